@@ -1,0 +1,95 @@
+"""From a raw record to an `Article`: clean text, resolve date and source, stable id.
+
+The id is what makes re-ingest idempotent and edits replace: it comes from the
+canonical URL when there is one (the same story re-exported keeps its id), from the
+file path for one-article files, and otherwise from title, date and source (falling
+back to the text itself when a record has none of those).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from ingest.clean import clean_text, clean_title
+from ingest.dates import date_from_text, date_from_url, parse_date
+from ingest.readers.base import RawRecord
+from qa.types import Article, Rejection
+
+MIN_WORDS = 5
+_TRACKING = re.compile(r"^(utm_|fbclid|gclid|mc_|ref$|ref_|cmpid|ocid|taid|_ga)", re.I)
+
+
+def canonical_url(url: str) -> str:
+    """Lower-case scheme and host, no 'www.', no fragment, no tracking parameters."""
+    url = url.strip()
+    if not url:
+        return ""
+    parts = urlsplit(url if "://" in url else "https://" + url)
+    host = parts.netloc.lower().removeprefix("www.")
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(("https" if parts.scheme in ("http", "https") else parts.scheme,
+                       host, path, query, ""))
+
+
+def source_from_url(url: str) -> str:
+    if not url:
+        return ""
+    host = urlsplit(url if "://" in url else "https://" + url).netloc.lower()
+    return host.removeprefix("www.").split(":")[0]
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def text_hash(text: str) -> str:
+    """Hash of the text with case, punctuation and spacing folded: exact-duplicate key."""
+    folded = re.sub(r"\W+", " ", text.lower()).strip()
+    return hashlib.sha1(folded.encode("utf-8")).hexdigest()
+
+
+def build_article(rec: RawRecord) -> Article | Rejection:
+    text = rec.text
+    title, url, source, date_value, authors = rec.title, rec.url, rec.source, rec.date, rec.authors
+    if rec.html:
+        from ingest.readers.html import extract_html
+
+        page = extract_html(text, rec.file, rec.line, url=url)
+        if isinstance(page, Rejection):
+            return page
+        text = page.text
+        title = title or page.title
+        date_value = date_value or page.date
+        source = source or page.source
+        authors = authors or page.authors
+    text = clean_text(text)
+    if len(text.split()) < MIN_WORDS:
+        return Rejection(rec.file, rec.line, f"article text too short ({len(text.split())} words)")
+    title = clean_title(title)
+    if not title:
+        first = text.split("\n", 1)[0]
+        title = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
+    curl = canonical_url(url)
+    published = parse_date(date_value) or date_from_url(url) or date_from_text(text)
+    source = source.strip() or source_from_url(url) or os.path.basename(rec.file)
+    if curl:
+        aid = "u" + _digest(curl)
+    elif rec.single:
+        aid = "f" + _digest(os.path.abspath(rec.file))
+    elif title or published:
+        aid = "r" + _digest(title, published.isoformat() if published else "", source)
+    else:
+        aid = "t" + _digest(text_hash(text))
+    origin = f"{rec.file}:{rec.line}" if rec.line is not None else rec.file
+    return Article(id=aid, title=title, text=text, url=url, source=source,
+                   authors=authors, published=published, origin=origin)
+
+
+def content_hash(a: Article) -> str:
+    """Changes whenever anything stored about the article changes (edit detection)."""
+    return _digest(a.title, a.text, a.url, a.source, ",".join(a.authors),
+                   a.published.isoformat() if a.published else "")

@@ -1,0 +1,201 @@
+"""The ingest pipeline: read -> clean -> dedupe -> chunk -> embed -> store, in batches.
+
+Streams: articles flow through in batches of `BATCH` so memory stays flat however large
+the archive. Per batch, unchanged articles are skipped by content hash before anything is
+chunked or embedded (a re-run costs reading and hashing only, and never loads the
+model), duplicates are linked, and the rest are embedded together (one length-sorted
+pass) and written: chunks first, stale chunks deleted, article records last (the
+commit marker, see `qa.store`). Killing the process at any point leaves an archive that
+answers questions, and running the same command again completes it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ingest.articles import build_article, content_hash, text_hash
+from ingest.chunk import chunk_article, embedding_text
+from ingest.dedupe import DuplicateFinder, decode, encode, signature
+from ingest.readers import iter_files, read_file
+from ingest.readers.files import bytes_read
+from qa.embeddings import Embedder, expected_embedder_name, load_embedder
+from qa.keyword import KeywordIndex
+from qa.settings import Settings
+from qa.store import ArticleRecord, Store
+from qa.types import Article, Chunk, Rejection
+
+BATCH = 256
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    chunks_written: int = 0
+    dated: int = 0  # articles read that carry a publication date
+    seconds: float = 0.0
+
+    @property
+    def articles_read(self) -> int:
+        return self.added + self.updated + self.unchanged + self.duplicates
+
+    @property
+    def exit_code(self) -> int:
+        return 3 if self.rejected else 0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "files": self.files, "added": self.added, "updated": self.updated,
+            "unchanged": self.unchanged, "duplicates": self.duplicates,
+            "rejected": [r.to_dict() for r in self.rejected],
+            "chunks_written": self.chunks_written, "dated": self.dated,
+            "seconds": round(self.seconds, 2),
+            "articles_per_s": round(self.articles_read / self.seconds, 1) if self.seconds else None,
+        }
+
+
+@dataclass(frozen=True)
+class Progress:
+    articles: int
+    bytes_done: int
+    bytes_total: int
+    seconds: float
+
+
+ProgressFn = Callable[[Progress], None]
+
+
+def _articles(paths: Iterable[Path], report: IngestReport) -> Iterator[Article]:
+    for item in iter_files(paths):
+        if isinstance(item, Rejection):
+            report.rejected.append(item)
+            continue
+        report.files += 1
+        for rec in read_file(item):
+            if isinstance(rec, Rejection):
+                report.rejected.append(rec)
+                continue
+            art = build_article(rec)
+            if isinstance(art, Rejection):
+                report.rejected.append(art)
+            else:
+                yield art
+
+
+class _Writer:
+    """Holds the per-run state: store, duplicate finder, embedder (loaded on first need)."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None, report: IngestReport) -> None:
+        self.settings, self.report = settings, report
+        self.store = Store(settings)
+        self.model_name = embedder.name if embedder else expected_embedder_name(settings)
+        self.store.check_embedding_model(self.model_name)
+        self.embedder = cache(lambda: embedder or load_embedder(settings))
+        self.finder = DuplicateFinder(settings.near_duplicate_threshold)
+        for r in self.store.iter_records():
+            if not r.duplicate_of:
+                self.finder.add(r.id, r.text_hash, decode(r.minhash))
+        self.seen: set[str] = set()
+        self.changed = False
+
+    def _first_write(self) -> None:
+        if not self.changed:
+            emb = self.embedder()
+            self.store.ensure_embedding_model(emb.name, emb.dim)
+            self.store.bump_generation()  # the keyword index is stale from here on
+            self.changed = True
+
+    def write(self, batch: list[Article]) -> None:
+        rep = self.report
+        existing = self.store.get_records(list(dict.fromkeys(a.id for a in batch)))
+        records: list[ArticleRecord] = []
+        chunks: list[Chunk] = []
+        written_ids: list[str] = []
+        for a in batch:
+            if a.published:
+                rep.dated += 1
+            if a.id in self.seen:
+                rep.duplicates += 1
+                continue
+            self.seen.add(a.id)
+            chash = content_hash(a)
+            old = existing.get(a.id)
+            if old and old.content_hash == chash:
+                rep.unchanged += 1
+                continue
+            thash, sig = text_hash(a.text), signature(a.text)
+            dup_of = self.finder.find(a.id, thash, sig)
+            if dup_of:
+                rep.duplicates += 1
+                if old and not old.duplicate_of:
+                    self.finder.forget(a.id)
+                art_chunks: list[Chunk] = []
+            else:
+                self.finder.add(a.id, thash, sig)
+                art_chunks = chunk_article(a, self.settings.chunk_tokens)
+                if old:
+                    rep.updated += 1
+                else:
+                    rep.added += 1
+            chunks.extend(art_chunks)
+            written_ids.append(a.id)
+            records.append(ArticleRecord(
+                id=a.id, content_hash=chash, text_hash=thash, minhash=encode(sig),
+                n_chunks=len(art_chunks), duplicate_of=dup_of or "", title=a.title, url=a.url,
+                source=a.source, published=a.published, origin=a.origin))
+        if not records:
+            return
+        self._first_write()
+        if chunks:
+            vectors = self.embedder().embed([embedding_text(c) for c in chunks])
+            self.store.put_chunks(chunks, vectors)
+            rep.chunks_written += len(chunks)
+        keep = {c.id for c in chunks}
+        stale = [cid for cid in self.store.chunk_ids_of(written_ids) if cid not in keep]
+        self.store.delete_chunks(stale)
+        self.store.put_records(records)  # commit marker: last
+
+    def finish(self) -> None:
+        """Rebuild the keyword index if anything changed (or it is stale)."""
+        gen = self.store.generation()
+        if self.changed:
+            gen = self.store.bump_generation()
+        loaded = KeywordIndex.load(self.settings.keyword_dir)
+        if self.changed or loaded is None or loaded[0] != gen:
+            KeywordIndex.build(self.store.iter_chunks()).save(self.settings.keyword_dir, gen)
+
+
+def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder | None = None,
+        on_progress: ProgressFn | None = None) -> IngestReport:
+    """Ingest files and folders into the archive; safe to re-run and to interrupt."""
+    paths = [Path(p) for p in paths]
+    report = IngestReport()
+    t0 = time.perf_counter()
+    total = sum(f.stat().st_size for f in iter_files(paths) if isinstance(f, Path))
+    base = bytes_read()
+    writer = _Writer(settings, embedder, report)
+    batch: list[Article] = []
+    seen = 0
+    for art in _articles(paths, report):
+        batch.append(art)
+        seen += 1
+        if len(batch) >= BATCH:
+            writer.write(batch)
+            batch = []
+            if on_progress:
+                on_progress(Progress(seen, bytes_read() - base, total, time.perf_counter() - t0))
+    if batch:
+        writer.write(batch)
+    writer.finish()
+    report.seconds = time.perf_counter() - t0
+    if on_progress:
+        on_progress(Progress(seen, total, total, report.seconds))
+    return report

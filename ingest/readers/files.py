@@ -1,0 +1,102 @@
+"""Opening input files safely: transparent .gz, size limits, binary and encoding checks.
+
+Every reader opens its input through here, so a zip-bomb-like .gz, a binary file passed
+by mistake or a file that is not UTF-8 is reported the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+from typing import BinaryIO
+
+from ingest.readers.base import MAX_FILE_BYTES
+
+
+class FileProblem(Exception):
+    """A whole file cannot be read; the message says why and what to do."""
+
+
+class _Limited(io.RawIOBase):
+    """Reads at most `limit` bytes from `inner`, then raises (decompression bombs)."""
+
+    def __init__(self, inner: BinaryIO, limit: int) -> None:
+        self.inner, self.limit, self.count = inner, limit, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:  # type: ignore[no-untyped-def]
+        data = self.inner.read(len(b))
+        self.count += len(data)
+        if self.count > self.limit:
+            raise FileProblem(f"more than {self.limit // 1_000_000} MB of data once decompressed; "
+                              "split the file or check that it is what you meant to ingest")
+        b[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self.inner.close()
+        super().close()
+
+
+def logical_name(path: Path) -> str:
+    """File name without a trailing .gz, lower-cased: decides which reader applies."""
+    name = path.name.lower()
+    return name[:-3] if name.endswith(".gz") else name
+
+
+class _Counted(io.RawIOBase):
+    """Counts on-disk bytes read across all files, for progress and ETA."""
+
+    total = 0
+
+    def __init__(self, inner: BinaryIO) -> None:
+        self.inner = inner
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:  # type: ignore[no-untyped-def]
+        data = self.inner.read(len(b))
+        _Counted.total += len(data)
+        b[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self.inner.close()
+        super().close()
+
+
+def bytes_read() -> int:
+    """On-disk bytes read so far by this process (progress reporting only)."""
+    return _Counted.total
+
+
+def open_binary(path: Path) -> BinaryIO:
+    raw: BinaryIO = io.BufferedReader(_Counted(open(path, "rb")))  # noqa: SIM115
+    if path.name.lower().endswith(".gz"):
+        raw = gzip.GzipFile(fileobj=raw)  # type: ignore[assignment]
+    return io.BufferedReader(_Limited(raw, MAX_FILE_BYTES))
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        with open_binary(path) as f:
+            return f.read()
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise FileProblem(f"cannot read: {exc}") from exc
+
+
+def decode(data: bytes, what: str = "file") -> str:
+    """UTF-8 text (BOM allowed), or a FileProblem naming the first bad byte."""
+    if not data.strip():
+        raise FileProblem(f"empty {what}")
+    if b"\x00" in data[:8192]:
+        raise FileProblem(f"binary {what} (NUL bytes), not text: remove it from the input")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileProblem(f"undecodable bytes at byte {exc.start} (not UTF-8): "
+                          "re-save the file as UTF-8") from exc

@@ -1,0 +1,96 @@
+"""JSONL, JSON (array or object) and CSV exports: one record per line, element or row.
+
+JSONL is streamed line by line, so a broken line is reported with its number and every
+other line is still read, and a file of any size reads in constant memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from ingest.readers.base import MAX_LINE_BYTES, ReaderOutput, from_mapping
+from ingest.readers.files import FileProblem, decode, open_binary, read_bytes
+from qa.types import Rejection
+
+
+def read_jsonl(path: Path, name: str) -> ReaderOutput:
+    with open_binary(path) as f:
+        for n, raw in enumerate(f, start=1):
+            if len(raw) > MAX_LINE_BYTES:
+                yield Rejection(name, n, f"line longer than {MAX_LINE_BYTES // 1_000_000} MB")
+                continue
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw.decode("utf-8-sig"))
+            except UnicodeDecodeError as exc:
+                yield Rejection(name, n, f"undecodable bytes at column {exc.start + 1} (not UTF-8)")
+                continue
+            except json.JSONDecodeError as exc:
+                yield Rejection(name, n, f"broken JSON at column {exc.colno}: {exc.msg}")
+                continue
+            if not isinstance(obj, dict):
+                yield Rejection(name, n, f"expected a JSON object, got {type(obj).__name__}")
+                continue
+            yield from_mapping(obj, name, n)
+
+
+def _json_items(obj: object) -> list[object]:
+    if isinstance(obj, list):
+        return obj
+    if isinstance(obj, dict):
+        for key in ("articles", "items", "data", "results", "records", "docs", "entries"):
+            if isinstance(obj.get(key), list):
+                return obj[key]
+        return [obj]
+    return [obj]
+
+
+def read_json(path: Path, name: str) -> ReaderOutput:
+    try:
+        text = decode(read_bytes(path))
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        # Maybe it is JSONL under a .json name.
+        if exc.msg == "Extra data":
+            yield from read_jsonl(path, name)
+            return
+        yield Rejection(name, exc.lineno, f"broken JSON at column {exc.colno}: {exc.msg}")
+        return
+    except FileProblem as exc:
+        yield Rejection(name, None, str(exc))
+        return
+    for n, item in enumerate(_json_items(obj), start=1):
+        if not isinstance(item, dict):
+            yield Rejection(name, n, f"record {n}: expected a JSON object, got {type(item).__name__}")
+            continue
+        yield from_mapping(item, name, n)
+
+
+def read_csv(path: Path, name: str) -> ReaderOutput:
+    try:
+        text = decode(read_bytes(path))
+    except FileProblem as exc:
+        yield Rejection(name, None, str(exc))
+        return
+    csv.field_size_limit(MAX_LINE_BYTES)
+    sample = text[:20000]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield Rejection(name, reader.line_num, f"malformed CSV: {exc}")
+            return
+        line = reader.line_num  # physical line where this row ended
+        clean = {k: v for k, v in row.items() if k is not None}
+        yield from_mapping(clean, name, line)

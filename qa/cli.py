@@ -1,0 +1,110 @@
+"""The `newsqa` command line: parses arguments, calls the library, renders.
+
+Errors the user can act on (`NewsqaError`) print one line and exit non-zero; other
+exceptions get a traceback only with ``--debug``. Ingest is imported lazily (``qa`` may
+not import ``ingest`` at module level).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from qa.errors import NewsqaError
+from qa.settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Answer questions over a news archive, with citations.")
+_DEBUG = {"on": False}
+
+
+@app.callback()
+def _main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False) -> None:
+    _DEBUG["on"] = debug
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+def _fail(exc: BaseException) -> None:
+    if _DEBUG["on"]:
+        raise exc
+    if isinstance(exc, NewsqaError):
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code)
+    typer.echo(f"error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+    raise typer.Exit(1)
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except Exception as exc:  # pydantic ValidationError: name the variable
+        raise typer.BadParameter(f"invalid NEWSQA_* setting: {exc}") from None
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (recursive).")] = None,
+    sample: Annotated[bool, typer.Option("--sample", help="Ingest the built-in sample archive.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Add articles to the archive: JSONL/JSON/CSV, HTML, text/Markdown, RSS/Atom, WARC (.gz ok)."""
+    import ingest as ingest_pkg
+    from qa.render import IngestProgress, print_ingest_report
+
+    targets = list(paths or [])
+    if sample:
+        targets.append(ingest_pkg.SAMPLE_ARCHIVE)
+    if not targets:
+        raise typer.BadParameter("give at least one PATH, or --sample")
+    settings = _settings()
+    try:
+        with IngestProgress(enabled=not as_json and sys.stderr.isatty()) as progress:
+            report = ingest_pkg.run(targets, settings, on_progress=progress.update)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: what was written is consistent; run the same command again "
+                   "to complete it", err=True)
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        _fail(exc)
+        return
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        print_ingest_report(report)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def stats(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """What the archive holds: articles, chunks, sources, date range, embedding model."""
+    from qa.stats import archive_stats
+
+    try:
+        s = archive_stats(_settings())
+    except Exception as exc:
+        _fail(exc)
+        return
+    if as_json:
+        typer.echo(json.dumps(s.to_dict(), ensure_ascii=False))
+        return
+    typer.echo(f"articles:        {s.articles} (+{s.duplicates} duplicates linked)")
+    typer.echo(f"chunks:          {s.chunks}")
+    typer.echo(f"sources:         {s.sources}")
+    typer.echo(f"dates:           {s.first_date or '-'} to {s.last_date or '-'} ({s.undated} undated)")
+    typer.echo(f"embedding model: {s.embedding_model or '-'}")
+
+
+def main() -> None:
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    app()
+
+
+if __name__ == "__main__":
+    main()

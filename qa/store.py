@@ -1,0 +1,255 @@
+"""Chroma storage: chunk vectors, per-article records, and the archive's own metadata.
+
+Chroma is the single source of truth, embedded (a folder under the data directory) or a
+server (``NEWSQA_CHROMA_URL``), with the same code for both. Two collections:
+
+- ``<name>_chunks``: one record per chunk (text, vector, article metadata), id
+  ``<article_id>:<index>``, so re-ingesting writes the same ids again.
+- ``<name>_articles``: one record per article (content hash, duplicate link, MinHash
+  signature). It is written *after* the article's chunks, so it is the commit marker: an
+  ingest killed halfway leaves at worst chunks without a record, which the next run
+  rewrites. (Chroma wants a vector per record; these carry a constant 1-d placeholder.)
+
+The ``__meta__`` record of the articles collection holds the embedding model that built
+the index (asking with another one is an error, not silent garbage) and a generation
+counter that lets the keyword index notice it is stale.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+
+from qa.errors import EmbeddingMismatchError, EmptyArchiveError, StoreUnavailableError
+from qa.settings import Settings
+from qa.types import Chunk
+
+META_ID = "__meta__"
+_EPOCH = date(1970, 1, 1)
+NO_DAY = -1  # stored `day` of an undated article
+
+log = logging.getLogger(__name__)
+
+
+def day_number(d: date | None) -> int:
+    return (d - _EPOCH).days if d else NO_DAY
+
+
+def day_from_number(n: int) -> date | None:
+    return None if n is None or n < 0 else date.fromordinal(_EPOCH.toordinal() + n)
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """What the store keeps about an article besides its chunks."""
+
+    id: str
+    content_hash: str
+    text_hash: str
+    minhash: str  # base64 of the uint32 signature, "" for very short texts
+    n_chunks: int
+    duplicate_of: str
+    title: str
+    url: str
+    source: str
+    published: date | None
+    origin: str
+
+    def to_metadata(self) -> dict[str, Any]:
+        return {"kind": "article", "hash": self.content_hash, "text_hash": self.text_hash,
+                "minhash": self.minhash, "n_chunks": self.n_chunks,
+                "duplicate_of": self.duplicate_of, "title": self.title[:500], "url": self.url,
+                "source": self.source, "day": day_number(self.published), "origin": self.origin}
+
+    @classmethod
+    def from_metadata(cls, rid: str, m: dict[str, Any]) -> ArticleRecord:
+        return cls(id=rid, content_hash=m.get("hash", ""), text_hash=m.get("text_hash", ""),
+                   minhash=m.get("minhash", ""), n_chunks=int(m.get("n_chunks", 0)),
+                   duplicate_of=m.get("duplicate_of", ""), title=m.get("title", ""),
+                   url=m.get("url", ""), source=m.get("source", ""),
+                   published=day_from_number(int(m.get("day", NO_DAY))), origin=m.get("origin", ""))
+
+
+def chunk_metadata(c: Chunk) -> dict[str, Any]:
+    return {"article_id": c.article_id, "idx": c.index, "start": c.start, "title": c.title[:500],
+            "url": c.url, "source": c.source, "day": day_number(c.published)}
+
+
+def chunk_from(cid: str, text: str, m: dict[str, Any]) -> Chunk:
+    return Chunk(id=cid, article_id=m["article_id"], index=int(m["idx"]), text=text,
+                 start=int(m.get("start", 0)), title=m.get("title", ""), url=m.get("url", ""),
+                 source=m.get("source", ""), published=day_from_number(int(m.get("day", NO_DAY))))
+
+
+def _client(settings: Settings):  # type: ignore[no-untyped-def]
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    # Telemetry off: no code path may reach the network unless the user asked for it.
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        u = urlsplit(settings.chroma_url)
+        try:
+            client = chromadb.HttpClient(host=u.hostname or "127.0.0.1",
+                                         port=u.port or (443 if u.scheme == "https" else 8000),
+                                         ssl=u.scheme == "https", settings=chroma_settings)
+            client.heartbeat()
+        except Exception as exc:
+            raise StoreUnavailableError(
+                f"Cannot reach the Chroma server at {settings.chroma_url} ({type(exc).__name__}). "
+                "Start it (chroma run --path DIR --port PORT) or unset NEWSQA_CHROMA_URL."
+            ) from exc
+        return client
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+    except Exception as exc:
+        raise StoreUnavailableError(
+            f"Cannot open the index at {settings.chroma_dir} ({type(exc).__name__}: {exc}). "
+            "If it is damaged, move it aside and re-run newsqa ingest."
+        ) from exc
+
+
+class Store:
+    """Read and write access to one archive (a pair of Chroma collections)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.client = _client(settings)
+        name = settings.collection
+        self.chunks = self.client.get_or_create_collection(
+            f"{name}_chunks", metadata={"hnsw:space": "cosine"}, embedding_function=None)
+        self.articles = self.client.get_or_create_collection(
+            f"{name}_articles", embedding_function=None)
+        self.max_batch = int(self.client.get_max_batch_size())
+
+    # ---- archive metadata -------------------------------------------------------------
+    def meta(self) -> dict[str, Any]:
+        got = self.articles.get(ids=[META_ID], include=["metadatas"])
+        return dict(got["metadatas"][0]) if got["ids"] else {}
+
+    def _put_meta(self, meta: dict[str, Any]) -> None:
+        self.articles.upsert(ids=[META_ID], embeddings=[[1.0]], metadatas=[meta])
+
+    def ensure_embedding_model(self, name: str, dim: int) -> None:
+        """Record the model on first use; refuse a different one afterwards."""
+        meta = self.meta()
+        if not meta:
+            self._put_meta({"kind": "meta", "embedding_model": name, "dim": dim, "generation": 0})
+        else:
+            self.check_embedding_model(name, meta)
+
+    def check_embedding_model(self, name: str, meta: dict[str, Any] | None = None) -> None:
+        meta = self.meta() if meta is None else meta
+        built = meta.get("embedding_model")
+        if built and built != name:
+            where = self.settings.chroma_url or str(self.settings.chroma_dir)
+            raise EmbeddingMismatchError(
+                f"The archive at {where} was built with the embedding model {built!r}, but "
+                f"{name!r} is configured. Set NEWSQA_EMBEDDING_MODEL to the model that built it, "
+                "or ingest into a new NEWSQA_DATA_DIR / NEWSQA_COLLECTION."
+            )
+
+    def require_nonempty(self) -> dict[str, Any]:
+        meta = self.meta()
+        if not meta or self.chunks.count() == 0:
+            raise EmptyArchiveError(
+                "The archive is empty: ingest articles first, e.g. `newsqa ingest --sample` "
+                "or `newsqa ingest PATH`."
+            )
+        return meta
+
+    def generation(self) -> int:
+        return int(self.meta().get("generation", 0))
+
+    def bump_generation(self) -> int:
+        meta = self.meta()
+        meta["generation"] = int(meta.get("generation", 0)) + 1
+        self._put_meta(meta)
+        return int(meta["generation"])
+
+    # ---- article records --------------------------------------------------------------
+    def get_records(self, ids: Sequence[str]) -> dict[str, ArticleRecord]:
+        out: dict[str, ArticleRecord] = {}
+        for s in range(0, len(ids), self.max_batch):
+            got = self.articles.get(ids=list(ids[s : s + self.max_batch]), include=["metadatas"])
+            for rid, m in zip(got["ids"], got["metadatas"], strict=True):
+                out[rid] = ArticleRecord.from_metadata(rid, dict(m))
+        return out
+
+    def iter_records(self, page: int = 5000) -> Iterator[ArticleRecord]:
+        offset = 0
+        while True:
+            got = self.articles.get(where={"kind": "article"}, include=["metadatas"],
+                                    limit=page, offset=offset)
+            for rid, m in zip(got["ids"], got["metadatas"], strict=True):
+                yield ArticleRecord.from_metadata(rid, dict(m))
+            if len(got["ids"]) < page:
+                return
+            offset += page
+
+    def put_records(self, records: Sequence[ArticleRecord]) -> None:
+        for s in range(0, len(records), self.max_batch):
+            part = records[s : s + self.max_batch]
+            self.articles.upsert(ids=[r.id for r in part], embeddings=[[1.0]] * len(part),
+                                 metadatas=[r.to_metadata() for r in part])
+
+    # ---- chunks -----------------------------------------------------------------------
+    def put_chunks(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        for s in range(0, len(chunks), self.max_batch):
+            part = chunks[s : s + self.max_batch]
+            self.chunks.upsert(ids=[c.id for c in part], documents=[c.text for c in part],
+                               embeddings=vectors[s : s + len(part)],
+                               metadatas=[chunk_metadata(c) for c in part])
+
+    def delete_chunks(self, ids: Sequence[str]) -> None:
+        for s in range(0, len(ids), self.max_batch):
+            self.chunks.delete(ids=list(ids[s : s + self.max_batch]))
+
+    def chunk_ids_of(self, article_ids: Sequence[str]) -> list[str]:
+        """Ids of every stored chunk of these articles (to find stale ones)."""
+        out: list[str] = []
+        for s in range(0, len(article_ids), 500):
+            part = list(article_ids[s : s + 500])
+            got = self.chunks.get(where={"article_id": {"$in": part}}, include=[])
+            out.extend(got["ids"])
+        return out
+
+    def get_chunks(self, ids: Sequence[str]) -> dict[str, Chunk]:
+        got = self.chunks.get(ids=list(ids), include=["documents", "metadatas"])
+        return {cid: chunk_from(cid, doc, dict(m))
+                for cid, doc, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)}
+
+    def article_chunks(self, article_id: str) -> list[Chunk]:
+        got = self.chunks.get(where={"article_id": article_id}, include=["documents", "metadatas"])
+        chunks = [chunk_from(cid, doc, dict(m))
+                  for cid, doc, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
+        return sorted(chunks, key=lambda c: c.index)
+
+    def iter_chunks(self, page: int = 5000) -> Iterator[Chunk]:
+        offset = 0
+        while True:
+            got = self.chunks.get(include=["documents", "metadatas"], limit=page, offset=offset)
+            for cid, doc, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+                yield chunk_from(cid, doc, dict(m))
+            if len(got["ids"]) < page:
+                return
+            offset += page
+
+    def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None) -> list[tuple[Chunk, float]]:
+        """Nearest chunks by cosine similarity (higher is closer)."""
+        n = self.chunks.count()
+        if n == 0:
+            return []
+        res = self.chunks.query(query_embeddings=[vector.tolist()], n_results=min(k, n),
+                                where=where or None,
+                                include=["documents", "metadatas", "distances"])
+        return [(chunk_from(cid, doc, dict(m)), 1.0 - float(dist))
+                for cid, doc, m, dist in zip(res["ids"][0], res["documents"][0],
+                                             res["metadatas"][0], res["distances"][0], strict=True)]

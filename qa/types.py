@@ -1,0 +1,106 @@
+"""Records that cross module boundaries: frozen dataclasses, never dicts.
+
+`Article` leaves the readers, `Chunk` is what gets embedded and stored, `Hit` is a
+retrieved chunk with its scores, `Citation` and `Answer` are what the front ends render.
+Dates are ``datetime.date`` (news is dated by day; time zones add nothing but bugs here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    text: str
+    url: str = ""
+    source: str = ""
+    authors: tuple[str, ...] = ()
+    published: date | None = None
+    origin: str = ""  # "file:line" it was read from, for messages
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A record or file that could not be ingested, and why."""
+
+    file: str
+    line: int | None
+    reason: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str  # f"{article_id}:{index}"
+    article_id: str
+    index: int
+    text: str
+    start: int  # character offset of the chunk in the cleaned article text
+    title: str
+    url: str
+    source: str
+    published: date | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: Chunk
+    score: float  # fused score, higher is better
+    dense_rank: int | None = None
+    keyword_rank: int | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    article_id: str
+    title: str
+    source: str
+    published: date | None
+    url: str
+    quote: str  # copied exactly from the article text
+    supported: bool = True
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "n": self.n,
+            "title": self.title,
+            "source": self.source,
+            "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
+            "quote": self.quote,
+            "supported": self.supported,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    mode: str  # "extractive" or "llm"
+    citations: tuple[Citation, ...] = ()
+    declined: bool = False
+    choice: str | None = None
+    short_answer: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "question": self.question,
+            "answer": self.text,
+            "mode": self.mode,
+            "declined": self.declined,
+            "citations": [c.to_dict() for c in self.citations],
+            "timings": {k: round(v, 2) for k, v in self.timings.items()},
+        }
+        if self.choice is not None:
+            out["choice"] = self.choice
+        if self.short_answer is not None:
+            out["short_answer"] = self.short_answer
+        return out

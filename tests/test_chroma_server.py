@@ -1,0 +1,70 @@
+"""Client-server mode: a real `chroma run` started by the test, driven through the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED, cli_env, run_cli
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def chroma_server(tmp_path: Path) -> Iterator[str]:
+    exe = shutil.which("chroma", path=str(Path(sys.executable).parent))
+    assert exe, "the chroma CLI ships with chromadb and must be installed"
+    port = free_port()
+    proc = subprocess.Popen([exe, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1).read()
+                break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise RuntimeError("chroma run did not start") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_ingest_and_stats_against_a_chroma_server(tmp_path: Path, chroma_server: str) -> None:
+    env = cli_env(tmp_path / "local", NEWSQA_CHROMA_URL=chroma_server)
+    r = run_cli(["ingest", "--sample", str(SEED), "--json"], env)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["added"] == 31
+    assert not (tmp_path / "local" / "chroma").exists()  # nothing went to the embedded store
+    st = json.loads(run_cli(["stats", "--json"], env).stdout)
+    assert st["articles"] == 31
+    # a second client machine (another data dir) sees the same archive and re-runs safely
+    env2 = cli_env(tmp_path / "other", NEWSQA_CHROMA_URL=chroma_server)
+    r = run_cli(["ingest", "--sample", "--json"], env2)
+    assert json.loads(r.stdout)["unchanged"] == 30
+
+
+def test_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
+    env = cli_env(tmp_path / "d", NEWSQA_CHROMA_URL=f"http://127.0.0.1:{free_port()}")
+    r = run_cli(["stats"], env)
+    assert r.returncode == 1 and "Cannot reach the Chroma server" in r.stderr
+    assert "Traceback" not in r.stderr

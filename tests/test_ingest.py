@@ -1,0 +1,113 @@
+"""Ingest end to end on real Chroma (temporary folder, unique collection per test)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import ingest
+from qa.keyword import KeywordIndex
+from qa.stats import archive_stats
+from qa.store import Store
+from tests.conftest import SEED, write_jsonl
+
+
+def story(i: int, topic: str = "harbour") -> str:
+    return (f"Story {i}: officials in town number {i} announced a plan for the {topic} on Monday. "
+            f"The plan for town {i} includes {i * 3} new jobs and a budget of {i * 7} million. "
+            f"Residents of town {i} said they welcomed the news about the {topic} project. "
+            f"Work in town {i} is expected to begin in the spring and last {i % 5 + 1} years.")
+
+
+def records(n: int, offset: int = 0) -> list[dict]:
+    return [{"title": f"Town {i} plan", "text": story(i), "url": f"https://news.example/2024/01/{i % 28 + 1:02d}/town-{i}",
+             "source": "Example News"} for i in range(offset, offset + n)]
+
+
+def test_ingest_then_rerun_changes_nothing(tmp_path: Path, settings, fake_embedder) -> None:
+    src = write_jsonl(tmp_path / "a.jsonl", records(30))
+    rep = ingest.run([src, SEED], settings, embedder=fake_embedder)
+    assert (rep.files, rep.added, rep.updated, rep.unchanged, rep.duplicates) == (2, 31, 0, 0, 0)
+    assert rep.rejected == [] and rep.exit_code == 0
+    store = Store(settings)
+    n_chunks = store.chunks.count()
+    assert n_chunks == rep.chunks_written >= 31
+    calls = fake_embedder.calls
+    rep2 = ingest.run([src, SEED], settings, embedder=fake_embedder)
+    assert (rep2.added, rep2.updated, rep2.unchanged, rep2.chunks_written) == (0, 0, 31, 0)
+    assert fake_embedder.calls == calls  # nothing re-embedded
+    assert store.chunks.count() == n_chunks
+    st = archive_stats(settings)
+    assert (st.articles, st.chunks, st.sources) == (31, n_chunks, 2)
+    assert st.first_date.isoformat() == "2024-01-01" and st.embedding_model == fake_embedder.name
+
+
+def test_edited_article_replaces_its_chunks(tmp_path: Path, settings, fake_embedder) -> None:
+    recs = records(3)
+    src = write_jsonl(tmp_path / "a.jsonl", recs)
+    ingest.run([src], settings, embedder=fake_embedder)
+    store = Store(settings)
+    long_text = " ".join(story(100 + k, "tunnel") for k in range(12))
+    recs[1] = {**recs[1], "text": long_text}
+    rep = ingest.run([write_jsonl(src, recs)], settings, embedder=fake_embedder)
+    assert (rep.added, rep.updated, rep.unchanged) == (0, 1, 2)
+    aid = next(r.id for r in store.iter_records() if r.title == "Town 1 plan")
+    chunks = store.article_chunks(aid)
+    assert len(chunks) > 1 and all("tunnel" in c.text for c in chunks)
+    # and shorter again: the extra chunks go
+    recs[1] = {**recs[1], "text": story(1, "park")}
+    ingest.run([write_jsonl(src, recs)], settings, embedder=fake_embedder)
+    chunks = store.article_chunks(aid)
+    assert len(chunks) == 1 and "park" in chunks[0].text
+    assert store.chunks.count() == 3
+    # the keyword index follows the edit
+    kw = KeywordIndex.load(settings.keyword_dir)
+    assert kw is not None and kw[0] == store.generation()
+    assert kw[1].search("tunnel", 5) == [] and kw[1].search("park", 5)[0][0] == f"{aid}:0"
+
+
+def test_duplicates_exact_and_near_are_linked_not_indexed(tmp_path: Path, settings, fake_embedder) -> None:
+    base = records(2)
+    same_url = dict(base[0])
+    same_text_other_site = {**base[0], "url": "https://mirror.example/town-0", "title": "Town 0 plan (mirror)"}
+    wire = story(50) + " " + story(51) + " " + story(52)
+    near = [{"title": "Wire A", "text": wire, "url": "https://a.example/wire"},
+            {"title": "Wire B", "text": wire + " Additional reporting by Kim Lee.", "url": "https://b.example/wire"}]
+    src = write_jsonl(tmp_path / "a.jsonl", base + [same_url, same_text_other_site] + near)
+    rep = ingest.run([src], settings, embedder=fake_embedder)
+    assert (rep.added, rep.duplicates) == (3, 3)
+    store = Store(settings)
+    recs = {r.title: r for r in store.iter_records()}
+    assert recs["Town 0 plan (mirror)"].duplicate_of == recs["Town 0 plan"].id
+    assert recs["Wire B"].duplicate_of == recs["Wire A"].id and recs["Wire B"].n_chunks == 0
+    assert store.chunk_ids_of([recs["Wire B"].id]) == []
+    st = archive_stats(settings)
+    assert (st.articles, st.duplicates) == (3, 2)
+    rep2 = ingest.run([src], settings, embedder=fake_embedder)  # a re-run adds nothing
+    assert (rep2.added, rep2.updated) == (0, 0)
+    assert archive_stats(settings).articles == 3
+
+
+def test_bad_records_rejected_rest_stored(tmp_path: Path, settings, fake_embedder) -> None:
+    p = tmp_path / "mixed.jsonl"
+    good = records(2)
+    p.write_text(json.dumps(good[0]) + "\n{not json\n" + json.dumps({"title": "x"}) + "\n" + json.dumps(good[1]) + "\n")
+    (tmp_path / "empty.txt").write_text("")
+    rep = ingest.run([p, tmp_path / "empty.txt"], settings, embedder=fake_embedder)
+    assert rep.added == 2 and rep.exit_code == 3
+    assert sorted((Path(r.file).name, r.line) for r in rep.rejected) == [("empty.txt", None), ("mixed.jsonl", 2), ("mixed.jsonl", 3)]
+
+
+def test_other_embedding_model_is_refused(tmp_path: Path, settings, fake_embedder) -> None:
+    import pytest
+
+    from qa.errors import EmbeddingMismatchError
+
+    src = write_jsonl(tmp_path / "a.jsonl", records(2))
+    ingest.run([src], settings, embedder=fake_embedder)
+
+    class Other(type(fake_embedder)):
+        name = "another-model"
+
+    with pytest.raises(EmbeddingMismatchError, match="test-hashing-384"):
+        ingest.run([write_jsonl(tmp_path / "b.jsonl", records(2, 10))], settings, embedder=Other())
