@@ -21,6 +21,7 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/newsqa ingest --sample
 	$(BIN)/newsqa stats
+	$(BIN)/newsqa ask "$(QUESTION)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -8,3 +8,13 @@ from qa.settings import Settings
 from qa.types import Answer, Article, Chunk, Citation, Hit
 
 __all__ = ["Settings", "Answer", "Article", "Chunk", "Citation", "Hit"]
+
+
+def ask(question: str, settings: Settings, **kwargs):  # type: ignore[no-untyped-def]
+    """Answer `question` from the archive; see `qa.answer.ask` for the options."""
+    from qa.answer import ask as _ask
+
+    return _ask(question, settings, **kwargs)
+
+
+__all__ += ["ask"]

@@ -101,6 +101,49 @@ def stats(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     typer.echo(f"embedding model: {s.embedding_model or '-'}")
 
 
+def _day(value: str | None, flag: str):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.replace("/", "-"))
+    except ValueError:
+        raise typer.BadParameter(f"{flag} takes a date as YYYY-MM-DD, got {value!r}") from None
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in quotes.")],
+    since: Annotated[str | None, typer.Option(help="Only articles published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only articles published on or before YYYY-MM-DD.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Answer as of this date: nothing later, recent first.")] = None,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Only this source (repeatable).")] = None,
+    choice: Annotated[list[str] | None, typer.Option("--choice", help="A multiple-choice option (repeatable).")] = None,
+    k: Annotated[int | None, typer.Option("-k", help="How many chunks to retrieve.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
+) -> None:
+    """Answer a question from the archive, citing the article sentences that support it."""
+    from qa.answer import ask as ask_fn
+    from qa.render import StreamView, print_answer
+    from qa.retrieve import Filters
+
+    filters = Filters(since=_day(since, "--since"), until=_day(until, "--until"),
+                      as_of=_day(as_of, "--as-of"), sources=tuple(source or ()))
+    settings = _settings()
+    try:
+        with StreamView(enabled=not as_json and sys.stdout.isatty()) as view:
+            answer = ask_fn(question, settings, choices=choice or None, filters=filters, k=k,
+                            on_token=view.token, on_restart=view.restart)
+    except Exception as exc:
+        _fail(exc)
+        return
+    if as_json:
+        typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
+    else:
+        print_answer(answer, settings)
+
+
 def main() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     app()

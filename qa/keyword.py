@@ -94,6 +94,30 @@ class KeywordIndex:
             weight_mask=None if mask is None else mask.astype(np.float32))
         return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
+    def idf(self, words: list[str]) -> dict[str, float]:
+        """Corpus IDF of each word (by its stem), from the index's document frequencies.
+
+        Words the archive never uses get a middling weight (1.0): they are mostly the
+        question's own phrasing ("happen", "named"), which no sentence is expected to echo.
+        """
+        from qa.lexical import stem
+
+        n = max(len(self.ids), 1)
+        vocab = getattr(self.retriever, "vocab_dict", None) or {}
+        scores = getattr(self.retriever, "scores", None) or {}
+        indptr = scores.get("indptr")
+        st = _stemmer()
+        out: dict[str, float] = {}
+        for w in words:
+            raw = st.stemWord(w.lower())
+            tid = vocab.get(raw)
+            if tid is None or indptr is None:
+                out[stem(w)] = 1.0
+                continue
+            df = int(indptr[tid + 1] - indptr[tid])
+            out[stem(w)] = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+        return out
+
     def save(self, root: Path, generation: int) -> None:
         root.mkdir(parents=True, exist_ok=True)
         target = root / f"g{generation}-{os.getpid()}-{threading.get_ident()}"

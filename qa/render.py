@@ -55,3 +55,55 @@ def print_ingest_report(report: Any) -> None:
         _out.print(f"  rejected {where}: {r.reason}", markup=False, highlight=False)
     if len(report.rejected) > 50:
         _out.print(f"  ... and {len(report.rejected) - 50} more (use --json for all)")
+
+
+class StreamView:
+    """Shows LLM tokens live while they stream (terminal only); cleared before the final answer."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._live: Any = None
+        self._text = ""
+
+    def __enter__(self) -> StreamView:
+        if self.enabled:
+            from rich.live import Live
+
+            self._live = Live("", console=_out, transient=True, refresh_per_second=12)
+            self._live.__enter__()
+        return self
+
+    def token(self, delta: str) -> None:
+        if self._live is not None:
+            self._text += delta
+            self._live.update(self._text)
+
+    def restart(self) -> None:
+        self._text = ""
+        if self._live is not None:
+            self._live.update("(retrying...)")
+
+    def __exit__(self, *exc: object) -> None:
+        if self._live is not None:
+            self._live.__exit__(*exc)
+
+
+def print_answer(answer: Any, settings: Any) -> None:
+    """The answer with its [n] markers, then the numbered sources with their quotes."""
+    from rich.markup import escape
+
+    if answer.mode == "llm":
+        label = f"LLM: {settings.llm_model}"
+    else:
+        label = "extractive: quoted from the sources, no LLM"
+    _out.print(escape(answer.text))
+    _out.print(f"[dim]({label}{'; declined' if answer.declined else ''})[/dim]")
+    if answer.citations:
+        _out.print("\nSources:")
+    for c in answer.citations:
+        flag = "" if c.supported else " [bold red](does not support the claim)[/bold red]"
+        when = c.published.isoformat() if c.published else "undated"
+        _out.print(f"[{c.n}] {escape(c.title)} - {escape(c.source)}, {when}{flag}", highlight=False)
+        if c.url:
+            _out.print(f"    {escape(c.url)}", highlight=False)
+        _out.print(f"    \u201c{escape(c.quote)}\u201d", highlight=False)

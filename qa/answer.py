@@ -1,0 +1,153 @@
+"""`ask()`: retrieve, decide whether the archive answers, answer, check citations.
+
+One code path for both modes up to the answer itself: retrieval and sentence support
+scoring always run, and when nothing retrieved supports an answer the result is a
+decline without calling the LLM. Extractive mode (the default, offline) quotes the best
+sentences and, for who/when/where/how-many questions, a short answer span; LLM mode
+sends numbered, fenced sources and checks the reply's citations. Heavy resources (store
+client, embedder, keyword index) are loaded once per process and reused.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from qa import extractive, prompts
+from qa.citations import check_answer, citation_for
+from qa.embeddings import Embedder, load_embedder
+from qa.keyword import KeywordIndex, keyword_index
+from qa.llm import ChatLLM, TokenFn, load_llm
+from qa.retrieve import Filters, retrieve
+from qa.settings import Settings
+from qa.store import Store
+from qa.types import Answer, Citation, Hit
+
+
+@dataclass
+class Resources:
+    settings: Settings
+    store: Store
+    embedder: Embedder
+
+    def keyword(self) -> KeywordIndex:
+        return keyword_index(self.store, self.settings.keyword_dir)
+
+
+_RES: dict[tuple, Resources] = {}
+_RES_LOCK = threading.Lock()
+
+
+def load_resources(settings: Settings, embedder: Embedder | None = None) -> Resources:
+    key = (str(settings.data_dir), settings.chroma_url, settings.collection,
+           settings.embedding_model, id(embedder))
+    with _RES_LOCK:
+        res = _RES.get(key)
+        if res is None:
+            store = Store(settings)
+            emb = embedder or load_embedder(settings)
+            res = Resources(settings, store, emb)
+            _RES[key] = res
+    meta = res.store.require_nonempty()
+    res.store.check_embedding_model(res.embedder.name, meta)
+    return res
+
+
+def _quote_text(short: str | None, picks: Sequence[extractive.Scored]) -> str:
+    quoted = " ".join(f"\u201c{p.sentence}\u201d [{n}]" for n, p in enumerate(picks, start=1))
+    return f"{short} [1]: {quoted}" if short else quoted
+
+
+def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
+                choices: Sequence[str] | None, res: Resources, idf: dict[str, float] | None = None) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
+    choice = short = None
+    if choices:
+        ci, picks = extractive.choose(question, choices, hits, res.embedder, scored)
+        choice = choices[ci]
+        text = f"{chr(65 + ci)}) {choice} [1]. " + _quote_text(None, picks)
+    else:
+        picks = extractive.pick(scored)
+        sa = extractive.short(question, scored, idf)
+        if sa:
+            short, with_span = sa
+            picks = [with_span] + [p for p in picks if p.sentence != with_span.sentence][: extractive.MAX_SENTENCES - 1]
+        text = _quote_text(short, picks)
+    cites = tuple(citation_for(n, hits[p.hit], p.sentence) for n, p in enumerate(picks, start=1))
+    return text, cites, choice, short
+
+
+_LETTER = re.compile(r"^\s*\**\(?([A-Z])[).:\]]")
+
+
+def _llm(question: str, hits: list[Hit], choices: Sequence[str] | None, filters: Filters,
+         res: Resources, llm: ChatLLM, on_token: TokenFn | None,
+         on_restart: Callable[[], None] | None) -> tuple[str, tuple[Citation, ...], str | None, bool]:
+    reply = llm.complete(prompts.system_prompt(bool(choices)),
+                         prompts.user_prompt(question, hits, choices, filters.as_of),
+                         on_token, on_restart)
+    if prompts.CANNOT_ANSWER.lower().rstrip(".") in reply.lower() and not choices:
+        return prompts.DECLINE_TEXT, (), None, True
+    text, cites, _dropped = check_answer(reply, hits, res.embedder)
+    choice = None
+    if choices:
+        m = _LETTER.match(reply)
+        if m and 0 <= ord(m.group(1)) - 65 < len(choices):
+            choice = choices[ord(m.group(1)) - 65]
+        else:  # the model named the choice instead of its letter
+            lowered = reply.lower()
+            named = [c for c in choices if c.lower() in lowered]
+            choice = named[0] if named else None
+    return text, cites, choice, False
+
+
+def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = None,
+        filters: Filters | None = None, k: int | None = None, embedder: Embedder | None = None,
+        llm: ChatLLM | None = None, on_token: TokenFn | None = None,
+        on_restart: Callable[[], None] | None = None) -> Answer:
+    """Answer a question from the archive, citing the sentences that support it."""
+    filters = filters or Filters()
+    k = k or settings.top_k
+    timings: dict[str, float] = {}
+    t = t0 = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal t
+        now = time.perf_counter()
+        timings[name] = (now - t) * 1000
+        t = now
+
+    res = load_resources(settings, embedder)
+    lap("load")
+    qvec = res.embedder.embed([question])[0]
+    lap("embed")
+    hits = retrieve(question, res, filters, k, settings.max_chunks_per_article, qvec)
+    lap("retrieve")
+    from qa.lexical import STOP, words
+
+    corpus_idf = res.keyword().idf([w for w in words(question) if w.lower() not in STOP])
+    scored = extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf)
+    lap("rank")
+    use_llm = llm is not None or settings.llm_configured
+    mode = "llm" if use_llm else "extractive"
+    supported = extractive.supports(question, scored, corpus_idf)
+    if not hits or (not supported and not choices):
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings)
+    declined, short = False, None
+    if use_llm:
+        text, cites, choice, declined = _llm(question, hits, choices, filters, res,
+                                             llm or load_llm(settings), on_token, on_restart)
+        if choices and choice is None:  # unusable reply: fall back to the evidence
+            _, _, choice, _ = _extractive(question, hits, scored, choices, res)
+    else:
+        text, cites, choice, short = _extractive(question, hits, scored, choices, res, corpus_idf)
+    lap("answer")
+    timings["total"] = (time.perf_counter() - t0) * 1000
+    return Answer(question, text, mode, cites, declined, choice, short, timings)
+
+
+def with_timings(answer: Answer, **extra: float) -> Answer:
+    return replace(answer, timings={**answer.timings, **extra})

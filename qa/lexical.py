@@ -1,0 +1,68 @@
+"""Word-level matching shared by the extractive answerer and the citation checker.
+
+Content words are lower-cased, stop words removed and Snowball-stemmed, so "claimed"
+matches "claim" and "bombings" matches "bombing". A few news verbs that questions and
+articles phrase differently ("died" vs "killed") are folded into one class.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+STOP = frozenset("""a an the and or but if of at by for with about against between into through
+during before after above below to from up down in out on off over under again further then once
+here there when where why how all any both each few more most other some such no nor not only own
+same so than too very can will just don should now is are was were be been being have has had
+having do does did doing would could ought i me my we our you your he him his she her it its they
+them their what which who whom whose this that these those am as until while also said says say
+according one two us""".split())
+_SYNONYMS = {
+    "die": "kill", "dead": "kill", "death": "kill", "kill": "kill", "fatal": "kill", "slain": "kill",
+    "claim": "claim", "responsibl": "claim", "elect": "win", "win": "win", "won": "win", "defeat": "win", "beat": "win",
+    "victori": "win", "far": "distanc", "distanc": "distanc", "km": "distanc", "mile": "distanc",
+}
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    s = _stemmer().stemWord(word.lower().replace("’", "'"))
+    return _SYNONYMS.get(s, s)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def content_stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text) if w.lower() not in STOP]
+
+
+def idf_weights(docs: Iterable[list[str]]) -> dict[str, float]:
+    docs = list(docs)
+    df: dict[str, int] = {}
+    for d in docs:
+        for t in set(d):
+            df[t] = df.get(t, 0) + 1
+    n = len(docs)
+    return {t: math.log(1 + (n + 1) / (c + 0.5)) for t, c in df.items()}
+
+
+def coverage(query: list[str], doc: list[str], idf: dict[str, float]) -> float:
+    """IDF-weighted share of the query's content words found in the doc (0..1)."""
+    q = set(query)
+    if not q:
+        return 0.0
+    d = set(doc)
+    total = sum(idf.get(t, 1.0) for t in q)
+    return sum(idf.get(t, 1.0) for t in q if t in d) / total if total else 0.0

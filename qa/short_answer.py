@@ -1,0 +1,169 @@
+"""The short answer to a who / when / where / how-many question, as a span of a sentence.
+
+Question type comes from its opening words; candidate spans come from the best
+supporting sentences: capitalised names for who/where/which, dates for when, numbers
+(with their unit or noun) for how many / how much / how far. A span scores by the
+sentences it appears in (weighted by their support) and by how close it stands to the
+question's own words there. Words of the question are never the answer. The span is
+always copied from a source sentence, never composed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from qa.lexical import STOP, content_stems, stem, words
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+          "December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?")
+DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DATE = re.compile(rf"\b(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{4}}|(?:in|since|by)\s+(?:19|20)\d\d|(?:{DAYS}))\b")
+_NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
+              "thousands?|millions?|billions?|scores")
+_NUMBER = re.compile(
+    rf"(?:(?:nearly|about|around|almost|more than|at least|over|some|roughly|up to|fewer than|less than)\s+)?"
+    rf"(?:[$£€]\s?)?(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS})\b)(?:\s?(?:%|percent|per cent|million|billion|"
+    rf"km|kilometres|kilometers|miles|metres|meters|mph|years?|(?:of\s+)?people|dead|deaths|votes|seats))*"
+    rf"(?:\s?\((?:\d[\d,]*\s?(?:miles|km))\))?", re.I)
+_ENTITY = re.compile(r"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:(?:of|the|de|del|al|bin|van|von|and)\s+)?(?:[A-Z][\w'’.-]*))*")
+_NOT_ANSWERS = set((MONTHS.replace("\\.?", "") + "|" + DAYS).split("|")) | {
+    "The", "A", "An", "In", "On", "At", "After", "Before", "But", "And", "It", "He", "She", "They",
+    "This", "That", "These", "Those", "We", "I", "His", "Her", "Their", "Its", "As", "For", "When",
+    "While", "If", "Since", "Earlier", "Later", "Authorities", "Officials", "Advertisement", "Source",
+    "Mr", "Mrs", "Ms", "Dr"}
+
+
+_PREPOSITIONS = {"in", "at", "from", "of", "to", "near", "into", "across", "outside", "inside", "on",
+                 "for", "during", "with", "against", "about", "after", "before"}
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    sentence: int  # index into the sentences given
+    score: float
+
+
+def q_stems_of(question: str) -> set[str]:
+    return set(content_stems(question))
+
+
+def question_type(question: str) -> str | None:
+    q = question.strip().lower()
+    if re.match(r"(how far|what distance)", q):
+        return "distance"
+    if re.match(r"(how many|how much|what (number|percentage|share|amount)|what was the (death )?toll)", q):
+        return "number"
+    if re.match(r"(when|what (date|day|year|month|time)|which (date|day|year|month))", q):
+        return "date"
+    if re.match(r"(who|whom|whose|which (group|person|man|woman|party|company|organi[sz]ation|team|country|leader|official))", q):
+        return "entity"
+    if re.match(r"(where|which (city|country|state|town|province|region|place))|what (city|country|state|town|province|place)", q):
+        return "place"
+    return None
+
+
+def _candidates(kind: str, sentence: str) -> list[tuple[int, int]]:
+    if kind == "date":
+        return [m.span() for m in _DATE.finditer(sentence)]
+    if kind in ("number", "distance"):
+        spans = []
+        dates = [m.span() for m in _DATE.finditer(sentence)]
+        for m in _NUMBER.finditer(sentence):
+            text = m.group().strip().rstrip(",")
+            if re.fullmatch(r"(19|20)\d\d", text):  # a year is not a count
+                continue
+            if any(ds <= m.start() < de for ds, de in dates):  # nor is a day of the month
+                continue
+            if kind == "distance" and not re.search(r"km|kilomet|mile|metre|meter", text, re.I):
+                continue
+            spans.append((m.start(), m.start() + len(m.group().rstrip().rstrip(","))))
+        return spans
+    out = []
+    for m in _ENTITY.finditer(sentence):
+        s, e = m.span()
+        text = m.group()
+        # Leading function words are not part of a name: "The Islamic State" -> "Islamic State".
+        while text.split() and (text.split()[0].rstrip(".,") in _NOT_ANSWERS
+                                or text.split()[0].lower() in STOP):
+            first = text.split()[0]
+            s += len(first) + 1
+            text = sentence[s:e]
+        if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2:
+            continue
+        out.append((s, e - (1 if text.endswith((".", ",")) else 0)))
+    return out
+
+
+def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
+            idf: dict[str, float] | None = None) -> Span | None:
+    """Best answer span across the sentences (weights: each sentence's support score).
+
+    `idf` weighs the question's words: standing next to a rare word of the question
+    ("ringleader") says more than standing next to a common one ("attack").
+    """
+    idf = idf or {}
+    top_idf = max((idf.get(t, 1.0) for t in q_stems_of(question)), default=1.0) or 1.0
+    kind = question_type(question)
+    if kind is None:
+        return None
+    q_stems = set(content_stems(question))
+    q_lower = question.lower()
+    top_w = max(weights, default=0.0) or 1.0
+    m = re.match(r"\s*how (?:many|much)\s+(\w+)", q_lower)
+    counted = stem(m.group(1)) if m and m.group(1).lower() not in STOP else None
+    best: dict[str, float] = {}
+    total: dict[str, float] = {}
+    where: dict[str, tuple[int, str]] = {}
+    for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
+        w = (max(raw_w, 0.0) / top_w) ** 3  # the best-supported sentence dominates
+        toks = words(sent)
+        positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
+        for s, e in _candidates(kind, sent):
+            text = sent[s:e].strip()
+            key = text.lower()
+            span_stems = {stem(t) for t in words(text)}
+            if not text or (span_stems and span_stems <= q_stems) or key in q_lower:
+                continue
+            if kind == "number" and re.search(r"km|kilomet|mile", text, re.I) and \
+                    not re.search(r"far|distance|km|kilomet|mile", q_lower):
+                continue
+            overlap = bool(span_stems & q_stems)
+            # "100 people" for "how many people" is good; "Super Bowl LVIII" for
+            # "who won the Super Bowl" is the topic, not the answer.
+            shares = 0.5 if overlap and kind == "number" else 0.0
+            if counted and kind == "number":  # "how many people": a count of people
+                shares += 1.0 if counted in span_stems else -0.3
+            before = len(words(sent[:s]))
+            closeness = max((v / top_idf / (1.0 + abs(before - p) / 3.0) for p, v in positions),
+                            default=0.1)
+            role = 1.0
+            prev = toks[before - 1].lower() if before > 0 else ""
+            if kind in ("entity", "place") and overlap:
+                role *= 0.3
+            if kind == "entity":
+                # "Who did X?": the answer is the doer, standing before the verb, not a place.
+                # weighted by how telling that word is ("ringleader" more than "attack")
+                role += 0.5 * max((v / top_idf for p, v in positions if 0 < p - before <= 10), default=0.0)
+                if all(t.lower() in STOP for t in toks[:before]):
+                    role += 0.3  # the sentence's subject
+                if any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]):
+                    role *= 0.5  # inside "of the governing X", "in X": a modifier or a place
+                if prev in ("a", "an"):
+                    role *= 0.5  # "a Tajik national": an adjective, not a name
+            elif kind == "place":
+                role *= 1.5 if prev in _PREPOSITIONS else 0.5
+            value = w * (0.3 + closeness + shares) * role
+            best[key] = max(best.get(key, 0.0), value)
+            total[key] = total.get(key, 0.0) + value
+            if key not in where or w > weights[where[key][0]]:
+                where[key] = (i, text)
+    if not best:
+        return None
+    # The best single mention decides; repeats across sentences only break near-ties, so
+    # the story's main actor does not win every question about the story.
+    scores = {k: best[k] + 0.25 * (total[k] - best[k]) for k in best}
+    best = max(scores, key=lambda k: (scores[k], -where[k][0]))
+    return Span(where[best][1], where[best][0], scores[best])

@@ -1,0 +1,115 @@
+"""Retrieval and extractive answers on a small archive the tests build (seed included)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import ingest
+from qa.answer import ask
+from qa.retrieve import Filters, retrieve
+from qa.answer import load_resources
+from tests.conftest import SEED, write_jsonl
+
+pytestmark = pytest.mark.slow
+
+OTHER = [
+    {"title": "Flood waters recede in river town", "published": "2024-01-10", "source": "Valley Times",
+     "url": "https://valley.example/2024/01/10/flood",
+     "text": "Flood waters began to recede in the river town on Wednesday after a week of heavy rain. "
+             "About 300 homes were damaged, the mayor said. Volunteers handed out sandbags and food."},
+    {"title": "Council approves new stadium", "published": "2024-02-20", "source": "City Herald",
+     "url": "https://herald.example/2024/02/20/stadium",
+     "text": "The city council approved a new football stadium on Tuesday by a vote of seven to two. "
+             "Construction is expected to cost 250 million dollars and finish in 2027."},
+    {"title": "Stadium plan delayed again", "published": "2023-06-01", "source": "City Herald",
+     "url": "https://herald.example/2023/06/01/stadium-delay",
+     "text": "The city council delayed its vote on a new football stadium for the third time on Thursday. "
+             "Members said the cost estimate of 180 million dollars was too uncertain."},
+]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory, real_embedder):
+    from qa.settings import Settings
+
+    tmp = tmp_path_factory.mktemp("ask")
+    s = Settings(data_dir=tmp / "data", collection="asktest", llm_base_url=None, llm_api_key=None)
+    src = write_jsonl(tmp / "other.jsonl", OTHER)
+    rep = ingest.run([SEED, src], s, embedder=real_embedder)
+    assert rep.added == 4
+    return s, real_embedder
+
+
+@pytest.mark.parametrize("question,short,quote_has", [
+    ("Who claimed the Kerman attack?", "ISIL", "claimed responsibility"),
+    ("When did the bombings in Kerman happen?", "January 3", "January 3"),
+    ("How many people died in the Kerman bombings?", "nearly 100", "killed nearly 100 people"),
+    ("How far is Kerman from Tehran?", "820km", "820km"),
+    ("Who was named as the ringleader of the Kerman attack?", "Abdollah Tajiki", "Abdollah Tajiki"),
+])
+def test_extractive_answers_on_the_seed(archive, question: str, short: str, quote_has: str) -> None:
+    settings, emb = archive
+    a = ask(question, settings, embedder=emb)
+    assert a.mode == "extractive" and not a.declined
+    assert short in (a.short_answer or ""), a.text
+    assert any(quote_has in c.quote for c in a.citations), a.citations
+    seed_text = SEED.read_text(encoding="utf-8")
+    for c in a.citations:  # every quote is copied exactly from an article we stored
+        assert c.quote in seed_text or any(c.quote in o["text"] for o in OTHER)
+    assert a.citations[0].title.startswith("US warned Iran")
+    assert set(a.timings) >= {"embed", "retrieve", "rank", "answer", "total"}
+
+
+def test_question_the_archive_cannot_answer_is_declined(archive) -> None:
+    settings, emb = archive
+    a = ask("What is the melting point of tungsten?", settings, embedder=emb)
+    assert a.declined and a.citations == () and "does not contain" in a.text
+
+
+def test_filters_and_as_of(archive) -> None:
+    settings, emb = archive
+    res = load_resources(settings, emb)
+    q = "What did the city council decide about the football stadium?"
+    newest = retrieve(q, res, Filters(), 5)
+    assert {h.chunk.title for h in newest[:2]} == {"Council approves new stadium", "Stadium plan delayed again"}
+    old = retrieve(q, res, Filters(as_of=date(2023, 12, 31)), 5)
+    assert old and all(h.chunk.published is None or h.chunk.published <= date(2023, 12, 31) for h in old)
+    assert old[0].chunk.title == "Stadium plan delayed again"
+    only = retrieve(q, res, Filters(sources=("Valley Times",)), 5)
+    assert only and {h.chunk.source for h in only} == {"Valley Times"}
+    window = retrieve("flood", res, Filters(since=date(2024, 1, 1), until=date(2024, 1, 31)), 5)
+    assert window and all(date(2024, 1, 1) <= h.chunk.published <= date(2024, 1, 31) for h in window)
+    a = ask(q, settings, embedder=emb, filters=Filters(as_of=date(2024, 3, 1)))
+    assert a.citations[0].title == "Council approves new stadium"  # recency wins as of March
+    a = ask(q, settings, embedder=emb, filters=Filters(as_of=date(2023, 7, 1)))
+    assert a.citations[0].title == "Stadium plan delayed again"
+
+
+def test_per_article_cap(archive) -> None:
+    settings, emb = archive
+    res = load_resources(settings, emb)
+    hits = retrieve("Kerman Iran ISIL attack Soleimani", res, Filters(), 6, per_article=2)
+    per: dict[str, int] = {}
+    for h in hits:
+        per[h.chunk.article_id] = per.get(h.chunk.article_id, 0) + 1
+    assert max(per.values()) <= 2 and len(per) >= 3
+
+
+def test_multiple_choice(archive) -> None:
+    settings, emb = archive
+    a = ask("Which group claimed responsibility for the Kerman attack?", settings, embedder=emb,
+            choices=["Hamas", "ISIL", "Hezbollah", "The Houthis"])
+    assert a.choice == "ISIL" and a.citations and "ISIL" in " ".join(c.quote for c in a.citations)
+    a = ask("How many homes were damaged by the flood?", settings, embedder=emb,
+            choices=["About 30", "About 300", "About 3,000", "None"])
+    assert a.choice == "About 300"
+
+
+def test_empty_archive_is_a_clear_error(settings, fake_embedder) -> None:
+    from qa.errors import EmptyArchiveError
+
+    with pytest.raises(EmptyArchiveError, match="newsqa ingest"):
+        ask("anything?", settings, embedder=fake_embedder)
