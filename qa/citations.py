@@ -32,15 +32,18 @@ def citation_for(n: int, hit: Hit, quote: str, supported: bool = True) -> Citati
                     published=c.published, url=c.url, quote=quote, supported=supported)
 
 
+_CLAIM_END = re.compile(r"""[.!?]["'”’)\]]*(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])*(?=\s|$)|(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+(?=\s*$)""")
+
+
 def _claims(text: str) -> list[str]:
-    """Split the reply into claims, keeping each claim's trailing markers with it."""
-    parts = re.split(r"(?<=[.!?])((?:\s?\[\d+(?:\s*[,;]\s*\d+)*\])*)\s+", text.strip())
-    claims, i = [], 0
-    while i < len(parts):
-        claim = parts[i] + (parts[i + 1] if i + 1 < len(parts) else "")
-        claims.append(claim)
-        i += 2
-    return [c for c in claims if c.strip()]
+    """Split the reply into claims (sentences), each keeping the markers that follow it."""
+    claims, start = [], 0
+    text = text.strip()
+    for m in _CLAIM_END.finditer(text):
+        claims.append(text[start : m.end()].strip())
+        start = m.end()
+    claims.append(text[start:].strip())
+    return [c for c in claims if c]
 
 
 def check_answer(text: str, hits: Sequence[Hit], embedder: Embedder) -> tuple[str, tuple[Citation, ...], int]:
