@@ -56,8 +56,13 @@ def load_resources(settings: Settings, embedder: Embedder | None = None) -> Reso
     return res
 
 
+def _quoted(sentence: str) -> str:
+    """The sentence in quotation marks, unless it already opens with one."""
+    return sentence if sentence[:1] in "\"\u201c\u2018'" else f"\u201c{sentence}\u201d"
+
+
 def _quote_text(short: str | None, picks: Sequence[extractive.Scored]) -> str:
-    quoted = " ".join(f"\u201c{p.sentence}\u201d [{n}]" for n, p in enumerate(picks, start=1))
+    quoted = " ".join(f"{_quoted(p.sentence)} [{n}]" for n, p in enumerate(picks, start=1))
     return f"{short} [1]: {quoted}" if short else quoted
 
 
@@ -69,11 +74,13 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
         choice = choices[ci]
         text = f"{chr(65 + ci)}) {choice} [1]. " + _quote_text(None, picks)
     else:
-        picks = extractive.pick(scored)
+        picks = extractive.pick(scored, hits)
         sa = extractive.short(question, scored, idf)
         if sa:
             short, with_span = sa
-            picks = [with_span] + [p for p in picks if p.sentence != with_span.sentence][: extractive.MAX_SENTENCES - 1]
+            same_article = hits[with_span.hit].chunk.article_id
+            others = [p for p in picks if hits[p.hit].chunk.article_id != same_article]
+            picks = [with_span] + others[: extractive.MAX_SENTENCES - 1]
         text = _quote_text(short, picks)
     cites = tuple(citation_for(n, hits[p.hit], p.sentence) for n, p in enumerate(picks, start=1))
     return text, cites, choice, short

@@ -97,17 +97,18 @@ def supports(question: str, scored: Sequence[Scored], idf: dict[str, float] | No
     return True
 
 
-def pick(scored: Sequence[Scored], limit: int = MAX_SENTENCES) -> list[Scored]:
+def pick(scored: Sequence[Scored], hits: Sequence[Hit], limit: int = MAX_SENTENCES) -> list[Scored]:
     """The best sentences, one per article, skipping near-repeats."""
     chosen: list[Scored] = []
-    seen_articles: set[int] = set()
+    seen_articles: set[str] = set()
     for s in scored:
         if len(chosen) >= limit or s.score < SUPPORT_THRESHOLD * 0.9:
             break
-        if s.hit in seen_articles or any(_same(s.sentence, c.sentence) for c in chosen):
+        article = hits[s.hit].chunk.article_id
+        if article in seen_articles or any(_same(s.sentence, c.sentence) for c in chosen):
             continue
         chosen.append(s)
-        seen_articles.add(s.hit)
+        seen_articles.add(article)
     return chosen
 
 

@@ -1,0 +1,77 @@
+"""Offline `ask` latency on a built archive: warm p50/p95 per stage, and cold CLI time.
+
+Usage: NEWSQA_DATA_DIR=DIR python -m benchmarks.ask_latency QUESTIONS.jsonl [--n 50]
+
+Questions are read from RealTimeQA-style JSONL (`question_sentence`, `question_date` used
+as the as-of date). The baseline in the same run is the dense-only Chroma query with the
+same embedder (what a plain vector-store pipeline does), so the ratio shows what hybrid
+retrieval, sentence scoring and answer extraction cost on top of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+
+def pct(values: list[float], p: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("questions", type=Path)
+    ap.add_argument("--n", type=int, default=50)
+    ap.add_argument("--show", type=int, default=5)
+    args = ap.parse_args()
+
+    from qa.answer import ask, load_resources
+    from qa.retrieve import Filters
+    from qa.settings import Settings
+
+    settings = Settings()
+    qs = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()][: args.n]
+    res = load_resources(settings)
+    ask("warm up", settings)  # model, keyword index and Chroma caches loaded once
+    totals, base, stages = [], [], {}
+    shown = []
+    for q in qs:
+        as_of = date.fromisoformat(q["question_date"].replace("/", "-")) if q.get("question_date") else None
+        t = time.perf_counter()
+        vec = res.embedder.embed([q["question_sentence"]])[0]
+        res.store.query(vec, settings.top_k, Filters(as_of=as_of).chroma_where())
+        base.append((time.perf_counter() - t) * 1000)
+        a = ask(q["question_sentence"], settings, filters=Filters(as_of=as_of))
+        totals.append(a.timings["total"])
+        for k, v in a.timings.items():
+            stages.setdefault(k, []).append(v)
+        if len(shown) < args.show:
+            shown.append(a)
+    t = time.perf_counter()
+    r = subprocess.run([sys.executable, "-m", "qa.cli", "ask", qs[0]["question_sentence"], "--json"],
+                       capture_output=True, text=True)
+    cold = (time.perf_counter() - t) * 1000
+    assert r.returncode == 0, r.stderr
+    print(f"questions: {len(qs)}")
+    print(f"ask warm   p50 {pct(totals, 50):7.1f} ms   p95 {pct(totals, 95):7.1f} ms")
+    print(f"baseline   p50 {pct(base, 50):7.1f} ms   p95 {pct(base, 95):7.1f} ms   (embed + dense Chroma query only)")
+    print(f"ratio ask/baseline p50 {pct(totals, 50) / pct(base, 50):.2f}")
+    for k, v in stages.items():
+        print(f"  stage {k:9s} p50 {pct(v, 50):7.1f} ms   p95 {pct(v, 95):7.1f} ms   mean {statistics.mean(v):7.1f}")
+    print(f"cold CLI (new process, `newsqa ask --json`): {cold:.0f} ms")
+    for a in shown:
+        print("\nQ:", a.question)
+        print("A:", a.text[:400])
+        for c in a.citations:
+            print(f"   [{c.n}] {c.title} ({c.source}, {c.published}) {c.url}")
+
+
+if __name__ == "__main__":
+    main()
