@@ -18,3 +18,23 @@ def ask(question: str, settings: Settings, **kwargs):  # type: ignore[no-untyped
 
 
 __all__ += ["ask"]
+
+
+def search(question: str, settings: Settings, filters=None, k: int = 10):  # type: ignore[no-untyped-def]
+    """The top-k chunks hybrid retrieval finds for `question` (list of `Hit`)."""
+    from qa.answer import load_resources
+    from qa.retrieve import Filters, retrieve
+
+    res = load_resources(settings)
+    return retrieve(question, res, filters or Filters(), k, settings.max_chunks_per_article)
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    if name == "Filters":  # lazy: retrieve imports numpy
+        from qa.retrieve import Filters
+
+        return Filters
+    raise AttributeError(name)
+
+
+__all__ += ["search", "Filters"]

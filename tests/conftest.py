@@ -24,6 +24,12 @@ DEV_ARTICLES = SHARED / "realtimeqa-2025q1" / "articles.jsonl.gz"
 DEV_QUESTIONS = SHARED / "realtimeqa-2025q1" / "questions.jsonl"
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if not SEED.exists():
+        pytest.exit(f"test data not found: expected {SHARED} (the shared/ folder beside the project)",
+                    returncode=4)
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """A fresh archive in a temporary folder, with a collection name unique to the test."""

@@ -1,0 +1,105 @@
+"""Metrics as pure functions: answers, retrieval, citations, latency.
+
+Normalisation follows SQuAD's: lower case, no punctuation, no articles, folded spaces.
+"Contains" asks whether a gold answer appears inside the predicted answer (or the reverse
+for very short predictions), the fairest score for an extractive answer that quotes.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections import Counter
+from collections.abc import Sequence
+
+_PUNCT = set(string.punctuation) | {"\u201c", "\u201d", "\u2018", "\u2019", "\u2014", "\u2013"}
+
+
+def normalize(text: str) -> str:
+    text = "".join(" " if ch in _PUNCT else ch for ch in text.lower())
+    text = re.sub(r"\b(a|an|the)\b", " ", text)
+    return " ".join(text.split())
+
+
+def exact_match(pred: str, golds: Sequence[str]) -> float:
+    p = normalize(pred)
+    return float(any(p == normalize(g) for g in golds))
+
+
+def token_f1(pred: str, golds: Sequence[str]) -> float:
+    best = 0.0
+    p = normalize(pred).split()
+    for g in golds:
+        gt = normalize(g).split()
+        common = Counter(p) & Counter(gt)
+        same = sum(common.values())
+        if not p or not gt or same == 0:
+            continue
+        prec, rec = same / len(p), same / len(gt)
+        best = max(best, 2 * prec * rec / (prec + rec))
+    return best
+
+
+def contains(pred: str, golds: Sequence[str]) -> float:
+    p = normalize(pred)
+    return float(bool(p) and any(normalize(g) and normalize(g) in p for g in golds))
+
+
+def evidence_in(text: str, evidence: str, threshold: float = 0.6) -> bool:
+    """Whether most of the evidence snippet's words occur in the text (snippets are trimmed)."""
+    ev = set(normalize(evidence).split())
+    if len(ev) < 4:
+        return False
+    return len(ev & set(normalize(text).split())) / len(ev) >= threshold
+
+
+def first_relevant_rank(texts: Sequence[str], golds: Sequence[str], evidence: str = "",
+                        urls: Sequence[str] = (), hit_urls: Sequence[str] = ()) -> int | None:
+    """1-based rank of the first retrieved chunk holding the evidence, a gold URL or a gold answer."""
+    gold_urls = {u.rstrip("/") for u in urls}
+    for i, text in enumerate(texts):
+        url = hit_urls[i].rstrip("/") if i < len(hit_urls) else ""
+        if (evidence and evidence_in(text, evidence)) or (url and url in gold_urls) or contains(text, golds):
+            return i + 1
+    return None
+
+
+def hit_at(rank: int | None, k: int) -> float:
+    return float(rank is not None and rank <= k)
+
+
+def reciprocal_rank(rank: int | None) -> float:
+    return 1.0 / rank if rank else 0.0
+
+
+def citation_precision(quotes: Sequence[str], golds: Sequence[str], evidence: str = "") -> float | None:
+    """Share of cited quotes that contain the gold answer or the gold evidence; None if no quotes."""
+    if not quotes:
+        return None
+    good = sum(1 for q in quotes if contains(q, golds) or (evidence and evidence_in(q, evidence, 0.5))
+               or _recall(q, golds) >= 0.75)
+    return good / len(quotes)
+
+
+def _recall(text: str, golds: Sequence[str]) -> float:
+    t = set(normalize(text).split())
+    best = 0.0
+    for g in golds:
+        gt = set(normalize(g).split())
+        if gt:
+            best = max(best, len(gt & t) / len(gt))
+    return best
+
+
+def percentile(values: Sequence[float], p: float) -> float | None:
+    if not values:
+        return None
+    s = sorted(values)
+    k = (len(s) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (k - lo)
+
+
+def mean(values: Sequence[float | None]) -> float | None:
+    vals = [v for v in values if v is not None]
+    return sum(vals) / len(vals) if vals else None

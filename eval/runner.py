@@ -1,0 +1,101 @@
+"""Ask every question through the public `qa` API and score it.
+
+For each question: retrieval is scored on the top 10 chunks (as of the question's date
+when it has one), the open answer on exact match, token F1 and "contains", its citations
+on precision, and, for multiple-choice questions, the chosen option on accuracy.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+
+import qa
+from eval import metrics as m
+from eval.datasets import EvalQuestion
+from qa.settings import Settings
+
+KS = (1, 3, 5, 10)
+
+
+@dataclass
+class QuestionResult:
+    id: str
+    question: str
+    gold: list[str]
+    as_of: str | None
+    answer: str
+    short_answer: str | None
+    declined: bool
+    choice: str | None
+    mc_correct: bool | None
+    rank: int | None  # first retrieved chunk (of 10) holding the evidence or gold answer
+    em: float
+    f1: float
+    contains: float
+    citation_precision: float | None
+    citations: list[dict] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def evaluate_one(q: EvalQuestion, settings: Settings) -> QuestionResult:
+    filters = qa.Filters(as_of=q.as_of)
+    t = time.perf_counter()
+    hits = qa.search(q.question, settings, filters, k=max(KS))
+    search_ms = (time.perf_counter() - t) * 1000
+    rank = m.first_relevant_rank([h.chunk.text for h in hits], q.answers, q.evidence, q.urls,
+                                 [h.chunk.url for h in hits])
+    a = qa.ask(q.question, settings, filters=filters)
+    pred = a.short_answer or a.text
+    mc_correct, choice = None, None
+    timings = dict(a.timings)
+    if q.choices:
+        mc = qa.ask(q.question, settings, filters=filters, choices=list(q.choices))
+        choice = mc.choice
+        mc_correct = choice is not None and choice == q.answers[0]
+        timings["mc_total"] = mc.timings.get("total", 0.0)
+    timings["search_k10"] = search_ms
+    quotes = [c.quote for c in a.citations]
+    return QuestionResult(
+        id=q.id, question=q.question, gold=list(q.answers),
+        as_of=q.as_of.isoformat() if q.as_of else None, answer=a.text,
+        short_answer=a.short_answer, declined=a.declined, choice=choice, mc_correct=mc_correct,
+        rank=rank, em=0.0 if a.declined else m.exact_match(pred, q.answers),
+        f1=0.0 if a.declined else m.token_f1(pred, q.answers),
+        contains=0.0 if a.declined else m.contains(a.text, q.answers),
+        citation_precision=m.citation_precision(quotes, q.answers, q.evidence),
+        citations=[c.to_dict() for c in a.citations], timings=timings)
+
+
+def summarize(results: Sequence[QuestionResult]) -> dict[str, float | None]:
+    totals = [r.timings.get("total", 0.0) for r in results]
+    out: dict[str, float | None] = {
+        "mc_accuracy": m.mean([float(r.mc_correct) for r in results if r.mc_correct is not None]),
+        **{f"hit@{k}": m.mean([m.hit_at(r.rank, k) for r in results]) for k in KS},
+        "mrr": m.mean([m.reciprocal_rank(r.rank) for r in results]),
+        "em": m.mean([r.em for r in results]), "f1": m.mean([r.f1 for r in results]),
+        "contains": m.mean([r.contains for r in results]),
+        "citation_precision": m.mean([r.citation_precision for r in results]),
+        "decline_rate": m.mean([float(r.declined) for r in results]),
+        "latency_p50_ms": m.percentile(totals, 50), "latency_p95_ms": m.percentile(totals, 95),
+    }
+    stages = sorted({k for r in results for k in r.timings if k != "total"})
+    for s in stages:
+        vals = [r.timings[s] for r in results if s in r.timings]
+        out[f"latency_{s}_p50_ms"] = m.percentile(vals, 50)
+        out[f"latency_{s}_p95_ms"] = m.percentile(vals, 95)
+    return out
+
+
+def run(questions: Sequence[EvalQuestion], settings: Settings,
+        on_progress: Callable[[int, int], None] | None = None) -> list[QuestionResult]:
+    results = []
+    for i, q in enumerate(questions, start=1):
+        results.append(evaluate_one(q, settings))
+        if on_progress:
+            on_progress(i, len(questions))
+    return results
