@@ -8,6 +8,10 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export NEWSQA_DATA_DIR ?= $(CURDIR)/.newsqa-data
 
+DEV_DATA ?= $(CURDIR)/.newsqa-dev
+DEV_DIR := ../shared/data/realtimeqa-2025q1
+EVAL_OUT ?= eval/runs/dev
+
 .PHONY: demo test setup lint eval-dev bench clean
 
 $(STAMP): pyproject.toml
@@ -26,8 +30,15 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Ingest the RealTimeQA dev archive (once; re-runs skip unchanged articles) and score all
+# 250 questions offline. Pass EVAL_BASELINE=path/to/results.json to compare with a run.
+eval-dev: $(STAMP)
+	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/newsqa ingest $(DEV_DIR)/articles.jsonl.gz
+	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/newsqa eval $(DEV_DIR)/questions.jsonl --out $(EVAL_OUT) \
+		$(if $(EVAL_BASELINE),--baseline $(EVAL_BASELINE),)
+
 lint: $(STAMP)
 	$(BIN)/ruff check qa ingest eval tests benchmarks app.py
 
 clean:
-	rm -rf $(VENV) .newsqa-data
+	rm -rf $(VENV) .newsqa-data .newsqa-dev

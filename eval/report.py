@@ -89,8 +89,8 @@ def write(out: Path, questions_file: str, mode: str, metrics: dict[str, Any],
     if comparison:
         lines += ["", "## Compared with the baseline", "", "| metric | before | after | delta |", "|---|---|---|---|"]
         for k, d in comparison["metrics"].items():
-            lines.append(f"| {k} | {_fmt(d['before'])} | {_fmt(d['after'])} | "
-                         f"{'-' if d['delta'] is None else f'{d['delta']:+.3f}'} |")
+            delta = "-" if d["delta"] is None else f"{d['delta']:+.3f}"
+            lines.append(f"| {k} | {_fmt(d['before'])} | {_fmt(d['after'])} | {delta} |")
         lines += ["", f"{len(comparison['flipped'])} questions flipped:", ""]
         lines += [f"- `{f['id']}` {f['metric']}: {f['before']} -> {f['after']}: {f['question']}"
                   for f in comparison["flipped"][:50]]

@@ -53,6 +53,7 @@ def ingest(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (recursive).")] = None,
     sample: Annotated[bool, typer.Option("--sample", help="Ingest the built-in sample archive.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    progress: Annotated[str, typer.Option(help="auto (a bar on a terminal), bar, lines (one line per batch written, on stderr, for scripts) or none.")] = "auto",
 ) -> None:
     """Add articles to the archive: JSONL/JSON/CSV, HTML, text/Markdown, RSS/Atom, WARC (.gz ok)."""
     import ingest as ingest_pkg
@@ -65,8 +66,11 @@ def ingest(
         raise typer.BadParameter("give at least one PATH, or --sample")
     settings = _settings()
     try:
-        with IngestProgress(enabled=not as_json and sys.stderr.isatty()) as progress:
-            report = ingest_pkg.run(targets, settings, on_progress=progress.update)
+        if progress not in ("auto", "bar", "lines", "none"):
+            raise typer.BadParameter("--progress takes auto, bar, lines or none")
+        style = ("bar" if not as_json and sys.stderr.isatty() else "none") if progress == "auto" else progress
+        with IngestProgress(style) as view:
+            report = ingest_pkg.run(targets, settings, on_progress=view.update)
     except KeyboardInterrupt:
         typer.echo("interrupted: what was written is consistent; run the same command again "
                    "to complete it", err=True)
@@ -142,6 +146,57 @@ def ask(
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
     else:
         print_answer(answer, settings)
+
+
+@app.command(name="eval")
+def eval_cmd(
+    questions: Annotated[Path, typer.Argument(help="RealTimeQA JSONL or newsqa simple JSONL.")],
+    limit: Annotated[int | None, typer.Option("--limit", help="Evaluate the first N questions.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Folder for results.json, summary.md, plots.")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="A previous run's results.json to compare with.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print n and metrics as JSON.")] = False,
+) -> None:
+    """Score answers, citations and retrieval on a question set, against the current archive."""
+    import time
+
+    from eval.datasets import load_questions
+    from eval.report import compare, write
+    from eval.runner import run, summarize
+    from qa.render import EvalProgress
+
+    settings = _settings()
+    try:
+        qs = load_questions(questions, limit)
+        base = json.loads(baseline.read_text(encoding="utf-8")) if baseline else None
+        t0 = time.perf_counter()
+        with EvalProgress(enabled=not as_json and sys.stderr.isatty(), total=len(qs)) as progress:
+            results = run(qs, settings, on_progress=progress.update)
+        seconds = time.perf_counter() - t0
+        metrics = summarize(results)
+        comparison = compare(metrics, results, base) if base else None
+        mode = "llm" if settings.llm_configured else "extractive"
+        if out:
+            write(out, str(questions), mode, metrics, results, seconds, comparison)
+    except (OSError, ValueError) as exc:
+        _fail(NewsqaError(f"cannot read the question set or baseline: {exc}"))
+        return
+    except Exception as exc:
+        _fail(exc)
+        return
+    if as_json:
+        typer.echo(json.dumps({"n": len(results), "mode": mode, "seconds": round(seconds, 1),
+                               "metrics": metrics, "comparison": comparison}, ensure_ascii=False))
+        return
+    from eval.report import HEADLINE
+
+    typer.echo(f"{len(results)} questions, mode {mode}, {seconds:.0f} s")
+    for k in HEADLINE:
+        v = metrics.get(k)
+        typer.echo(f"  {k:20s} {'-' if v is None else round(v, 3)}")
+    if comparison:
+        typer.echo(f"  {len(comparison['flipped'])} questions flipped against the baseline")
+    if out:
+        typer.echo(f"report: {out / 'summary.md'}")
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from rich.console import Console
@@ -11,10 +12,12 @@ _out = Console(soft_wrap=True)  # summaries are parsed by people and scripts: ne
 
 
 class IngestProgress:
-    """A progress bar with articles/s and ETA from bytes read; silent when disabled."""
+    """Ingest progress: a bar with articles/s and ETA from bytes read ("bar"), one line per
+    batch written on stderr ("lines", for scripts and logs), or nothing ("none")."""
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
+    def __init__(self, style: str) -> None:
+        self.style = style
+        self.enabled = style == "bar"
         self._progress: Any = None
         self._task: Any = None
 
@@ -32,6 +35,11 @@ class IngestProgress:
         return self
 
     def update(self, p: Any) -> None:
+        if self.style == "lines":
+            rate = p.articles / p.seconds if p.seconds > 0 else 0.0
+            print(f"progress articles={p.articles} bytes={p.bytes_done}/{p.bytes_total} "
+                  f"seconds={p.seconds:.1f} articles_per_s={rate:.1f}", file=sys.stderr, flush=True)
+            return
         if self._progress is None:
             return
         rate = f"{p.articles / p.seconds:.1f}" if p.seconds > 0 else "-"
@@ -107,3 +115,29 @@ def print_answer(answer: Any, settings: Any) -> None:
         if c.url:
             _out.print(f"    {escape(c.url)}", highlight=False)
         _out.print(f"    \u201c{escape(c.quote)}\u201d", highlight=False)
+
+
+class EvalProgress:
+    """Progress bar over questions (terminal only)."""
+
+    def __init__(self, enabled: bool, total: int) -> None:
+        self.enabled, self.total = enabled, total
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> EvalProgress:
+        if self.enabled:
+            from rich.progress import Progress
+
+            self._progress = Progress(console=_err, transient=True)
+            self._progress.__enter__()
+            self._task = self._progress.add_task("eval", total=self.total)
+        return self
+
+    def update(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, completed=done)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(*exc)

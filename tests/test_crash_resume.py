@@ -1,4 +1,10 @@
-"""Kill -9 an ingest at several points; re-running must give the same archive as a clean run."""
+"""Kill -9 an ingest at several points; re-running must give the same archive as a clean run.
+
+The kills are placed relative to the ingest's own progress lines (one per batch written),
+not to wall-clock guesses, so each kill is known to land while the process is working:
+right after a batch commits (the next batch is being read and embedded) or a moment later
+(mid-write of the next batch).
+"""
 
 from __future__ import annotations
 
@@ -23,32 +29,45 @@ def archive_fingerprint(env: dict[str, str]) -> tuple[int, int]:
     return st["articles"], st["chunks"]
 
 
+def kill_after_lines(src: Path, env: dict[str, str], lines: int, delay: float) -> bool:
+    """Start an ingest, SIGKILL it `delay` s after its `lines`-th progress line; True if it was alive."""
+    p = subprocess.Popen([sys.executable, "-m", "qa.cli", "ingest", str(src), "--json", "--progress", "lines"],
+                         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seen = 0
+    assert p.stderr is not None
+    for line in p.stderr:
+        if line.startswith("progress "):
+            seen += 1
+            if seen >= lines:
+                break
+    time.sleep(delay)
+    alive = p.poll() is None
+    if alive:
+        os.kill(p.pid, signal.SIGKILL)
+    p.wait()
+    return alive and seen >= lines
+
+
 def test_killed_ingest_resumes_to_the_clean_result(tmp_path: Path) -> None:
-    # 600 articles: several batches, so kills land before, during and between writes.
-    src = write_jsonl(tmp_path / "a.jsonl", records(600))
+    # 1,100 articles: five batches of 256, so there is always a batch in flight to kill.
+    src = write_jsonl(tmp_path / "a.jsonl", records(1100))
     clean_env = cli_env(tmp_path / "clean")
-    t0 = time.perf_counter()
     r = run_cli(["ingest", str(src), "--json"], clean_env)
-    clean_seconds = time.perf_counter() - t0
     assert r.returncode == 0, r.stderr
     expected = archive_fingerprint(clean_env)
-    assert expected[0] == 600
+    assert expected[0] == 1100
 
     env = cli_env(tmp_path / "crashy")
-    kills = 0
-    for frac in (0.35, 0.55, 0.75):
-        p = subprocess.Popen([sys.executable, "-m", "qa.cli", "ingest", str(src), "--json"],
-                             env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(clean_seconds * frac)
-        if p.poll() is None:
-            os.kill(p.pid, signal.SIGKILL)
-            kills += 1
-        p.wait()
-    assert kills >= 2
+    kills = [kill_after_lines(src, env, n, d) for n, d in ((1, 0.0), (2, 0.3), (3, 0.1))]
+    assert sum(kills) >= 2, kills
     r = run_cli(["ingest", str(src), "--json"], env)
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
-    assert out["duplicates"] == 0 and out["added"] + out["unchanged"] + out["updated"] == 600
+    assert out["duplicates"] == 0 and out["added"] + out["unchanged"] + out["updated"] == 1100
+    assert out["unchanged"] >= 256  # the batches committed before the kills were kept
     assert archive_fingerprint(env) == expected
     again = json.loads(run_cli(["ingest", str(src), "--json"], env).stdout)
-    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 600)
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1100)
+    # and search works on the resumed archive
+    r = run_cli(["ask", "What is the plan for town 7?", "--json"], env)
+    assert r.returncode == 0 and "Town 7 plan" in {c["title"] for c in json.loads(r.stdout)["citations"]}

@@ -1,0 +1,104 @@
+"""Eval suite: metrics on hand-made cases, both question formats, runner, report, baseline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eval import metrics as m
+from eval.datasets import load_questions
+from qa.errors import InputError
+from tests.conftest import DEV_QUESTIONS, cli_env, run_cli, write_jsonl
+
+
+@pytest.mark.parametrize("pred,golds,em,f1,cont", [
+    ("ISIL", ["ISIL"], 1.0, 1.0, 1.0),
+    ("The ISIL!", ["isil"], 1.0, 1.0, 1.0),
+    ("ISIL claimed it", ["ISIL"], 0.0, 0.5, 1.0),
+    ("Hamas", ["ISIL", "ISIS"], 0.0, 0.0, 0.0),
+    ("nearly 100 people", ["100 people", "nearly 100"], 0.0, 0.8, 1.0),
+    ("", ["x"], 0.0, 0.0, 0.0),
+])
+def test_answer_metrics(pred: str, golds: list[str], em: float, f1: float, cont: float) -> None:
+    assert m.exact_match(pred, golds) == em
+    assert m.token_f1(pred, golds) == pytest.approx(f1)
+    assert m.contains(pred, golds) == cont
+
+
+def test_retrieval_metrics() -> None:
+    texts = ["nothing here", "the council voted to approve the stadium", "ISIL claimed it"]
+    assert m.first_relevant_rank(texts, ["ISIL"]) == 3
+    assert m.first_relevant_rank(texts, ["xyz"], evidence="The council voted to approve the new stadium") == 2
+    assert m.first_relevant_rank(texts, ["xyz"], urls=["https://a/b/"], hit_urls=["", "https://a/b", ""]) == 2
+    assert m.first_relevant_rank(texts, ["xyz"]) is None
+    assert [m.hit_at(3, k) for k in (1, 3, 5)] == [0.0, 1.0, 1.0]
+    assert m.hit_at(None, 10) == 0.0
+    assert m.reciprocal_rank(4) == 0.25 and m.reciprocal_rank(None) == 0.0
+
+
+def test_citation_precision_and_stats() -> None:
+    assert m.citation_precision(["ISIL claimed the attack", "unrelated"], ["ISIL"]) == 0.5
+    assert m.citation_precision([], ["ISIL"]) is None
+    assert m.citation_precision(["the vote was seven to two"], ["x"], evidence="council vote seven to two") == 1.0
+    assert m.percentile([1, 2, 3, 4, 5], 50) == 3 and m.percentile([10, 20], 95) == pytest.approx(19.5)
+    assert m.mean([1.0, None, 0.0]) == 0.5 and m.mean([None]) is None
+
+
+def test_both_question_formats(tmp_path: Path) -> None:
+    rt = load_questions(DEV_QUESTIONS, limit=3)
+    assert len(rt) == 3 and rt[0].choices and rt[0].answers[0] == rt[0].choices[rt[0].answer_index]
+    assert rt[0].as_of.isoformat() == "2025-01-01"
+    simple = write_jsonl(tmp_path / "gold.jsonl", [
+        {"question": "Who claimed it?", "answers": ["ISIL", "ISIS"], "as_of": "2024-01-10", "urls": ["https://x/y"]},
+        {"question": "Which?", "choices": ["a", "b"], "answer_index": 1},
+        {"question": "Plain?", "answer": "yes", "evidence": "<p>It is <b>yes</b></p>"},
+    ])
+    qs = load_questions(simple)
+    assert qs[0].answers == ("ISIL", "ISIS") and qs[0].urls == ("https://x/y",)
+    assert qs[1].answers == ("b",) and qs[2].evidence == "It is yes"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"question": "q", "answer": "a"}\n{"question": "no answer"}\n')
+    with pytest.raises(InputError, match=r"bad.jsonl:2"):
+        load_questions(bad)
+
+
+@pytest.mark.slow
+def test_eval_cli_on_a_small_archive_with_report_and_baseline(tmp_path: Path) -> None:
+    env = cli_env(tmp_path / "data")
+    assert run_cli(["ingest", "--sample"], env).returncode == 0
+    gold = write_jsonl(tmp_path / "gold.jsonl", [
+        {"id": "kerman", "question": "Who claimed the Kerman attack?", "answers": ["ISIL", "ISIS", "Islamic State"]},
+        {"id": "bowl", "question": "Who won Super Bowl LVIII?", "answer": "Kansas City Chiefs",
+         "choices": ["San Francisco 49ers", "Kansas City Chiefs", "Baltimore Ravens", "Detroit Lions"], "answer_index": 1},
+        {"id": "navalny", "question": "When did Alexei Navalny die?", "answer": "February 16, 2024", "as_of": "2024-03-01"},
+        {"id": "none", "question": "What is the melting point of tungsten?", "answer": "3422 degrees"},
+    ])
+    out = tmp_path / "run1"
+    r = run_cli(["eval", str(gold), "--json", "--out", str(out)], env)
+    assert r.returncode == 0, r.stderr
+    res = json.loads(r.stdout)
+    assert res["n"] == 4
+    mt = res["metrics"]
+    for key in ("mc_accuracy", "hit@1", "hit@5", "hit@10", "mrr", "em", "f1", "contains",
+                "citation_precision", "decline_rate", "latency_p50_ms", "latency_p95_ms"):
+        assert key in mt
+    assert mt["mc_accuracy"] == 1.0 and mt["decline_rate"] == 0.25
+    assert mt["hit@10"] == 0.75 and mt["contains"] == 0.75
+    doc = json.loads((out / "results.json").read_text())
+    assert [q["id"] for q in doc["questions"]] == ["kerman", "bowl", "navalny", "none"]
+    assert (out / "hit_at_k.png").stat().st_size > 1000 and "| mc_accuracy |" in (out / "summary.md").read_text()
+    # A baseline where two questions were wrong: the comparison reports the flips.
+    for q in doc["questions"]:
+        if q["id"] in ("kerman", "bowl"):
+            q["contains"], q["mc_correct"] = 0.0, (False if q["id"] == "bowl" else None)
+    doc["metrics"]["contains"] = 0.25
+    base = tmp_path / "base.json"
+    base.write_text(json.dumps(doc))
+    r = run_cli(["eval", str(gold), "--json", "--limit", "2", "--baseline", str(base)], env)
+    cmp = json.loads(r.stdout)["comparison"]
+    assert {(f["id"], f["metric"]) for f in cmp["flipped"]} == {("kerman", "contains"), ("bowl", "mc_correct"), ("bowl", "contains")}
+    assert cmp["metrics"]["contains"]["before"] == 0.25
+    r = run_cli(["eval", str(tmp_path / "missing.jsonl")], env)
+    assert r.returncode == 1 and "no such file" in r.stderr
