@@ -29,12 +29,21 @@ def search(question: str, settings: Settings, filters=None, k: int = 10):  # typ
     return retrieve(question, res, filters or Filters(), k, settings.max_chunks_per_article)
 
 
-def __getattr__(name: str):  # type: ignore[no-untyped-def]
-    if name == "Filters":  # lazy: retrieve imports numpy
-        from qa.retrieve import Filters
+_LAZY = {  # public names whose modules import heavy libraries: loaded on first use
+    "Filters": ("qa.retrieve", "Filters"),
+    "archive_stats": ("qa.stats", "archive_stats"),
+    "ArchiveStats": ("qa.stats", "ArchiveStats"),
+    "answer_markdown": ("qa.markdown", "answer_markdown"),
+}
 
-        return Filters
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(module), attr)
     raise AttributeError(name)
 
 
-__all__ += ["search", "Filters"]
+__all__ += ["search", *_LAZY]

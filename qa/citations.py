@@ -29,7 +29,8 @@ SUPPORT_LEXICAL = 0.5
 def citation_for(n: int, hit: Hit, quote: str, supported: bool = True) -> Citation:
     c = hit.chunk
     return Citation(n=n, article_id=c.article_id, title=c.title, source=c.source,
-                    published=c.published, url=c.url, quote=quote, supported=supported)
+                    published=c.published, url=c.url, quote=quote, supported=supported,
+                    context=c.text)
 
 
 _CLAIM_END = re.compile(r"""[.!?]["'”’)\]]*(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])*(?=\s|$)|(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+(?=\s*$)""")

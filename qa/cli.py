@@ -199,6 +199,22 @@ def eval_cmd(
         typer.echo(f"report: {out / 'summary.md'}")
 
 
+@app.command(name="app")
+def app_cmd(port: Annotated[int, typer.Option(help="Port to serve on.")] = 8501) -> None:
+    """Start the Streamlit app on this machine (offline, no usage statistics sent)."""
+    import subprocess
+    from importlib.util import find_spec
+
+    spec = find_spec("app")
+    if spec is None or spec.origin is None:
+        _fail(NewsqaError("app.py is not installed with newsqa: reinstall the package"))
+        return
+    cmd = [sys.executable, "-m", "streamlit", "run", spec.origin, "--server.port", str(port),
+           "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           "--server.address", "127.0.0.1"]
+    raise typer.Exit(subprocess.call(cmd))
+
+
 def main() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     app()

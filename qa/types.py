@@ -66,6 +66,7 @@ class Citation:
     url: str
     quote: str  # copied exactly from the article text
     supported: bool = True
+    context: str = ""  # the passage (chunk) the quote stands in, for display; not in to_dict
 
     def to_dict(self) -> dict[str, object]:
         return {

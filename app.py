@@ -1,0 +1,194 @@
+"""newsqa in the browser (Streamlit): ask, read the sources, manage the archive.
+
+A thin front end: it reads Settings once, calls the public `qa` and `ingest` APIs and
+renders. Article text is always escaped before it is shown (a title holding <script> is
+displayed, never run); the only HTML this page writes itself is the <mark> around a quote.
+Errors the user can act on are short messages; nothing here shows a traceback.
+"""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+import qa
+from qa.errors import EmptyArchiveError, NewsqaError
+
+st.set_page_config(page_title="newsqa", page_icon="📰", layout="wide")
+
+
+def settings() -> qa.Settings:
+    return qa.Settings()  # cheap; read per run so the page follows the environment
+
+
+def mode_label(s: qa.Settings) -> str:
+    if s.llm_configured:
+        return f"LLM: {s.llm_model} at {s.llm_base_url or 'api.openai.com'}"
+    return "Extractive (offline): answers quote the sources, no LLM"
+
+
+def load_stats(s: qa.Settings):  # type: ignore[no-untyped-def]
+    try:
+        return qa.archive_stats(s)
+    except NewsqaError as exc:
+        st.error(str(exc))
+        return None
+
+
+def highlight(context: str, quote: str) -> str:
+    """The paragraph holding the quote, escaped, with the quote marked."""
+    paragraph = next((p for p in context.split("\n\n") if quote in p), quote)
+    before, _, after = paragraph.partition(quote)
+    return f"{html.escape(before)}<mark>{html.escape(quote)}</mark>{html.escape(after)}"
+
+
+def render_answer(answer) -> None:  # type: ignore[no-untyped-def]
+    if answer.declined:
+        st.info("The archive does not contain an answer to this question.")
+        return
+    st.markdown(html.escape(answer.text).replace("\n", "  \n"), unsafe_allow_html=True)
+    if answer.mode == "extractive":
+        st.caption("Extractive answer: sentences quoted from the sources, no LLM.")
+    st.markdown("**Sources**")
+    for c in answer.citations:
+        when = c.published.isoformat() if c.published else "undated"
+        warn = "" if c.supported else " &nbsp;⚠️ <b>does not support the claim</b>"
+        title = html.escape(c.title)
+        link = f'<a href="{html.escape(c.url, quote=True)}" target="_blank" rel="noopener noreferrer">{title}</a>' \
+            if c.url.startswith(("http://", "https://")) else title
+        st.markdown(f"<div class='src'><b>[{c.n}]</b> {link} · {html.escape(c.source)} · {when}{warn}"
+                    f"<blockquote>{highlight(c.context or c.quote, c.quote)}</blockquote></div>",
+                    unsafe_allow_html=True)
+
+
+def sidebar(s: qa.Settings, stats) -> dict:  # type: ignore[no-untyped-def]
+    st.sidebar.title("📰 newsqa")
+    page = st.sidebar.radio("Page", ["Ask", "Archive"], key="page")
+    st.sidebar.caption(mode_label(s))
+    opts: dict = {"page": page}
+    if page == "Ask":
+        st.sidebar.subheader("Filters")
+        lo = stats.first_date if stats and stats.first_date else date(2000, 1, 1)
+        hi = stats.last_date if stats and stats.last_date else date.today()
+        use_range = st.sidebar.checkbox("Limit to a date range", key="use_range")
+        opts["since"] = opts["until"] = None
+        if use_range:
+            rng = st.sidebar.date_input("Published between", (lo, hi), key="range")
+            if isinstance(rng, tuple) and len(rng) == 2:
+                opts["since"], opts["until"] = rng
+        use_asof = st.sidebar.checkbox("Answer as of a date", key="use_asof")
+        opts["as_of"] = st.sidebar.date_input("As of", hi, key="as_of") if use_asof else None
+        sources = [name for name, _ in (stats.top_sources if stats else [])]
+        opts["sources"] = st.sidebar.multiselect("Sources", sources, key="sources")
+        opts["k"] = st.sidebar.slider("Sources to read", 2, 15, s.top_k, key="k")
+    return opts
+
+
+def ask_page(s: qa.Settings, opts: dict) -> None:
+    st.header("Ask the archive")
+    with st.form("ask"):
+        question = st.text_input("Question", key="question", placeholder="Who claimed the Kerman attack?")
+        submitted = st.form_submit_button("Ask")
+    if submitted and question.strip():
+        filters = qa.Filters(since=opts["since"], until=opts["until"], as_of=opts["as_of"],
+                             sources=tuple(opts["sources"]))
+        stream_box = st.empty()
+        streamed: list[str] = []
+
+        def on_token(delta: str) -> None:
+            streamed.append(delta)
+            stream_box.markdown(html.escape("".join(streamed)), unsafe_allow_html=True)
+
+        try:
+            with st.spinner("Reading the archive..."):
+                answer = qa.ask(question.strip(), s, filters=filters, k=opts["k"], on_token=on_token,
+                                on_restart=streamed.clear)
+        except EmptyArchiveError:
+            st.warning("No archive yet: add articles on the Archive page, or run `newsqa ingest --sample`.")
+            return
+        except NewsqaError as exc:
+            st.error(str(exc))
+            return
+        except Exception as exc:  # never a traceback in the page
+            st.error(f"Something went wrong ({type(exc).__name__}). Run `newsqa --debug ask ...` for details.")
+            return
+        stream_box.empty()
+        st.session_state.setdefault("history", []).insert(0, answer)
+    history = st.session_state.get("history", [])
+    if history:
+        render_answer(history[0])
+        with st.expander("Copy this answer as Markdown"):
+            st.code(qa.answer_markdown(history[0]), language="markdown")
+    if len(history) > 1:
+        st.subheader("Earlier in this session")
+        for i, a in enumerate(history[1:], start=1):
+            with st.expander(a.question):
+                render_answer(a)
+                st.code(qa.answer_markdown(a), language="markdown")
+
+
+def archive_page(s: qa.Settings, stats) -> None:  # type: ignore[no-untyped-def]
+    import ingest
+
+    st.header("Archive")
+    if stats:
+        cols = st.columns(4)
+        cols[0].metric("Articles", stats.articles)
+        cols[1].metric("Chunks", stats.chunks)
+        cols[2].metric("Sources", stats.sources)
+        cols[3].metric("Duplicates linked", stats.duplicates)
+        span = f"{stats.first_date} to {stats.last_date}" if stats.first_date else "no dates"
+        st.caption(f"Published {span}; {stats.undated} undated. Embedding model: {stats.embedding_model or '-'}")
+        if stats.per_month:
+            st.bar_chart(stats.per_month, x_label="month", y_label="articles")
+    st.subheader("Add articles")
+    files = st.file_uploader("JSONL, JSON, CSV, HTML, text, Markdown, RSS/Atom or WARC files (.gz too)",
+                             accept_multiple_files=True, key="upload")
+    if files and st.button("Ingest", key="ingest"):
+        bar = st.progress(0.0, text="Ingesting...")
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = []
+            for f in files:
+                p = Path(tmp) / Path(f.name).name
+                p.write_bytes(f.getvalue())
+                paths.append(p)
+
+            def on_progress(p) -> None:  # type: ignore[no-untyped-def]
+                frac = p.bytes_done / p.bytes_total if p.bytes_total else 1.0
+                bar.progress(min(frac, 1.0), text=f"{p.articles} articles read")
+
+            try:
+                report = ingest.run(paths, s, on_progress=on_progress)
+            except NewsqaError as exc:
+                st.error(str(exc))
+                return
+            except Exception as exc:
+                st.error(f"Ingest failed ({type(exc).__name__}); nothing already stored was changed.")
+                return
+        bar.progress(1.0, text="Done")
+        d = report.to_dict()
+        st.success(f"Added {d['added']}, updated {d['updated']}, unchanged {d['unchanged']}, "
+                   f"duplicates {d['duplicates']}, rejected {len(report.rejected)}.")
+        if report.rejected:
+            st.warning("Some input was rejected and skipped; everything else was stored:")
+            st.dataframe([{"file": Path(r.file).name, "line": r.line, "reason": r.reason}
+                          for r in report.rejected], hide_index=True)
+
+
+def main() -> None:
+    s = settings()
+    stats = load_stats(s)
+    opts = sidebar(s, stats)
+    if opts["page"] == "Ask":
+        if stats is not None and stats.articles == 0:
+            st.warning("No archive yet: add articles on the Archive page, or run `newsqa ingest --sample`.")
+        ask_page(s, opts)
+    else:
+        archive_page(s, stats)
+
+
+main()

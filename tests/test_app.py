@@ -1,0 +1,101 @@
+"""The Streamlit app through streamlit.testing.v1.AppTest: ask, filters, upload, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import ingest
+from tests.conftest import ROOT, SEED
+
+pytestmark = pytest.mark.slow
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture(scope="module")
+def sample_dir(tmp_path_factory, real_embedder) -> Path:
+    from qa.settings import Settings
+
+    d = tmp_path_factory.mktemp("app") / "data"
+    ingest.run([ingest.SAMPLE_ARCHIVE, SEED], Settings(data_dir=d), embedder=real_embedder)
+    return d
+
+
+@pytest.fixture
+def env(monkeypatch, sample_dir: Path) -> Path:
+    for k in ("NEWSQA_LLM_BASE_URL", "OPENAI_API_KEY", "NEWSQA_LLM_API_KEY", "NEWSQA_CHROMA_URL"):
+        monkeypatch.delenv(k, raising=False)
+    monkeypatch.setenv("NEWSQA_DATA_DIR", str(sample_dir))
+    return sample_dir
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.text_input(key="question").input(question)
+    at.button[0].click()  # the form's submit button
+    return at.run(timeout=120)
+
+
+def page_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(i.value for i in at.info)
+
+
+def test_ask_shows_answer_sources_and_history(env) -> None:
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    assert "Extractive (offline)" in " ".join(c.value for c in at.sidebar.caption)
+    at = ask(at, "Who claimed the Kerman attack?")
+    assert not at.exception and not at.error
+    text = page_text(at)
+    assert "ISIL" in text and "[1]" in text and "<mark>" in text
+    assert "ISIL claims responsibility for the Kerman bombings" in text or "US warned Iran" in text
+    assert any("**Q:** Who claimed the Kerman attack?" in c.value for c in at.code)
+    at = ask(at, "What is the melting point of tungsten?")
+    assert "does not contain an answer" in page_text(at)
+    assert any(e.label == "Who claimed the Kerman attack?" for e in at.expander)  # history
+
+
+def test_as_of_filter_in_the_sidebar(env) -> None:
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.sidebar.checkbox(key="use_asof").check().run()
+    at.sidebar.date_input(key="as_of").set_value(__import__("datetime").date(2023, 12, 31)).run()
+    at = ask(at, "Who claimed the Kerman attack?")
+    text = page_text(at)
+    assert "does not contain" in text or "2024-01" not in text  # nothing from January 2024 is used
+
+
+def test_upload_reports_summary_and_rejections(env, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("NEWSQA_DATA_DIR", str(tmp_path / "fresh"))
+    good = json.dumps({"title": "Ferry service resumes", "text": "The island ferry service resumed on Monday "
+                       "after three weeks of repairs to the harbour pier, the operator said."})
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.sidebar.radio(key="page").set_value("Archive").run()
+    at.file_uploader(key="upload").set_value([("a.jsonl", f"{good}\n{{broken\n".encode(), "application/json")])
+    at.run()
+    at.button(key="ingest").click().run(timeout=120)
+    assert not at.exception
+    assert any("Added 1" in s.value and "rejected 1" in s.value for s in at.success)
+    assert at.warning and at.dataframe
+    at.sidebar.radio(key="page").set_value("Archive").run()
+    assert any(str(m.value) == "1" for m in at.metric if m.label == "Articles")
+
+
+def test_empty_archive_and_hostile_titles_are_safe(env, tmp_path, monkeypatch, real_embedder) -> None:
+    from qa.settings import Settings
+
+    monkeypatch.setenv("NEWSQA_DATA_DIR", str(tmp_path / "empty"))
+    at = ask(AppTest.from_file(APP, default_timeout=120).run(), "Who claimed the Kerman attack?")
+    assert not at.exception and any("No archive yet" in w.value for w in at.warning)
+
+    hostile = tmp_path / "h.jsonl"
+    hostile.write_text(json.dumps({"title": "<script>alert(1)</script> Dam <b>bursts</b>",
+                                   "text": "The dam burst on Tuesday and <img src=x onerror=alert(2)> flooded "
+                                           "the valley, officials said. Hundreds of homes were evacuated."}) + "\n")
+    d = tmp_path / "hostile"
+    ingest.run([hostile], Settings(data_dir=d), embedder=real_embedder)
+    monkeypatch.setenv("NEWSQA_DATA_DIR", str(d))
+    at = ask(AppTest.from_file(APP, default_timeout=120).run(), "What happened when the dam burst?")
+    text = page_text(at)
+    assert "&lt;script&gt;" in text and "<script>" not in text and "<img" not in text
