@@ -18,7 +18,7 @@ import streamlit as st
 import qa
 from qa.errors import EmptyArchiveError, NewsqaError
 
-st.set_page_config(page_title="newsqa", page_icon="📰", layout="wide")
+st.set_page_config(page_title="newsqa", layout="wide")
 
 
 def settings() -> qa.Settings:
@@ -66,7 +66,7 @@ def render_answer(answer) -> None:  # type: ignore[no-untyped-def]
 
 
 def sidebar(s: qa.Settings, stats) -> dict:  # type: ignore[no-untyped-def]
-    st.sidebar.title("📰 newsqa")
+    st.sidebar.title("newsqa")
     page = st.sidebar.radio("Page", ["Ask", "Archive"], key="page")
     st.sidebar.caption(mode_label(s))
     opts: dict = {"page": page}

@@ -211,7 +211,7 @@ def app_cmd(port: Annotated[int, typer.Option(help="Port to serve on.")] = 8501)
         return
     cmd = [sys.executable, "-m", "streamlit", "run", spec.origin, "--server.port", str(port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-           "--server.address", "127.0.0.1"]
+           "--server.address", "127.0.0.1", "--client.toolbarMode", "minimal"]
     raise typer.Exit(subprocess.call(cmd))
 
 
