@@ -125,7 +125,7 @@ def ask_page(s: qa.Settings, opts: dict) -> None:
             st.code(qa.answer_markdown(history[0]), language="markdown")
     if len(history) > 1:
         st.subheader("Earlier in this session")
-        for i, a in enumerate(history[1:], start=1):
+        for a in history[1:]:
             with st.expander(a.question):
                 render_answer(a)
                 st.code(qa.answer_markdown(a), language="markdown")

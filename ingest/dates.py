@@ -8,7 +8,7 @@ in the first lines of the text. A date outside 1990..next year is treated as noi
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from dateutil import parser as dateparser
 
@@ -38,7 +38,7 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
             secs = value / 1000 if value > 1e11 else value
-            return _plausible(datetime.fromtimestamp(secs, tz=timezone.utc).date())
+            return _plausible(datetime.fromtimestamp(secs, tz=UTC).date())
         except (OverflowError, OSError, ValueError):
             return None
     text = str(value).strip()

@@ -22,11 +22,12 @@ __all__ += ["ask"]
 
 def search(question: str, settings: Settings, filters=None, k: int = 10):  # type: ignore[no-untyped-def]
     """The top-k chunks hybrid retrieval finds for `question` (list of `Hit`)."""
-    from qa.answer import load_resources
+    from qa.answer import load_resources, with_recency
     from qa.retrieve import Filters, retrieve
 
     res = load_resources(settings)
-    return retrieve(question, res, filters or Filters(), k, settings.max_chunks_per_article)
+    return retrieve(question, res, with_recency(filters or Filters(), settings), k,
+                    settings.max_chunks_per_article)
 
 
 _LAZY = {  # public names whose modules import heavy libraries: loaded on first use

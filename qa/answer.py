@@ -70,7 +70,10 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
                 choices: Sequence[str] | None, res: Resources, idf: dict[str, float] | None = None) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
     choice = short = None
     if choices:
-        ci, picks = extractive.choose(question, choices, hits, res.embedder, scored)
+        from qa.lexical import STOP, words
+
+        choice_idf = res.keyword().idf([w for c in choices for w in words(c) if w.lower() not in STOP])
+        ci, picks = extractive.choose(question, choices, hits, res.embedder, scored, choice_idf)
         choice = choices[ci]
         text = f"{chr(65 + ci)}) {choice} [1]. " + _quote_text(None, picks)
     else:
@@ -110,12 +113,18 @@ def _llm(question: str, hits: list[Hit], choices: Sequence[str] | None, filters:
     return text, cites, choice, False
 
 
+def with_recency(filters: Filters, settings: Settings) -> Filters:
+    """The filters carrying the configured as-of recency behaviour."""
+    return replace(filters, recency_half_life_days=settings.recency_half_life_days,
+                   recent_window_days=settings.recent_window_days)
+
+
 def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = None,
         filters: Filters | None = None, k: int | None = None, embedder: Embedder | None = None,
         llm: ChatLLM | None = None, on_token: TokenFn | None = None,
         on_restart: Callable[[], None] | None = None) -> Answer:
     """Answer a question from the archive, citing the sentences that support it."""
-    filters = filters or Filters()
+    filters = with_recency(filters or Filters(), settings)
     k = k or settings.top_k
     timings: dict[str, float] = {}
     t = t0 = time.perf_counter()

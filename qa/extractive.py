@@ -126,8 +126,14 @@ def short(question: str, scored: Sequence[Scored],
 
 
 def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder: Embedder,
-           scored: Sequence[Scored]) -> tuple[int, list[Scored]]:
-    """Index of the best-supported choice, and the sentences that support it."""
+           scored: Sequence[Scored], idf: dict[str, float] | None = None) -> tuple[int, list[Scored]]:
+    """Index of the best-supported choice, and the sentences that support it.
+
+    Two kinds of evidence, blended: a choice's own words found in the retrieved passages
+    (weighted by each passage's retrieval score and by the words' rarity in the archive:
+    "Netflix" in the top passage says a lot), and how well the best sentences support
+    "question + choice" in meaning.
+    """
     top = list(scored[:12])
     if not top:
         return 0, []
@@ -136,14 +142,25 @@ def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder:
     sims = cvecs @ svecs.T  # choices x sentences
     weights = np.array([max(s.score, 0.0) for s in top])
     q = set(content_stems(question))
-    idf = idf_weights([content_stems(s.sentence) for s in top])
-    best, best_score, support = 0, -1e9, list(top[:1])
+    local_idf = idf_weights([content_stems(s.sentence) for s in top])
+    top_hit = max((h.score for h in hits), default=1.0) or 1.0
+    passages = [set(content_stems(f"{h.chunk.title} {h.chunk.text}")) for h in hits]
+    hit_w = [h.score / top_hit for h in hits]
+    best, best_score, support, best_cw = 0, -1e9, list(top[:1]), []
     for ci, choice in enumerate(choices):
         cw = [t for t in content_stems(choice) if t not in q] or content_stems(choice)
-        lex = np.array([coverage(cw, content_stems(s.sentence), idf) for s in top])
+        lex = np.array([coverage(cw, content_stems(s.sentence), local_idf) for s in top])
         per_sentence = 0.6 * sims[ci] + 0.4 * lex
-        score = float(np.max(per_sentence * (0.5 + weights)))
+        sentence_score = float(np.max(per_sentence * (0.5 + weights)))
+        passage_score = max((w * coverage(cw, list(p), idf or local_idf)
+                             for p, w in zip(passages, hit_w, strict=True)), default=0.0)
+        score = 0.5 * sentence_score + 0.5 * passage_score
         if score > best_score:
             order = np.argsort(-per_sentence)
-            best, best_score, support = ci, score, [top[int(j)] for j in order[:2]]
+            best, best_score, best_cw = ci, score, cw
+            support = [top[int(j)] for j in order[:2]]
+    # Cite a sentence that names the chosen option, when any retrieved sentence does.
+    naming = [s for s in scored if coverage(best_cw, content_stems(s.sentence), local_idf) >= 0.5]
+    if naming:
+        support = [naming[0]] + [s for s in support if s.sentence != naming[0].sentence][:1]
     return best, support

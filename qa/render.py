@@ -23,8 +23,13 @@ class IngestProgress:
 
     def __enter__(self) -> IngestProgress:
         if self.enabled:
-            from rich.progress import (BarColumn, Progress, TextColumn, TimeElapsedColumn,
-                                       TimeRemainingColumn)
+            from rich.progress import (
+                BarColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
             self._progress = Progress(TextColumn("ingest"), BarColumn(),
                                       TextColumn("{task.fields[articles]} articles, {task.fields[rate]}/s"),

@@ -13,7 +13,7 @@ out the rest.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -23,7 +23,6 @@ from qa.store import NO_DAY, day_number
 from qa.types import Chunk, Hit
 
 RRF_K = 60
-RECENCY_HALF_LIFE_DAYS = 30.0
 CANDIDATES_PER_K = 5
 
 
@@ -33,6 +32,11 @@ class Filters:
     until: date | None = None
     as_of: date | None = None
     sources: tuple[str, ...] = ()
+    # How "as of" prefers recent articles (from Settings): the half-life of the recency
+    # boost (0: no boost), and a window of days before the as-of date searched on its own
+    # so this week's articles reach the candidates (0: no window).
+    recency_half_life_days: float = 30.0
+    recent_window_days: int = 0
 
     def latest_allowed(self) -> date | None:
         ends = [d for d in (self.until, self.as_of) if d]
@@ -64,29 +68,43 @@ class Filters:
         return mask
 
 
-def recency_weight(chunk: Chunk, as_of: date | None) -> float:
-    if as_of is None:
+def recency_weight(chunk: Chunk, as_of: date | None, half_life: float = 30.0) -> float:
+    if as_of is None or half_life <= 0:
         return 1.0
     if chunk.published is None:
         return 0.5
     age = max(0, (as_of - chunk.published).days)
-    return 0.5 + 0.5 * math.exp(-age * math.log(2) / RECENCY_HALF_LIFE_DAYS)
+    return 0.5 + 0.5 * math.exp(-age * math.log(2) / half_life)
+
+
+def recent_window(filters: Filters) -> Filters | None:
+    """The filters narrowed to the days just before the as-of date (None without one)."""
+    if filters.as_of is None or filters.recent_window_days <= 0:
+        return None
+    start = date.fromordinal(filters.as_of.toordinal() - filters.recent_window_days)
+    since = max(start, filters.since) if filters.since else start
+    return replace(filters, since=since)
 
 
 def fuse(dense: list[tuple[Chunk, float]], keyword: list[tuple[Chunk, float]],
-         as_of: date | None, k: int, per_article: int) -> list[Hit]:
-    """Reciprocal rank fusion, recency boost, per-article cap; best first."""
+         as_of: date | None, k: int, per_article: int,
+         extra: list[list[tuple[Chunk, float]]] | None = None, half_life: float = 30.0) -> list[Hit]:
+    """Reciprocal rank fusion, recency boost, per-article cap; best first.
+
+    `extra` are further ranked lists (the recent-window searches) fused the same way.
+    """
     chunks: dict[str, Chunk] = {}
     score: dict[str, float] = {}
     dense_rank: dict[str, int] = {}
     kw_rank: dict[str, int] = {}
-    for ranks, results in ((dense_rank, dense), (kw_rank, keyword)):
+    lists = [(dense_rank, dense), (kw_rank, keyword)] + [({}, e) for e in extra or []]
+    for ranks, results in lists:
         for r, (c, _) in enumerate(results, start=1):
             chunks[c.id] = c
-            ranks[c.id] = r
+            ranks.setdefault(c.id, r)
             score[c.id] = score.get(c.id, 0.0) + 1.0 / (RRF_K + r)
     for cid in score:
-        score[cid] *= recency_weight(chunks[cid], as_of)
+        score[cid] *= recency_weight(chunks[cid], as_of, half_life)
     hits: list[Hit] = []
     per: dict[str, int] = {}
     for cid in sorted(score, key=lambda c: (-score[c], c)):
@@ -106,14 +124,20 @@ def retrieve(question: str, resources: Any, filters: Filters, k: int,
     n = k * CANDIDATES_PER_K
     if query_vector is None:
         query_vector = resources.embedder.embed([question])[0]
-    dense = resources.store.query(query_vector, n, filters.chroma_where())
     kw_index = resources.keyword()
-    kw = kw_index.search(question, n, filters.keyword_mask(kw_index.days, kw_index.sources))
-    missing = [cid for cid, _ in kw if cid not in {c.id for c, _ in dense}]
-    fetched = resources.store.get_chunks(missing) if missing else {}
-    by_id = {c.id: c for c, _ in dense} | fetched
-    keyword_hits = [(by_id[cid], s) for cid, s in kw if cid in by_id]
-    return fuse(dense, keyword_hits, filters.as_of, k, per_article)
+    windows = [filters] + [w for w in [recent_window(filters)] if w is not None]
+    dense_lists, kw_lists = [], []
+    for f in windows:
+        dense_lists.append(resources.store.query(query_vector, n, f.chroma_where()))
+        kw_lists.append(kw_index.search(question, n, f.keyword_mask(kw_index.days, kw_index.sources)))
+    by_id = {c.id: c for lst in dense_lists for c, _ in lst}
+    missing = list(dict.fromkeys(cid for lst in kw_lists for cid, _ in lst if cid not in by_id))
+    if missing:
+        by_id |= resources.store.get_chunks(missing)
+    keyword_hits = [[(by_id[cid], s) for cid, s in lst if cid in by_id] for lst in kw_lists]
+    extra = dense_lists[1:] + keyword_hits[1:]
+    return fuse(dense_lists[0], keyword_hits[0], filters.as_of, k, per_article, extra,
+                filters.recency_half_life_days)
 
 
 __all__ = ["Filters", "retrieve", "fuse", "recency_weight", "NO_DAY"]

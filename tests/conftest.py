@@ -66,3 +66,19 @@ def cli_env(data_dir: Path, **extra: str) -> dict[str, str]:
 def run_cli(args: list[str], env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "qa.cli", *args], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def wait_for_http(url: str, proc: subprocess.Popen, what: str, timeout: float = 60) -> None:
+    """Poll `url` until it answers; fail if `proc` exits or `timeout` passes first."""
+    import time
+    import urllib.request
+
+    deadline = time.time() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1).read()
+            return
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                raise RuntimeError(f"{what} did not start") from None
+            time.sleep(0.2)

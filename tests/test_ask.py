@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 import ingest
-from qa.answer import ask
+from qa.answer import ask, load_resources
 from qa.retrieve import Filters, retrieve
-from qa.answer import load_resources
 from tests.conftest import SEED, write_jsonl
 
 pytestmark = pytest.mark.slow

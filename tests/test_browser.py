@@ -12,15 +12,13 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import ingest
-from tests.conftest import ROOT, cli_env
+from tests.conftest import ROOT, cli_env, wait_for_http
 from tests.test_chroma_server import free_port
 
 pytestmark = pytest.mark.slow
@@ -49,15 +47,7 @@ def app_url(tmp_path_factory, real_embedder) -> Iterator[str]:
                             env=cli_env(data), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read()
-                break
-            except OSError:
-                if time.time() > deadline or proc.poll() is not None:
-                    raise RuntimeError("the app did not start") from None
-                time.sleep(0.3)
+        wait_for_http(f"{url}/_stcore/health", proc, "the app")
         yield url
     finally:
         proc.terminate()

