@@ -37,6 +37,12 @@ eval-dev: $(STAMP)
 	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/newsqa eval $(DEV_DIR)/questions.jsonl --out $(EVAL_OUT) \
 		$(if $(EVAL_BASELINE),--baseline $(EVAL_BASELINE),)
 
+# Ingest throughput (newsqa vs a plain llama-index pipeline vs the model alone) and ask
+# latency on the dev archive. BENCH_ARTICLES=N limits the ingest part to N articles.
+bench: $(STAMP)
+	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/newsqa ingest $(DEV_DIR)/articles.jsonl.gz
+	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/python -m benchmarks.bench
+
 lint: $(STAMP)
 	$(BIN)/ruff check qa ingest eval tests benchmarks app.py
 

@@ -25,19 +25,14 @@ def pct(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("questions", type=Path)
-    ap.add_argument("--n", type=int, default=50)
-    ap.add_argument("--show", type=int, default=5)
-    args = ap.parse_args()
-
+def measure(questions: Path, n: int = 50, show: int = 5) -> dict:
+    """Warm ask latency over `n` questions, the dense-only baseline, and one cold CLI run."""
     from qa.answer import ask, load_resources
     from qa.retrieve import Filters
     from qa.settings import Settings
 
     settings = Settings()
-    qs = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()][: args.n]
+    qs = [json.loads(line) for line in questions.read_text().splitlines() if line.strip()][:n]
     res = load_resources(settings)
     ask("warm up", settings)  # model, keyword index and Chroma caches loaded once
     totals, base, stages = [], [], {}
@@ -52,13 +47,19 @@ def main() -> None:
         totals.append(a.timings["total"])
         for k, v in a.timings.items():
             stages.setdefault(k, []).append(v)
-        if len(shown) < args.show:
+        if len(shown) < show:
             shown.append(a)
     t = time.perf_counter()
     r = subprocess.run([sys.executable, "-m", "qa.cli", "ask", qs[0]["question_sentence"], "--json"],
                        capture_output=True, text=True)
     cold = (time.perf_counter() - t) * 1000
     assert r.returncode == 0, r.stderr
+    return {"n": len(qs), "totals": totals, "base": base, "stages": stages, "cold_ms": cold, "shown": shown}
+
+
+def report(res: dict) -> None:
+    totals, base, stages, cold, shown, qs = (res["totals"], res["base"], res["stages"], res["cold_ms"],
+                                             res["shown"], range(res["n"]))
     print(f"questions: {len(qs)}")
     print(f"ask warm   p50 {pct(totals, 50):7.1f} ms   p95 {pct(totals, 95):7.1f} ms")
     print(f"baseline   p50 {pct(base, 50):7.1f} ms   p95 {pct(base, 95):7.1f} ms   (embed + dense Chroma query only)")
@@ -71,6 +72,15 @@ def main() -> None:
         print("A:", a.text[:400])
         for c in a.citations:
             print(f"   [{c.n}] {c.title} ({c.source}, {c.published}) {c.url}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("questions", type=Path)
+    ap.add_argument("--n", type=int, default=50)
+    ap.add_argument("--show", type=int, default=5)
+    args = ap.parse_args()
+    report(measure(args.questions, args.n, args.show))
 
 
 if __name__ == "__main__":

