@@ -18,6 +18,7 @@ import numpy as np
 
 from qa.embeddings import Embedder
 from qa.lexical import content_stems, coverage, idf_weights
+from qa.prompts import looks_like_instruction
 from qa.sentences import split_sentences
 from qa.types import Citation, Hit
 
@@ -58,8 +59,9 @@ def check_answer(text: str, hits: Sequence[Hit], embedder: Embedder) -> tuple[st
         dropped += len(nums) - len([n for n in nums if 1 <= n <= len(hits)])
         wanted.append((ci, MARKER.sub("", claim).strip(), valid))
     cited_hits = sorted({n for _, _, v in wanted for n in v})
-    sentences = {n: [s for s in split_sentences(hits[n - 1].chunk.text) if len(s) > 15] or
-                 [hits[n - 1].chunk.text] for n in cited_hits}
+    sentences = {n: [s for s in split_sentences(hits[n - 1].chunk.text)
+                     if len(s) > 15 and not looks_like_instruction(s)] or [hits[n - 1].chunk.text]
+                 for n in cited_hits}
     flat = [(n, s) for n in cited_hits for s in sentences[n]]
     claim_texts = [c for _, c, v in wanted if v]
     vecs = embedder.embed([s for _, s in flat] + claim_texts) if flat else np.zeros((0, 1))

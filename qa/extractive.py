@@ -23,6 +23,7 @@ import numpy as np
 from qa import short_answer
 from qa.embeddings import Embedder
 from qa.lexical import content_stems, coverage, idf_weights
+from qa.prompts import looks_like_instruction
 from qa.sentences import split_sentences
 from qa.types import Hit
 
@@ -45,10 +46,11 @@ class Scored:
 
 
 def candidate_sentences(hits: Sequence[Hit]) -> list[tuple[int, str]]:
+    """Sentences that could be evidence: not too short, and not addressed to a model."""
     out = []
     for i, h in enumerate(hits):
         for s in split_sentences(h.chunk.text):
-            if len(s) >= MIN_SENTENCE_CHARS:
+            if len(s) >= MIN_SENTENCE_CHARS and not looks_like_instruction(s):
                 out.append((i, s))
     return out
 

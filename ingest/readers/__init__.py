@@ -53,7 +53,13 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path | Rejection]:
             yield p
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _inside(path: Path, root: Path) -> bool:
+    return os.path.commonpath([os.path.realpath(path), root]) == str(root)
+
+
+def _walk(root: Path) -> Iterator[Path | Rejection]:
+    """Files under `root`; links that lead outside it are reported, not followed."""
+    real_root = Path(os.path.realpath(root))
     seen: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         st = os.stat(dirpath)
@@ -61,11 +67,25 @@ def _walk(root: Path) -> Iterator[Path]:
             dirnames[:] = []
             continue
         seen.add((st.st_dev, st.st_ino))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        kept = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            if not _inside(Path(dirpath) / d, real_root):
+                yield Rejection(str(Path(dirpath) / d), None, "link to a folder outside the folder "
+                                "given: not followed (give that folder explicitly to ingest it)")
+                continue
+            kept.append(d)
+        dirnames[:] = kept
         for fn in sorted(filenames):
             p = Path(dirpath) / fn
-            if not fn.startswith(".") and reader_for(p) is not None and p.is_file():
-                yield p
+            if fn.startswith(".") or reader_for(p) is None or not p.is_file():
+                continue
+            if not _inside(p, real_root):
+                yield Rejection(str(p), None, "link to a file outside the folder given: not followed "
+                                              "(give that file explicitly to ingest it)")
+                continue
+            yield p
 
 
 def read_file(path: Path) -> ReaderOutput:

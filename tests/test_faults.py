@@ -1,0 +1,93 @@
+"""Faults: damaged or missing index files, secrets in output, asks during an ingest."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, cli_env, run_cli, write_jsonl
+from tests.llm_server import FakeLLMServer
+from tests.test_ingest import records
+
+pytestmark = pytest.mark.slow
+KEY = "sk-live-DO-NOT-LEAK-0123456789abcdef"
+
+
+def test_corrupted_index_is_a_clear_error_and_missing_keyword_cache_is_rebuilt(tmp_path: Path) -> None:
+    env = cli_env(tmp_path / "data")
+    assert run_cli(["ingest", "--sample"], env).returncode == 0
+    shutil.rmtree(tmp_path / "data" / "keyword")  # the BM25 cache is derived: rebuilt on demand
+    r = run_cli(["ask", "Who claimed the Kerman attack?", "--json"], env)
+    assert r.returncode == 0 and json.loads(r.stdout)["citations"]
+    assert (tmp_path / "data" / "keyword" / "CURRENT").exists()
+    db = tmp_path / "data" / "chroma" / "chroma.sqlite3"
+    db.write_bytes(b"this is not a database" * 100)
+    for args in (["stats"], ["ask", "anything?"], ["ingest", "--sample"]):
+        r = run_cli(args, env)
+        assert r.returncode == 1, (args, r.stdout, r.stderr)
+        assert "Traceback" not in r.stderr and "error:" in r.stderr
+        assert "chroma" in r.stderr.lower()
+
+
+def test_api_key_never_appears_in_output_reports_or_logs(tmp_path: Path) -> None:
+    env = cli_env(tmp_path / "data")
+    assert run_cli(["ingest", "--sample"], env).returncode == 0
+    with FakeLLMServer() as server:
+        env.update({"NEWSQA_LLM_BASE_URL": server.url, "OPENAI_API_KEY": KEY})
+        gold = write_jsonl(tmp_path / "g.jsonl", [{"question": "Who claimed the Kerman attack?", "answer": "ISIL"}])
+        outputs = []
+        for args in (["--debug", "ask", "Who claimed the Kerman attack?", "--json"],
+                     ["eval", str(gold), "--json", "--out", str(tmp_path / "rep")]):
+            r = run_cli(args, env)
+            assert r.returncode == 0, r.stderr
+            outputs += [r.stdout, r.stderr]
+        server.script.extend([("status", 401, {}), ("status", 500, {})] + [("status", 500, {})] * 6)
+        for args in (["ask", "Who claimed the Kerman attack?"], ["--debug", "ask", "Who claimed the Kerman attack?"]):
+            r = run_cli(args, env)
+            assert r.returncode == 1
+            outputs += [r.stdout, r.stderr]
+        outputs += [p.read_text(errors="replace") for p in (tmp_path / "rep").glob("*") if p.suffix in (".json", ".md")]
+        assert server.auth_headers and all(h == f"Bearer {KEY}" for h in server.auth_headers)  # it was used...
+        assert not [o for o in outputs if KEY in o]  # ...and never shown
+
+
+def test_asks_in_threads_while_an_ingest_runs(tmp_path: Path, real_embedder) -> None:
+    from qa.answer import ask
+    from qa.settings import Settings
+
+    data = tmp_path / "data"
+    env = cli_env(data)
+    assert run_cli(["ingest", "--sample"], env).returncode == 0
+    src = write_jsonl(tmp_path / "more.jsonl", records(400))
+    proc = subprocess.Popen([sys.executable, "-m", "qa.cli", "ingest", str(src), "--json"], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    settings = Settings(data_dir=data)
+    errors: list[BaseException] = []
+    answers: list[str] = []
+
+    def worker() -> None:
+        try:
+            while proc.poll() is None or len(answers) < 8:
+                a = ask("Who claimed the Kerman attack?", settings, embedder=real_embedder)
+                answers.append(a.short_answer or "")
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert json.loads(out)["added"] == 400
+    assert not errors, errors[:3]
+    assert len(answers) >= 8 and set(answers) <= {"ISIL", "ISIS", "Islamic State"}
+    st = json.loads(run_cli(["stats", "--json"], env).stdout)
+    assert st["articles"] == 430
