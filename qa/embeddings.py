@@ -12,6 +12,7 @@ that ``import qa`` stays cheap.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -58,10 +59,14 @@ class MiniLMEmbedder:
         self.model = AutoModel.from_pretrained(path).eval()
         self.batch_size = batch_size
         self.max_tokens = max_tokens
+        # One caller at a time: a shared fast tokenizer can fail with "Already borrowed"
+        # under threads, and the model already uses every core.
+        self._lock = threading.Lock()
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        enc = self.tokenizer(list(texts), add_special_tokens=True, truncation=True,
-                             max_length=self.max_tokens)
+        with self._lock:
+            enc = self.tokenizer(list(texts), add_special_tokens=True, truncation=True,
+                                 max_length=self.max_tokens)
         return [len(ids) for ids in enc["input_ids"]]
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -72,7 +77,7 @@ class MiniLMEmbedder:
         # Longest first, so each batch pads to similar lengths (and the first batch
         # fails fast if memory is short).
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        with torch.inference_mode():
+        with self._lock, torch.inference_mode():
             for s in range(0, len(order), self.batch_size):
                 idx = order[s : s + self.batch_size]
                 enc = self.tokenizer([texts[i] for i in idx], padding=True, truncation=True,

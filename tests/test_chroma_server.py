@@ -58,3 +58,30 @@ def test_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
     r = run_cli(["stats"], env)
     assert r.returncode == 1 and "Cannot reach the Chroma server" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_server_down_then_restarted_keeps_the_archive(tmp_path: Path) -> None:
+    exe = shutil.which("chroma", path=str(Path(sys.executable).parent))
+    port = free_port()
+    cmd = [exe, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)]
+    url = f"http://127.0.0.1:{port}"
+    env = cli_env(tmp_path / "local", NEWSQA_CHROMA_URL=url)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_http(f"{url}/api/v2/heartbeat", proc, "chroma run", timeout=30)
+        assert run_cli(["ingest", "--sample", "--json"], env).returncode == 0
+    finally:
+        proc.kill()
+        proc.wait()
+    r = run_cli(["ask", "Who claimed the Kerman attack?"], env)  # server down
+    assert r.returncode == 1 and "Cannot reach the Chroma server" in r.stderr and "Traceback" not in r.stderr
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_http(f"{url}/api/v2/heartbeat", proc, "chroma run", timeout=30)
+        st = json.loads(run_cli(["stats", "--json"], env).stdout)
+        assert st["articles"] == 30  # nothing lost across the restart
+        r = run_cli(["ask", "Who claimed the Kerman attack?", "--json"], env)
+        assert r.returncode == 0 and json.loads(r.stdout)["citations"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -58,8 +58,10 @@ def test_killed_ingest_resumes_to_the_clean_result(tmp_path: Path) -> None:
     assert expected[0] == 1100
 
     env = cli_env(tmp_path / "crashy")
-    kills = [kill_after_lines(src, env, n, d) for n, d in ((1, 0.0), (2, 0.3), (3, 0.1))]
-    assert sum(kills) >= 2, kills
+    # Ten kills spread over the run: after 1 to 4 committed batches, 0 to 0.9 s later.
+    points = [(i % 4 + 1, (i * 0.1) % 1.0) for i in range(10)]
+    kills = [kill_after_lines(src, env, n, d) for n, d in points]
+    assert sum(kills) >= 8, kills
     r = run_cli(["ingest", str(src), "--json"], env)
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
@@ -71,3 +73,24 @@ def test_killed_ingest_resumes_to_the_clean_result(tmp_path: Path) -> None:
     # and search works on the resumed archive
     r = run_cli(["ask", "What is the plan for town 7?", "--json"], env)
     assert r.returncode == 0 and "Town 7 plan" in {c["title"] for c in json.loads(r.stdout)["citations"]}
+
+
+def test_killed_edit_and_reingest_resumes_to_the_clean_result(tmp_path: Path) -> None:
+    recs = records(700)
+    src = write_jsonl(tmp_path / "a.jsonl", recs)
+    env = cli_env(tmp_path / "crashy")
+    assert run_cli(["ingest", str(src), "--json"], env).returncode == 0
+    # Edit every third article: longer texts, so each edit changes its chunk count.
+    edited = [{**r, "text": r["text"] + " " + r["text"].replace("plan", "revised plan")} if i % 3 == 0 else r
+              for i, r in enumerate(recs)]
+    write_jsonl(src, edited)
+    clean_env = cli_env(tmp_path / "clean")
+    assert run_cli(["ingest", str(src), "--json"], clean_env).returncode == 0
+    expected = archive_fingerprint(clean_env)
+    kills = [kill_after_lines(src, env, n, d) for n, d in ((1, 0.2), (2, 0.0), (1, 0.5))]
+    assert sum(kills) >= 2, kills
+    out = json.loads(run_cli(["ingest", str(src), "--json"], env).stdout)
+    assert out["added"] == 0 and out["duplicates"] == 0
+    assert archive_fingerprint(env) == expected
+    r = run_cli(["ask", "What is the revised plan for town 9?", "--json"], env)
+    assert any("revised plan" in c["quote"] for c in json.loads(r.stdout)["citations"])

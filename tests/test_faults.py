@@ -91,3 +91,14 @@ def test_asks_in_threads_while_an_ingest_runs(tmp_path: Path, real_embedder) -> 
     assert len(answers) >= 8 and set(answers) <= {"ISIL", "ISIS", "Islamic State"}
     st = json.loads(run_cli(["stats", "--json"], env).stdout)
     assert st["articles"] == 430
+
+
+def test_short_load_run_has_no_errors(tmp_path: Path, monkeypatch) -> None:
+    from benchmarks.load import run
+
+    env = cli_env(tmp_path / "data")
+    assert run_cli(["ingest", "--sample"], env).returncode == 0
+    monkeypatch.setenv("NEWSQA_DATA_DIR", str(tmp_path / "data"))
+    res = run(clients=12, seconds=6)
+    assert res["errors"] == 0, res["error_samples"]
+    assert res["requests"] >= 12

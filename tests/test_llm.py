@@ -145,3 +145,24 @@ def test_cli_json_in_llm_mode(tmp_path, server) -> None:
     r = run_cli(["ask", "Who claimed the Kerman attack?", "--json"], env)
     assert r.returncode == 1 and "refused the API key" in r.stderr
     assert KEY not in r.stderr + r.stdout and "Traceback" not in r.stderr
+
+
+def test_llm_server_down_is_a_clear_error_after_bounded_retries(archive) -> None:  # noqa: F811
+    from tests.test_chroma_server import free_port
+
+    base, emb = archive
+    from pydantic import SecretStr
+
+    s = base.model_copy(update={"llm_base_url": f"http://127.0.0.1:{free_port()}/v1", "llm_api_key": SecretStr(KEY),
+                                "llm_max_retries": 2, "llm_timeout_s": 1.0})
+    t0 = time.perf_counter()
+    with pytest.raises(LLMError, match="Cannot reach the LLM server .* Gave up after 3 attempts"):
+        ask("Who claimed the Kerman attack?", s, embedder=emb)
+    assert time.perf_counter() - t0 < 30
+
+
+def test_garbage_reply_body_is_retried_then_reported(archive, server) -> None:  # noqa: F811
+    base, emb = archive
+    server.script.extend([("status", 502, {})] * 2)
+    a = ask("Who claimed the Kerman attack?", llm_settings(base, server), embedder=emb)
+    assert a.citations and len(server.requests) == 3
