@@ -23,6 +23,7 @@ from ingest.dedupe import DuplicateFinder, decode, encode, signature
 from ingest.readers import iter_files, read_file
 from ingest.readers.files import bytes_read
 from qa.embeddings import Embedder, expected_embedder_name, load_embedder
+from qa.errors import DiskFullError, is_disk_full
 from qa.keyword import KeywordIndex
 from qa.settings import Settings
 from qa.store import ArticleRecord, Store
@@ -173,6 +174,15 @@ class _Writer:
             KeywordIndex.build(self.store.iter_chunks()).save(self.settings.keyword_dir, gen)
 
 
+def _low_space(path: Path, minimum: int = 8_000_000) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path).free < minimum
+    except OSError:
+        return False
+
+
 def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder | None = None,
         on_progress: ProgressFn | None = None) -> IngestReport:
     """Ingest files and folders into the archive; safe to re-run and to interrupt."""
@@ -184,17 +194,29 @@ def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder |
     writer = _Writer(settings, embedder, report)
     batch: list[Article] = []
     seen = 0
-    for art in _articles(paths, report):
-        batch.append(art)
-        seen += 1
-        if len(batch) >= BATCH:
+    try:
+        for art in _articles(paths, report):
+            batch.append(art)
+            seen += 1
+            if len(batch) >= BATCH:
+                writer.write(batch)
+                batch = []
+                if on_progress:
+                    on_progress(Progress(seen, bytes_read() - base, total, time.perf_counter() - t0))
+        if batch:
             writer.write(batch)
-            batch = []
-            if on_progress:
-                on_progress(Progress(seen, bytes_read() - base, total, time.perf_counter() - t0))
-    if batch:
-        writer.write(batch)
-    writer.finish()
+        writer.finish()
+    except Exception as exc:
+        # Chroma does not always say why a write failed ("Error in compaction"): when the
+        # embedded store's disk is nearly out of space, that is the reason worth telling.
+        if is_disk_full(exc) or (not settings.chroma_url and _low_space(settings.data_dir)):
+            where = settings.chroma_url or str(settings.data_dir)
+            raise DiskFullError(
+                f"The disk holding the archive ({where}) is full after {report.added + report.updated} "
+                "articles were stored. What was stored before is intact: free some space, then run "
+                "the same command again to complete the ingest."
+            ) from exc
+        raise
     report.seconds = time.perf_counter() - t0
     if on_progress:
         on_progress(Progress(seen, total, total, report.seconds))

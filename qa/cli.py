@@ -37,8 +37,27 @@ def _fail(exc: BaseException) -> None:
     if isinstance(exc, NewsqaError):
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(exc.exit_code)
+    if _disk_full_here(exc):
+        typer.echo("error: the disk holding the archive is full. Nothing stored was lost: free some "
+                   "space, then run the same command again.", err=True)
+        raise typer.Exit(1)
     typer.echo(f"error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
     raise typer.Exit(1)
+
+
+def _disk_full_here(exc: BaseException) -> bool:
+    """An unexplained store failure on a disk with almost no space left is a full disk."""
+    import shutil
+
+    from qa.errors import is_disk_full
+
+    if is_disk_full(exc):
+        return True
+    try:
+        s = Settings()
+        return s.chroma_url is None and shutil.disk_usage(s.data_dir).free < 8_000_000
+    except Exception:
+        return False
 
 
 def _settings() -> Settings:

@@ -36,3 +36,24 @@ class LLMError(NewsqaError):
 
 class InputError(NewsqaError):
     """A path given on the command line does not exist or cannot be read."""
+
+
+class DiskFullError(NewsqaError):
+    """The disk holding the archive filled up during a write."""
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether an exception from any layer (OS, SQLite, Chroma) means 'no space left'."""
+    import errno
+
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, OSError) and e.errno == errno.ENOSPC:
+            return True
+        text = str(e).lower()
+        if "disk is full" in text or "no space left" in text or "database or disk is full" in text:
+            return True
+        e = e.__cause__ or e.__context__
+    return False
