@@ -10,6 +10,7 @@ The API key is never put in a message: errors name the server, not the credentia
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 from collections.abc import Callable
@@ -39,8 +40,9 @@ def is_retryable(exc: BaseException) -> bool:
     import openai
 
     if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError, httpx.TransportError,
-                        TimeoutError, ConnectionError)):
-        return True
+                        TimeoutError, ConnectionError, json.JSONDecodeError,
+                        openai.APIResponseValidationError)):
+        return True  # includes a proxy's garbage reply: often gone on the next try
     status = _status(exc)
     if status is not None:
         return status == 429 or status >= 500
@@ -78,8 +80,11 @@ def _describe(exc: BaseException, where: str) -> str:
     if status in (401, 403):
         return (f"The LLM server at {where} refused the API key (HTTP {status}). Check OPENAI_API_KEY "
                 "/ NEWSQA_LLM_API_KEY, or unset them to answer offline.")
-    if status is not None:
+    if status is not None and status != 200:
         return f"The LLM server at {where} answered HTTP {status}."
+    if isinstance(exc, (ValueError, TypeError)) or status == 200:
+        return (f"The LLM server at {where} sent a reply that is not the OpenAI API format "
+                f"({type(exc).__name__}): check NEWSQA_LLM_BASE_URL points at an OpenAI-compatible /v1 endpoint.")
     return f"Cannot reach the LLM server at {where} ({type(exc).__name__})."
 
 

@@ -4,7 +4,7 @@ Implements POST /v1/chat/completions (JSON and server-sent-event streaming). By 
 it answers like a careful model: the first sentence of source [1], cited [1]. A test
 pushes behaviours onto `script` to inject faults: ``("status", 429, {"Retry-After": "1"})``,
 ``("status", 500, {})``, ``("sleep", seconds)``, ``("cut",)`` (a stream that stops midway),
-``("reply", text)`` (a scripted answer). Every request body is kept in `requests`.
+``("reply", text)`` (a scripted answer), ``("garbage",)`` (200 with a body that is not JSON). Every request body is kept in `requests`.
 """
 
 from __future__ import annotations
@@ -67,6 +67,14 @@ class FakeLLMServer:
             for k, v in headers.items():
                 h.send_header(k, v)
             h.send_header("Content-Type", "application/json")
+            h.send_header("Content-Length", str(len(payload)))
+            h.end_headers()
+            h.wfile.write(payload)
+            return
+        if kind == "garbage":  # 200 OK with a body that is not what the API promises
+            payload = b"data: {not json at all\n\n" if body.get("stream") else b"<html>proxy error</html>"
+            h.send_response(200)
+            h.send_header("Content-Type", "text/event-stream" if body.get("stream") else "application/json")
             h.send_header("Content-Length", str(len(payload)))
             h.end_headers()
             h.wfile.write(payload)

@@ -85,3 +85,24 @@ def test_server_down_then_restarted_keeps_the_archive(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_ask_processes_during_an_ingest_against_the_server(tmp_path: Path, chroma_server: str) -> None:
+    from tests.conftest import ROOT, write_jsonl
+    from tests.test_ingest import records
+
+    env = cli_env(tmp_path / "local", NEWSQA_CHROMA_URL=chroma_server)
+    assert run_cli(["ingest", "--sample", "--json"], env).returncode == 0
+    src = write_jsonl(tmp_path / "more.jsonl", records(400))
+    ing = subprocess.Popen([sys.executable, "-m", "qa.cli", "ingest", str(src), "--json"], env=env, cwd=ROOT,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    askers = [subprocess.Popen([sys.executable, "-m", "qa.cli", "ask", "Who claimed the Kerman attack?", "--json"],
+                               env=cli_env(tmp_path / f"client{i}", NEWSQA_CHROMA_URL=chroma_server), cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(3)]
+    for p in askers:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        assert json.loads(out)["short_answer"] in ("ISIL", "ISIS", "Islamic State")
+    out, err = ing.communicate(timeout=300)
+    assert ing.returncode == 0, err
+    assert json.loads(run_cli(["stats", "--json"], env).stdout)["articles"] == 430

@@ -161,8 +161,11 @@ def test_llm_server_down_is_a_clear_error_after_bounded_retries(archive) -> None
     assert time.perf_counter() - t0 < 30
 
 
-def test_garbage_reply_body_is_retried_then_reported(archive, server) -> None:  # noqa: F811
+def test_bad_gateway_and_garbage_bodies_are_retried(archive, server) -> None:  # noqa: F811
     base, emb = archive
-    server.script.extend([("status", 502, {})] * 2)
+    server.script.extend([("status", 502, {}), ("garbage",)])
     a = ask("Who claimed the Kerman attack?", llm_settings(base, server), embedder=emb)
     assert a.citations and len(server.requests) == 3
+    server.script.extend([("garbage",)] * 10)
+    with pytest.raises(LLMError):
+        ask("Who claimed the Kerman attack?", llm_settings(base, server, llm_max_retries=2), embedder=emb)
