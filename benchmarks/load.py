@@ -14,6 +14,8 @@ import threading
 import time
 from pathlib import Path
 
+from benchmarks.ask_latency import pct
+
 QUESTIONS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "realtimeqa-2025q1" / "questions.jsonl"
 
 
@@ -52,10 +54,9 @@ def run(clients: int, seconds: float, max_requests: int = 100_000) -> dict:
     for t in threads:
         t.join(timeout=seconds + 120)
     wall = time.perf_counter() - t0
-    s = sorted(latencies)
-    pick = (lambda p: s[min(len(s) - 1, int(p / 100 * (len(s) - 1)))] if s else None)
+    p50, p95 = (pct(latencies, 50), pct(latencies, 95)) if latencies else (None, None)
     return {"clients": clients, "seconds": round(wall, 1), "requests": len(latencies), "errors": len(errors),
-            "throughput_per_s": round(len(latencies) / wall, 2), "p50_ms": pick(50), "p95_ms": pick(95),
+            "throughput_per_s": round(len(latencies) / wall, 2), "p50_ms": p50, "p95_ms": p95,
             "error_samples": errors[:5]}
 
 
