@@ -118,6 +118,30 @@ def fuse(dense: list[tuple[Chunk, float]], keyword: list[tuple[Chunk, float]],
     return hits
 
 
+OVERSAMPLE = 4
+
+
+def dense_search(store: Any, vector: np.ndarray, n: int, filters: Filters) -> list[tuple[Chunk, float]]:
+    """Nearest chunks that pass the filters.
+
+    Chroma applies a `where` filter by listing every matching id first, which costs
+    ~10x the search itself on a large archive when the filter keeps most of it (an as-of
+    date usually does). So: search unfiltered with oversampling, filter here, and pay for
+    the filtered query only when too few results survive (a narrow filter).
+    """
+    where = filters.chroma_where()
+    if where is None:
+        return store.query(vector, n, None)
+    mask = filters.keyword_mask
+    rows = store.query(vector, n * OVERSAMPLE, None)
+    days = np.asarray([day_number(c.published) for c, _ in rows], dtype=np.int32)
+    keep = mask(days, [c.source for c, _ in rows])
+    kept = [r for r, ok in zip(rows, keep if keep is not None else [True] * len(rows), strict=True) if ok]
+    if len(kept) >= n:
+        return kept[:n]
+    return store.query(vector, n, where)
+
+
 def retrieve(question: str, resources: Any, filters: Filters, k: int,
              per_article: int = 2, query_vector: np.ndarray | None = None) -> list[Hit]:
     """Top-k chunks for the question. `resources` has .store, .embedder, .keyword()."""
@@ -128,7 +152,7 @@ def retrieve(question: str, resources: Any, filters: Filters, k: int,
     windows = [filters] + [w for w in [recent_window(filters)] if w is not None]
     dense_lists, kw_lists = [], []
     for f in windows:
-        dense_lists.append(resources.store.query(query_vector, n, f.chroma_where()))
+        dense_lists.append(dense_search(resources.store, query_vector, n, f))
         kw_lists.append(kw_index.search(question, n, f.keyword_mask(kw_index.days, kw_index.sources)))
     by_id = {c.id: c for lst in dense_lists for c, _ in lst}
     missing = list(dict.fromkeys(cid for lst in kw_lists for cid, _ in lst if cid not in by_id))
