@@ -23,7 +23,7 @@ from ingest.dedupe import DuplicateFinder, decode, encode, signature
 from ingest.readers import iter_files, read_file
 from ingest.readers.files import bytes_read
 from qa.embeddings import Embedder, expected_embedder_name, load_embedder
-from qa.errors import DiskFullError, is_disk_full
+from qa.errors import DiskFullError, is_disk_full, low_disk_space
 from qa.keyword import KeywordIndex
 from qa.settings import Settings
 from qa.store import ArticleRecord, Store
@@ -174,15 +174,6 @@ class _Writer:
             KeywordIndex.build(self.store.iter_chunks()).save(self.settings.keyword_dir, gen)
 
 
-def _low_space(path: Path, minimum: int = 8_000_000) -> bool:
-    import shutil
-
-    try:
-        return shutil.disk_usage(path).free < minimum
-    except OSError:
-        return False
-
-
 def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder | None = None,
         on_progress: ProgressFn | None = None) -> IngestReport:
     """Ingest files and folders into the archive; safe to re-run and to interrupt."""
@@ -209,7 +200,7 @@ def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder |
     except Exception as exc:
         # Chroma does not always say why a write failed ("Error in compaction"): when the
         # embedded store's disk is nearly out of space, that is the reason worth telling.
-        if is_disk_full(exc) or (not settings.chroma_url and _low_space(settings.data_dir)):
+        if is_disk_full(exc) or (not settings.chroma_url and low_disk_space(settings.data_dir)):
             where = settings.chroma_url or str(settings.data_dir)
             raise DiskFullError(
                 f"The disk holding the archive ({where}) is full after {report.added + report.updated} "

@@ -20,6 +20,7 @@ from qa import extractive, prompts
 from qa.citations import check_answer, citation_for
 from qa.embeddings import Embedder, load_embedder
 from qa.keyword import KeywordIndex, keyword_index
+from qa.lexical import STOP, words
 from qa.llm import ChatLLM, TokenFn, load_llm
 from qa.retrieve import Filters, retrieve
 from qa.settings import Settings
@@ -70,8 +71,6 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
                 choices: Sequence[str] | None, res: Resources, idf: dict[str, float] | None = None) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
     choice = short = None
     if choices:
-        from qa.lexical import STOP, words
-
         choice_idf = res.keyword().idf([w for c in choices for w in words(c) if w.lower() not in STOP])
         ci, picks = extractive.choose(question, choices, hits, res.embedder, scored, choice_idf)
         choice = choices[ci]
@@ -141,8 +140,6 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     lap("embed")
     hits = retrieve(question, res, filters, k, settings.max_chunks_per_article, qvec)
     lap("retrieve")
-    from qa.lexical import STOP, words
-
     corpus_idf = res.keyword().idf([w for w in words(question) if w.lower() not in STOP])
     scored = extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf)
     lap("rank")
@@ -164,6 +161,3 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     timings["total"] = (time.perf_counter() - t0) * 1000
     return Answer(question, text, mode, cites, declined, choice, short, timings)
 
-
-def with_timings(answer: Answer, **extra: float) -> Answer:
-    return replace(answer, timings={**answer.timings, **extra})

@@ -47,17 +47,15 @@ def _fail(exc: BaseException) -> None:
 
 def _disk_full_here(exc: BaseException) -> bool:
     """An unexplained store failure on a disk with almost no space left is a full disk."""
-    import shutil
-
-    from qa.errors import is_disk_full
+    from qa.errors import is_disk_full, low_disk_space
 
     if is_disk_full(exc):
         return True
     try:
         s = Settings()
-        return s.chroma_url is None and shutil.disk_usage(s.data_dir).free < 8_000_000
     except Exception:
         return False
+    return s.chroma_url is None and low_disk_space(s.data_dir)
 
 
 def _settings() -> Settings:

@@ -57,3 +57,17 @@ def is_disk_full(exc: BaseException) -> bool:
             return True
         e = e.__cause__ or e.__context__
     return False
+
+
+LOW_SPACE_BYTES = 8_000_000
+
+
+def low_disk_space(path: object) -> bool:
+    """Whether the disk holding `path` is (nearly) full: the likely cause of a failed write
+    when the store itself does not say why."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(str(path)).free < LOW_SPACE_BYTES
+    except OSError:
+        return False

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from qa.store import NO_DAY, day_number
+from qa.store import day_number
 from qa.types import Chunk, Hit
 
 RRF_K = 60
@@ -163,5 +163,3 @@ def retrieve(question: str, resources: Any, filters: Filters, k: int,
     return fuse(dense_lists[0], keyword_hits[0], filters.as_of, k, per_article, extra,
                 filters.recency_half_life_days)
 
-
-__all__ = ["Filters", "retrieve", "fuse", "recency_weight", "NO_DAY"]
