@@ -89,8 +89,6 @@ def check_answer(text: str, hits: Sequence[Hit], embedder: Embedder) -> tuple[st
             if key not in key_to_n:
                 key_to_n[key] = len(citations) + 1
                 citations.append(citation_for(key_to_n[key], hits[n - 1], quote, supported))
-            elif not supported:
-                pass
             markers.append(f"[{key_to_n[key]}]")
         out_claims.append(f"{claim} {''.join(markers)}")
     return " ".join(out_claims), tuple(citations), dropped

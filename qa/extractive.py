@@ -16,7 +16,7 @@ words (lexical), and the best-supported choice is returned with its sentences.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -43,6 +43,7 @@ class Scored:
     score: float
     cosine: float
     lexical: float
+    vector: np.ndarray = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
 
 def candidate_sentences(hits: Sequence[Hit]) -> list[tuple[int, str]]:
@@ -76,14 +77,14 @@ def score_sentences(question: str, hits: Sequence[Hit], embedder: Embedder,
     top_hit = max((h.score for h in hits), default=1.0) or 1.0
     out = []
     titles = [content_stems(h.chunk.title) for h in hits]
-    for (i, s), c, d in zip(cands, cos, docs, strict=True):
+    for (i, s), c, d, v in zip(cands, cos, docs, vecs, strict=True):
         lex = coverage(q, d, idf)
         title_lex = coverage(q, d + titles[i], idf)
         # The sentence's own relevance, scaled by how relevant its article was found to be,
         # so a sentence on the same kind of event elsewhere does not beat the right story.
         own = 0.50 * float(c) + 0.30 * lex + 0.20 * title_lex
         score = own * (0.7 + 0.3 * hits[i].score / top_hit)
-        out.append(Scored(i, s, score, float(c), lex))
+        out.append(Scored(i, s, score, float(c), lex, v))
     return sorted(out, key=lambda x: -x.score)
 
 
@@ -139,7 +140,7 @@ def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder:
     top = list(scored[:12])
     if not top:
         return 0, []
-    svecs = embedder.embed([s.sentence for s in top])
+    svecs = np.stack([s.vector for s in top])  # embedded once, in score_sentences
     cvecs = embedder.embed([f"{question} {c}" for c in choices])
     sims = cvecs @ svecs.T  # choices x sentences
     weights = np.array([max(s.score, 0.0) for s in top])

@@ -132,11 +132,10 @@ def dense_search(store: Any, vector: np.ndarray, n: int, filters: Filters) -> li
     where = filters.chroma_where()
     if where is None:
         return store.query(vector, n, None)
-    mask = filters.keyword_mask
     rows = store.query(vector, n * OVERSAMPLE, None)
     days = np.asarray([day_number(c.published) for c, _ in rows], dtype=np.int32)
-    keep = mask(days, [c.source for c, _ in rows])
-    kept = [r for r, ok in zip(rows, keep if keep is not None else [True] * len(rows), strict=True) if ok]
+    keep = filters.keyword_mask(days, [c.source for c, _ in rows])  # not None: `where` is set
+    kept = [r for r, ok in zip(rows, keep, strict=True) if ok]
     if len(kept) >= n:
         return kept[:n]
     return store.query(vector, n, where)

