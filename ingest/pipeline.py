@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+import numpy as np
 
 from ingest.articles import build_article, content_hash, text_hash
 from ingest.chunk import chunk_article, embedding_text
@@ -91,6 +94,46 @@ def _articles(paths: Iterable[Path], report: IngestReport) -> Iterator[Article]:
                 yield art
 
 
+@dataclass
+class _Prepared:
+    """One batch, ready for the model: what to store once its vectors are back."""
+
+    records: list[ArticleRecord]
+    chunks: list[Chunk]
+    written_ids: list[str]
+
+
+class _Pipeline:
+    """Overlaps the model with everything else: batch N is embedded on a worker thread
+    while this thread commits batch N-1 and reads, cleans and chunks batch N+1.
+
+    ONNX Runtime releases the GIL while it runs, so reading and the Chroma writes proceed
+    meanwhile. At most two batches are in memory, and commits stay in input order, so
+    the crash-safety argument in `qa.store` is unchanged.
+    """
+
+    def __init__(self, writer: _Writer) -> None:
+        self.writer = writer
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsqa-embed")
+        self.pending: tuple[_Prepared, Future[np.ndarray]] | None = None
+
+    def submit(self, batch: list[Article]) -> None:
+        prep = self.writer.prepare(batch)
+        if prep is not None:
+            job = self.pool.submit(self.writer.embed, prep)
+            self.drain()
+            self.pending = (prep, job)
+
+    def drain(self) -> None:
+        if self.pending is not None:
+            prep, job = self.pending
+            self.pending = None
+            self.writer.commit(prep, job.result())
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
 class _Writer:
     """Holds the per-run state: store, duplicate finder, embedder (loaded on first need)."""
 
@@ -114,7 +157,8 @@ class _Writer:
             self.store.bump_generation()  # the keyword index is stale from here on
             self.changed = True
 
-    def write(self, batch: list[Article]) -> None:
+    def prepare(self, batch: list[Article]) -> _Prepared | None:
+        """Everything before the model: skip unchanged, link duplicates, chunk."""
         rep = self.report
         existing = self.store.get_records(list(dict.fromkeys(a.id for a in batch)))
         records: list[ArticleRecord] = []
@@ -153,16 +197,22 @@ class _Writer:
                 n_chunks=len(art_chunks), duplicate_of=dup_of or "", title=a.title, url=a.url,
                 source=a.source, published=a.published, origin=a.origin))
         if not records:
-            return
+            return None
         self._first_write()
-        if chunks:
-            vectors = self.embedder().embed([embedding_text(c) for c in chunks])
-            self.store.put_chunks(chunks, vectors)
-            rep.chunks_written += len(chunks)
-        keep = {c.id for c in chunks}
-        stale = [cid for cid in self.store.chunk_ids_of(written_ids) if cid not in keep]
+        return _Prepared(records, chunks, written_ids)
+
+    def embed(self, prep: _Prepared) -> np.ndarray:
+        return self.embedder().embed([embedding_text(c) for c in prep.chunks])
+
+    def commit(self, prep: _Prepared, vectors: np.ndarray) -> None:
+        """Chunks first, stale chunks deleted, article records last (the commit marker)."""
+        if prep.chunks:
+            self.store.put_chunks(prep.chunks, vectors)
+            self.report.chunks_written += len(prep.chunks)
+        keep = {c.id for c in prep.chunks}
+        stale = [cid for cid in self.store.chunk_ids_of(prep.written_ids) if cid not in keep]
         self.store.delete_chunks(stale)
-        self.store.put_records(records)  # commit marker: last
+        self.store.put_records(prep.records)
 
     def finish(self) -> None:
         """Rebuild the keyword index if anything changed (or it is stale)."""
@@ -183,6 +233,7 @@ def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder |
     total = sum(f.stat().st_size for f in iter_files(paths) if isinstance(f, Path))
     base = bytes_read()
     writer = _Writer(settings, embedder, report)
+    pipe = _Pipeline(writer)
     batch: list[Article] = []
     seen = 0
     try:
@@ -190,12 +241,13 @@ def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder |
             batch.append(art)
             seen += 1
             if len(batch) >= BATCH:
-                writer.write(batch)
+                pipe.submit(batch)
                 batch = []
                 if on_progress:
                     on_progress(Progress(seen, bytes_read() - base, total, time.perf_counter() - t0))
         if batch:
-            writer.write(batch)
+            pipe.submit(batch)
+        pipe.drain()
         writer.finish()
     except Exception as exc:
         # Chroma does not always say why a write failed ("Error in compaction"): when the
@@ -208,6 +260,8 @@ def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder |
                 "the same command again to complete the ingest."
             ) from exc
         raise
+    finally:
+        pipe.close()
     report.seconds = time.perf_counter() - t0
     if on_progress:
         on_progress(Progress(seen, total, total, report.seconds))
