@@ -37,8 +37,10 @@ eval-dev: $(STAMP)
 	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/newsqa eval $(DEV_DIR)/questions.jsonl --out $(EVAL_OUT) \
 		$(if $(EVAL_BASELINE),--baseline $(EVAL_BASELINE),)
 
-# Ingest throughput (newsqa vs a plain llama-index pipeline vs the model alone) and ask
-# latency on the dev archive. BENCH_ARTICLES=N limits the ingest part to N articles.
+# Ingest throughput (newsqa vs a plain llama-index pipeline vs the model alone), then ask
+# latency on the dev archive and on 10x and 100x copies of it (built once under BENCH_DIR,
+# ~1 h and 25 GB the first time), embedded and against `chroma run`.
+# BENCH_ARTICLES=N limits the ingest part to N articles; BENCH_SCALES="10" skips 100x.
 bench: $(STAMP)
 	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/newsqa ingest $(DEV_DIR)/articles.jsonl.gz
 	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/python -m benchmarks.bench
@@ -47,4 +49,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check qa ingest eval tests benchmarks app.py
 
 clean:
-	rm -rf $(VENV) .newsqa-data .newsqa-dev
+	rm -rf $(VENV) .newsqa-data .newsqa-dev .newsqa-bench

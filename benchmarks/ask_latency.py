@@ -74,13 +74,31 @@ def report(res: dict) -> None:
             print(f"   [{c.n}] {c.title} ({c.source}, {c.published}) {c.url}")
 
 
+def summary(res: dict) -> dict:
+    """The numbers of a run, for tables: percentiles in ms and the archive's size."""
+    from qa.settings import Settings
+    from qa.store import Store
+
+    return {
+        "chunks": Store(Settings()).chunks.count(), "n": res["n"],
+        "p50": pct(res["totals"], 50), "p95": pct(res["totals"], 95),
+        "base_p50": pct(res["base"], 50), "base_p95": pct(res["base"], 95),
+        "stages_p50": {k: pct(v, 50) for k, v in res["stages"].items()},
+        "cold_ms": res["cold_ms"],
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("questions", type=Path)
     ap.add_argument("--n", type=int, default=50)
     ap.add_argument("--show", type=int, default=5)
+    ap.add_argument("--json", action="store_true", help="print the summary as one JSON line at the end")
     args = ap.parse_args()
-    report(measure(args.questions, args.n, args.show))
+    res = measure(args.questions, args.n, args.show)
+    report(res)
+    if args.json:
+        print(json.dumps(summary(res)))
 
 
 if __name__ == "__main__":

@@ -67,7 +67,7 @@ class MiniLMEmbedder:
         self.batch_size = batch_size
         self.max_tokens = max_tokens
         if runtime == "onnx":
-            self._run = _onnx_runner(onnx_model.ensure_exported(cache_dir or default_cache_dir()))
+            self._run = _onnx_runner(cache_dir or default_cache_dir())
         elif runtime == "torch":
             self._run = _torch_runner(src)
         else:
@@ -108,13 +108,21 @@ class MiniLMEmbedder:
 Runner = Callable[[dict[str, np.ndarray]], np.ndarray]
 
 
-def _onnx_runner(path: Path) -> Runner:
+def _onnx_runner(cache_dir: Path) -> Runner:
     import onnxruntime as ort
+
+    from qa import onnx_model
 
     opts = ort.SessionOptions()
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     opts.log_severity_level = 3
-    sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+    path = onnx_model.ensure_exported(cache_dir)
+    try:
+        sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+    except Exception:  # a damaged cache file (ours are written atomically): export again
+        path.unlink(missing_ok=True)
+        sess = ort.InferenceSession(str(onnx_model.ensure_exported(cache_dir)), opts,
+                                    providers=["CPUExecutionProvider"])
     return lambda enc: sess.run(None, enc)[0]
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 import ingest
+import ingest.pipeline
 from qa.keyword import KeywordIndex
 from qa.stats import archive_stats
 from qa.store import Store
 from tests.conftest import SEED, write_jsonl
+from tests.fakes import HashingEmbedder
 
 
 def story(i: int, topic: str = "harbour") -> str:
@@ -111,3 +115,37 @@ def test_other_embedding_model_is_refused(tmp_path: Path, settings, fake_embedde
 
     with pytest.raises(EmbeddingMismatchError, match="test-hashing-384"):
         ingest.run([write_jsonl(tmp_path / "b.jsonl", records(2, 10))], settings, embedder=Other())
+
+
+class FailingEmbedder(HashingEmbedder):
+    """Embeds normally until call number `fail_on`, which raises (a model crash mid-run)."""
+
+    def __init__(self, fail_on: int) -> None:
+        super().__init__()
+        self.fail_on = fail_on
+
+    def embed(self, texts):  # type: ignore[no-untyped-def]
+        if self.calls + 1 == self.fail_on:
+            self.calls += 1
+            raise RuntimeError("model crashed")
+        return super().embed(texts)
+
+
+def test_model_failure_in_the_worker_keeps_earlier_batches_and_rerun_completes(
+        tmp_path: Path, settings, monkeypatch) -> None:
+    """Embedding runs on a worker thread, overlapped with reading and writing: its error
+    must reach the caller, batches before it must be committed whole, and nothing of the
+    failed batch (or the one read after it) may be recorded as stored."""
+    monkeypatch.setattr(ingest.pipeline, "BATCH", 10)
+    src = write_jsonl(tmp_path / "a.jsonl", records(50))
+    with pytest.raises(RuntimeError, match="model crashed"):
+        ingest.run([src], settings, embedder=FailingEmbedder(fail_on=3))
+    store = Store(settings)
+    stored = {r.id for r in store.iter_records()}
+    assert len(stored) == 20  # batches 1 and 2 committed, batch 3 failed, nothing after it
+    assert store.chunks.count() == sum(r.n_chunks for r in store.iter_records())
+    good = HashingEmbedder()
+    rep = ingest.run([src], settings, embedder=good)
+    assert (rep.added, rep.unchanged) == (30, 20)
+    assert len({r.id for r in store.iter_records()}) == 50
+    assert store.chunks.count() == sum(r.n_chunks for r in store.iter_records())

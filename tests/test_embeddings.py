@@ -1,0 +1,83 @@
+"""The offline embedder: ONNX Runtime and PyTorch agree, the export is cached and
+self-healing, and a cold `ask` never imports torch once the export exists."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from qa.embeddings import MiniLMEmbedder
+from tests.conftest import DEV_ARTICLES, ROOT, SEED, cli_env, run_cli
+
+pytestmark = pytest.mark.slow
+
+
+def texts() -> list[str]:
+    """Real article text of every length: empty, a word, a question, full 256-token windows."""
+    with gzip.open(DEV_ARTICLES, "rt", encoding="utf-8") as f:
+        arts = [json.loads(next(f)) for _ in range(12)]
+    return ["", "Kerman", "Who claimed the Kerman attack?", SEED.read_text(encoding="utf-8")] + [
+        a["title"] + "\n" + a["text"][: 200 * (i + 1)] for i, a in enumerate(arts)]
+
+
+def test_onnx_and_torch_give_the_same_vectors(real_embedder) -> None:
+    assert real_embedder.runtime == "onnx"
+    torch_emb = MiniLMEmbedder(runtime="torch")
+    a, b = real_embedder.embed(texts()), torch_emb.embed(texts())
+    assert a.shape == b.shape == (16, 384)
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+    assert float((a * b).sum(1).min()) > 0.9999
+    # 256 word pieces are read, not the 128 the shipped tokenizer.json truncates to.
+    counts = real_embedder.count_tokens(texts())
+    assert max(counts) == 256 and counts[0] == 2  # [CLS] [SEP] for the empty text
+
+
+def test_tokenization_matches_transformers(real_embedder) -> None:
+    from transformers import AutoTokenizer
+
+    from qa.onnx_model import model_dir
+
+    hf = AutoTokenizer.from_pretrained(model_dir())
+    want = hf(texts(), truncation=True, max_length=256)["input_ids"]
+    got = [e.ids for e in real_embedder.tokenizer.encode_batch(texts())]
+    for w, g in zip(want, got, strict=True):
+        assert g[: len(w)] == w and set(g[len(w):]) <= {0}
+
+
+def test_export_is_cached_and_a_damaged_file_is_replaced(tmp_path: Path, real_embedder) -> None:
+    from qa.onnx_model import cached_path
+
+    MiniLMEmbedder(cache_dir=tmp_path)
+    path = cached_path(tmp_path)
+    assert path.exists() and [p.name for p in tmp_path.iterdir()] == [path.name]  # no temp files left
+    stamp = path.stat().st_mtime_ns
+    MiniLMEmbedder(cache_dir=tmp_path)
+    assert path.stat().st_mtime_ns == stamp  # reused, not exported again
+    path.write_bytes(b"not an onnx model")
+    healed = MiniLMEmbedder(cache_dir=tmp_path)
+    assert path.stat().st_size > 50_000_000
+    v = healed.embed(["Who claimed the Kerman attack?"])
+    assert float((v @ real_embedder.embed(["Who claimed the Kerman attack?"]).T)[0, 0]) > 0.9999
+
+
+def test_cold_ask_does_not_import_torch(tmp_path: Path, real_embedder) -> None:
+    """With the export cached, answering loads ONNX Runtime and tokenizers only: torch
+    and transformers are most of what a cold start used to cost."""
+    env = cli_env(tmp_path / "data")
+    assert run_cli(["ingest", str(SEED)], env).returncode == 0
+    code = ("import sys\nfrom qa.cli import main\n"
+            "sys.argv = ['newsqa', 'ask', 'Who claimed the Kerman attack?', '--json']\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "heavy = sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules)\n"
+            "print('HEAVY', heavy)\n")
+    r = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,
+                       timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "ISIL" in r.stdout
+    assert r.stdout.strip().splitlines()[-1] == "HEAVY []"
