@@ -185,7 +185,7 @@ class KeywordIndex:
             import bm25s
 
             if info["ids"]:
-                retriever = bm25s.BM25.load(str(folder), show_progress=False, mmap=False)
+                retriever = bm25s.BM25.load(str(folder), show_progress=False, mmap=True)
             else:
                 retriever = bm25s.BM25()
         except (OSError, ValueError, KeyError):

@@ -158,7 +158,7 @@ class Store:
 
     def require_nonempty(self) -> dict[str, Any]:
         meta = self.meta()
-        if not meta or self.chunks.count() == 0:
+        if not meta or not self.chunks.get(limit=1, include=[])["ids"]:  # count() scans
             raise EmptyArchiveError(
                 "The archive is empty: ingest articles first, e.g. `newsqa ingest --sample` "
                 "or `newsqa ingest PATH`."
@@ -244,10 +244,9 @@ class Store:
 
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None) -> list[tuple[Chunk, float]]:
         """Nearest chunks by cosine similarity (higher is closer)."""
-        n = self.chunks.count()
-        if n == 0:
-            return []
-        res = self.chunks.query(query_embeddings=[vector.tolist()], n_results=min(k, n),
+        # No count() first: it costs ~15 ms per 270k chunks, and Chroma returns fewer
+        # than k results (or none) by itself when the collection is smaller.
+        res = self.chunks.query(query_embeddings=[vector.tolist()], n_results=k,
                                 where=where or None,
                                 include=["documents", "metadatas", "distances"])
         return [(chunk_from(cid, doc, dict(m)), 1.0 - float(dist))
