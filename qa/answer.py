@@ -14,6 +14,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from qa import extractive, prompts
@@ -48,8 +49,12 @@ def load_resources(settings: Settings, embedder: Embedder | None = None) -> Reso
     with _RES_LOCK:
         res = _RES.get(key)
         if res is None:
-            store = Store(settings)
-            emb = embedder or load_embedder(settings)
+            # The model loads on a second thread while Chroma is imported and opened: both
+            # are mostly native code, so a cold start pays for the longer one, not the sum.
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                loading = pool.submit(load_embedder, settings) if embedder is None else None
+                store = Store(settings)
+                emb = embedder or loading.result()  # type: ignore[union-attr]
             res = Resources(settings, store, emb)
             _RES[key] = res
     meta = res.store.require_nonempty()
