@@ -184,15 +184,8 @@ class Store:
         return out
 
     def iter_records(self, page: int = 5000) -> Iterator[ArticleRecord]:
-        offset = 0
-        while True:
-            got = self.articles.get(where={"kind": "article"}, include=["metadatas"],
-                                    limit=page, offset=offset)
-            for rid, m in zip(got["ids"], got["metadatas"], strict=True):
-                yield ArticleRecord.from_metadata(rid, dict(m))
-            if len(got["ids"]) < page:
-                return
-            offset += page
+        for rid, _doc, m in _pages(self.articles, ["metadatas"], page, {"kind": "article"}):
+            yield ArticleRecord.from_metadata(rid, m)
 
     def put_records(self, records: Sequence[ArticleRecord]) -> None:
         for s in range(0, len(records), self.max_batch):
@@ -233,14 +226,8 @@ class Store:
         return sorted(chunks, key=lambda c: c.index)
 
     def iter_chunks(self, page: int = 5000) -> Iterator[Chunk]:
-        offset = 0
-        while True:
-            got = self.chunks.get(include=["documents", "metadatas"], limit=page, offset=offset)
-            for cid, doc, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
-                yield chunk_from(cid, doc, dict(m))
-            if len(got["ids"]) < page:
-                return
-            offset += page
+        for cid, doc, m in _pages(self.chunks, ["documents", "metadatas"], page):
+            yield chunk_from(cid, doc or "", m)
 
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None) -> list[tuple[Chunk, float]]:
         """Nearest chunks by cosine similarity (higher is closer)."""
@@ -252,3 +239,19 @@ class Store:
         return [(chunk_from(cid, doc, dict(m)), 1.0 - float(dist))
                 for cid, doc, m, dist in zip(res["ids"][0], res["documents"][0],
                                              res["metadatas"][0], res["distances"][0], strict=True)]
+
+
+def _pages(coll: Any, include: list[str], page: int,
+           where: dict[str, Any] | None = None) -> Iterator[tuple[str, str | None, dict[str, Any]]]:
+    """Every item of a collection as (id, document, metadata): ids first, then by id.
+
+    Chroma's limit/offset paging re-reads everything before the offset: at 2.7M chunks a
+    page near the end took 2.5 s, against 0.3 s for the same page fetched by id (a whole
+    walk: ~23 min against ~3 min). The id list costs about 75 bytes an item.
+    """
+    ids = coll.get(where=where, include=[])["ids"]
+    for s in range(0, len(ids), page):
+        got = coll.get(ids=ids[s : s + page], include=include)
+        docs = got.get("documents") or [None] * len(got["ids"])
+        for item_id, doc, m in zip(got["ids"], docs, got["metadatas"], strict=True):
+            yield item_id, doc, dict(m)
