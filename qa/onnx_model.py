@@ -4,7 +4,7 @@ Why: ONNX Runtime runs this model about 1.7 to 2 times faster than PyTorch on th
 CPU, with the same vectors (cosine 1.000000 to the PyTorch output on 483 article windows,
 `python -m benchmarks.ingest_bench`), and it starts without importing torch, which is
 most of a cold `newsqa ask`. No ONNX file is downloaded: we export the package's own
-weights with ``torch.onnx`` the first time the model is needed (about 3 s) and keep the
+weights with ``torch.onnx`` the first time the model is needed (4.7 s measured, mostly importing torch) and keep the
 file in the user's cache folder, named by the weights' size and mtime, so every archive on
 the machine shares it.
 
