@@ -1,8 +1,8 @@
 """all-MiniLM-L6-v2 as an ONNX file, exported once from the weights we ship, then cached.
 
 Why: ONNX Runtime runs this model about 1.7 to 2 times faster than PyTorch on the same
-CPU, with the same vectors (cosine 1.000000 to the PyTorch output on 483 article windows,
-`python -m benchmarks.ingest_bench`), and it starts without importing torch, which is
+CPU (the two ceilings of `python -m benchmarks.ingest_bench`), with the same vectors
+(cosine > 0.9999 to PyTorch on real articles, `tests/test_embeddings.py`), and it starts without importing torch, which is
 most of a cold `newsqa ask`. No ONNX file is downloaded: we export the package's own
 weights with ``torch.onnx`` the first time the model is needed (4.7 s measured, mostly importing torch) and keep the
 file in the user's cache folder, named by the weights' size and mtime, so every archive on
