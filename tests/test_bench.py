@@ -1,0 +1,42 @@
+"""The ingest benchmark runs end to end on a fresh machine (each part in its own
+process, repeated round-robin) and reports the median run of each part."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.ingest_bench import summarize
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def test_summary_is_the_median_run_with_its_spread() -> None:
+    runs = [{"tokens": 100, "seconds": s, "articles": 5, "rss_mb": m} for s, m in ((1.0, 10), (4.0, 30), (2.0, 20))]
+    got = summarize(runs)
+    assert got["seconds"] == 2.0 and got["tokens_per_s"] == 50.0  # the middle one, not the mean
+    assert (got["tokens_per_s_min"], got["tokens_per_s_max"], got["runs"]) == (25.0, 100.0, 3)
+    assert got["rss_mb"] == 30  # the highest peak of any run
+
+
+def test_ingest_bench_runs_every_part_and_writes_the_ratios(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    r = subprocess.run([sys.executable, "-m", "benchmarks.ingest_bench", "--articles", "3", "--repeat", "2"],
+                       cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = json.loads((tmp_path / "benchmarks" / "results" / "ingest.json").read_text())
+    for part in ("ceiling_torch", "ceiling_onnx", "baseline", "newsqa"):
+        assert len(out["all_runs"][part]) == 2 and out[part]["articles"] == 3
+        assert out[part]["tokens"] > 300 and out[part]["rss_mb"] > 100
+    assert out["newsqa"]["added"] == 3 and out["newsqa"]["chunks"] >= 3
+    ratios = out["ratios"]
+    assert ratios["ingest_vs_ceiling"] == pytest.approx(
+        out["newsqa"]["tokens_per_s"] / max(out["ceiling_torch"]["tokens_per_s"], out["ceiling_onnx"]["tokens_per_s"]))
+    assert ratios["ingest_vs_baseline"] > 0
+    assert json.loads(r.stdout.strip().splitlines()[-1]) == pytest.approx(ratios)
