@@ -28,7 +28,7 @@ from ingest.readers import iter_files, read_file
 from ingest.readers.files import bytes_read
 from qa.embeddings import Embedder, expected_embedder_name, load_embedder
 from qa.errors import DiskFullError, is_disk_full, low_disk_space
-from qa.keyword import KeywordIndex
+from qa.keyword import SEGMENT_DOCS, KeywordIndex, Segment, SegmentBuilder
 from qa.settings import Settings
 from qa.store import ArticleRecord, Store
 from qa.types import Article, Chunk, Rejection
@@ -145,11 +145,20 @@ class _Writer:
         self.store.check_embedding_model(self.model_name)
         self.embedder = cache(lambda: embedder or load_embedder(settings))
         self.finder = DuplicateFinder(settings.near_duplicate_threshold)
+        records = 0
         for r in self.store.iter_records():
+            records += 1
             if not r.duplicate_of:
                 self.finder.add(r.id, r.text_hash, decode(r.minhash))
         self.seen: set[str] = set()
         self.changed = False
+        # The keyword index is extended with what this run writes (see `finish`), when
+        # it is the one saved for the archive as this run found it.
+        self.base_generation = self.store.generation()
+        self.was_empty = records == 0 and self.store.chunks.count() == 0
+        self.segments: list[Segment] = []
+        self.builder = SegmentBuilder()
+        self.rewritten: list[str] = []
 
     def _first_write(self) -> None:
         if not self.changed:
@@ -214,15 +223,28 @@ class _Writer:
         stale = [cid for cid in self.store.chunk_ids_of(prep.written_ids) if cid not in keep]
         self.store.delete_chunks(stale)
         self.store.put_records(prep.records)
+        self.builder.add(prep.chunks)
+        self.rewritten.extend(prep.written_ids)
+        if len(self.builder) >= SEGMENT_DOCS:
+            self.segments.append(self.builder.build())  # type: ignore[arg-type]
+            self.builder = SegmentBuilder()
 
     def finish(self) -> None:
-        """Rebuild the keyword index if anything changed (or it is stale)."""
+        """Bring the keyword index up to date: add this run's segments to the saved index
+        when that index is the archive as this run found it; otherwise (never built, or
+        stale after an interrupted run) build it again from the store."""
+        root = self.settings.keyword_dir
         gen = self.store.generation()
         if self.changed:
             gen = self.store.bump_generation()
-        loaded = KeywordIndex.load(self.settings.keyword_dir)
-        if self.changed or loaded is None or loaded[0] != gen:
-            KeywordIndex.build(self.store.iter_chunks()).save(self.settings.keyword_dir, gen)
+        loaded = KeywordIndex.load(root)
+        if loaded is None and self.was_empty:
+            loaded = (self.base_generation, KeywordIndex([]))
+        if self.changed and loaded is not None and loaded[0] == self.base_generation:
+            new = self.segments + [s for s in [self.builder.build()] if s is not None]
+            loaded[1].updated(new, self.rewritten).save(root, gen)
+        elif self.changed or loaded is None or loaded[0] != gen:
+            KeywordIndex.build(self.store.iter_chunks()).save(root, gen)
 
 
 def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder | None = None,

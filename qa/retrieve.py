@@ -13,6 +13,7 @@ out the rest.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -54,7 +55,10 @@ class Filters:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
-    def keyword_mask(self, days: np.ndarray, sources: list[str]) -> np.ndarray | None:
+    def keyword_mask(self, days: np.ndarray, source_of: np.ndarray,
+                     source_names: Sequence[str]) -> np.ndarray | None:
+        """Which rows pass, given each row's day number and source (an index into
+        `source_names`); None when nothing is filtered."""
         if not (self.since or self.latest_allowed() or self.sources):
             return None
         mask = np.ones(len(days), dtype=bool)
@@ -64,7 +68,8 @@ class Filters:
             mask &= days <= day_number(self.latest_allowed())
         if self.sources:
             allowed = set(self.sources)
-            mask &= np.fromiter((s in allowed for s in sources), dtype=bool, count=len(sources))
+            ok = np.fromiter((s in allowed for s in source_names), dtype=bool, count=len(source_names))
+            mask &= ok[source_of]
         return mask
 
 
@@ -134,7 +139,7 @@ def dense_search(store: Any, vector: np.ndarray, n: int, filters: Filters) -> li
         return store.query(vector, n, None)
     rows = store.query(vector, n * OVERSAMPLE, None)
     days = np.asarray([day_number(c.published) for c, _ in rows], dtype=np.int32)
-    keep = filters.keyword_mask(days, [c.source for c, _ in rows])  # not None: `where` is set
+    keep = filters.keyword_mask(days, np.arange(len(rows)), [c.source for c, _ in rows])  # not None: `where` is set
     kept = [r for r, ok in zip(rows, keep, strict=True) if ok]
     if len(kept) >= n:
         return kept[:n]
@@ -152,7 +157,7 @@ def retrieve(question: str, resources: Any, filters: Filters, k: int,
     dense_lists, kw_lists = [], []
     for f in windows:
         dense_lists.append(dense_search(resources.store, query_vector, n, f))
-        kw_lists.append(kw_index.search(question, n, f.keyword_mask(kw_index.days, kw_index.sources)))
+        kw_lists.append(kw_index.search(question, n, f))
     by_id = {c.id: c for lst in dense_lists for c, _ in lst}
     missing = list(dict.fromkeys(cid for lst in kw_lists for cid, _ in lst if cid not in by_id))
     if missing:

@@ -70,6 +70,41 @@ def test_edited_article_replaces_its_chunks(tmp_path: Path, settings, fake_embed
     assert kw[1].search("tunnel", 5) == [] and kw[1].search("park", 5)[0][0] == f"{aid}:0"
 
 
+def test_later_ingests_extend_the_keyword_index_instead_of_rebuilding_it(
+        tmp_path: Path, settings, fake_embedder, monkeypatch) -> None:
+    """A second ingest indexes only what it writes: the first segment stays as it was,
+    the edited article's old chunks are masked, and every score is what a fresh index of
+    the whole store gives. An interrupted run makes the next one rebuild instead."""
+    ingest.run([write_jsonl(tmp_path / "a.jsonl", records(6))], settings, embedder=fake_embedder)
+    store = Store(settings)
+    first = KeywordIndex.load(settings.keyword_dir)[1].segments[0].name  # type: ignore[index]
+    build = KeywordIndex.build
+    monkeypatch.setattr(KeywordIndex, "build", classmethod(lambda *a, **k: pytest.fail("rebuilt from the store")))
+    recs = records(9)
+    recs[2] = {**recs[2], "text": story(2, "tunnel")}
+    rep = ingest.run([write_jsonl(tmp_path / "b.jsonl", recs)], settings, embedder=fake_embedder)
+    assert (rep.added, rep.updated, rep.unchanged) == (3, 1, 5)
+    gen, kw = KeywordIndex.load(settings.keyword_dir)  # type: ignore[misc]
+    assert gen == store.generation()
+    assert [s.name for s in kw.segments][0] == first and len(kw.segments) == 2
+    assert kw.segments[0].dead is not None and int(kw.segments[0].dead.sum()) == 1  # town 2's old chunk
+    monkeypatch.setattr(KeywordIndex, "build", build)
+    fresh = KeywordIndex.build(store.iter_chunks())
+    assert kw.size == fresh.size == store.chunks.count()
+    for q in ("harbour plan town", "tunnel", "budget jobs spring", "town 7"):
+        got, want = kw.search(q, 20), fresh.search(q, 20)
+        assert [c for c, _ in got] == [c for c, _ in want], q
+        assert [s for _, s in got] == pytest.approx([s for _, s in want], abs=1e-5), q
+    # An interrupted ingest leaves the generation ahead of the index: the next run rebuilds.
+    store.bump_generation()
+    calls: list[int] = []
+    monkeypatch.setattr(KeywordIndex, "build", classmethod(lambda cls, chunks, **k: calls.append(1) or build(chunks)))
+    ingest.run([write_jsonl(tmp_path / "c.jsonl", records(1, offset=50))], settings, embedder=fake_embedder)
+    gen, kw = KeywordIndex.load(settings.keyword_dir)  # type: ignore[misc]
+    assert calls == [1] and gen == store.generation() and kw.size == store.chunks.count()
+    assert first not in [s.name for s in kw.segments]
+
+
 def test_duplicates_exact_and_near_are_linked_not_indexed(tmp_path: Path, settings, fake_embedder) -> None:
     base = records(2)
     same_url = dict(base[0])
