@@ -55,7 +55,7 @@ def build(src_dir: Path, dst_dir: Path, factor: int, page: int = 2000) -> dict:
         offset += page
         print(f"  {n:,} chunks copied, {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     gen = dst.bump_generation()
-    KeywordIndex.build(dst.iter_chunks()).save(dst.settings.keyword_dir, gen)
+    KeywordIndex.build(dst.iter_chunks(), dst.settings.keyword_dir).save(dst.settings.keyword_dir, gen)
     return {"chunks": n, "seconds": time.perf_counter() - t0}
 
 

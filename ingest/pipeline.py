@@ -226,7 +226,7 @@ class _Writer:
         self.builder.add(prep.chunks)
         self.rewritten.extend(prep.written_ids)
         if len(self.builder) >= SEGMENT_DOCS:
-            self.segments.append(self.builder.build())  # type: ignore[arg-type]
+            self.segments.append(self.builder.build().persisted(self.settings.keyword_dir))  # type: ignore[union-attr]
             self.builder = SegmentBuilder()
 
     def finish(self) -> None:
@@ -244,7 +244,7 @@ class _Writer:
             new = self.segments + [s for s in [self.builder.build()] if s is not None]
             loaded[1].updated(new, self.rewritten).save(root, gen)
         elif self.changed or loaded is None or loaded[0] != gen:
-            KeywordIndex.build(self.store.iter_chunks()).save(root, gen)
+            KeywordIndex.build(self.store.iter_chunks(), root).save(root, gen)
 
 
 def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder | None = None,

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from qa.retrieve import Filters
 
 K1, B = 1.5, 0.75  # bm25s's defaults
-SEGMENT_DOCS = 500_000  # chunks per segment: bounds the build's memory (~0.6 GB of postings)
+SEGMENT_DOCS = 250_000  # chunks per segment: bounds the build's memory (~0.4 GB)
 MAX_SMALL = 4  # more small segments than this are merged into one
 FORMAT = 2
 GRACE_SECONDS = 3600  # unreferenced files younger than this may belong to a running ingest
@@ -137,6 +137,13 @@ class Segment:
                                        encoding="utf-8")
         os.replace(tmp, folder)
 
+    def persisted(self, root: Path) -> Segment:
+        """This segment written under `root` (not yet named by any manifest) and read
+        back memory-mapped, so its arrays leave the process's memory."""
+        root.mkdir(parents=True, exist_ok=True)
+        self.save(root / self.name)
+        return Segment.load(root / self.name, None)
+
     @classmethod
     def load(cls, folder: Path, dead_file: Path | None) -> Segment:
         arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r")
@@ -150,19 +157,11 @@ class Segment:
 
 @dataclass
 class _Page:
-    """Postings grouped in runs by term, each run in chunk order."""
+    """Postings sorted by (term, chunk): 10 bytes each."""
 
-    term: np.ndarray  # int64 term id (in the segment being built)
-    doc: np.ndarray  # int64 chunk number (in the segment being built)
+    term: np.ndarray  # int32 term id (in the segment being built)
+    doc: np.ndarray  # int32 chunk number (in the segment being built)
     tf: np.ndarray  # uint16
-    rank: np.ndarray  # int64 place of the posting within its term's run
-
-
-def _page(local_term: np.ndarray, doc: np.ndarray, tf: np.ndarray, to_term: np.ndarray) -> _Page:
-    """A page from postings sorted by (local term, chunk), renamed to the build's term ids."""
-    counts = np.bincount(local_term, minlength=len(to_term))
-    start = np.cumsum(counts) - counts
-    return _Page(to_term[local_term], doc, tf, np.arange(len(local_term)) - start[local_term])
 
 
 def _csc(pages: list[_Page], n_terms: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -176,20 +175,22 @@ def _csc(pages: list[_Page], n_terms: int) -> tuple[np.ndarray, np.ndarray, np.n
     np.cumsum(df, out=indptr[1:])
     docs = np.empty(int(indptr[-1]), dtype=np.int32)
     tf = np.empty(int(indptr[-1]), dtype=np.uint16)
-    filled = indptr[:-1].copy()
+    filled = indptr[:-1].copy()  # next free slot of each term
     while pages:
         p = pages.pop(0)
-        pos = filled[p.term] + p.rank
+        counts = np.bincount(p.term, minlength=n_terms)
+        run_start = np.cumsum(counts) - counts  # where each term's run starts in this page
+        pos = filled[p.term] + (np.arange(len(p.term)) - run_start[p.term])
         docs[pos] = p.doc
         tf[pos] = p.tf
-        filled += np.bincount(p.term, minlength=n_terms)
+        filled += counts
     return indptr, docs, tf
 
 
 class SegmentBuilder:
     """Indexes chunks as they come, page by page, keeping postings and never the texts."""
 
-    def __init__(self, page: int = 20_000) -> None:
+    def __init__(self, page: int = 5_000) -> None:
         self.page = page
         self.vocab: dict[str, int] = {}
         self.pages: list[_Page] = []
@@ -225,9 +226,8 @@ class SegmentBuilder:
         first = len(self.ids) - len(self.pending)
         doc_of = np.repeat(np.arange(first, first + len(toks), dtype=np.int64), n_tok)
         keys, counts = np.unique((flat << 32) | doc_of, return_counts=True)  # by (term, chunk)
-        term = keys >> 32
-        self.pages.append(_page(term, keys & 0xFFFFFFFF, np.minimum(counts, 65535).astype(np.uint16),
-                                np.arange(int(term.max(initial=-1)) + 1, dtype=np.int64)))
+        self.pages.append(_Page((keys >> 32).astype(np.int32), (keys & 0xFFFFFFFF).astype(np.int32),
+                                np.minimum(counts, 65535).astype(np.uint16)))
         self.lens.append(n_tok.astype(np.float32))
         self.pending.clear()
 
@@ -244,18 +244,26 @@ class SegmentBuilder:
             doc_len=np.concatenate(self.lens), vocab=self.vocab, indptr=indptr, docs=docs, tf=tf)
 
 
-def build_segments(chunks: Iterable[Chunk], segment_docs: int = SEGMENT_DOCS,
-                   page: int = 20_000) -> list[Segment]:
-    """Index a stream of chunks as segments of at most `segment_docs` chunks."""
+def build_segments(chunks: Iterable[Chunk], root: Path | None = None, segment_docs: int = SEGMENT_DOCS,
+                   page: int = 5_000) -> list[Segment]:
+    """Index a stream of chunks as segments of at most `segment_docs` chunks. With a
+    `root`, each segment is written there as soon as it is complete and kept
+    memory-mapped, so building holds one segment's postings at a time."""
     out: list[Segment] = []
     builder = SegmentBuilder(page)
+
+    def done() -> None:
+        seg = builder.build()
+        if seg is not None:
+            out.append(seg.persisted(root) if root else seg)
+
     for c in chunks:
         builder.add([c])
         if len(builder) >= segment_docs:
-            out.append(builder.build())  # type: ignore[arg-type]
+            done()
             builder = SegmentBuilder(page)
-    last = builder.build()
-    return out + ([last] if last else [])
+    done()
+    return out
 
 
 def merge(segments: Sequence[Segment]) -> Segment | None:
@@ -270,9 +278,11 @@ def merge(segments: Sequence[Segment]) -> Segment | None:
         new_doc = np.cumsum(live) - 1 + base  # the chunk's number in the merged segment
         to_term = np.fromiter((vocab.setdefault(t, len(vocab)) for t in sorted(s.vocab, key=s.vocab.__getitem__)),
                               dtype=np.int64, count=len(s.vocab))
-        local = np.repeat(np.arange(len(s.vocab), dtype=np.int64), np.diff(s.indptr))
+        term = np.repeat(to_term, np.diff(s.indptr))
         keep = live[s.docs]
-        pages.append(_page(local[keep], new_doc[s.docs[keep]], np.asarray(s.tf)[keep], to_term))
+        term, doc = term[keep].astype(np.int32), new_doc[s.docs[keep]].astype(np.int32)
+        order = np.lexsort((doc, term))  # by the merged segment's term ids, then chunk
+        pages.append(_Page(term[order], doc[order], np.asarray(s.tf)[keep][order]))
         src = np.fromiter((names.setdefault(n, len(names)) for n in s.source_names), dtype=np.int32,
                           count=len(s.source_names))
         for k in parts:
@@ -294,9 +304,11 @@ class KeywordIndex:
     segments: list[Segment]
 
     @classmethod
-    def build(cls, chunks: Iterable[Chunk], segment_docs: int = SEGMENT_DOCS, page: int = 20_000) -> KeywordIndex:
-        """A fresh index of every chunk (the fallback when the saved one is stale)."""
-        return cls(build_segments(chunks, segment_docs, page))
+    def build(cls, chunks: Iterable[Chunk], root: Path | None = None, segment_docs: int = SEGMENT_DOCS,
+              page: int = 5_000) -> KeywordIndex:
+        """A fresh index of every chunk (the fallback when the saved one is stale); see
+        `build_segments` for `root`."""
+        return cls(build_segments(chunks, root, segment_docs, page))
 
     @property
     def size(self) -> int:
@@ -460,10 +472,10 @@ def keyword_index(store, root: Path) -> KeywordIndex:  # type: ignore[no-untyped
         if loaded and loaded[0] == gen:
             index = loaded[1]
         else:
-            index = KeywordIndex.build(store.iter_chunks())
             try:
+                index = KeywordIndex.build(store.iter_chunks(), root)
                 index.save(root, gen)
-            except OSError:
-                pass  # read-only data dir: keep it in memory only
+            except OSError:  # read-only data dir: keep it in memory only
+                index = KeywordIndex.build(store.iter_chunks())
         _CACHE[key] = (gen, index)
         return index

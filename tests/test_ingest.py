@@ -98,7 +98,7 @@ def test_later_ingests_extend_the_keyword_index_instead_of_rebuilding_it(
     # An interrupted ingest leaves the generation ahead of the index: the next run rebuilds.
     store.bump_generation()
     calls: list[int] = []
-    monkeypatch.setattr(KeywordIndex, "build", classmethod(lambda cls, chunks, **k: calls.append(1) or build(chunks)))
+    monkeypatch.setattr(KeywordIndex, "build", classmethod(lambda cls, chunks, *a, **k: calls.append(1) or build(chunks, *a, **k)))
     ingest.run([write_jsonl(tmp_path / "c.jsonl", records(1, offset=50))], settings, embedder=fake_embedder)
     gen, kw = KeywordIndex.load(settings.keyword_dir)  # type: ignore[misc]
     assert calls == [1] and gen == store.generation() and kw.size == store.chunks.count()

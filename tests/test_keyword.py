@@ -68,6 +68,17 @@ def test_build_equals_bm25s(page: int, segment_docs: int) -> None:
     assert_same_as_bm25s(index, chunks)
 
 
+def test_a_build_into_a_folder_keeps_finished_segments_on_disk_only(tmp_path: Path) -> None:
+    """Each finished segment is written at once and read back memory-mapped, so a
+    rebuild of a big archive holds one segment's postings, not all of them."""
+    chunks = dev_chunks(60)
+    index = KeywordIndex.build(chunks, tmp_path, segment_docs=300)
+    assert len(index.segments) == -(-len(chunks) // 300)
+    for s in index.segments:
+        assert (tmp_path / s.name / "docs.npy").exists() and isinstance(s.docs, np.memmap)
+    assert_same_as_bm25s(index, chunks)
+
+
 def test_updates_and_merges_score_as_a_fresh_index_of_the_live_chunks() -> None:
     first = dev_chunks(40)
     index = KeywordIndex(build_segments(first))
