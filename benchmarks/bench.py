@@ -2,7 +2,8 @@
 
 1. benchmarks.ingest_bench on the first BENCH_ARTICLES articles (default 200): the model
    alone in PyTorch and ONNX Runtime (the ceiling), a plain llama-index pipeline (the
-   baseline), and newsqa, each in its own process.
+   baseline), and newsqa, each in its own process, BENCH_REPEAT times (default 3)
+   round-robin; the median run of each is reported.
 2. benchmarks.latency_table on the dev archive (NEWSQA_DATA_DIR) and on archives
    BENCH_SCALES times bigger (default "10 100"), built once by benchmarks.scale under
    BENCH_DIR (default .newsqa-bench) and reused; embedded and against `chroma run`

@@ -6,8 +6,10 @@ chunked or embedded (a re-run costs reading and hashing only, and never loads th
 model), duplicates are linked, and the rest are embedded together (one length-sorted
 pass, on a worker thread overlapped with the next batch's reading, see `_Pipeline`) and
 written in input order: chunks first, stale chunks deleted, article records last (the
-commit marker, see `qa.store`). Killing the process at any point leaves an archive that
-answers questions, and running the same command again completes it.
+commit marker, see `qa.store`). What is committed is also fed to a keyword segment, which
+`_Writer.finish` adds to the saved keyword index (`qa.keyword`), so an ingest costs what it
+writes, not what the archive holds. Killing the process at any point leaves an archive
+that answers questions, and running the same command again completes it.
 """
 
 from __future__ import annotations
