@@ -421,16 +421,20 @@ class KeywordIndex:
     @classmethod
     def load(cls, root: Path) -> tuple[int, KeywordIndex] | None:
         """The saved index and its generation; None when missing, damaged or of an older format."""
-        try:
-            info = json.loads((root / (root / "CURRENT").read_text(encoding="utf-8").strip())
-                              .read_text(encoding="utf-8"))
-            if info.get("format") != FORMAT:
+        for _ in range(3):  # a writer may switch CURRENT and remove old files meanwhile
+            try:
+                info = json.loads((root / (root / "CURRENT").read_text(encoding="utf-8").strip())
+                                  .read_text(encoding="utf-8"))
+                if info.get("format") != FORMAT:
+                    return None
+                segs = [Segment.load(root / e["name"], root / e["dead"] if e["dead"] else None)
+                        for e in info["segments"]]
+                return int(info["generation"]), cls(segs)
+            except FileNotFoundError:
+                continue
+            except (OSError, ValueError, KeyError, TypeError):
                 return None
-            segs = [Segment.load(root / e["name"], root / e["dead"] if e["dead"] else None)
-                    for e in info["segments"]]
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-        return int(info["generation"]), cls(segs)
+        return None
 
 
 def _compact(segments: list[Segment]) -> list[Segment]:
