@@ -33,11 +33,11 @@ import shutil
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 
@@ -51,6 +51,7 @@ SEGMENT_DOCS = 250_000  # chunks per segment: bounds the build's memory (~0.4 GB
 MAX_SMALL = 4  # more small segments than this are merged into one
 FORMAT = 2
 GRACE_SECONDS = 3600  # unreferenced files younger than this may belong to a running ingest
+_ARRAYS = ("ids", "article", "days", "source_of", "doc_len", "indptr", "docs", "tf")  # a segment's .npy files
 
 _LOCK = threading.Lock()
 _CACHE: dict[str, tuple[int, KeywordIndex]] = {}
@@ -130,7 +131,7 @@ class Segment:
     def save(self, folder: Path) -> None:
         tmp = folder.with_name(f".{folder.name}.tmp")
         tmp.mkdir(parents=True)
-        for name in ("ids", "article", "days", "source_of", "doc_len", "indptr", "docs", "tf"):
+        for name in _ARRAYS:
             np.save(tmp / f"{name}.npy", getattr(self, name))
         terms = sorted(self.vocab, key=self.vocab.__getitem__)
         (tmp / "meta.json").write_text(json.dumps({"terms": terms, "sources": self.source_names}),
@@ -146,8 +147,7 @@ class Segment:
 
     @classmethod
     def load(cls, folder: Path, dead_file: Path | None) -> Segment:
-        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r")
-                  for name in ("ids", "article", "days", "source_of", "doc_len", "indptr", "docs", "tf")}
+        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         dead = np.load(dead_file) if dead_file else None
         return cls(**arrays, source_names=meta["sources"],
@@ -403,19 +403,12 @@ class KeywordIndex:
                 s.save(root / s.name)
             if s.dead is not None and s.dead_file is None:
                 s.dead_file = f"dead-{uuid.uuid4().hex[:12]}.npy"
-                tmp = root / f".{s.dead_file}.tmp"
-                with open(tmp, "wb") as f:
-                    np.save(f, s.dead)
-                os.replace(tmp, root / s.dead_file)
+                _write_atomic(root / s.dead_file, lambda f, dead=s.dead: np.save(f, dead))
             entries.append({"name": s.name, "dead": s.dead_file})
         manifest = f"m-{generation}-{uuid.uuid4().hex[:12]}.json"
-        tmp = root / f".{manifest}.tmp"
-        tmp.write_text(json.dumps({"format": FORMAT, "generation": generation, "segments": entries}),
-                       encoding="utf-8")
-        os.replace(tmp, root / manifest)
-        tmp = root / f".CURRENT.{uuid.uuid4().hex[:12]}.tmp"
-        tmp.write_text(manifest, encoding="utf-8")
-        os.replace(tmp, root / "CURRENT")
+        body = json.dumps({"format": FORMAT, "generation": generation, "segments": entries}).encode()
+        _write_atomic(root / manifest, lambda f: f.write(body))
+        _write_atomic(root / "CURRENT", lambda f: f.write(manifest.encode()))
         _collect_garbage(root, {manifest} | {e["name"] for e in entries} | {e["dead"] for e in entries})
 
     @classmethod
@@ -435,6 +428,15 @@ class KeywordIndex:
             except (OSError, ValueError, KeyError, TypeError):
                 return None
         return None
+
+
+def _write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write a file under a temporary name, then rename it into place: a reader sees the
+    old file or the whole new one."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    with open(tmp, "wb") as f:
+        write(f)
+    os.replace(tmp, path)
 
 
 def _compact(segments: list[Segment]) -> list[Segment]:
