@@ -147,17 +147,15 @@ class _Writer:
         self.store.check_embedding_model(self.model_name)
         self.embedder = cache(lambda: embedder or load_embedder(settings))
         self.finder = DuplicateFinder(settings.near_duplicate_threshold)
-        records = 0
         for r in self.store.iter_records():
-            records += 1
             if not r.duplicate_of:
                 self.finder.add(r.id, r.text_hash, decode(r.minhash))
         self.seen: set[str] = set()
         self.changed = False
         # The keyword index is extended with what this run writes (see `finish`), when
         # it is the one saved for the archive as this run found it.
+        # Generation 0 means nothing was ever written: every write bumps it first.
         self.base_generation = self.store.generation()
-        self.was_empty = records == 0 and self.store.chunks.count() == 0
         self.segments: list[Segment] = []
         self.builder = SegmentBuilder()
         self.rewritten: list[str] = []
@@ -239,9 +237,7 @@ class _Writer:
         gen = self.store.generation()
         if self.changed:
             gen = self.store.bump_generation()
-        loaded = KeywordIndex.load(root)
-        if loaded is None and self.was_empty:
-            loaded = (self.base_generation, KeywordIndex([]))
+        loaded = (0, KeywordIndex([])) if self.base_generation == 0 else KeywordIndex.load(root)
         if self.changed and loaded is not None and loaded[0] == self.base_generation:
             new = self.segments + [s for s in [self.builder.build()] if s is not None]
             loaded[1].updated(new, self.rewritten).save(root, gen)
