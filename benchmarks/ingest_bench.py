@@ -131,7 +131,7 @@ def part_newsqa(n: int) -> dict:
     from ingest.articles import build_article
     from ingest.chunk import chunk_article, embedding_text
     from ingest.readers.base import from_mapping
-    from qa.embeddings import MiniLMEmbedder
+    from qa.embeddings import load_embedder
     from qa.settings import Settings
 
     arts = load_articles(n)
@@ -147,7 +147,7 @@ def part_newsqa(n: int) -> dict:
         art = build_article(from_mapping(a, "x", i))
         if hasattr(art, "text"):
             texts.extend(embedding_text(c) for c in chunk_article(art, settings.chunk_tokens))
-    tokens = sum(MiniLMEmbedder(runtime=settings.embed_runtime).count_tokens(texts))
+    tokens = sum(load_embedder(settings).count_tokens(texts))  # the model the ingest loaded, not a second one
     return {"tokens": tokens, "seconds": secs, "articles": n, "chunks": report.chunks_written,
             "added": report.added, "duplicates": report.duplicates, "rss_mb": peak_rss_mb()}
 
