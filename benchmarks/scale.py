@@ -27,7 +27,7 @@ import numpy as np
 
 
 def build(src_dir: Path, dst_dir: Path, factor: int, page: int = 2000) -> dict:
-    from qa.keyword import KeywordIndex
+    from qa.keyword import rebuild_from_store
     from qa.settings import Settings
     from qa.store import Store, chunk_from
 
@@ -54,8 +54,8 @@ def build(src_dir: Path, dst_dir: Path, factor: int, page: int = 2000) -> dict:
             n += len(shifted)
         offset += page
         print(f"  {n:,} chunks copied, {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
-    gen = dst.bump_generation()
-    KeywordIndex.build(dst.iter_chunks(), dst.settings.keyword_dir).save(dst.settings.keyword_dir, gen)
+    dst.bump_generation()
+    rebuild_from_store(dst, dst.settings.keyword_dir)
     return {"chunks": n, "seconds": time.perf_counter() - t0}
 
 

@@ -6,9 +6,11 @@ chunked or embedded (a re-run costs reading and hashing only, and never loads th
 model), duplicates are linked, and the rest are embedded together (one length-sorted
 pass, on a worker thread overlapped with the next batch's reading, see `_Pipeline`) and
 written in input order: chunks first, stale chunks deleted, article records last (the
-commit marker, see `qa.store`). What is committed is also fed to a keyword segment, which
-`_Writer.finish` adds to the saved keyword index (`qa.keyword`), so an ingest costs what it
-writes, not what the archive holds. Killing the process at any point leaves an archive
+commit marker, see `qa.store`). What is committed is also staged in the keyword index
+(`qa.keyword`), committed there by `_Writer.finish`, so an ingest costs what it writes,
+not what the archive holds. The run holds the keyword index's writer lock from start to
+end: a second ingest into the same data folder waits `writer_wait_s`, then stops with a
+clear message before writing anything. Killing the process at any point leaves an archive
 that answers questions, and running the same command again completes it.
 """
 
@@ -30,7 +32,7 @@ from ingest.readers import iter_files, read_file
 from ingest.readers.files import bytes_read
 from qa.embeddings import Embedder, expected_embedder_name, load_embedder
 from qa.errors import DiskFullError, is_disk_full, low_disk_space
-from qa.keyword import SEGMENT_DOCS, KeywordIndex, Segment, SegmentBuilder
+from qa.keyword import open_index, rebuild
 from qa.settings import Settings
 from qa.store import ArticleRecord, Store
 from qa.types import Article, Chunk, Rejection
@@ -152,13 +154,14 @@ class _Writer:
                 self.finder.add(r.id, r.text_hash, decode(r.minhash))
         self.seen: set[str] = set()
         self.changed = False
-        # The keyword index is extended with what this run writes (see `finish`), when
-        # it is the one saved for the archive as this run found it.
+        self.keyword = open_index(settings.keyword_dir)
+        self.kw_writer = self.keyword.writer(settings.writer_wait_s)
+        # The keyword index is extended with what this run writes when it matches the
+        # archive as this run found it; otherwise `finish` rebuilds it from the store.
         # Generation 0 means nothing was ever written: every write bumps it first.
-        self.base_generation = self.store.generation()
-        self.segments: list[Segment] = []
-        self.builder = SegmentBuilder()
-        self.rewritten: list[str] = []
+        base = self.store.generation()
+        self.keyword_in_step = (self.keyword.generation() == base
+                                or (base == 0 and self.keyword.size == 0))
 
     def _first_write(self) -> None:
         if not self.changed:
@@ -223,26 +226,27 @@ class _Writer:
         stale = [cid for cid in self.store.chunk_ids_of(prep.written_ids) if cid not in keep]
         self.store.delete_chunks(stale)
         self.store.put_records(prep.records)
-        self.builder.add(prep.chunks)
-        self.rewritten.extend(prep.written_ids)
-        if len(self.builder) >= SEGMENT_DOCS:
-            self.segments.append(self.builder.build().persisted(self.settings.keyword_dir))  # type: ignore[union-attr]
-            self.builder = SegmentBuilder()
+        if self.keyword_in_step:
+            self.kw_writer.delete_articles(prep.written_ids)  # their older chunks
+            self.kw_writer.add(prep.chunks)
 
     def finish(self) -> None:
-        """Bring the keyword index up to date: add this run's segments to the saved index
-        when that index is the archive as this run found it; otherwise (never built, or
-        stale after an interrupted run) build it again from the store."""
-        root = self.settings.keyword_dir
+        """Commit the keyword index with the archive's new generation: this run's chunks
+        when the index matched the archive as this run found it; otherwise (never built,
+        or stale after an interrupted run) everything again from the store."""
         gen = self.store.generation()
         if self.changed:
             gen = self.store.bump_generation()
-        loaded = (0, KeywordIndex([])) if self.base_generation == 0 else KeywordIndex.load(root)
-        if self.changed and loaded is not None and loaded[0] == self.base_generation:
-            new = self.segments + [s for s in [self.builder.build()] if s is not None]
-            loaded[1].updated(new, self.rewritten).save(root, gen)
-        elif self.changed or loaded is None or loaded[0] != gen:
-            KeywordIndex.build(self.store.iter_chunks(), root).save(root, gen)
+        if self.changed and self.keyword_in_step:
+            self.kw_writer.commit(gen)
+            self.keyword.index.reload()
+        elif self.changed or self.keyword.generation() != gen:
+            rebuild(self.keyword, self.kw_writer, self.store.iter_chunks(), gen)
+        self.kw_writer.close()
+
+    def abort(self) -> None:
+        """Release the keyword index's lock without committing (the run failed)."""
+        self.kw_writer.abort()
 
 
 def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder | None = None,
@@ -270,7 +274,10 @@ def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder |
             pipe.submit(batch)
         pipe.drain()
         writer.finish()
-    except Exception as exc:
+    except BaseException as exc:
+        writer.abort()
+        if not isinstance(exc, Exception):
+            raise
         # Chroma does not always say why a write failed ("Error in compaction"): when the
         # embedded store's disk is nearly out of space, that is the reason worth telling.
         if is_disk_full(exc) or (not settings.chroma_url and low_disk_space(settings.data_dir)):

@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     # Near-duplicate threshold (estimated Jaccard of word 5-gram shingles).
     near_duplicate_threshold: float = 0.85
 
+    # How long a write (ingest) waits for another process writing the same data folder.
+    writer_wait_s: float = 10.0
+
     # Retrieval
     top_k: int = 6
     max_chunks_per_article: int = 2

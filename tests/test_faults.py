@@ -25,7 +25,7 @@ def test_corrupted_index_is_a_clear_error_and_missing_keyword_cache_is_rebuilt(t
     shutil.rmtree(tmp_path / "data" / "keyword")  # the BM25 cache is derived: rebuilt on demand
     r = run_cli(["ask", "Who claimed the Kerman attack?", "--json"], env)
     assert r.returncode == 0 and json.loads(r.stdout)["citations"]
-    assert (tmp_path / "data" / "keyword" / "CURRENT").exists()
+    assert (tmp_path / "data" / "keyword" / "meta.json").exists()
     db = tmp_path / "data" / "chroma" / "chroma.sqlite3"
     db.write_bytes(b"this is not a database" * 100)
     for args in (["stats"], ["ask", "anything?"], ["ingest", "--sample"]):

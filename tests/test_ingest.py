@@ -9,7 +9,9 @@ import pytest
 
 import ingest
 import ingest.pipeline
-from qa.keyword import KeywordIndex
+from ingest import pipeline
+from qa import keyword
+from qa.keyword import all_ids, chunk_ids_for, open_index
 from qa.stats import archive_stats
 from qa.store import Store
 from tests.conftest import SEED, write_jsonl
@@ -65,44 +67,57 @@ def test_edited_article_replaces_its_chunks(tmp_path: Path, settings, fake_embed
     assert len(chunks) == 1 and "park" in chunks[0].text
     assert store.chunks.count() == 3
     # the keyword index follows the edit
-    kw = KeywordIndex.load(settings.keyword_dir)
-    assert kw is not None and kw[0] == store.generation()
-    assert kw[1].search("tunnel", 5) == [] and kw[1].search("park", 5)[0][0] == f"{aid}:0"
+    kw = open_index(settings.keyword_dir)
+    kw.index.reload()
+    assert kw.generation() == store.generation()
+    assert kw.search("tunnel", 5) == [] and kw.search("park", 5)[0][0] == f"{aid}:0"
 
 
 def test_later_ingests_extend_the_keyword_index_instead_of_rebuilding_it(
         tmp_path: Path, settings, fake_embedder, monkeypatch) -> None:
-    """A second ingest indexes only what it writes: the first segment stays as it was,
-    the edited article's old chunks are masked, and every score is what a fresh index of
-    the whole store gives. An interrupted run makes the next one rebuild instead."""
+    """A second ingest indexes only what it writes and replaces the edited article's
+    chunks; the index then holds exactly the store's chunks. An interrupted run makes the
+    next one rebuild instead."""
     ingest.run([write_jsonl(tmp_path / "a.jsonl", records(6))], settings, embedder=fake_embedder)
     store = Store(settings)
-    first = KeywordIndex.load(settings.keyword_dir)[1].segments[0].name  # type: ignore[index]
-    build = KeywordIndex.build
-    monkeypatch.setattr(KeywordIndex, "build", classmethod(lambda *a, **k: pytest.fail("rebuilt from the store")))
+    rebuild = keyword.rebuild
+    monkeypatch.setattr(pipeline, "rebuild", lambda *a, **k: pytest.fail("rebuilt from the store"))
     recs = records(9)
     recs[2] = {**recs[2], "text": story(2, "tunnel")}
     rep = ingest.run([write_jsonl(tmp_path / "b.jsonl", recs)], settings, embedder=fake_embedder)
     assert (rep.added, rep.updated, rep.unchanged) == (3, 1, 5)
-    gen, kw = KeywordIndex.load(settings.keyword_dir)  # type: ignore[misc]
-    assert gen == store.generation()
-    assert [s.name for s in kw.segments][0] == first and len(kw.segments) == 2
-    assert kw.segments[0].dead is not None and int(kw.segments[0].dead.sum()) == 1  # town 2's old chunk
-    monkeypatch.setattr(KeywordIndex, "build", build)
-    fresh = KeywordIndex.build(store.iter_chunks())
-    assert kw.size == fresh.size == store.chunks.count()
-    for q in ("harbour plan town", "tunnel", "budget jobs spring", "town 7"):
-        got, want = kw.search(q, 20), fresh.search(q, 20)
-        assert [c for c, _ in got] == [c for c, _ in want], q
-        assert [s for _, s in got] == pytest.approx([s for _, s in want], abs=1e-5), q
+    kw = open_index(settings.keyword_dir)
+    kw.index.reload()
+    assert kw.generation() == store.generation()
+    assert all_ids(kw) == sorted(c.id for c in store.iter_chunks())
+    town2 = next(r.id for r in store.iter_records() if r.title == "Town 2 plan")
+    assert chunk_ids_for(kw, [town2]) == [c.id for c in store.article_chunks(town2)]
+    assert kw.search("tunnel", 3)[0][0].startswith(town2)
     # An interrupted ingest leaves the generation ahead of the index: the next run rebuilds.
     store.bump_generation()
     calls: list[int] = []
-    monkeypatch.setattr(KeywordIndex, "build", classmethod(lambda cls, chunks, *a, **k: calls.append(1) or build(chunks, *a, **k)))
+    monkeypatch.setattr(pipeline, "rebuild", lambda *a, **k: calls.append(1) or rebuild(*a, **k))
     ingest.run([write_jsonl(tmp_path / "c.jsonl", records(1, offset=50))], settings, embedder=fake_embedder)
-    gen, kw = KeywordIndex.load(settings.keyword_dir)  # type: ignore[misc]
-    assert calls == [1] and gen == store.generation() and kw.size == store.chunks.count()
-    assert first not in [s.name for s in kw.segments]
+    kw.index.reload()
+    assert calls == [1] and kw.generation() == store.generation()
+    assert all_ids(kw) == sorted(c.id for c in store.iter_chunks())
+
+
+def test_a_second_ingest_into_the_same_folder_waits_then_stops_clearly(
+        tmp_path: Path, settings, fake_embedder) -> None:
+    ingest.run([write_jsonl(tmp_path / "a.jsonl", records(2))], settings, embedder=fake_embedder)
+    store = Store(settings)
+    before = sorted(c.id for c in store.iter_chunks())
+    holder = open_index(settings.keyword_dir).writer()  # what a running ingest holds
+    try:
+        with pytest.raises(keyword.KeywordIndexBusyError, match="Another newsqa process"):
+            ingest.run([write_jsonl(tmp_path / "b.jsonl", records(4))],
+                       settings.model_copy(update={"writer_wait_s": 0.3}), embedder=fake_embedder)
+    finally:
+        holder.close()
+    assert sorted(c.id for c in store.iter_chunks()) == before  # nothing was written
+    rep = ingest.run([write_jsonl(tmp_path / "b.jsonl", records(4))], settings, embedder=fake_embedder)
+    assert rep.added == 2
 
 
 def test_duplicates_exact_and_near_are_linked_not_indexed(tmp_path: Path, settings, fake_embedder) -> None:
