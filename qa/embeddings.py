@@ -49,7 +49,7 @@ class MiniLMEmbedder:
     dim = 384
 
     def __init__(self, batch_size: int = 8, max_tokens: int = 256, runtime: str = "onnx",
-                 cache_dir: Path | None = None) -> None:
+                 cache_dir: Path | None = None, threads: int = 0, spin: bool = False) -> None:
         from tokenizers import Tokenizer
 
         from qa import onnx_model
@@ -68,9 +68,9 @@ class MiniLMEmbedder:
         self.batch_size = batch_size
         self.max_tokens = max_tokens
         if runtime == "onnx":
-            self._run = _onnx_runner(cache_dir or default_cache_dir())
+            self._run = _onnx_runner(cache_dir or default_cache_dir(), threads or usable_cores(), spin)
         elif runtime == "torch":
-            self._run = _torch_runner()
+            self._run = _torch_runner(threads or usable_cores())
         else:
             raise ConfigError(f"Unknown NEWSQA_EMBED_RUNTIME={runtime!r}: use 'onnx' or 'torch'.")
         self.runtime = runtime
@@ -115,7 +115,23 @@ def _padded(rows: list[list[int]]) -> dict[str, np.ndarray]:
 Runner = Callable[[dict[str, np.ndarray]], np.ndarray]
 
 
-def _onnx_runner(cache_dir: Path) -> Runner:
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, e.g. under taskset or a
+    container's cpuset), not every core the machine has."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _onnx_runner(cache_dir: Path, threads: int, spin: bool) -> Runner:
+    """ONNX Runtime with `threads` intra-op threads that sleep when idle (`spin` False).
+
+    Why no spinning: ONNX Runtime's threads busy-wait between operators by default. On a
+    quiet machine that shaves a little latency; when another process wants the CPU (a
+    browser, a build, a second newsqa), the spinning threads take its time slices and
+    both slow down severalfold.
+    """
     import onnxruntime as ort
 
     from qa import onnx_model
@@ -123,6 +139,10 @@ def _onnx_runner(cache_dir: Path) -> Runner:
     opts = ort.SessionOptions()
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     opts.log_severity_level = 3
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "1" if spin else "0")
+    opts.add_session_config_entry("session.inter_op.allow_spinning", "1" if spin else "0")
     path = onnx_model.ensure_exported(cache_dir)
     try:
         sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
@@ -133,11 +153,12 @@ def _onnx_runner(cache_dir: Path) -> Runner:
     return lambda enc: sess.run(None, enc)[0]
 
 
-def _torch_runner() -> Runner:
+def _torch_runner(threads: int) -> Runner:
     import torch
 
     from qa.onnx_model import pooled_model
 
+    torch.set_num_threads(threads)
     model = pooled_model("sdpa")
 
     def run(enc: dict[str, np.ndarray]) -> np.ndarray:
@@ -172,20 +193,21 @@ class OpenAIEmbedder:
         return arr / np.clip(norms, 1e-12, None)
 
 
-_CACHE: dict[tuple[str, int, int, str], Embedder] = {}
+_CACHE: dict[tuple[str, int, int, str, int, bool], Embedder] = {}
 
 
 def load_embedder(settings: Settings) -> Embedder:
     """The configured embedder, loaded once per process (model loads take seconds)."""
     key = (settings.embedding_model, settings.embed_batch_size, settings.embed_max_tokens,
-           settings.embed_runtime)
+           settings.embed_runtime, settings.embed_threads, settings.embed_spin)
     if key in _CACHE:
         return _CACHE[key]
     spec = settings.embedding_model
     embedder: Embedder
     if spec in ("minilm", MINILM_NAME, "all-MiniLM-L6-v2"):
         embedder = MiniLMEmbedder(settings.embed_batch_size, settings.embed_max_tokens,
-                                  settings.embed_runtime, settings.model_cache_dir)
+                                  settings.embed_runtime, settings.model_cache_dir,
+                                  settings.embed_threads, settings.embed_spin)
     elif spec.startswith("openai:"):
         if settings.llm_api_key is None:
             raise ConfigError(

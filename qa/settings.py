@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     embed_max_tokens: int = 256
     # "onnx" (default, about twice as fast, same vectors) or "torch"; see qa/onnx_model.py.
     embed_runtime: str = "onnx"
+    # Model threads: 0 = the cores this process may use; spinning (busy-waiting threads)
+    # is off so that a machine shared with other work slows down gracefully.
+    embed_threads: int = 0
+    embed_spin: bool = False
     # Where the ONNX export of the offline model is cached (shared by all archives).
     model_cache_dir: Path = Field(default_factory=default_cache_dir)
 

@@ -88,3 +88,19 @@ def test_cold_ask_does_not_import_torch(tmp_path: Path, real_embedder) -> None:
     assert r.returncode == 0, r.stderr
     assert "ISIL" in r.stdout
     assert r.stdout.strip().splitlines()[-1] == "HEAVY []"
+
+
+def test_threads_follow_the_cores_the_process_may_use_and_do_not_change_vectors(real_embedder) -> None:
+    """Pinned to one core (as under taskset or a container's cpuset), the embedder uses
+    one thread, not spinning; its vectors are the default embedder's."""
+    code = ("import os, sys, json; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))});"
+            "from qa.embeddings import MiniLMEmbedder, usable_cores;"
+            "e = MiniLMEmbedder(); v = e.embed(sys.argv[1:]);"
+            "print(json.dumps({'cores': usable_cores(), 'v': v.tolist()}))")
+    sample = texts()[2:5]
+    r = subprocess.run([sys.executable, "-c", code, *sample], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    got = json.loads(r.stdout.strip().splitlines()[-1])
+    assert got["cores"] == 1
+    assert np.allclose(np.array(got["v"]), real_embedder.embed(sample), atol=1e-5)
+    assert MiniLMEmbedder(threads=1, spin=True).embed(sample[:1]).shape == (1, 384)  # the override is accepted
