@@ -47,6 +47,8 @@ def highlight(context: str, quote: str) -> str:
 
 
 def render_answer(answer) -> None:  # type: ignore[no-untyped-def]
+    if answer.time_window is not None:
+        st.caption(f"Time: {html.escape(answer.time_window.describe())}")
     if answer.declined:
         st.info("The archive does not contain an answer to this question.")
         return

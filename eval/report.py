@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from eval.breakdown import breakdown, markdown
 from eval.runner import KS, QuestionResult
 
 HEADLINE = ["mc_accuracy", "hit@1", "hit@5", "hit@10", "mrr", "em", "f1", "contains",
-            "citation_precision", "decline_rate", "latency_p50_ms", "latency_p95_ms"]
+            "citation_precision", "decline_rate", "top_citation_within_7d", "latency_p50_ms", "latency_p95_ms"]
 
 
 def _fmt(v: Any) -> str:
@@ -78,14 +79,17 @@ def write(out: Path, questions_file: str, mode: str, metrics: dict[str, Any],
           results: Sequence[QuestionResult], seconds: float,
           comparison: dict[str, Any] | None) -> dict[str, Any]:
     out.mkdir(parents=True, exist_ok=True)
+    explained = breakdown(results)
     doc = {"questions_file": questions_file, "mode": mode, "n": len(results), "seconds": round(seconds, 1),
-           "metrics": metrics, "comparison": comparison, "questions": [r.to_dict() for r in results]}
+           "metrics": metrics, "breakdown": explained, "comparison": comparison,
+           "questions": [r.to_dict() for r in results]}
     (out / "results.json").write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
     plots = _plots(out, metrics, results)
     lines = [f"# newsqa eval: {questions_file}", "",
              f"{len(results)} questions, mode `{mode}`, {seconds:.0f} s.", "",
              "| metric | value |", "|---|---|"]
     lines += [f"| {k} | {_fmt(metrics.get(k))} |" for k in HEADLINE]
+    lines += markdown(explained)
     if comparison:
         lines += ["", "## Compared with the baseline", "", "| metric | before | after | delta |", "|---|---|---|---|"]
         for k, d in comparison["metrics"].items():

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 import qa
 from eval import metrics as m
+from eval.breakdown import question_type
 from eval.datasets import EvalQuestion
 from qa.settings import Settings
 
@@ -37,6 +38,10 @@ class QuestionResult:
     citation_precision: float | None
     citations: list[dict] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    qtype: str = "other"  # who / what / when / where / how many / which / other
+    time_cue: str | None = None  # the question's time expression, as resolved
+    time_kind: str | None = None  # relative / absolute / recent
+    top_citation_age_days: int | None = None  # question date minus the top citation's date
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -60,6 +65,8 @@ def evaluate_one(q: EvalQuestion, settings: Settings) -> QuestionResult:
         timings["mc_total"] = mc.timings.get("total", 0.0)
     timings["search_k10"] = search_ms
     quotes = [c.quote for c in a.citations]
+    top = a.citations[0].published if a.citations else None
+    window = a.time_window
     return QuestionResult(
         id=q.id, question=q.question, gold=list(q.answers),
         as_of=q.as_of.isoformat() if q.as_of else None, answer=a.text,
@@ -68,7 +75,10 @@ def evaluate_one(q: EvalQuestion, settings: Settings) -> QuestionResult:
         f1=0.0 if a.declined else m.token_f1(pred, q.answers),
         contains=0.0 if a.declined else m.contains(a.text, q.answers),
         citation_precision=m.citation_precision(quotes, q.answers, q.evidence),
-        citations=[c.to_dict() for c in a.citations], timings=timings)
+        citations=[c.to_dict() for c in a.citations], timings=timings,
+        qtype=question_type(q.question), time_cue=window.cue if window else None,
+        time_kind=window.kind if window else None,
+        top_citation_age_days=(q.as_of - top).days if q.as_of and top else None)
 
 
 def summarize(results: Sequence[QuestionResult]) -> dict[str, float | None]:
@@ -81,6 +91,8 @@ def summarize(results: Sequence[QuestionResult]) -> dict[str, float | None]:
         "contains": m.mean([r.contains for r in results]),
         "citation_precision": m.mean([r.citation_precision for r in results]),
         "decline_rate": m.mean([float(r.declined) for r in results]),
+        "top_citation_within_7d": m.mean([float(0 <= r.top_citation_age_days <= 7) for r in results
+                                          if r.top_citation_age_days is not None]),
         "latency_p50_ms": m.percentile(totals, 50), "latency_p95_ms": m.percentile(totals, 95),
     }
     stages = sorted({k for r in results for k in r.timings if k != "total"})

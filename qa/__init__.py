@@ -24,10 +24,12 @@ def search(question: str, settings: Settings, filters=None, k: int = 10):  # typ
     """The top-k chunks hybrid retrieval finds for `question` (list of `Hit`)."""
     from qa.answer import load_resources, with_recency
     from qa.retrieve import Filters, retrieve
+    from qa.timewindow import for_question
 
     res = load_resources(settings)
-    return retrieve(question, res, with_recency(filters or Filters(), settings), k,
-                    settings.max_chunks_per_article)
+    filters = with_recency(filters or Filters(), settings)
+    window = for_question(question, filters.since, filters.until, filters.as_of)
+    return retrieve(question, res, filters, k, settings.max_chunks_per_article, window=window)
 
 
 _LAZY = {  # public names whose modules import heavy libraries: loaded on first use

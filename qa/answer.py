@@ -26,6 +26,7 @@ from qa.llm import ChatLLM, TokenFn, load_llm
 from qa.retrieve import Filters, retrieve
 from qa.settings import Settings
 from qa.store import Store
+from qa.timewindow import for_question
 from qa.types import Answer, Citation, Hit
 
 
@@ -120,7 +121,7 @@ def _llm(question: str, hits: list[Hit], choices: Sequence[str] | None, filters:
 def with_recency(filters: Filters, settings: Settings) -> Filters:
     """The filters carrying the configured as-of recency behaviour."""
     return replace(filters, recency_half_life_days=settings.recency_half_life_days,
-                   recent_window_days=settings.recent_window_days)
+                   recent_days=settings.recent_days)
 
 
 def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = None,
@@ -141,9 +142,17 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
 
     res = load_resources(settings, embedder)
     lap("load")
-    qvec = res.embedder.embed([question])[0]
+    window = for_question(question, filters.since, filters.until, filters.as_of)
+    # Multiple choice searches with the question and each choice too, so that the
+    # passages that name each choice are among the candidates.
+    texts = [question] + [f"{question} {c}" for c in choices or ()]
+    vecs = res.embedder.embed(texts)
+    qvec, choice_queries = vecs[0], list(zip(texts[1:], vecs[1:], strict=True))
     lap("embed")
-    hits = retrieve(question, res, filters, k, settings.max_chunks_per_article, qvec)
+    hits = retrieve(question, res, filters, k, settings.max_chunks_per_article, qvec, window,
+                    extra_queries=choice_queries)
+    if window is not None and not any(window.contains(h.chunk.published) for h in hits):
+        window = replace(window, widened=True)  # nothing relevant inside: said, not hidden
     lap("retrieve")
     corpus_idf = res.keyword().idf([w for w in words(question) if w.lower() not in STOP])
     scored = extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf)
@@ -153,7 +162,7 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     supported = extractive.supports(question, scored, corpus_idf)
     if not hits or (not supported and not choices):
         timings["total"] = (time.perf_counter() - t0) * 1000
-        return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings)
+        return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings, window)
     declined, short = False, None
     if use_llm:
         text, cites, choice, declined = _llm(question, hits, choices, filters, res,
@@ -164,5 +173,5 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
         text, cites, choice, short = _extractive(question, hits, scored, choices, res, corpus_idf)
     lap("answer")
     timings["total"] = (time.perf_counter() - t0) * 1000
-    return Answer(question, text, mode, cites, declined, choice, short, timings)
+    return Answer(question, text, mode, cites, declined, choice, short, timings, window)
 

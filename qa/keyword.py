@@ -213,6 +213,21 @@ class KeywordIndex:
         hits = s.search(Query.boolean_query(clauses), k, count=False).hits
         return [(s.doc(addr)["id"][0], float(score)) for score, addr in hits]
 
+    def scores_for(self, query: str, ids: Sequence[str]) -> list[tuple[str, float]]:
+        """BM25 scores of the query for these chunks only (those holding none of its
+        terms are left out): for candidates another search found."""
+        from tantivy import Occur, Query
+
+        terms = analyzer().analyze(query)
+        if not terms or not ids:
+            return []
+        schema = _schema()
+        text = Query.boolean_query([(Occur.Should, Query.term_query(schema, "body", t)) for t in terms])
+        only = Query.const_score_query(Query.term_set_query(schema, "id", list(ids)), 0.0)
+        s = self._searcher()
+        hits = s.search(Query.boolean_query([(Occur.Must, text), (Occur.Must, only)]), len(ids), count=False).hits
+        return [(s.doc(addr)["id"][0], float(score)) for score, addr in hits]
+
     def idf(self, words: list[str]) -> dict[str, float]:
         """Corpus IDF of each word (keyed by `qa.lexical.stem`), as BM25 weighs it.
 

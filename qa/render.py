@@ -111,6 +111,8 @@ def print_answer(answer: Any, settings: Any) -> None:
         label = "extractive: quoted from the sources, no LLM"
     _out.print(escape(answer.text))
     _out.print(f"[dim]({label}{'; declined' if answer.declined else ''})[/dim]")
+    if answer.time_window is not None:
+        _out.print(f"[dim]Time: {escape(answer.time_window.describe())}[/dim]", highlight=False)
     if answer.citations:
         _out.print("\nSources:")
     for c in answer.citations:

@@ -1,29 +1,31 @@
-"""Hybrid retrieval: dense (Chroma) + keyword (BM25), fused, filtered, time-aware.
+"""Hybrid retrieval: dense (Chroma) + keyword (BM25) candidates, ranked by one score.
 
-Reciprocal rank fusion (k=60) merges the two ranked lists: it needs no score
-calibration between cosine similarities and BM25 scores, which differ by archive.
-Filters (date range, sources, as-of) are applied inside both searches, not after, so a
-narrow filter still returns k results. With an as-of date, news questions are about
-"the latest", so fused scores are boosted by recency (half-life `RECENCY_HALF_LIFE_DAYS`
-before the as-of date; undated articles get half weight). At most
-`max_chunks_per_article` chunks per article are kept, so one long article cannot crowd
-out the rest.
+Candidates are gathered from the whole allowed archive and, when the question names a
+time ("this week", "in March 2024", see `qa.timewindow`), from that window too, by both
+searches; each candidate gets the scores of both (computed for those only one search
+returned), and `qa.rank` ranks them all with one weighted score over meaning, words,
+recency, the window, the title and article-level agreement. Filters (date range,
+sources, as-of) are applied inside both searches, not after, so a narrow filter still
+returns k results. At most `max_chunks_per_article` chunks per article are kept, so one
+long article cannot crowd out the rest.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
 
+from qa import rank
+from qa.lexical import STOP, words
+from qa.rank import Candidate, Weights
 from qa.store import day_number
+from qa.timewindow import TimeWindow
 from qa.types import Chunk, Hit
 
-RRF_K = 60
 CANDIDATES_PER_K = 5
 
 
@@ -34,10 +36,11 @@ class Filters:
     as_of: date | None = None
     sources: tuple[str, ...] = ()
     # How "as of" prefers recent articles (from Settings): the half-life of the recency
-    # boost (0: no boost), and a window of days before the as-of date searched on its own
-    # so this week's articles reach the candidates (0: no window).
-    recency_half_life_days: float = 30.0
-    recent_window_days: int = 0
+    # feature in `qa.rank` (0: no preference), and how many days before the as-of date
+    # are searched on their own for candidates (0: none), since news asked "as of" a day
+    # is mostly about the days before it.
+    recency_half_life_days: float = 14.0
+    recent_days: int = 14
 
     def latest_allowed(self) -> date | None:
         ends = [d for d in (self.until, self.as_of) if d]
@@ -73,56 +76,6 @@ class Filters:
         return mask
 
 
-def recency_weight(chunk: Chunk, as_of: date | None, half_life: float = 30.0) -> float:
-    if as_of is None or half_life <= 0:
-        return 1.0
-    if chunk.published is None:
-        return 0.5
-    age = max(0, (as_of - chunk.published).days)
-    return 0.5 + 0.5 * math.exp(-age * math.log(2) / half_life)
-
-
-def recent_window(filters: Filters) -> Filters | None:
-    """The filters narrowed to the days just before the as-of date (None without one)."""
-    if filters.as_of is None or filters.recent_window_days <= 0:
-        return None
-    start = date.fromordinal(filters.as_of.toordinal() - filters.recent_window_days)
-    since = max(start, filters.since) if filters.since else start
-    return replace(filters, since=since)
-
-
-def fuse(dense: list[tuple[Chunk, float]], keyword: list[tuple[Chunk, float]],
-         as_of: date | None, k: int, per_article: int,
-         extra: list[list[tuple[Chunk, float]]] | None = None, half_life: float = 30.0) -> list[Hit]:
-    """Reciprocal rank fusion, recency boost, per-article cap; best first.
-
-    `extra` are further ranked lists (the recent-window searches) fused the same way.
-    """
-    chunks: dict[str, Chunk] = {}
-    score: dict[str, float] = {}
-    dense_rank: dict[str, int] = {}
-    kw_rank: dict[str, int] = {}
-    lists = [(dense_rank, dense), (kw_rank, keyword)] + [({}, e) for e in extra or []]
-    for ranks, results in lists:
-        for r, (c, _) in enumerate(results, start=1):
-            chunks[c.id] = c
-            ranks.setdefault(c.id, r)
-            score[c.id] = score.get(c.id, 0.0) + 1.0 / (RRF_K + r)
-    for cid in score:
-        score[cid] *= recency_weight(chunks[cid], as_of, half_life)
-    hits: list[Hit] = []
-    per: dict[str, int] = {}
-    for cid in sorted(score, key=lambda c: (-score[c], c)):
-        aid = chunks[cid].article_id
-        if per.get(aid, 0) >= per_article:
-            continue
-        per[aid] = per.get(aid, 0) + 1
-        hits.append(Hit(chunks[cid], score[cid], dense_rank.get(cid), kw_rank.get(cid)))
-        if len(hits) >= k:
-            break
-    return hits
-
-
 OVERSAMPLE = 4
 
 
@@ -146,24 +99,65 @@ def dense_search(store: Any, vector: np.ndarray, n: int, filters: Filters) -> li
     return store.query(vector, n, where)
 
 
-def retrieve(question: str, resources: Any, filters: Filters, k: int,
-             per_article: int = 2, query_vector: np.ndarray | None = None) -> list[Hit]:
-    """Top-k chunks for the question. `resources` has .store, .embedder, .keyword()."""
-    n = k * CANDIDATES_PER_K
+def window_filters(filters: Filters, window: TimeWindow) -> Filters:
+    """The filters narrowed to the question's time window."""
+    since = max(window.start, filters.since) if filters.since else window.start
+    latest = filters.latest_allowed()
+    until = min(window.end, latest) if latest else window.end
+    return replace(filters, since=since, until=until)
+
+
+def gather(question: str, resources: Any, filters: Filters, n: int, query_vector: np.ndarray,
+           window: TimeWindow | None = None, extra_queries: Sequence[tuple[str, np.ndarray]] = ()) -> list[Candidate]:
+    """Candidates from the whole allowed archive and from the time window, dense and
+    keyword, each with its cosine and BM25 score (computed for the ones the other search
+    did not return). `extra_queries` (text, vector) add their own candidates (multiple
+    choice: the question with each choice)."""
+    kw = resources.keyword()
+    scopes = [filters] + ([window_filters(filters, window)] if window else [])
+    if filters.as_of and filters.recent_days > 0:
+        recent = TimeWindow(filters.as_of - timedelta(days=filters.recent_days), filters.as_of, "as of", "recent")
+        scopes.append(window_filters(filters, recent))
+    dense: dict[str, tuple[Chunk, float]] = {}
+    dense_rank: dict[str, int] = {}
+    kw_rank: dict[str, int] = {}
+    kw_ids: list[str] = []
+    queries = [(question, query_vector), *extra_queries]
+    for f in scopes:
+        for text, vec in queries:
+            for r, (c, _) in enumerate(dense_search(resources.store, vec, n, f), start=1):
+                dense.setdefault(c.id, (c, 0.0))
+                if text == question:
+                    dense_rank.setdefault(c.id, r)
+            for r, (cid, _) in enumerate(kw.search(text, n, f), start=1):
+                kw_ids.append(cid)
+                if text == question:
+                    kw_rank.setdefault(cid, r)
+    missing = [cid for cid in dict.fromkeys(kw_ids) if cid not in dense]
+    chunks = {cid: c for cid, (c, _) in dense.items()}
+    if missing:
+        chunks |= resources.store.get_chunks(missing)
+    ids = list(chunks)
+    if not ids:
+        return []
+    vectors = resources.store.get_vectors(ids)
+    cosine = {cid: float(vectors[cid] @ query_vector) for cid in ids if cid in vectors}
+    bm25 = dict(kw.scores_for(question, ids))
+    return [Candidate(chunks[cid], cosine.get(cid, 0.0), bm25.get(cid, 0.0), dense_rank.get(cid), kw_rank.get(cid))
+            for cid in ids]
+
+
+def retrieve(question: str, resources: Any, filters: Filters, k: int, per_article: int = 2,
+             query_vector: np.ndarray | None = None, window: TimeWindow | None = None,
+             weights: Weights | None = None, extra_queries: Sequence[tuple[str, np.ndarray]] = ()) -> list[Hit]:
+    """Top-k chunks for the question, ranked by `qa.rank`'s one score. `resources` has
+    .store, .embedder, .keyword()."""
     if query_vector is None:
         query_vector = resources.embedder.embed([question])[0]
-    kw_index = resources.keyword()
-    windows = [filters] + [w for w in [recent_window(filters)] if w is not None]
-    dense_lists, kw_lists = [], []
-    for f in windows:
-        dense_lists.append(dense_search(resources.store, query_vector, n, f))
-        kw_lists.append(kw_index.search(question, n, f))
-    by_id = {c.id: c for lst in dense_lists for c, _ in lst}
-    missing = list(dict.fromkeys(cid for lst in kw_lists for cid, _ in lst if cid not in by_id))
-    if missing:
-        by_id |= resources.store.get_chunks(missing)
-    keyword_hits = [[(by_id[cid], s) for cid, s in lst if cid in by_id] for lst in kw_lists]
-    extra = dense_lists[1:] + keyword_hits[1:]
-    return fuse(dense_lists[0], keyword_hits[0], filters.as_of, k, per_article, extra,
-                filters.recency_half_life_days)
-
+    cands = gather(question, resources, filters, k * CANDIDATES_PER_K, query_vector, window, extra_queries)
+    if not cands:
+        return []
+    idf = resources.keyword().idf([w for w in words(question) if w.lower() not in STOP])
+    feats = rank.features(cands, question, filters.as_of, window, filters.recency_half_life_days, idf)
+    score = rank.scores(feats, weights or rank.Weights())
+    return [Hit(c.chunk, s, c.dense_rank, c.keyword_rank) for c, s in rank.best(cands, score, k, per_article)]

@@ -73,10 +73,10 @@ class Settings(BaseSettings):
     # Retrieval
     top_k: int = 6
     max_chunks_per_article: int = 2
-    # As-of questions: recency boost half-life (0 = off) and a separately searched window
-    # of days before the as-of date (0 = off). Defaults chosen by `make eval-dev` (README).
-    recency_half_life_days: float = 30.0
-    recent_window_days: int = 0
+    # As-of questions: half-life in days of the recency feature of the ranking (0 = off),
+    # and the days before the as-of date searched on their own for candidates (0 = off).
+    recency_half_life_days: float = 14.0
+    recent_days: int = 14
 
     # LLM: any OpenAI-compatible server when llm_base_url is set; OpenAI when only a key is.
     llm_base_url: str | None = None

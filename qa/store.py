@@ -222,6 +222,12 @@ class Store:
         return {cid: chunk_from(cid, doc, dict(m))
                 for cid, doc, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)}
 
+    def get_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these chunks (to score candidates the dense search did
+        not return)."""
+        got = self.chunks.get(ids=list(ids), include=["embeddings"])
+        return {cid: np.asarray(v, dtype=np.float32) for cid, v in zip(got["ids"], got["embeddings"], strict=True)}
+
     def article_chunks(self, article_id: str) -> list[Chunk]:
         got = self.chunks.get(where={"article_id": article_id}, include=["documents", "metadatas"])
         chunks = [chunk_from(cid, doc, dict(m))

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qa.timewindow import TimeWindow
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,7 @@ class Answer:
     choice: str | None = None
     short_answer: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    time_window: TimeWindow | None = None  # the days the question was resolved to
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -104,4 +109,5 @@ class Answer:
             out["choice"] = self.choice
         if self.short_answer is not None:
             out["short_answer"] = self.short_answer
+        out["time_window"] = self.time_window.to_dict() if self.time_window else None
         return out

@@ -111,3 +111,22 @@ def test_empty_archive_is_a_clear_error(settings, fake_embedder) -> None:
 
     with pytest.raises(EmptyArchiveError, match="newsqa ingest"):
         ask("anything?", settings, embedder=fake_embedder)
+
+
+def test_time_in_the_question_picks_the_window_and_says_when_it_widened(archive) -> None:
+    settings, emb = archive
+    q = "What did the city council decide about the football stadium this week?"
+    a = ask(q, settings, embedder=emb, filters=Filters(as_of=date(2024, 2, 22)))
+    w = a.to_dict()["time_window"]
+    assert w == {"start": "2024-02-14", "end": "2024-02-22", "cue": "this week", "kind": "relative", "widened": False}
+    assert a.citations[0].title == "Council approves new stadium"
+    a = ask(q, settings, embedder=emb, filters=Filters(as_of=date(2023, 6, 4)))
+    assert a.citations[0].title == "Stadium plan delayed again"
+    # Nothing about floods in the week before March 30: the answer still comes, and says so.
+    a = ask("How many homes did the flood damage this week?", settings, embedder=emb,
+            filters=Filters(as_of=date(2024, 3, 30)))
+    assert a.time_window is not None and a.time_window.widened
+    assert not a.declined and a.citations[0].title == "Flood waters recede in river town"
+    # Explicit dates win over the question's words.
+    a = ask(q, settings, embedder=emb, filters=Filters(since=date(2023, 1, 1), until=date(2023, 12, 31)))
+    assert a.time_window is None and a.citations[0].title == "Stadium plan delayed again"

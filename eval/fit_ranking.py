@@ -1,0 +1,168 @@
+"""Fit the retrieval score's weights (`qa.rank.Weights`) on one question set, report others.
+
+Usage::
+
+    python -m eval.fit_ranking --fit QUESTIONS.jsonl=DATA_DIR [--check QUESTIONS.jsonl=DATA_DIR ...]
+
+Each question set is asked against its own archive (`DATA_DIR`, as `NEWSQA_DATA_DIR`).
+For every question, candidates are gathered once, exactly as `qa.retrieve.retrieve`
+gathers them (the whole archive and the question's time window, dense and keyword), and
+each candidate is labelled by the eval's own rule (`eval.metrics.first_relevant_rank`:
+it holds the gold evidence, a gold URL or the gold answer). Then, for each recency
+half-life in `HALF_LIVES`, the weights are searched by coordinate ascent over a grid,
+maximising hit@10 + MRR on the fit set only, with retrieval's per-article cap applied;
+the best half-life and weights win. The other sets are reported beside it with the
+same weights, so a weight that helps one set alone shows. Prints a table and the
+weights; ``--out FILE`` writes both as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from eval import metrics as m
+from eval.datasets import load_questions
+from qa import rank
+from qa.settings import Settings
+
+GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0)
+HALF_LIVES = (3.0, 7.0, 14.0, 30.0, 90.0)
+K = 10
+
+
+@dataclass
+class Prepared:
+    """One question's candidates: features, labels, articles."""
+
+    feats: np.ndarray
+    labels: np.ndarray
+    articles: list[str]
+    ages: np.ndarray  # days before the as-of date (NaN: undated, or no as-of date)
+
+    def with_half_life(self, half_life: float) -> Prepared:
+        """The same candidates with the recency feature for another half-life."""
+        feats = self.feats.copy()
+        col = rank.FEATURES.index("recency")
+        feats[:, col] = np.where(np.isnan(self.ages), 0.0, 2.0 ** (-np.nan_to_num(self.ages) / half_life))
+        return Prepared(feats, self.labels, self.articles, self.ages)
+
+
+def prepare(questions_path: Path, data_dir: Path, limit: int | None = None) -> list[Prepared]:
+    from qa.answer import load_resources, with_recency
+    from qa.lexical import STOP, words
+    from qa.retrieve import CANDIDATES_PER_K, Filters, gather
+    from qa.timewindow import for_question
+
+    settings = Settings(data_dir=data_dir)
+    res = load_resources(settings)
+    out = []
+    for q in load_questions(questions_path, limit):
+        filters = with_recency(Filters(as_of=q.as_of), settings)
+        window = for_question(q.question, None, None, q.as_of)
+        qvec = res.embedder.embed([q.question])[0]
+        cands = gather(q.question, res, filters, K * CANDIDATES_PER_K, qvec, window)
+        idf = res.keyword().idf([w for w in words(q.question) if w.lower() not in STOP])
+        feats = rank.features(cands, q.question, filters.as_of, window, filters.recency_half_life_days, idf)
+        labels = np.array([m.first_relevant_rank([c.chunk.text], q.answers, q.evidence, q.urls, [c.chunk.url])
+                           is not None for c in cands], dtype=bool)
+        ages = np.array([max(0, (q.as_of - c.chunk.published).days) if q.as_of and c.chunk.published else np.nan
+                         for c in cands], dtype=np.float64)
+        out.append(Prepared(feats, labels, [c.chunk.article_id for c in cands], ages))
+    return out
+
+
+def evaluate(prepared: list[Prepared], w: np.ndarray, per_article: int = 2) -> dict[str, float]:
+    hits, rr = [], []
+    for p in prepared:
+        rank_of = None
+        if len(p.labels):
+            order = np.lexsort((np.arange(len(p.labels)), -(p.feats @ w)))
+            taken: dict[str, int] = {}
+            r = 0
+            for i in order:
+                a = p.articles[i]
+                if taken.get(a, 0) >= per_article:
+                    continue
+                taken[a] = taken.get(a, 0) + 1
+                r += 1
+                if p.labels[i]:
+                    rank_of = r
+                    break
+                if r >= K:
+                    break
+        hits.append(m.hit_at(rank_of, K))
+        rr.append(m.reciprocal_rank(rank_of))
+    return {"hit@10": float(np.mean(hits)), "mrr": float(np.mean(rr))}
+
+
+def objective(prepared: list[Prepared], w: np.ndarray) -> float:
+    r = evaluate(prepared, w)
+    return r["hit@10"] + r["mrr"]
+
+
+def fit(prepared: list[Prepared], start: np.ndarray, rounds: int = 3) -> np.ndarray:
+    """Coordinate ascent: each weight but dense (the unit) over `GRID` in turn."""
+    w = start.astype(np.float64).copy()
+    best = objective(prepared, w)
+    for _ in range(rounds):
+        moved = False
+        for j in range(1, len(w)):
+            for v in GRID:
+                trial = w.copy()
+                trial[j] = v
+                score = objective(prepared, trial)
+                if score > best + 1e-9:
+                    best, w, moved = score, trial, True
+        if not moved:
+            break
+    return w
+
+
+def _pair(text: str) -> tuple[Path, Path]:
+    q, _, d = text.partition("=")
+    return Path(q), Path(d)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--fit", required=True, type=_pair, help="QUESTIONS.jsonl=DATA_DIR to fit on")
+    ap.add_argument("--check", action="append", default=[], type=_pair, help="QUESTIONS.jsonl=DATA_DIR to report")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args()
+    sets = {str(args.fit[0]): prepare(*args.fit, args.limit)}
+    for pair in args.check:
+        sets[str(pair[0])] = prepare(*pair, args.limit)
+    start = rank.Weights().vector()
+    default_hl = Settings().recency_half_life_days
+    fit_set = sets[str(args.fit[0])]
+    best_hl, fitted, best = default_hl, start, -1.0
+    for hl in HALF_LIVES:
+        trial = fit([p.with_half_life(hl) for p in fit_set], start)
+        score = objective([p.with_half_life(hl) for p in fit_set], trial)
+        print(f"half-life {hl:g} days: hit@10 + mrr {score:.3f}", flush=True)
+        if score > best:
+            best_hl, fitted, best = hl, trial, score
+    rows = []
+    for name, prepared in sets.items():
+        before = evaluate([p.with_half_life(default_hl) for p in prepared], start)
+        after = evaluate([p.with_half_life(best_hl) for p in prepared], fitted)
+        rows.append({"set": name, "questions": len(prepared), "fit_on": name == str(args.fit[0]),
+                     "before": before, "after": after})
+        print(f"{name}  ({len(prepared)} questions{', fitted here' if name == str(args.fit[0]) else ''})")
+        print(f"  default weights: hit@10 {before['hit@10']:.3f}  mrr {before['mrr']:.3f}")
+        print(f"  fitted weights:  hit@10 {after['hit@10']:.3f}  mrr {after['mrr']:.3f}")
+    weights = asdict(rank.Weights.from_vector(fitted))
+    print("weights:", json.dumps(weights), f"recency half-life: {best_hl:g} days")
+    if args.out:
+        args.out.write_text(json.dumps({"weights": weights, "recency_half_life_days": best_hl, "sets": rows},
+                                       indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""One score for every retrieval candidate: meaning, words, time, title and article.
+
+Candidates come from the whole allowed archive and from the question's time window
+(`qa.timewindow`), from the dense and the keyword search alike (`qa.retrieve`). Each gets
+six features, all in 0..1:
+
+- ``dense``: cosine between the question and the chunk;
+- ``keyword``: the chunk's BM25 score over the best candidate's;
+- ``recency``: 2^(-age / half-life), age in days before the as-of date (0 without one);
+- ``window``: 1 when the article's date is inside the question's time window;
+- ``title``: the IDF-weighted share of the question's words in the article's title;
+- ``article``: how many other candidates come from the same article (capped at 3, /3),
+  since several chunks of one article agreeing is evidence that the article is the story.
+
+The score is their weighted sum. Scores, not ranks: fusing a recent-window list by rank
+puts its best chunk level with the archive's best however weak it is (tried, and it hurt:
+fresh off-topic articles crowd out the answer); with scores, a fresh article must also be
+relevant to win. The weights are fitted by ``python -m eval.fit_ranking`` on the
+RealTimeQA 2025 Q1 dev set and checked on the later 2025 Q2-Q4 weeks (see
+docs/measurements.md); `Weights`' defaults are its result.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import date
+
+import numpy as np
+
+from qa.lexical import content_stems, coverage
+from qa.timewindow import TimeWindow
+from qa.types import Chunk
+
+FEATURES = ("dense", "keyword", "recency", "window", "title", "article")
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Weight of each feature in the score (dense is the unit)."""
+
+    dense: float = 1.0
+    keyword: float = 0.1
+    recency: float = 0.2
+    window: float = 0.0
+    title: float = 0.1
+    article: float = 0.0
+
+    def vector(self) -> np.ndarray:
+        return np.array([getattr(self, f) for f in FEATURES], dtype=np.float64)
+
+    @classmethod
+    def from_vector(cls, v: Sequence[float]) -> Weights:
+        return cls(**{f.name: float(x) for f, x in zip(fields(cls), v, strict=True)})
+
+
+@dataclass
+class Candidate:
+    """A chunk found by either search, with its raw scores (None: that search did not
+    score it)."""
+
+    chunk: Chunk
+    dense: float
+    bm25: float
+    dense_rank: int | None = None
+    keyword_rank: int | None = None
+
+
+def features(cands: Sequence[Candidate], question: str, as_of: date | None, window: TimeWindow | None,
+             half_life: float, idf: dict[str, float]) -> np.ndarray:
+    """The candidates' feature matrix (len(cands) x len(FEATURES))."""
+    out = np.zeros((len(cands), len(FEATURES)), dtype=np.float32)
+    if not cands:
+        return out
+    top_bm25 = max(c.bm25 for c in cands) or 1.0
+    ref = as_of or (window.end if window else None)
+    per_article = Counter(c.chunk.article_id for c in cands)
+    q = content_stems(question)
+    titles: dict[str, float] = {}
+    for i, c in enumerate(cands):
+        published = c.chunk.published
+        recency = 0.0
+        if ref is not None and published is not None and half_life > 0:
+            recency = 2.0 ** (-max(0, (ref - published).days) / half_life)
+        if c.chunk.title not in titles:
+            titles[c.chunk.title] = coverage(q, content_stems(c.chunk.title), idf)
+        out[i] = (c.dense, c.bm25 / top_bm25, recency,
+                  1.0 if window is not None and window.contains(published) else 0.0,
+                  titles[c.chunk.title], min(per_article[c.chunk.article_id] - 1, 3) / 3)
+    return out
+
+
+def scores(feats: np.ndarray, weights: Weights) -> np.ndarray:
+    return feats @ weights.vector()
+
+
+def best(cands: Sequence[Candidate], score: np.ndarray, k: int, per_article: int) -> list[tuple[Candidate, float]]:
+    """The k best candidates, at most `per_article` chunks of one article."""
+    out: list[tuple[Candidate, float]] = []
+    taken: Counter[str] = Counter()
+    for i in sorted(range(len(cands)), key=lambda i: (-score[i], cands[i].chunk.id)):
+        aid = cands[i].chunk.article_id
+        if taken[aid] >= per_article:
+            continue
+        taken[aid] += 1
+        out.append((cands[i], float(score[i])))
+        if len(out) >= k:
+            break
+    return out

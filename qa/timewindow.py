@@ -1,0 +1,137 @@
+"""Time in the question: "this week", "last month", "in March 2024", resolved to a window.
+
+News questions are mostly about a time, and mostly relative to the day they are asked:
+"Which city was the center of an immigration crackdown this week?" means the week before
+the as-of date (`--as-of`, the eval's question date, else today), not any week the
+archive covers. This module finds the question's time expression and resolves it to a
+`TimeWindow` that retrieval prefers (see `qa.rank`).
+
+Two kinds of expression, handled by what suits each:
+- Relative cues ("this week", "yesterday", "so far this year", "latest") name a span
+  relative to the as-of date. Which span each one means is a policy, so it is a table
+  here (`_RELATIVE`), not parsing: "this week" is the 7 days up to the as-of date.
+- Absolute dates ("on January 3", "in March 2024", "in 2023") are parsed by dateparser,
+  which also says their precision (day, month, year); the window is that day (give or
+  take a day for time zones and late publication), month or year. dateparser takes
+  ~0.7 s to import, so it is loaded only for a question that names a month or a year.
+
+Soft cues ("recently", "latest", "current", "new") give a `recent` window: a preference
+for the last weeks, never a filter.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+# cue -> (days back from the as-of date, kind); longest cues first so "last week" wins
+# over "week". Spans are generous by a day or two: articles appear after the event.
+_RELATIVE: list[tuple[str, int, str]] = [
+    ("so far this year", -1, "relative"),  # -1: from January 1 of the as-of year
+    ("earlier this year", -1, "relative"),
+    ("this year", -1, "relative"),
+    ("past few days", 7, "relative"),
+    ("this weekend", 7, "relative"),
+    ("past week", 8, "relative"),
+    ("this week", 8, "relative"),
+    ("last week", 15, "relative"),
+    ("past month", 32, "relative"),
+    ("this month", 32, "relative"),
+    ("last month", 62, "relative"),
+    ("yesterday", 2, "relative"),
+    ("today", 2, "relative"),
+    ("tonight", 2, "relative"),
+    ("this morning", 2, "relative"),
+    ("most recent", 30, "recent"),
+    ("recently", 30, "recent"),
+    ("latest", 30, "recent"),
+    ("currently", 30, "recent"),
+    ("current", 30, "recent"),
+    ("new", 30, "recent"),
+]
+_PAST_N = re.compile(r"\b(?:past|last)\s+(\d{1,3}|two|three|four|five|six|seven|ten)\s+(day|week|month)s?\b", re.I)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 31}
+_MONTHS = "|".join(m for m in list(calendar.month_name)[1:] + list(calendar.month_abbr)[1:])
+_ABSOLUTE_HINT = re.compile(rf"\b(?:{_MONTHS})\b\.?|\b(?:1[89]|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class TimeWindow:
+    """The days a question is about: `start`..`end` inclusive. `kind` is "relative"
+    (resolved against the as-of date), "absolute" (a date the question names) or
+    "recent" (a soft preference for the last weeks)."""
+
+    start: date
+    end: date
+    cue: str
+    kind: str
+    widened: bool = False  # set by retrieval when nothing relevant was inside
+
+    def contains(self, d: date | None) -> bool:
+        return d is not None and self.start <= d <= self.end
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "cue": self.cue,
+                "kind": self.kind, "widened": self.widened}
+
+    def describe(self) -> str:
+        span = self.start.isoformat() if self.start == self.end else f"{self.start} to {self.end}"
+        note = "; nothing relevant there, so searched more widely" if self.widened else ""
+        return f"{span} (from \u201c{self.cue}\u201d{note})"
+
+
+def resolve(question: str, as_of: date) -> TimeWindow | None:
+    """The window the question's time expression names, relative to `as_of`; None when
+    the question has none."""
+    absolute = _absolute(question, as_of)
+    if absolute is not None:
+        return absolute
+    # "new" is a cue in "the new law", not in "New York": drop capitalised names first.
+    text = re.sub(r"\bNew(?= [A-Z])", "", question).lower()
+    m = _PAST_N.search(text)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
+        return TimeWindow(as_of - timedelta(days=n * _UNIT_DAYS[m.group(2)] + 1), as_of, m.group(0), "relative")
+    for cue, back, kind in _RELATIVE:
+        if re.search(rf"\b{cue}\b", text):
+            start = date(as_of.year, 1, 1) if back < 0 else as_of - timedelta(days=back)
+            return TimeWindow(start, as_of, cue, kind)
+    return None
+
+
+def _absolute(question: str, as_of: date) -> TimeWindow | None:
+    if not _ABSOLUTE_HINT.search(question):
+        return None
+    from dateparser.date import DateDataParser
+    from dateparser.search import search_dates
+
+    base = datetime(as_of.year, as_of.month, as_of.day)
+    opts = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    found = search_dates(question, languages=["en"], settings=opts) or []
+    parser = DateDataParser(languages=["en"], settings=opts)  # type: ignore[arg-type]
+    for text, _ in found:
+        if not _ABSOLUTE_HINT.search(text):
+            continue  # a relative cue ("this week"): the table above decides those
+        data = parser.get_date_data(text)
+        if data.date_obj is None:
+            continue
+        d = data.date_obj.date()
+        if data.period == "year":
+            return TimeWindow(date(d.year, 1, 1), date(d.year, 12, 31), text.strip(), "absolute")
+        if data.period == "month":
+            last = calendar.monthrange(d.year, d.month)[1]
+            return TimeWindow(date(d.year, d.month, 1), date(d.year, d.month, last), text.strip(), "absolute")
+        return TimeWindow(d - timedelta(days=1), d + timedelta(days=2), text.strip(), "absolute")
+    return None
+
+
+def for_question(question: str, since: date | None, until: date | None, as_of: date | None,
+                 today: date | None = None) -> TimeWindow | None:
+    """The question's window, unless the user set the dates explicitly (`--since` /
+    `--until` always win). Relative cues resolve against the as-of date, else today."""
+    if since or until:
+        return None
+    return resolve(question, as_of or today or date.today())
