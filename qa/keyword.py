@@ -202,11 +202,9 @@ class KeywordIndex:
         """The k best chunks for the query among those the filters allow, by BM25."""
         from tantivy import Occur, Query
 
-        terms = analyzer().analyze(query)
-        if not terms or k <= 0:
+        text = _text_query(query)
+        if text is None or k <= 0:
             return []
-        schema = _schema()
-        text = Query.boolean_query([(Occur.Should, Query.term_query(schema, "body", t)) for t in terms])
         clauses: list[tuple[Any, Any]] = [(Occur.Must, text)]
         clauses += [(Occur.Must, Query.const_score_query(f, 0.0)) for f in _filter_queries(filters)]
         s = self._searcher()
@@ -218,12 +216,10 @@ class KeywordIndex:
         terms are left out): for candidates another search found."""
         from tantivy import Occur, Query
 
-        terms = analyzer().analyze(query)
-        if not terms or not ids:
+        text = _text_query(query)
+        if text is None or not ids:
             return []
-        schema = _schema()
-        text = Query.boolean_query([(Occur.Should, Query.term_query(schema, "body", t)) for t in terms])
-        only = Query.const_score_query(Query.term_set_query(schema, "id", list(ids)), 0.0)
+        only = Query.const_score_query(Query.term_set_query(_schema(), "id", list(ids)), 0.0)
         s = self._searcher()
         hits = s.search(Query.boolean_query([(Occur.Must, text), (Occur.Must, only)]), len(ids), count=False).hits
         return [(s.doc(addr)["id"][0], float(score)) for score, addr in hits]
@@ -246,6 +242,18 @@ class KeywordIndex:
             df = s.doc_freq("body", terms[0]) if terms else 0
             out[stem(w)] = math.log(1 + (n - df + 0.5) / (df + 0.5)) if df else 1.0
         return out
+
+
+def _text_query(query: str) -> Any:
+    """Any of the query's terms, BM25-scored; built from the analyzer's terms, never
+    parsed, so that apostrophes, "U.S." or "outcome:" are words, not syntax. None when
+    the query has no searchable term."""
+    from tantivy import Occur, Query
+
+    terms = analyzer().analyze(query)
+    if not terms:
+        return None
+    return Query.boolean_query([(Occur.Should, Query.term_query(_schema(), "body", t)) for t in terms])
 
 
 def _filter_queries(filters: Filters | None) -> list[Any]:

@@ -87,6 +87,11 @@ def test_filters_restrict_without_changing_scores(tmp_path: Path) -> None:
     assert any(meta[cid].source != "src1" for cid in everything)
     for cid, s in hits:  # a filter only removes chunks; it adds nothing to a score
         assert s == pytest.approx(everything[cid])
+    # Scores for chosen chunks only (candidates another search found) are the same scores.
+    some = [cid for cid, _ in hits[:3]] + ["a0:0", "no-such-chunk:0"]
+    chosen = dict(index.scores_for(q, some))
+    assert set(chosen) <= set(some) and {cid for cid, _ in hits[:3]} <= set(chosen)
+    assert all(chosen[c] == pytest.approx(everything[c]) for c in chosen)
     # An undated chunk passes an upper bound alone (as in Chroma's filter), not a lower one.
     assert "u1:0" in dict(index.search(q, 500, Filters(until=date(2025, 1, 20))))
     assert "u1:0" not in dict(index.search(q, 500, Filters(since=date(2025, 1, 1))))
