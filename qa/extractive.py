@@ -33,6 +33,10 @@ SUPPORT_THRESHOLD = 0.40
 COSINE_FLOOR = 0.30
 WEAK_SUPPORT = 0.55
 MAX_SENTENCES = 2
+# For a who / which / when / where / how-many question, a sentence holding a name, date
+# or number that the question does not already say is preferred to one that only echoes
+# the question's words (the neighbouring sentence that sets the scene).
+ANSWER_BONUS = 0.08
 MIN_SENTENCE_CHARS = 25
 
 
@@ -77,12 +81,15 @@ def score_sentences(question: str, hits: Sequence[Hit], embedder: Embedder,
     top_hit = max((h.score for h in hits), default=1.0) or 1.0
     out = []
     titles = [content_stems(h.chunk.title) for h in hits]
+    typed = short_answer.question_type(question) is not None
     for (i, s), c, d, v in zip(cands, cos, docs, vecs, strict=True):
         lex = coverage(q, d, idf)
         title_lex = coverage(q, d + titles[i], idf)
         # The sentence's own relevance, scaled by how relevant its article was found to be,
         # so a sentence on the same kind of event elsewhere does not beat the right story.
         own = 0.50 * float(c) + 0.30 * lex + 0.20 * title_lex
+        if typed and short_answer.bears_answer(question, s):
+            own += ANSWER_BONUS  # it names a who / when / how many: it can answer, not just echo
         score = own * (0.7 + 0.3 * hits[i].score / top_hit)
         out.append(Scored(i, s, score, float(c), lex, v))
     return sorted(out, key=lambda x: -x.score)

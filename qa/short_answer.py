@@ -62,7 +62,24 @@ def question_type(question: str) -> str | None:
         return "entity"
     if re.match(r"(where|which (city|country|state|town|province|region|place))|what (city|country|state|town|province|place)", q):
         return "place"
+    if re.match(r"(which|what is the name of|what was the name of|name the)\b", q):
+        return "entity"  # "which automaker", "which film": a name is the answer
     return None
+
+
+def bears_answer(question: str, sentence: str) -> bool:
+    """Whether the sentence holds a span of the kind the question asks for (a name, a
+    date, a number) that is not one of the question's own words."""
+    kind = question_type(question)
+    if kind is None:
+        return False
+    q_stems, q_lower = set(content_stems(question)), question.lower()
+    for s, e in _candidates(kind, sentence):
+        text = sentence[s:e].strip()
+        span_stems = {stem(t) for t in words(text)}
+        if text and not (span_stems and span_stems <= q_stems) and text.lower() not in q_lower:
+            return True
+    return False
 
 
 def _candidates(kind: str, sentence: str) -> list[tuple[int, int]]:
