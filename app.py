@@ -126,7 +126,7 @@ def ask_page(s: qa.Settings, opts: dict) -> None:
         with st.expander("Copy this answer as Markdown"):
             st.code(qa.answer_markdown(history[0]), language="markdown")
     if len(history) > 1:
-        st.subheader("Earlier in this session")
+        st.subheader("Earlier answers")
         for a in history[1:]:
             with st.expander(a.question):
                 render_answer(a)
