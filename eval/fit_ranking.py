@@ -54,8 +54,7 @@ class Prepared:
 
 def prepare(questions_path: Path, data_dir: Path, limit: int | None = None) -> list[Prepared]:
     from qa.answer import load_resources, with_recency
-    from qa.lexical import STOP, words
-    from qa.retrieve import CANDIDATES_PER_K, Filters, gather
+    from qa.retrieve import CANDIDATES_PER_K, Filters, gather, question_idf
     from qa.timewindow import for_question
 
     settings = Settings(data_dir=data_dir)
@@ -66,7 +65,7 @@ def prepare(questions_path: Path, data_dir: Path, limit: int | None = None) -> l
         window = for_question(q.question, None, None, q.as_of)
         qvec = res.embedder.embed([q.question])[0]
         cands = gather(q.question, res, filters, K * CANDIDATES_PER_K, qvec, window)
-        idf = res.keyword().idf([w for w in words(q.question) if w.lower() not in STOP])
+        idf = question_idf(q.question, res.keyword())
         feats = rank.features(cands, q.question, filters.as_of, window, filters.recency_half_life_days, idf)
         labels = np.array([m.first_relevant_rank([c.chunk.text], q.answers, q.evidence, q.urls, [c.chunk.url])
                            is not None for c in cands], dtype=bool)
@@ -79,22 +78,8 @@ def prepare(questions_path: Path, data_dir: Path, limit: int | None = None) -> l
 def evaluate(prepared: list[Prepared], w: np.ndarray, per_article: int = 2) -> dict[str, float]:
     hits, rr = [], []
     for p in prepared:
-        rank_of = None
-        if len(p.labels):
-            order = np.lexsort((np.arange(len(p.labels)), -(p.feats @ w)))
-            taken: dict[str, int] = {}
-            r = 0
-            for i in order:
-                a = p.articles[i]
-                if taken.get(a, 0) >= per_article:
-                    continue
-                taken[a] = taken.get(a, 0) + 1
-                r += 1
-                if p.labels[i]:
-                    rank_of = r
-                    break
-                if r >= K:
-                    break
+        top = rank.best_indices(p.articles, p.feats @ w, K, per_article)
+        rank_of = next((r for r, i in enumerate(top, start=1) if p.labels[i]), None)
         hits.append(m.hit_at(rank_of, K))
         rr.append(m.reciprocal_rank(rank_of))
     return {"hit@10": float(np.mean(hits)), "mrr": float(np.mean(rr))}

@@ -17,13 +17,15 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from qa import extractive, prompts
 from qa.citations import check_answer, citation_for
 from qa.embeddings import Embedder, load_embedder
 from qa.keyword import KeywordIndex, keyword_index
 from qa.lexical import STOP, words
 from qa.llm import ChatLLM, TokenFn, load_llm
-from qa.retrieve import Filters, retrieve
+from qa.retrieve import Filters, question_idf, retrieve
 from qa.settings import Settings
 from qa.store import Store
 from qa.timewindow import for_question
@@ -74,11 +76,12 @@ def _quote_text(short: str | None, picks: Sequence[extractive.Scored]) -> str:
 
 
 def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
-                choices: Sequence[str] | None, res: Resources, idf: dict[str, float] | None = None) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
+                choices: Sequence[str] | None, res: Resources, idf: dict[str, float] | None = None,
+                choice_vectors: np.ndarray | None = None) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
     choice = short = None
     if choices:
         choice_idf = res.keyword().idf([w for c in choices for w in words(c) if w.lower() not in STOP])
-        ci, picks = extractive.choose(question, choices, hits, res.embedder, scored, choice_idf)
+        ci, picks = extractive.choose(question, choices, hits, res.embedder, scored, choice_idf, choice_vectors)
         choice = choices[ci]
         text = f"{chr(65 + ci)}) {choice} [1]. " + _quote_text(None, picks)
     else:
@@ -149,12 +152,12 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     vecs = res.embedder.embed(texts)
     qvec, choice_queries = vecs[0], list(zip(texts[1:], vecs[1:], strict=True))
     lap("embed")
+    corpus_idf = question_idf(question, res.keyword())
     hits = retrieve(question, res, filters, k, settings.max_chunks_per_article, qvec, window,
-                    extra_queries=choice_queries)
+                    extra_queries=choice_queries, idf=corpus_idf)
     if window is not None and not any(window.contains(h.chunk.published) for h in hits):
         window = replace(window, widened=True)  # nothing relevant inside: said, not hidden
     lap("retrieve")
-    corpus_idf = res.keyword().idf([w for w in words(question) if w.lower() not in STOP])
     scored = extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf)
     lap("rank")
     use_llm = llm is not None or settings.llm_configured
@@ -168,9 +171,10 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
         text, cites, choice, declined = _llm(question, hits, choices, filters, res,
                                              llm or load_llm(settings), on_token, on_restart)
         if choices and choice is None:  # unusable reply: fall back to the evidence
-            _, _, choice, _ = _extractive(question, hits, scored, choices, res)
+            _, _, choice, _ = _extractive(question, hits, scored, choices, res, None, vecs[1:])
     else:
-        text, cites, choice, short = _extractive(question, hits, scored, choices, res, corpus_idf)
+        text, cites, choice, short = _extractive(question, hits, scored, choices, res, corpus_idf,
+                                                 vecs[1:] if choices else None)
     lap("answer")
     timings["total"] = (time.perf_counter() - t0) * 1000
     return Answer(question, text, mode, cites, declined, choice, short, timings, window)

@@ -136,19 +136,21 @@ def short(question: str, scored: Sequence[Scored],
 
 
 def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder: Embedder,
-           scored: Sequence[Scored], idf: dict[str, float] | None = None) -> tuple[int, list[Scored]]:
+           scored: Sequence[Scored], idf: dict[str, float] | None = None,
+           choice_vectors: np.ndarray | None = None) -> tuple[int, list[Scored]]:
     """Index of the best-supported choice, and the sentences that support it.
 
     Two kinds of evidence, blended: a choice's own words found in the retrieved passages
     (weighted by each passage's retrieval score and by the words' rarity in the archive:
     "Netflix" in the top passage says a lot), and how well the best sentences support
-    "question + choice" in meaning.
+    "question + choice" in meaning. `choice_vectors` are those texts' vectors when the
+    caller already has them (retrieval searched with them).
     """
     top = list(scored[:12])
     if not top:
         return 0, []
     svecs = np.stack([s.vector for s in top])  # embedded once, in score_sentences
-    cvecs = embedder.embed([f"{question} {c}" for c in choices])
+    cvecs = choice_vectors if choice_vectors is not None else embedder.embed([f"{question} {c}" for c in choices])
     sims = cvecs @ svecs.T  # choices x sentences
     weights = np.array([max(s.score, 0.0) for s in top])
     q = set(content_stems(question))

@@ -57,8 +57,9 @@ class Weights:
 
 @dataclass
 class Candidate:
-    """A chunk found by either search, with its raw scores (None: that search did not
-    score it)."""
+    """A chunk found by either search, with its cosine and BM25 score (0.0 when it holds
+    none of the question's terms) and its rank in the question's own searches (None:
+    that search did not return it)."""
 
     chunk: Chunk
     dense: float
@@ -95,16 +96,24 @@ def scores(feats: np.ndarray, weights: Weights) -> np.ndarray:
     return feats @ weights.vector()
 
 
-def best(cands: Sequence[Candidate], score: np.ndarray, k: int, per_article: int) -> list[tuple[Candidate, float]]:
-    """The k best candidates, at most `per_article` chunks of one article."""
-    out: list[tuple[Candidate, float]] = []
+def best_indices(articles: Sequence[str], score: np.ndarray, k: int, per_article: int,
+                 ties: Sequence[str] | None = None) -> list[int]:
+    """Indices of the k best-scored items, at most `per_article` of one article; equal
+    scores are ordered by `ties` (chunk ids), else by position."""
+    key = (lambda i: (-score[i], ties[i])) if ties is not None else (lambda i: (-score[i], i))
+    out: list[int] = []
     taken: Counter[str] = Counter()
-    for i in sorted(range(len(cands)), key=lambda i: (-score[i], cands[i].chunk.id)):
-        aid = cands[i].chunk.article_id
-        if taken[aid] >= per_article:
+    for i in sorted(range(len(articles)), key=key):
+        if taken[articles[i]] >= per_article:
             continue
-        taken[aid] += 1
-        out.append((cands[i], float(score[i])))
+        taken[articles[i]] += 1
+        out.append(i)
         if len(out) >= k:
             break
     return out
+
+
+def best(cands: Sequence[Candidate], score: np.ndarray, k: int, per_article: int) -> list[tuple[Candidate, float]]:
+    """The k best candidates, at most `per_article` chunks of one article."""
+    picked = best_indices([c.chunk.article_id for c in cands], score, k, per_article, [c.chunk.id for c in cands])
+    return [(cands[i], float(score[i])) for i in picked]

@@ -58,22 +58,13 @@ class Filters:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
-    def keyword_mask(self, days: np.ndarray, source_of: np.ndarray,
-                     source_names: Sequence[str]) -> np.ndarray | None:
-        """Which rows pass, given each row's day number and source (an index into
-        `source_names`); None when nothing is filtered."""
-        if not (self.since or self.latest_allowed() or self.sources):
-            return None
-        mask = np.ones(len(days), dtype=bool)
-        if self.since:
-            mask &= days >= day_number(self.since)
-        if self.latest_allowed():
-            mask &= days <= day_number(self.latest_allowed())
-        if self.sources:
-            allowed = set(self.sources)
-            ok = np.fromiter((s in allowed for s in source_names), dtype=bool, count=len(source_names))
-            mask &= ok[source_of]
-        return mask
+    def allows(self, chunk: Chunk) -> bool:
+        """Whether the chunk passes the filters (as Chroma's `where` would decide)."""
+        day = day_number(chunk.published)
+        latest = self.latest_allowed()
+        return ((not self.since or day >= day_number(self.since))
+                and (not latest or day <= day_number(latest))
+                and (not self.sources or chunk.source in self.sources))
 
 
 OVERSAMPLE = 4
@@ -91,9 +82,7 @@ def dense_search(store: Any, vector: np.ndarray, n: int, filters: Filters) -> li
     if where is None:
         return store.query(vector, n, None)
     rows = store.query(vector, n * OVERSAMPLE, None)
-    days = np.asarray([day_number(c.published) for c, _ in rows], dtype=np.int32)
-    keep = filters.keyword_mask(days, np.arange(len(rows)), [c.source for c, _ in rows])  # not None: `where` is set
-    kept = [r for r, ok in zip(rows, keep, strict=True) if ok]
+    kept = [r for r in rows if filters.allows(r[0])]
     if len(kept) >= n:
         return kept[:n]
     return store.query(vector, n, where)
@@ -118,7 +107,7 @@ def gather(question: str, resources: Any, filters: Filters, n: int, query_vector
     if filters.as_of and filters.recent_days > 0:
         recent = TimeWindow(filters.as_of - timedelta(days=filters.recent_days), filters.as_of, "as of", "recent")
         scopes.append(window_filters(filters, recent))
-    dense: dict[str, tuple[Chunk, float]] = {}
+    chunks: dict[str, Chunk] = {}
     dense_rank: dict[str, int] = {}
     kw_rank: dict[str, int] = {}
     kw_ids: list[str] = []
@@ -126,15 +115,14 @@ def gather(question: str, resources: Any, filters: Filters, n: int, query_vector
     for f in scopes:
         for text, vec in queries:
             for r, (c, _) in enumerate(dense_search(resources.store, vec, n, f), start=1):
-                dense.setdefault(c.id, (c, 0.0))
+                chunks.setdefault(c.id, c)
                 if text == question:
                     dense_rank.setdefault(c.id, r)
             for r, (cid, _) in enumerate(kw.search(text, n, f), start=1):
                 kw_ids.append(cid)
                 if text == question:
                     kw_rank.setdefault(cid, r)
-    missing = [cid for cid in dict.fromkeys(kw_ids) if cid not in dense]
-    chunks = {cid: c for cid, (c, _) in dense.items()}
+    missing = [cid for cid in dict.fromkeys(kw_ids) if cid not in chunks]
     if missing:
         chunks |= resources.store.get_chunks(missing)
     ids = list(chunks)
@@ -147,17 +135,24 @@ def gather(question: str, resources: Any, filters: Filters, n: int, query_vector
             for cid in ids]
 
 
+def question_idf(question: str, keyword: Any) -> dict[str, float]:
+    """The archive-wide IDF of the question's content words (for the title feature and
+    the sentence scores), from the keyword index."""
+    return keyword.idf([w for w in words(question) if w.lower() not in STOP])
+
+
 def retrieve(question: str, resources: Any, filters: Filters, k: int, per_article: int = 2,
              query_vector: np.ndarray | None = None, window: TimeWindow | None = None,
-             weights: Weights | None = None, extra_queries: Sequence[tuple[str, np.ndarray]] = ()) -> list[Hit]:
+             weights: Weights | None = None, extra_queries: Sequence[tuple[str, np.ndarray]] = (),
+             idf: dict[str, float] | None = None) -> list[Hit]:
     """Top-k chunks for the question, ranked by `qa.rank`'s one score. `resources` has
-    .store, .embedder, .keyword()."""
+    .store, .embedder, .keyword(); `idf` is `question_idf`'s result when the caller has it."""
     if query_vector is None:
         query_vector = resources.embedder.embed([question])[0]
     cands = gather(question, resources, filters, k * CANDIDATES_PER_K, query_vector, window, extra_queries)
     if not cands:
         return []
-    idf = resources.keyword().idf([w for w in words(question) if w.lower() not in STOP])
+    idf = idf if idf is not None else question_idf(question, resources.keyword())
     feats = rank.features(cands, question, filters.as_of, window, filters.recency_half_life_days, idf)
     score = rank.scores(feats, weights or rank.Weights())
     return [Hit(c.chunk, s, c.dense_rank, c.keyword_rank) for c, s in rank.best(cands, score, k, per_article)]
