@@ -76,7 +76,9 @@ def build_article(rec: RawRecord) -> Article | Rejection:
     curl = canonical_url(url)
     published = parse_date(date_value) or date_from_url(url) or date_from_text(text)
     source = source.strip() or source_from_url(url) or os.path.basename(rec.file)
-    if curl:
+    if rec.id:
+        aid = rec.id  # a newsqa export keeps its ids
+    elif curl:
         aid = "u" + _digest(curl)
     elif rec.single:
         aid = "f" + _digest(os.path.abspath(rec.file))
@@ -86,7 +88,8 @@ def build_article(rec: RawRecord) -> Article | Rejection:
         aid = "t" + _digest(text_hash(text))
     origin = f"{rec.file}:{rec.line}" if rec.line is not None else rec.file
     return Article(id=aid, title=title, text=text, url=url, source=source,
-                   authors=authors, published=published, origin=origin)
+                   authors=authors, published=published, origin=origin,
+                   vectors=rec.vectors, vector_model=rec.vector_model)
 
 
 def content_hash(a: Article) -> str:

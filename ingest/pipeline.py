@@ -50,6 +50,7 @@ class IngestReport:
     rejected: list[Rejection] = field(default_factory=list)
     chunks_written: int = 0
     dated: int = 0  # articles read that carry a publication date
+    reused_vectors: int = 0  # chunk vectors taken from a newsqa export instead of the model
     seconds: float = 0.0
 
     @property
@@ -65,7 +66,8 @@ class IngestReport:
             "files": self.files, "added": self.added, "updated": self.updated,
             "unchanged": self.unchanged, "duplicates": self.duplicates,
             "rejected": [r.to_dict() for r in self.rejected],
-            "chunks_written": self.chunks_written, "dated": self.dated,
+            "chunks_written": self.chunks_written, "reused_vectors": self.reused_vectors,
+            "dated": self.dated,
             "seconds": round(self.seconds, 2),
             "articles_per_s": round(self.articles_read / self.seconds, 1) if self.seconds else None,
         }
@@ -106,6 +108,7 @@ class _Prepared:
     records: list[ArticleRecord]
     chunks: list[Chunk]
     written_ids: list[str]
+    known: dict[str, np.ndarray] = field(default_factory=dict)  # chunk id -> vector from an export
 
 
 class _Pipeline:
@@ -147,6 +150,7 @@ class _Writer:
         self.store = Store(settings)
         self.model_name = embedder.name if embedder else expected_embedder_name(settings)
         self.store.check_embedding_model(self.model_name)
+        self.store.check_chroma_version()
         self.embedder = cache(lambda: embedder or load_embedder(settings))
         self.finder = DuplicateFinder(settings.near_duplicate_threshold)
         for r in self.store.iter_records():
@@ -177,6 +181,7 @@ class _Writer:
         records: list[ArticleRecord] = []
         chunks: list[Chunk] = []
         written_ids: list[str] = []
+        known: dict[str, np.ndarray] = {}
         for a in batch:
             if a.published:
                 rep.dated += 1
@@ -199,6 +204,10 @@ class _Writer:
             else:
                 self.finder.add(a.id, thash, sig)
                 art_chunks = chunk_article(a, self.settings.chunk_tokens)
+                if a.vectors and a.vector_model == self.model_name:
+                    given = {(st, en): v for st, en, v in a.vectors}
+                    known.update((c.id, given[(c.start, c.start + len(c.text))]) for c in art_chunks
+                                 if (c.start, c.start + len(c.text)) in given)
                 if old:
                     rep.updated += 1
                 else:
@@ -208,14 +217,23 @@ class _Writer:
             records.append(ArticleRecord(
                 id=a.id, content_hash=chash, text_hash=thash, minhash=encode(sig),
                 n_chunks=len(art_chunks), duplicate_of=dup_of or "", title=a.title, url=a.url,
-                source=a.source, published=a.published, origin=a.origin))
+                source=a.source, published=a.published, origin=a.origin, authors=a.authors,
+                text=a.text))
         if not records:
             return None
         self._first_write()
-        return _Prepared(records, chunks, written_ids)
+        return _Prepared(records, chunks, written_ids, known)
 
     def embed(self, prep: _Prepared) -> np.ndarray:
-        return self.embedder().embed([embedding_text(c) for c in prep.chunks])
+        """The chunks' vectors: those an export carried as they are, the rest from the model."""
+        todo = [c for c in prep.chunks if c.id not in prep.known]
+        if not prep.known:
+            return self.embedder().embed([embedding_text(c) for c in todo])
+        fresh = dict(zip((c.id for c in todo), self.embedder().embed([embedding_text(c) for c in todo]), strict=True)) \
+            if todo else {}
+        self.report.reused_vectors += len(prep.known)
+        return np.stack([prep.known[c.id] if c.id in prep.known else fresh[c.id] for c in prep.chunks]) \
+            if prep.chunks else np.zeros((0, 1), dtype=np.float32)
 
     def commit(self, prep: _Prepared, vectors: np.ndarray) -> None:
         """Chunks first, stale chunks deleted, article records last (the commit marker)."""

@@ -28,7 +28,7 @@ from qa.llm import ChatLLM, TokenFn, load_llm
 from qa.retrieve import Filters, question_idf, retrieve
 from qa.settings import Settings
 from qa.store import Store
-from qa.timewindow import for_question
+from qa.timewindow import TimeWindow, for_question
 from qa.types import Answer, Citation, Hit
 
 
@@ -125,6 +125,17 @@ def with_recency(filters: Filters, settings: Settings) -> Filters:
     """The filters carrying the configured as-of recency behaviour."""
     return replace(filters, recency_half_life_days=settings.recency_half_life_days,
                    recent_days=settings.recent_days)
+
+
+def search(question: str, settings: Settings, *, filters: Filters | None = None, k: int | None = None,
+           embedder: Embedder | None = None) -> tuple[list[Hit], TimeWindow | None]:
+    """The ranked passages `ask` would answer from, without answering (`newsqa search`)."""
+    filters = with_recency(filters or Filters(), settings)
+    res = load_resources(settings, embedder)
+    window = for_question(question, filters.since, filters.until, filters.as_of)
+    qvec = res.embedder.embed([question])[0]
+    hits = retrieve(question, res, filters, k or settings.top_k, settings.max_chunks_per_article, qvec, window)
+    return hits, window
 
 
 def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = None,

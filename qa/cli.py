@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 
+from qa.cli_archive import register
 from qa.errors import NewsqaError
 from qa.settings import Settings
 
@@ -219,7 +220,6 @@ def eval_cmd(
 @app.command(name="app")
 def app_cmd(port: Annotated[int, typer.Option(help="Port to serve on.")] = 8501) -> None:
     """Start the Streamlit app on this machine (offline, no usage statistics sent)."""
-    import subprocess
     from importlib.util import find_spec
 
     spec = find_spec("app")
@@ -229,7 +229,14 @@ def app_cmd(port: Annotated[int, typer.Option(help="Port to serve on.")] = 8501)
     cmd = [sys.executable, "-m", "streamlit", "run", spec.origin, "--server.port", str(port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--server.address", "127.0.0.1", "--client.toolbarMode", "minimal"]
-    raise typer.Exit(subprocess.call(cmd))
+    # Replace this process with Streamlit's: a process manager's SIGTERM (or Ctrl-C)
+    # then reaches the server itself, and nothing is left running when it stops.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, cmd)
+
+
+register(app, _settings, _fail, _day)
 
 
 def main() -> None:

@@ -25,8 +25,11 @@ since the ingest will bring it up to date.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -48,6 +51,7 @@ if TYPE_CHECKING:
 FORMAT = 3  # 1 and 2 were the hand-written formats; they are removed and rebuilt
 META_ID = "__meta__"
 ANALYZER = "news"
+HOLDER = "writer.json"  # pid and command of the process holding the writer lock
 WRITER_HEAP = 64_000_000  # bytes buffered before tantivy writes a segment; bounds memory
 
 log = logging.getLogger(__name__)
@@ -55,6 +59,17 @@ log = logging.getLogger(__name__)
 
 class KeywordIndexBusyError(NewsqaError):
     """Another process is writing the archive's keyword index."""
+
+
+def _holder_text(path: Path | None) -> str:
+    """" (pid 123: newsqa ingest ..., since ...)" from the lock holder's file, if any."""
+    try:
+        h = json.loads(path.read_text()) if path else None
+    except (OSError, ValueError):
+        return ""
+    if not isinstance(h, dict):
+        return ""
+    return f" (pid {h.get('pid')}: {h.get('command', '?')}, since {h.get('since', '?')})"
 
 
 @cache
@@ -123,20 +138,37 @@ class KeywordWriter:
     keyword index" means for the lock."""
 
     def __init__(self, index: tantivy.Index, where: str, wait_s: float = 0.0) -> None:
+        self._holder = Path(where) / HOLDER if where != "memory" else None
         deadline = time.monotonic() + wait_s
         while True:
             try:
                 self._w = index.writer(heap_size=WRITER_HEAP, num_threads=1)
-                return
+                break
             except ValueError as exc:
                 if "LockBusy" not in str(exc):
                     raise
                 if time.monotonic() >= deadline:
                     raise KeywordIndexBusyError(
-                        f"Another newsqa process is writing the archive at {where} (waited "
-                        f"{wait_s:.0f} s for it). Let it finish, then run this command again."
+                        f"Another newsqa process{_holder_text(self._holder)} is writing the archive "
+                        f"at {where} (waited {wait_s:.0f} s for it). Let it finish, then run this "
+                        "command again."
                     ) from exc
                 time.sleep(0.25)
+        self._write_holder()
+
+    def _write_holder(self) -> None:
+        """Say who holds the lock (pid and command), so a second writer can name it."""
+        if self._holder is None:
+            return
+        try:
+            self._holder.write_text(json.dumps({"pid": os.getpid(), "command": " ".join(sys.argv[:4]),
+                                                "since": time.strftime("%Y-%m-%d %H:%M:%S")}))
+        except OSError:
+            pass
+
+    def _release_holder(self) -> None:
+        if self._holder is not None:
+            self._holder.unlink(missing_ok=True)
 
     def add(self, chunks: Iterable[Chunk]) -> None:
         for c in chunks:
@@ -157,6 +189,7 @@ class KeywordWriter:
     def close(self) -> None:
         """Let tantivy finish merging segments, then release the lock."""
         self._w.wait_merging_threads()
+        self._release_holder()
 
     def abort(self) -> None:
         """Drop what was staged since the last commit and release the lock (a writer that
@@ -166,6 +199,7 @@ class KeywordWriter:
             self._w.wait_merging_threads()
         except ValueError:  # consumed by `close`
             pass
+        self._release_holder()
 
 
 @dataclass

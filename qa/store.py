@@ -37,6 +37,15 @@ NO_DAY = -1  # stored `day` of an undated article
 log = logging.getLogger(__name__)
 
 
+_WARNED: set[str] = set()
+
+
+def chroma_version() -> str:
+    import chromadb
+
+    return str(chromadb.__version__)
+
+
 def day_number(d: date | None) -> int:
     return (d - _EPOCH).days if d else NO_DAY
 
@@ -60,20 +69,28 @@ class ArticleRecord:
     source: str
     published: date | None
     origin: str
+    authors: tuple[str, ...] = ()
+    # The cleaned article text, kept as the record's document so an article can be shown
+    # and exported whole ("" for records written before it was kept, and when not
+    # fetched: `article_text` rebuilds it from the chunks then).
+    text: str = ""
 
     def to_metadata(self) -> dict[str, Any]:
         return {"kind": "article", "hash": self.content_hash, "text_hash": self.text_hash,
                 "minhash": self.minhash, "n_chunks": self.n_chunks,
                 "duplicate_of": self.duplicate_of, "title": self.title[:500], "url": self.url,
-                "source": self.source, "day": day_number(self.published), "origin": self.origin}
+                "source": self.source, "day": day_number(self.published), "origin": self.origin,
+                "authors": "\x1f".join(self.authors)}
 
     @classmethod
-    def from_metadata(cls, rid: str, m: dict[str, Any]) -> ArticleRecord:
+    def from_metadata(cls, rid: str, m: dict[str, Any], text: str | None = None) -> ArticleRecord:
         return cls(id=rid, content_hash=m.get("hash", ""), text_hash=m.get("text_hash", ""),
                    minhash=m.get("minhash", ""), n_chunks=int(m.get("n_chunks", 0)),
                    duplicate_of=m.get("duplicate_of", ""), title=m.get("title", ""),
                    url=m.get("url", ""), source=m.get("source", ""),
-                   published=day_from_number(int(m.get("day", NO_DAY))), origin=m.get("origin", ""))
+                   published=day_from_number(int(m.get("day", NO_DAY))), origin=m.get("origin", ""),
+                   authors=tuple(a for a in str(m.get("authors", "")).split("\x1f") if a),
+                   text=text or "")
 
 
 def chunk_metadata(c: Chunk) -> dict[str, Any]:
@@ -141,9 +158,23 @@ class Store:
         """Record the model on first use; refuse a different one afterwards."""
         meta = self.meta()
         if not meta:
-            self._put_meta({"kind": "meta", "embedding_model": name, "dim": dim, "generation": 0})
+            self._put_meta({"kind": "meta", "embedding_model": name, "dim": dim, "generation": 0,
+                            "chroma_version": chroma_version()})
         else:
             self.check_embedding_model(name, meta)
+
+    def check_chroma_version(self, meta: dict[str, Any] | None = None) -> None:
+        """Warn once per process when another major Chroma version wrote the archive:
+        Chroma reads older files but promises nothing across majors, and an export is
+        the safe way across (`newsqa export`, then `newsqa ingest` with the new one)."""
+        meta = self.meta() if meta is None else meta
+        wrote = str(meta.get("chroma_version") or "")
+        if wrote and wrote.split(".")[0] != chroma_version().split(".")[0] and wrote not in _WARNED:
+            _WARNED.add(wrote)
+            log.warning("The archive at %s was written by Chroma %s and is opened with Chroma %s. "
+                        "If anything looks wrong, export it with the Chroma it was written with "
+                        "(newsqa export FILE --vectors) and ingest that file with this one.",
+                        self.settings.chroma_url or self.settings.chroma_dir, wrote, chroma_version())
 
     def check_embedding_model(self, name: str, meta: dict[str, Any] | None = None) -> None:
         meta = self.meta() if meta is None else meta
@@ -158,6 +189,7 @@ class Store:
 
     def require_nonempty(self) -> dict[str, Any]:
         meta = self.meta()
+        self.check_chroma_version(meta)
         # The meta record is written with the first stored article, so it alone says
         # whether anything was ingested: count() and even get(limit=1) scan the whole
         # collection (20 ms at 270k chunks, on every question).
@@ -174,27 +206,37 @@ class Store:
     def bump_generation(self) -> int:
         meta = self.meta()
         meta["generation"] = int(meta.get("generation", 0)) + 1
+        meta["chroma_version"] = chroma_version()  # the version that last wrote it
         self._put_meta(meta)
         return int(meta["generation"])
 
     # ---- article records --------------------------------------------------------------
-    def get_records(self, ids: Sequence[str]) -> dict[str, ArticleRecord]:
+    def get_records(self, ids: Sequence[str], with_text: bool = False) -> dict[str, ArticleRecord]:
         out: dict[str, ArticleRecord] = {}
+        include = ["metadatas", "documents"] if with_text else ["metadatas"]
         for s in range(0, len(ids), self.max_batch):
-            got = self.articles.get(ids=list(ids[s : s + self.max_batch]), include=["metadatas"])
-            for rid, m in zip(got["ids"], got["metadatas"], strict=True):
-                out[rid] = ArticleRecord.from_metadata(rid, dict(m))
+            got = self.articles.get(ids=list(ids[s : s + self.max_batch]), include=include)
+            docs = got.get("documents") or [None] * len(got["ids"])
+            for rid, m, doc in zip(got["ids"], got["metadatas"], docs, strict=True):
+                if rid != META_ID:
+                    out[rid] = ArticleRecord.from_metadata(rid, dict(m), doc)
         return out
 
-    def iter_records(self, page: int = 5000) -> Iterator[ArticleRecord]:
-        for rid, _doc, m in _pages(self.articles, ["metadatas"], page, {"kind": "article"}):
-            yield ArticleRecord.from_metadata(rid, m)
+    def iter_records(self, page: int = 5000, with_text: bool = False) -> Iterator[ArticleRecord]:
+        include = ["metadatas", "documents"] if with_text else ["metadatas"]
+        for rid, doc, m in _pages(self.articles, include, page, {"kind": "article"}):
+            yield ArticleRecord.from_metadata(rid, m, doc)
 
     def put_records(self, records: Sequence[ArticleRecord]) -> None:
         for s in range(0, len(records), self.max_batch):
             part = records[s : s + self.max_batch]
             self.articles.upsert(ids=[r.id for r in part], embeddings=[[1.0]] * len(part),
-                                 metadatas=[r.to_metadata() for r in part])
+                                 metadatas=[r.to_metadata() for r in part],
+                                 documents=[r.text for r in part])
+
+    def delete_records(self, ids: Sequence[str]) -> None:
+        for s in range(0, len(ids), self.max_batch):
+            self.articles.delete(ids=[i for i in ids[s : s + self.max_batch] if i != META_ID])
 
     # ---- chunks -----------------------------------------------------------------------
     def put_chunks(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
@@ -237,6 +279,14 @@ class Store:
     def iter_chunks(self, page: int = 5000) -> Iterator[Chunk]:
         for cid, doc, m in _pages(self.chunks, ["documents", "metadatas"], page):
             yield chunk_from(cid, doc or "", m)
+
+    def iter_chunk_shapes(self, page: int = 5000) -> Iterator[tuple[str, str, int, int]]:
+        """(chunk id, article id, index, vector length) of every chunk, for `newsqa check`."""
+        ids = self.chunks.get(include=[])["ids"]
+        for s in range(0, len(ids), page):
+            got = self.chunks.get(ids=ids[s : s + page], include=["metadatas", "embeddings"])
+            for cid, m, v in zip(got["ids"], got["metadatas"], got["embeddings"], strict=True):
+                yield cid, str(m.get("article_id", "")), int(m.get("idx", -1)), len(v)
 
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None) -> list[tuple[Chunk, float]]:
         """Nearest chunks by cosine similarity (higher is closer)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from qa.timewindow import TimeWindow
@@ -25,6 +25,9 @@ class Article:
     authors: tuple[str, ...] = ()
     published: date | None = None
     origin: str = ""  # "file:line" it was read from, for messages
+    # Chunk vectors carried by a newsqa export: (start, end, vector) and their model.
+    vectors: tuple[tuple[int, int, Any], ...] = ()
+    vector_model: str = ""
 
 
 @dataclass(frozen=True)

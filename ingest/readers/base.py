@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from qa.types import Rejection
 
@@ -30,6 +31,11 @@ class RawRecord:
     date: object = None  # raw value: parsed later by ingest.dates
     html: bool = False  # text is HTML that still needs extracting
     single: bool = False  # the file holds only this article (its path can serve as id)
+    # From a newsqa export only (`ingest.export`): the article's id, and its chunks'
+    # (start, end, vector) computed with `vector_model`, so they need no embedding.
+    id: str = ""
+    vectors: tuple[tuple[int, int, Any], ...] = ()
+    vector_model: str = ""
 
 
 ReaderOutput = Iterator["RawRecord | Rejection"]

@@ -9,14 +9,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
-from ingest.readers.base import MAX_LINE_BYTES, ReaderOutput, from_mapping
+from ingest.export import check_header, chunk_vectors, is_header
+from ingest.readers.base import MAX_LINE_BYTES, RawRecord, ReaderOutput, from_mapping
 from ingest.readers.files import FileProblem, decode, open_binary, read_bytes
 from qa.types import Rejection
 
 
 def read_jsonl(path: Path, name: str) -> ReaderOutput:
+    header: dict[str, object] | None = None
+    first = True
     with open_binary(path) as f:
         for n, raw in enumerate(f, start=1):
             if len(raw) > MAX_LINE_BYTES:
@@ -35,7 +39,32 @@ def read_jsonl(path: Path, name: str) -> ReaderOutput:
             if not isinstance(obj, dict):
                 yield Rejection(name, n, f"expected a JSON object, got {type(obj).__name__}")
                 continue
-            yield from_mapping(obj, name, n)
+            if first and is_header(obj):
+                problem = check_header(obj)
+                if problem:
+                    yield Rejection(name, n, problem)
+                    return
+                header = obj
+            elif header is not None:
+                yield from_export(obj, header, name, n)
+            else:
+                yield from_mapping(obj, name, n)
+            first = False
+
+
+def from_export(obj: dict[str, object], header: dict[str, object], name: str, n: int) -> RawRecord | Rejection:
+    """An article line of a newsqa export: the id and chunk vectors it carries kept."""
+    rec = from_mapping(obj, name, n)
+    if isinstance(rec, Rejection):
+        return rec
+    aid = obj.get("id")
+    if not isinstance(aid, str) or not aid.strip():
+        return Rejection(name, n, "field id: a newsqa export line needs the article's id")
+    try:
+        vectors = tuple(chunk_vectors(obj, header)) if header.get("vectors") else ()
+    except ValueError as exc:
+        return Rejection(name, n, f"{exc} (export the archive again)")
+    return replace(rec, id=aid.strip(), vectors=vectors, vector_model=str(header.get("embedding_model") or ""))
 
 
 def _json_items(obj: object) -> list[object]:
