@@ -28,6 +28,75 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     if not SEED.exists():
         pytest.exit(f"test data not found: expected {SHARED} (the shared/ folder beside the project)",
                     returncode=4)
+    # Orphans of processes the tests start (a server's own children) are re-parented to
+    # this process instead of init, so `pytest_sessionfinish` sees them too.
+    if sys.platform == "linux":
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+
+
+def live_descendants(root: int) -> dict[int, str]:
+    """Processes under `root` that are still running (not zombies): pid -> command line."""
+    children: dict[int, list[int]] = {}
+    state: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        state[int(entry.name)] = fields[0]
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    out: dict[int, str] = {}
+    todo = list(children.get(root, []))
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        if state.get(pid) != "Z":
+            try:
+                out[pid] = (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode()[:200]
+            except OSError:
+                continue
+    return out
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when a process a test started is still running at the end (after a
+    grace period for ones already stopping), and stop those processes."""
+    import signal
+    import time
+
+    if sys.platform != "linux":
+        return
+    deadline = time.monotonic() + 10
+    left = live_descendants(os.getpid())
+    while left and time.monotonic() < deadline:
+        time.sleep(0.5)
+        left = live_descendants(os.getpid())
+    for pid in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    if left:
+        print("\nprocesses started by the tests were still running and were killed:", file=sys.stderr)
+        for pid, cmd in left.items():
+            print(f"  {pid}: {cmd}", file=sys.stderr)
+        session.exitstatus = 1
+
+
+def stop(proc: subprocess.Popen, timeout: float = 20) -> None:
+    """Stop a process a test started: SIGTERM, then SIGKILL if it does not end in time."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=timeout)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import ingest
-from tests.conftest import ROOT, cli_env, wait_for_http
+from tests.conftest import ROOT, cli_env, stop, wait_for_http
 from tests.test_chroma_server import free_port
 
 pytestmark = pytest.mark.slow
@@ -50,8 +50,7 @@ def app_url(tmp_path_factory, real_embedder) -> Iterator[str]:
         wait_for_http(f"{url}/_stcore/health", proc, "the app")
         yield url
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        stop(proc)
 
 
 def test_chromium_asks_the_kerman_question(app_url: str, tmp_path: Path) -> None:

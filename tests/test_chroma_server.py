@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED, cli_env, run_cli, wait_for_http
+from tests.conftest import SEED, cli_env, run_cli, stop, wait_for_http
 
 pytestmark = pytest.mark.slow
 
@@ -35,8 +35,7 @@ def chroma_server(tmp_path: Path) -> Iterator[str]:
         wait_for_http(f"{url}/api/v2/heartbeat", proc, "chroma run", timeout=30)
         yield url
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc)
 
 
 def test_ingest_and_stats_against_a_chroma_server(tmp_path: Path, chroma_server: str) -> None:
@@ -83,8 +82,7 @@ def test_server_down_then_restarted_keeps_the_archive(tmp_path: Path) -> None:
         r = run_cli(["ask", "Who claimed the Kerman attack?", "--json"], env)
         assert r.returncode == 0 and json.loads(r.stdout)["citations"]
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc)
 
 
 def test_ask_processes_during_an_ingest_against_the_server(tmp_path: Path, chroma_server: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -110,7 +111,7 @@ def test_a_second_ingest_into_the_same_folder_waits_then_stops_clearly(
     before = sorted(c.id for c in store.iter_chunks())
     holder = open_index(settings.keyword_dir).writer()  # what a running ingest holds
     try:
-        with pytest.raises(keyword.KeywordIndexBusyError, match="Another newsqa process"):
+        with pytest.raises(keyword.KeywordIndexBusyError, match=f"Another newsqa process \\(pid {os.getpid()}"):
             ingest.run([write_jsonl(tmp_path / "b.jsonl", records(4))],
                        settings.model_copy(update={"writer_wait_s": 0.3}), embedder=fake_embedder)
     finally:
