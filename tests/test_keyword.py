@@ -141,7 +141,7 @@ def test_a_second_writer_is_refused_clearly_while_the_first_holds_the_lock(tmp_p
     try:
         assert holder.stdout.readline().strip() == "locked"  # type: ignore[union-attr]
         index = open_index(root)
-        with pytest.raises(KeywordIndexBusyError, match="Another newsqa process is writing"):
+        with pytest.raises(KeywordIndexBusyError, match=rf"Another newsqa process \(pid {holder.pid}: .*\) is writing"):
             index.writer(wait_s=0.5)
         holder.stdin.write("\n")  # type: ignore[union-attr]
         holder.stdin.flush()  # type: ignore[union-attr]
