@@ -181,6 +181,51 @@ def archive_page(s: qa.Settings, stats) -> None:  # type: ignore[no-untyped-def]
                           for r in report.rejected], hide_index=True)
 
 
+def browse_section(s: qa.Settings) -> None:
+    """Find articles by words, source and date; read one; delete it after confirming."""
+    from ingest.remove import delete, select
+    from qa.archive import list_articles, show
+    from qa.store import Store
+
+    st.subheader("Browse")
+    c1, c2 = st.columns([2, 1])
+    query = c1.text_input("Words in the article", key="browse_query")
+    source = c2.text_input("Source (exact)", key="browse_source")
+    try:
+        rows = list_articles(s, (source.strip(),) if source.strip() else (), query=query, limit=500)
+    except NewsqaError as exc:
+        st.error(str(exc))
+        return
+    st.dataframe([{"date": r.published, "source": r.source, "title": r.title, "chunks": r.chunks,
+                   "duplicate of": r.duplicate_of, "id": r.id} for r in rows],
+                 hide_index=True, key="browse_table")
+    st.caption(f"{len(rows)} articles" + (" (first 500)" if len(rows) == 500 else ""))
+    if not rows:
+        return
+    labels = {r.id: f"{r.published or 'undated'} · {r.title[:80]} · {r.id}" for r in rows}
+    picked = st.selectbox("Read an article", list(labels), format_func=labels.__getitem__, key="browse_pick")
+    view = show(s, picked) if picked else None
+    if view is None:
+        return
+    r = view.record
+    st.markdown(f"#### {html.escape(r.title)}", unsafe_allow_html=True)
+    st.caption(" · ".join(x for x in (str(r.published or "undated"), r.source, r.url, ", ".join(r.authors)) if x))
+    st.text(view.text)
+    if st.button("Delete this article", key="delete_ask"):
+        st.session_state["delete_pending"] = r.id
+    if st.session_state.get("delete_pending") == r.id:
+        st.warning(f"Delete \u201c{r.title}\u201d with its {view.chunks} chunks (and any duplicates linked to it)?")
+        if st.button("Yes, delete it", key="delete_confirm"):
+            try:
+                chosen, missing = select(Store(s), [r.id])
+                report = delete(s, chosen, missing)
+            except NewsqaError as exc:
+                st.error(str(exc))
+                return
+            st.session_state.pop("delete_pending", None)
+            st.success(f"Removed {len(report.removed)} articles and {report.chunks} chunks.")
+
+
 def main() -> None:
     s = settings()
     stats = load_stats(s)
@@ -191,6 +236,7 @@ def main() -> None:
         ask_page(s, opts)
     else:
         archive_page(s, stats)
+        browse_section(s)
 
 
 main()

@@ -99,3 +99,27 @@ def test_empty_archive_and_hostile_titles_are_safe(env, tmp_path, monkeypatch, r
     at = ask(AppTest.from_file(APP, default_timeout=120).run(), "What happened when the dam burst?")
     text = page_text(at)
     assert "&lt;script&gt;" in text and "<script>" not in text and "<img" not in text
+
+
+def test_archive_page_finds_shows_and_deletes_an_article(env, tmp_path, monkeypatch, real_embedder) -> None:
+    from qa.settings import Settings
+
+    d = tmp_path / "browse"
+    ingest.run([ingest.SAMPLE_ARCHIVE], Settings(data_dir=d), embedder=real_embedder)
+    monkeypatch.setenv("NEWSQA_DATA_DIR", str(d))
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.sidebar.radio(key="page").set_value("Archive").run()
+    assert len(at.dataframe[-1].value) == 30
+    at.text_input(key="browse_query").input("Kerman").run()
+    table = at.dataframe[-1].value
+    assert 3 <= len(table) < 30 and not at.exception
+    pick = at.selectbox(key="browse_pick")
+    target = next(i for i in pick.options if "ISIL claims" in i)
+    pick.set_value(next(v for v in table["id"] if v in target)).run()
+    assert any("claimed responsibility" in t.value for t in at.text)
+    at.button(key="delete_ask").click().run()
+    assert any("Delete" in w.value for w in at.warning)
+    at.button(key="delete_confirm").click().run()
+    assert any("Removed 1 articles" in s.value for s in at.success)
+    at.text_input(key="browse_query").input("").run()
+    assert len(at.dataframe[-1].value) == 29
