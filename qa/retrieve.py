@@ -4,9 +4,10 @@ Candidates are gathered from the whole allowed archive and, when the question na
 time ("this week", "in March 2024", see `qa.timewindow`), from that window too, by both
 searches; each candidate gets the scores of both (computed for those only one search
 returned), and `qa.rank` ranks them all with one weighted score over meaning, words,
-recency, the window, the title and article-level agreement. Filters (date range,
-sources, as-of) are applied inside both searches, not after, so a narrow filter still
-returns k results. At most `max_chunks_per_article` chunks per article are kept, so one
+recency, the window, the title and article-level agreement. The user's filters (date
+range, sources, as-of) are applied inside both searches, so a narrow filter still returns
+k results; the narrow scopes (the window, the days before as-of) take their dense
+candidates from the one unfiltered dense search (see `dense_search`). At most `max_chunks_per_article` chunks per article are kept, so one
 long article cannot crowd out the rest.
 """
 

@@ -104,3 +104,21 @@ def test_ask_processes_during_an_ingest_against_the_server(tmp_path: Path, chrom
     out, err = ing.communicate(timeout=300)
     assert ing.returncode == 0, err
     assert json.loads(run_cli(["stats", "--json"], env).stdout)["articles"] == 430
+
+
+def test_export_from_embedded_then_import_into_a_server_gives_the_same_archive(tmp_path: Path, chroma_server: str) -> None:
+    """The documented way to move an archive: export with vectors, ingest into a server."""
+    local = cli_env(tmp_path / "local")
+    assert run_cli(["ingest", "--sample"], local).returncode == 0
+    path = tmp_path / "moved.jsonl.gz"
+    r = run_cli(["export", str(path), "--vectors", "--json"], local)
+    assert r.returncode == 0 and json.loads(r.stdout)["articles"] == 30
+    remote = cli_env(tmp_path / "client", NEWSQA_CHROMA_URL=chroma_server)
+    r = run_cli(["ingest", str(path), "--json"], remote)
+    rep = json.loads(r.stdout)
+    assert r.returncode == 0 and rep["added"] == 30 and rep["reused_vectors"] == rep["chunks_written"] == 30
+    listing = [json.loads(run_cli(["articles", "--json"], e).stdout) for e in (local, remote)]
+    assert listing[0] == listing[1] and len(listing[0]) == 30
+    answers = [json.loads(run_cli(["ask", "Who claimed the Kerman attack?", "--json"], e).stdout) for e in (local, remote)]
+    assert answers[0]["answer"] == answers[1]["answer"] and answers[0]["citations"] == answers[1]["citations"]
+    assert run_cli(["check"], remote).returncode == 0
