@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,6 +31,20 @@ def _line(r: Any) -> str:
 def register(app: typer.Typer, settings: Any, fail: Any, day: Any) -> None:
     """Add the commands to `app`; `settings`, `fail` and `day` are qa.cli's helpers."""
 
+    def call(fn: Callable[[], Any], as_json: bool, to_json: Callable[[Any], Any] = lambda r: r.to_dict()) -> Any:
+        """Run the library call: errors go to `fail`; with --json the result is printed
+        and None returned, else the result is returned for the command to render."""
+        try:
+            result = fn()
+        except (typer.Exit, typer.BadParameter):
+            raise
+        except Exception as exc:
+            fail(exc)
+        if as_json:
+            typer.echo(json.dumps(to_json(result), ensure_ascii=False))
+            return None
+        return result
+
     @app.command()
     def articles(source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
                  query: Annotated[str, typer.Option("--query", help="Only articles matching these words, best first.")] = "",
@@ -38,14 +53,10 @@ def register(app: typer.Typer, settings: Any, fail: Any, day: Any) -> None:
         """List articles (id, date, source, chunks, title), newest first."""
         from qa.archive import list_articles
 
-        try:
-            rows = list_articles(settings(), tuple(source or ()), day(since, "--since"), day(until, "--until"),
-                                 query, limit)
-        except Exception as exc:
-            fail(exc)
-            return
-        if as_json:
-            typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False))
+        rows = call(lambda: list_articles(settings(), tuple(source or ()), day(since, "--since"),
+                                          day(until, "--until"), query, limit),
+                    as_json, lambda rows: [r.to_dict() for r in rows])
+        if rows is None:
             return
         for r in rows:
             typer.echo(_line(r))
@@ -58,15 +69,14 @@ def register(app: typer.Typer, settings: Any, fail: Any, day: Any) -> None:
         from qa.archive import show as show_fn
         from qa.errors import InputError
 
-        try:
+        def find() -> Any:
             view = show_fn(settings(), article_id)
             if view is None:
                 raise InputError(f"no article with id {article_id!r}: `newsqa articles` lists them")
-        except Exception as exc:
-            fail(exc)
-            return
-        if as_json:
-            typer.echo(json.dumps(view.to_dict(), ensure_ascii=False))
+            return view
+
+        view = call(find, as_json)
+        if view is None:
             return
         d = view.to_dict()
         for key in ("id", "title", "published", "source", "url", "authors", "origin", "duplicate_of", "chunks"):
@@ -162,14 +172,8 @@ def register(app: typer.Typer, settings: Any, fail: Any, day: Any) -> None:
         """Write every article with its metadata to a JSONL file that `newsqa ingest` reads back."""
         from ingest.export import export as export_fn
 
-        try:
-            report = export_fn(settings(), path, vectors)
-        except Exception as exc:
-            fail(exc)
-            return
-        if as_json:
-            typer.echo(json.dumps(report.to_dict()))
-        else:
+        report = call(lambda: export_fn(settings(), path, vectors), as_json)
+        if report is not None:
             typer.echo(f"exported {report.articles} articles and {report.duplicates} duplicates"
                        + (f" with {report.chunks} chunk vectors" if vectors else "") + f" to {path}")
 
@@ -179,11 +183,7 @@ def register(app: typer.Typer, settings: Any, fail: Any, day: Any) -> None:
         """Verify the archive is whole (exit 0) or name what is wrong (exit 4)."""
         from ingest.check import check as check_fn
 
-        try:
-            report = check_fn(settings(), repair)
-        except Exception as exc:
-            fail(exc)
-            return
+        report = call(lambda: check_fn(settings(), repair), False)  # printed here: the exit code follows
         if as_json:
             typer.echo(json.dumps(report.to_dict(), ensure_ascii=False))
         else:
