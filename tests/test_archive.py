@@ -320,3 +320,21 @@ def test_sigterm_to_newsqa_app_stops_the_streamlit_server(tmp_path) -> None:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
     finally:
         stop(proc)
+
+
+def test_two_ingests_at_once_into_one_folder_run_one_after_the_other(tmp_path) -> None:
+    """A cron job and a manual run collide: the second waits for the first, both complete."""
+    env = cli_env(tmp_path / "data", NEWSQA_WRITER_WAIT_S="300")
+    files = [write_jsonl(tmp_path / f"{n}.jsonl", records(60, offset=100 * n)) for n in (1, 2)]
+    procs = [subprocess.Popen([sys.executable, "-m", "qa.cli", "ingest", str(f), "--json"], env=env, cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in files]
+    try:
+        outs = [p.communicate(timeout=600) for p in procs]
+    finally:
+        for p in procs:
+            stop(p)
+    for p, (out, err) in zip(procs, outs, strict=True):
+        assert p.returncode == 0, err
+        assert json.loads(out)["added"] == 60
+    assert json.loads(run_cli(["stats", "--json"], env).stdout)["articles"] == 120
+    assert run_cli(["check"], env).returncode == 0
