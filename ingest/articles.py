@@ -42,6 +42,12 @@ def source_from_url(url: str) -> str:
     return host.removeprefix("www.").split(":")[0]
 
 
+def url_id(url: str) -> str:
+    """The id an article with this URL gets ("" without a URL)."""
+    curl = canonical_url(url)
+    return "u" + _digest(curl) if curl else ""
+
+
 def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
 
@@ -79,7 +85,7 @@ def build_article(rec: RawRecord) -> Article | Rejection:
     if rec.id:
         aid = rec.id  # a newsqa export keeps its ids
     elif curl:
-        aid = "u" + _digest(curl)
+        aid = url_id(url)
     elif rec.single:
         aid = "f" + _digest(os.path.abspath(rec.file))
     elif title or published:

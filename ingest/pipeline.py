@@ -22,13 +22,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ingest.articles import build_article, content_hash, text_hash
+from ingest.articles import build_article, content_hash, text_hash, url_id
 from ingest.chunk import chunk_article, embedding_text
 from ingest.dedupe import DuplicateFinder, decode, encode, signature
-from ingest.readers import iter_files, read_file
+from ingest.readers import RawRecord, iter_files, read_file
 from ingest.readers.files import bytes_read
 from qa.embeddings import Embedder, expected_embedder_name, load_embedder
 from qa.errors import DiskFullError, is_disk_full, low_disk_space
@@ -37,12 +38,16 @@ from qa.settings import Settings
 from qa.store import ArticleRecord, Store
 from qa.types import Article, Chunk, Rejection
 
+if TYPE_CHECKING:
+    from ingest.webstate import WebState
+
 BATCH = 256
 
 
 @dataclass
 class IngestReport:
     files: int = 0
+    urls: int = 0
     added: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -63,7 +68,7 @@ class IngestReport:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "files": self.files, "added": self.added, "updated": self.updated,
+            "files": self.files, "urls": self.urls, "added": self.added, "updated": self.updated,
             "unchanged": self.unchanged, "duplicates": self.duplicates,
             "rejected": [r.to_dict() for r in self.rejected],
             "chunks_written": self.chunks_written, "reused_vectors": self.reused_vectors,
@@ -84,21 +89,31 @@ class Progress:
 ProgressFn = Callable[[Progress], None]
 
 
-def _articles(paths: Iterable[Path], report: IngestReport) -> Iterator[Article]:
+def _records(paths: Iterable[Path], urls: list[str], report: IngestReport,
+             writer: _Writer) -> Iterator[RawRecord | Rejection]:
     for item in iter_files(paths):
         if isinstance(item, Rejection):
-            report.rejected.append(item)
+            yield item
             continue
         report.files += 1
-        for rec in read_file(item):
-            if isinstance(rec, Rejection):
-                report.rejected.append(rec)
-                continue
-            art = build_article(rec)
-            if isinstance(art, Rejection):
-                report.rejected.append(art)
-            else:
-                yield art
+        yield from read_file(item)
+    if urls:
+        from ingest.fetch import Fetcher
+        from ingest.web import read_url
+
+        with Fetcher(writer.settings) as fetcher:
+            for url in urls:
+                report.urls += 1
+                yield from read_url(url, fetcher, writer.web(), writer.has_page)
+
+
+def _articles(paths: Iterable[Path], urls: list[str], report: IngestReport, writer: _Writer) -> Iterator[Article]:
+    for rec in _records(paths, urls, report, writer):
+        art = rec if isinstance(rec, Rejection) else build_article(rec)
+        if isinstance(art, Rejection):
+            report.rejected.append(art)
+        else:
+            yield art
 
 
 @dataclass
@@ -158,6 +173,7 @@ class _Writer:
                 self.finder.add(r.id, r.text_hash, decode(r.minhash))
         self.seen: set[str] = set()
         self.changed = False
+        self._web: WebState | None = None
         self.keyword = open_index(settings.keyword_dir)
         self.kw_writer = self.keyword.writer(settings.writer_wait_s)
         # The keyword index is extended with what this run writes when it matches the
@@ -166,6 +182,19 @@ class _Writer:
         base = self.store.generation()
         self.keyword_in_step = (self.keyword.generation() == base
                                 or (base == 0 and self.keyword.size == 0))
+
+    def web(self) -> WebState:
+        """What newsqa remembers of fetched URLs and followed feeds (opened on first use)."""
+        if self._web is None:
+            from ingest.webstate import WebState
+
+            self._web = WebState(self.store)
+        return self._web
+
+    def has_page(self, url: str) -> bool:
+        """Whether the archive holds the article at this URL (by the id ingest gives it)."""
+        aid = url_id(url)
+        return bool(aid) and aid in self.store.get_records([aid])
 
     def _first_write(self) -> None:
         if not self.changed:
@@ -261,6 +290,8 @@ class _Writer:
         elif self.changed or self.keyword.generation() != gen:
             rebuild(self.keyword, self.kw_writer, self.store.iter_chunks(), gen)
         self.kw_writer.close()
+        if self._web is not None:
+            self._web.commit()  # fetch validators, now that what they cover is stored
 
     def abort(self) -> None:
         """Release the keyword index's lock without committing (the run failed)."""
@@ -270,7 +301,11 @@ class _Writer:
 def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder | None = None,
         on_progress: ProgressFn | None = None) -> IngestReport:
     """Ingest files and folders into the archive; safe to re-run and to interrupt."""
-    paths = [Path(p) for p in paths]
+    from ingest.fetch import is_url
+
+    targets = [str(p) if isinstance(p, str) and is_url(p) else Path(p) for p in paths]
+    urls = [t for t in targets if isinstance(t, str)]
+    paths = [t for t in targets if isinstance(t, Path)]
     report = IngestReport()
     t0 = time.perf_counter()
     total = sum(f.stat().st_size for f in iter_files(paths) if isinstance(f, Path))
@@ -280,7 +315,7 @@ def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder |
     batch: list[Article] = []
     seen = 0
     try:
-        for art in _articles(paths, report):
+        for art in _articles(paths, urls, report, writer):
             batch.append(art)
             seen += 1
             if len(batch) >= BATCH:

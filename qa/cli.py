@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from qa.cli_archive import register
+from qa.cli_web import register_web
 from qa.errors import NewsqaError
 from qa.settings import Settings
 
@@ -68,12 +69,12 @@ def _settings() -> Settings:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (recursive).")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders (recursive), or http(s) URLs of pages and feeds.")] = None,
     sample: Annotated[bool, typer.Option("--sample", help="Ingest the built-in sample archive.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     progress: Annotated[str, typer.Option(help="auto (a bar on a terminal), bar, lines (one line per batch written, on stderr, for scripts) or none.")] = "auto",
 ) -> None:
-    """Add articles to the archive: JSONL/JSON/CSV, HTML, text/Markdown, RSS/Atom, WARC (.gz ok)."""
+    """Add articles to the archive: JSONL/JSON/CSV, HTML, text/Markdown, RSS/Atom/RDF/JSON Feed, WARC (.gz ok), URLs."""
     import ingest as ingest_pkg
     from qa.render import IngestProgress, print_ingest_report
 
@@ -237,6 +238,7 @@ def app_cmd(port: Annotated[int, typer.Option(help="Port to serve on.")] = 8501)
 
 
 register(app, _settings, _fail, _day)
+register_web(app, _settings, _fail)
 
 
 def main() -> None:

@@ -58,7 +58,8 @@ class IngestProgress:
 
 def print_ingest_report(report: Any) -> None:
     d = report.to_dict()
-    _out.print(f"files read: {d['files']}   added: {d['added']}   updated: {d['updated']}   "
+    fetched = f"   URLs: {d['urls']}" if d.get("urls") else ""
+    _out.print(f"files read: {d['files']}{fetched}   added: {d['added']}   updated: {d['updated']}   "
                f"unchanged: {d['unchanged']}   duplicates: {d['duplicates']}   "
                f"rejected: {len(report.rejected)}")
     _out.print(f"chunks written: {d['chunks_written']}   articles with a date: {d['dated']}   "

@@ -70,6 +70,16 @@ class Settings(BaseSettings):
     # How long a write (ingest) waits for another process writing the same data folder.
     writer_wait_s: float = 10.0
 
+    # Fetching URLs and feeds (only when the user gives a URL or follows a feed): seconds
+    # between two requests to one host, per-request timeout, attempts on 429/5xx/timeouts
+    # and the first backoff (doubling), the largest body read, redirects followed.
+    fetch_delay_s: float = 1.0
+    fetch_timeout_s: float = 20.0
+    fetch_retries: int = 3
+    fetch_backoff_s: float = 1.0
+    fetch_max_bytes: int = 10_000_000
+    fetch_max_redirects: int = 5
+
     # Retrieval
     top_k: int = 6
     max_chunks_per_article: int = 2

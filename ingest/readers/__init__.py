@@ -25,7 +25,7 @@ READERS: dict[str, Callable[[Path, str], ReaderOutput]] = {
     ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".json": read_json, ".csv": read_csv,
     ".tsv": read_csv, ".html": read_html, ".htm": read_html, ".xhtml": read_html,
     ".txt": read_text, ".md": read_text, ".markdown": read_text, ".text": read_text,
-    ".rss": read_feed, ".atom": read_feed, ".xml": read_feed,
+    ".rss": read_feed, ".atom": read_feed, ".xml": read_feed, ".rdf": read_feed,
     ".warc": read_warc, ".arc": read_warc,
 }
 

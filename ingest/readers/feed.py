@@ -1,4 +1,4 @@
-"""RSS and Atom feed files (feedparser): one article per entry.
+"""RSS, RDF, Atom (feedparser) and JSON Feed files: one article per entry.
 
 Entry content is HTML; it is reduced to text with trafilatura when it is a full page and
 with a tag strip when it is a fragment (most feeds carry fragments).
@@ -7,6 +7,7 @@ with a tag strip when it is a fragment (most feeds carry fragments).
 from __future__ import annotations
 
 import html as htmllib
+import json
 import re
 from pathlib import Path
 
@@ -23,17 +24,26 @@ def html_fragment_to_text(fragment: str) -> str:
 
 
 def read_feed(path: Path, name: str) -> ReaderOutput:
-    import feedparser
-
     try:
         data = read_bytes(path)
     except FileProblem as exc:
         yield Rejection(name, None, str(exc))
         return
+    yield from parse_feed(data, name)
+
+
+def parse_feed(data: bytes, name: str) -> ReaderOutput:
+    """Entries of an RSS 0.9x/1.0 (RDF)/2.0, Atom or JSON Feed document, the richest body
+    each has (content over summary)."""
+    if is_json_feed(data):
+        yield from parse_json_feed(data, name)
+        return
+    import feedparser
+
     parsed = feedparser.parse(data)
     if not parsed.entries:
         why = getattr(parsed, "bozo_exception", None)
-        yield Rejection(name, None, f"no feed entries found{': ' + str(why) if why else ''}")
+        yield Rejection(name, None, f"no feed entries found{': ' + str(why).splitlines()[0] if why else ''}")
         return
     feed_title = parsed.feed.get("title", "")
     for n, e in enumerate(parsed.entries, start=1):
@@ -41,13 +51,45 @@ def read_feed(path: Path, name: str) -> ReaderOutput:
         if e.get("content"):
             content = "\n".join(c.get("value", "") for c in e.content)
         content = content or e.get("summary", "") or e.get("description", "")
-        text = html_fragment_to_text(content)
-        if not text.strip():
-            yield Rejection(name, n, f"feed entry {n} has no text (no content or summary)")
-            continue
         authors = tuple(a.get("name", "") for a in e.get("authors", []) if a.get("name"))
-        yield RawRecord(
-            file=name, line=n, title=html_fragment_to_text(e.get("title", "")), text=text,
-            url=e.get("link", ""), source=e.get("source", {}).get("title", "") or feed_title,
-            authors=authors, date=e.get("published") or e.get("updated"),
-        )
+        yield _entry(name, n, e.get("title", ""), content, e.get("link", ""),
+                     e.get("source", {}).get("title", "") or feed_title, authors,
+                     e.get("published") or e.get("updated"))
+
+
+def _entry(name: str, n: int, title: str, body_html: str, link: str, source: str,
+           authors: tuple[str, ...], date: object) -> RawRecord | Rejection:
+    text = html_fragment_to_text(body_html)
+    if not text.strip() and not link:
+        return Rejection(name, n, f"feed entry {n} has no text (no content or summary) and no link")
+    return RawRecord(file=name, line=n, title=html_fragment_to_text(title), text=text, url=link,
+                     source=source, authors=authors, date=date)
+
+
+def is_json_feed(data: bytes) -> bool:
+    head = data[:2000].lstrip()
+    return head.startswith(b"{") and b"jsonfeed.org" in head
+
+
+def parse_json_feed(data: bytes, name: str) -> ReaderOutput:
+    """JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1): items with url, title,
+    content_html or content_text (else summary), date_published, authors."""
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        yield Rejection(name, None, f"broken JSON Feed: {exc}")
+        return
+    items = doc.get("items") if isinstance(doc, dict) else None
+    if not isinstance(items, list) or not items:
+        yield Rejection(name, None, "no feed entries found (a JSON Feed without items)")
+        return
+    feed_title = str(doc.get("title") or "")
+    for n, it in enumerate(items, start=1):
+        if not isinstance(it, dict):
+            yield Rejection(name, n, f"feed entry {n}: expected an object")
+            continue
+        body = it.get("content_html") or htmllib.escape(str(it.get("content_text") or "")) or it.get("summary") or ""
+        people = it.get("authors") or ([it["author"]] if isinstance(it.get("author"), dict) else [])
+        authors = tuple(str(a.get("name")) for a in people if isinstance(a, dict) and a.get("name"))
+        yield _entry(name, n, str(it.get("title") or ""), str(body), str(it.get("url") or it.get("external_url") or ""),
+                     feed_title, authors, it.get("date_published") or it.get("date_modified"))
