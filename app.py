@@ -181,6 +181,50 @@ def archive_page(s: qa.Settings, stats) -> None:  # type: ignore[no-untyped-def]
                           for r in report.rejected], hide_index=True)
 
 
+def feeds_section(s: qa.Settings) -> None:
+    """The followed feeds, their last update, and "Update now"."""
+    from ingest import feeds
+
+    st.subheader("Followed feeds")
+    try:
+        followed = feeds.followed(s)
+    except NewsqaError as exc:
+        st.error(str(exc))
+        return
+    c1, c2, c3 = st.columns([3, 1, 1])
+    url = c1.text_input("Feed URL (RSS, Atom, RDF or JSON Feed)", key="feed_url")
+    name = c2.text_input("Name", key="feed_name")
+    if c3.button("Follow", key="feed_add") and url.strip():
+        try:
+            feeds.follow(s, url.strip(), name.strip())
+            followed = feeds.followed(s)
+        except NewsqaError as exc:
+            st.error(str(exc))
+    if not followed:
+        st.caption("No feeds followed yet. `newsqa update` (or the button below) pulls what is new from each.")
+        return
+    st.dataframe([{"feed": f.name or f.url, "url": f.url, "last update": f.last_update or "never",
+                   "new articles": f.last_new, "last error": f.last_error} for f in followed],
+                 hide_index=True, key="feeds_table")
+    if st.button("Update now", key="feeds_update"):
+        bar = st.progress(0.0, text="Updating feeds...")
+
+        def on_feed(i: int, n: int, feed) -> None:  # type: ignore[no-untyped-def]
+            bar.progress(i / n, text=f"{feed.name or feed.url} ({i + 1} of {n})")
+
+        try:
+            report = feeds.update(s, on_feed)
+        except NewsqaError as exc:
+            st.error(str(exc))
+            return
+        bar.progress(1.0, text="Done")
+        st.success(f"{report.added} new articles from {len(report.feeds)} feeds.")
+        problems = [{"feed": f.name or f.url, "error": err} for f, _, err in report.feeds if err]
+        if problems:
+            st.warning("Some feeds could not be read:")
+            st.dataframe(problems, hide_index=True)
+
+
 def browse_section(s: qa.Settings) -> None:
     """Find articles by words, source and date; read one; delete it after confirming."""
     from ingest.remove import delete, select
@@ -236,6 +280,7 @@ def main() -> None:
         ask_page(s, opts)
     else:
         archive_page(s, stats)
+        feeds_section(s)
         browse_section(s)
 
 

@@ -123,3 +123,32 @@ def test_archive_page_finds_shows_and_deletes_an_article(env, tmp_path, monkeypa
     assert any("Removed 1 articles" in s.value for s in at.success)
     at.text_input(key="browse_query").input("").run()
     assert len(at.dataframe[-1].value) == 29
+
+
+def feeds_table(at: AppTest):  # type: ignore[no-untyped-def]
+    return next(d.value for d in at.dataframe if "last update" in d.value.columns)
+
+
+def test_archive_page_follows_a_feed_and_updates_it(env, tmp_path, monkeypatch) -> None:
+    from tests.test_web import RSS, page, rss
+    from tests.web_server import Reply, WebServer
+
+    web = WebServer().start()
+    try:
+        web.route("/feed", Reply(body=rss(web.url, [("Ferry returns", "/a")]), content_type=RSS))
+        web.route("/a", Reply(body=page("Ferry returns", "The ferry")))
+        monkeypatch.setenv("NEWSQA_DATA_DIR", str(tmp_path / "feeds"))
+        monkeypatch.setenv("NEWSQA_FETCH_DELAY_S", "0")
+        at = AppTest.from_file(APP, default_timeout=120).run()
+        at.sidebar.radio(key="page").set_value("Archive").run()
+        at.text_input(key="feed_url").input(web.url + "/feed")
+        at.text_input(key="feed_name").input("Gazette")
+        at.button(key="feed_add").click().run()
+        table = feeds_table(at)
+        assert list(table["feed"]) == ["Gazette"] and list(table["last update"]) == ["never"]
+        at.button(key="feeds_update").click().run(timeout=120)
+        assert not at.exception and any("1 new articles from 1 feeds" in s.value for s in at.success)
+        at.run()
+        assert list(feeds_table(at)["new articles"]) == [1]
+    finally:
+        web.stop()
