@@ -36,7 +36,7 @@ from qa.errors import DiskFullError, is_disk_full, low_disk_space
 from qa.keyword import open_index, rebuild
 from qa.settings import Settings
 from qa.store import ArticleRecord, Store
-from qa.types import Article, Chunk, Rejection
+from qa.types import Article, Chunk, Note, Rejection
 
 if TYPE_CHECKING:
     from ingest.webstate import WebState
@@ -53,6 +53,7 @@ class IngestReport:
     unchanged: int = 0
     duplicates: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # read, but worth a look (guessed encodings)
     chunks_written: int = 0
     dated: int = 0  # articles read that carry a publication date
     reused_vectors: int = 0  # chunk vectors taken from a newsqa export instead of the model
@@ -71,6 +72,7 @@ class IngestReport:
             "files": self.files, "urls": self.urls, "added": self.added, "updated": self.updated,
             "unchanged": self.unchanged, "duplicates": self.duplicates,
             "rejected": [r.to_dict() for r in self.rejected],
+            "notes": [n.to_dict() for n in self.notes],
             "chunks_written": self.chunks_written, "reused_vectors": self.reused_vectors,
             "dated": self.dated,
             "seconds": round(self.seconds, 2),
@@ -90,7 +92,7 @@ ProgressFn = Callable[[Progress], None]
 
 
 def _records(paths: Iterable[Path], urls: list[str], report: IngestReport,
-             writer: _Writer) -> Iterator[RawRecord | Rejection]:
+             writer: _Writer) -> Iterator[RawRecord | Rejection | Note]:
     for item in iter_files(paths):
         if isinstance(item, Rejection):
             yield item
@@ -109,6 +111,9 @@ def _records(paths: Iterable[Path], urls: list[str], report: IngestReport,
 
 def _articles(paths: Iterable[Path], urls: list[str], report: IngestReport, writer: _Writer) -> Iterator[Article]:
     for rec in _records(paths, urls, report, writer):
+        if isinstance(rec, Note):
+            report.notes.append(rec)
+            continue
         art = rec if isinstance(rec, Rejection) else build_article(rec)
         if isinstance(art, Rejection):
             report.rejected.append(art)

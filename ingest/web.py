@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from ingest.fetch import Fetched, Fetcher, FetchError
 from ingest.readers.base import RawRecord
+from ingest.readers.encoding import UndecodableError, decode_bytes
 from ingest.readers.feed import is_json_feed, parse_feed
 from ingest.readers.html import extract_html
 from ingest.webstate import WebState
@@ -25,7 +26,6 @@ from qa.types import Rejection
 SHORT_BODY_WORDS = 150  # an entry body shorter than this is a teaser: read the page
 FEED_TYPES = ("rss", "atom", "rdf", "xml", "feed+json", "application/json")
 HTML_TYPES = ("text/html", "application/xhtml")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 
 def kind_of(f: Fetched) -> str | None:
@@ -42,24 +42,11 @@ def kind_of(f: Fetched) -> str | None:
 
 
 def decode_html(f: Fetched) -> str:
-    """The page's text as a browser would decode it: BOM, the HTTP charset, the page's
-    <meta charset>, UTF-8, then detection."""
-    body = f.body
-    if body.startswith(b"\xef\xbb\xbf"):
-        return body[3:].decode("utf-8", errors="replace")
-    declared = [f.charset] if f.charset else []
-    m = _META_CHARSET.search(body[:4096])
-    if m:
-        declared.append(m.group(1).decode("ascii", "ignore"))
-    for enc in [*declared, "utf-8"]:
-        try:
-            return body.decode(enc)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(body).best()
-    return str(best) if best is not None else body.decode("utf-8", errors="replace")
+    """The page's text as a browser would decode it (`ingest.readers.encoding`)."""
+    try:
+        return decode_bytes(f.body, f.charset).text
+    except UndecodableError:
+        return f.body.decode("utf-8", errors="replace")
 
 
 def _page(url: str, fetcher: Fetcher, state: WebState, entry: RawRecord) -> RawRecord | Rejection:

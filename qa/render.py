@@ -64,6 +64,9 @@ def print_ingest_report(report: Any) -> None:
                f"rejected: {len(report.rejected)}")
     _out.print(f"chunks written: {d['chunks_written']}   articles with a date: {d['dated']}   "
                f"time: {d['seconds']} s ({d['articles_per_s'] or '-'} articles/s)")
+    for n in report.notes[:20]:
+        where = f"{n.file}:{n.line}" if n.line is not None else n.file
+        _out.print(f"  note {where}: {n.message}", markup=False, highlight=False)
     for r in report.rejected[:50]:
         where = f"{r.file}:{r.line}" if r.line is not None else r.file
         _out.print(f"  rejected {where}: {r.reason}", markup=False, highlight=False)

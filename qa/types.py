@@ -43,6 +43,19 @@ class Rejection:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Something a user should know about an input that was read anyway (an encoding
+    that had to be guessed)."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "message": self.message}
+
+
+@dataclass(frozen=True)
 class Chunk:
     id: str  # f"{article_id}:{index}"
     article_id: str

@@ -17,7 +17,7 @@ import ingest
 from ingest.articles import build_article
 from ingest.readers import READERS, iter_files, read_file
 from ingest.readers.base import RawRecord
-from qa.types import Article, Rejection
+from qa.types import Article, Note, Rejection
 
 SUFFIXES = sorted(set(READERS)) + [".jsonl.gz", ".warc.gz"]
 FUZZ_RUNS = {"n": 0}
@@ -26,7 +26,10 @@ FUZZ_RUNS = {"n": 0}
 def consume(path: Path) -> list[object]:
     out: list[object] = []
     for rec in read_file(path):
-        assert isinstance(rec, (RawRecord, Rejection))
+        assert isinstance(rec, (RawRecord, Rejection, Note))
+        if isinstance(rec, Note):
+            assert rec.file == str(path) and rec.message
+            continue
         if isinstance(rec, RawRecord):
             art = build_article(rec)
             assert isinstance(art, (Article, Rejection))

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from qa.types import Rejection
+from qa.types import Note, Rejection
 
 # Input limits: beyond these a record is rejected instead of eating the machine.
 MAX_LINE_BYTES = 20_000_000
@@ -38,7 +38,12 @@ class RawRecord:
     vector_model: str = ""
 
 
-ReaderOutput = Iterator["RawRecord | Rejection"]
+ReaderOutput = Iterator["RawRecord | Rejection | Note"]
+
+
+def guessed_note(file: str, line: int | None, encoding: str) -> Note:
+    return Note(file, line, f"no usable encoding declared and not UTF-8: read as {encoding} (guessed); "
+                            "re-save it as UTF-8 if the text looks wrong")
 
 TITLE_KEYS = ("title", "headline", "name", "heading", "subject")
 TEXT_KEYS = ("text", "body", "content", "article", "article_text", "full_text", "fulltext",

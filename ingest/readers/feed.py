@@ -11,7 +11,8 @@ import json
 import re
 from pathlib import Path
 
-from ingest.readers.base import RawRecord, ReaderOutput
+from ingest.readers.base import RawRecord, ReaderOutput, guessed_note
+from ingest.readers.encoding import UndecodableError, declared_in, decode_bytes
 from ingest.readers.files import FileProblem, read_bytes
 from qa.types import Rejection
 
@@ -40,7 +41,18 @@ def parse_feed(data: bytes, name: str) -> ReaderOutput:
         return
     import feedparser
 
-    parsed = feedparser.parse(data)
+    source: bytes | str = data
+    if not declared_in(data):
+        # feedparser falls back to windows-1252 for undeclared non-UTF-8 bytes: a KOI8-R
+        # feed would be stored as mojibake. Decode (and say so) before it parses.
+        try:
+            decoded = decode_bytes(data)
+        except UndecodableError:
+            decoded = None
+        if decoded is not None and decoded.guessed:
+            yield guessed_note(name, None, decoded.encoding)
+            source = re.sub(r"^\s*<\?xml[^>]*\?>", "", decoded.text)
+    parsed = feedparser.parse(source)
     if not parsed.entries:
         why = getattr(parsed, "bozo_exception", None)
         yield Rejection(name, None, f"no feed entries found{': ' + str(why).splitlines()[0] if why else ''}")

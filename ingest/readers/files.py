@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import gzip
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 from ingest.readers.base import MAX_FILE_BYTES
+from ingest.readers.encoding import UndecodableError, decode_bytes
 
 
 class FileProblem(Exception):
@@ -89,14 +91,17 @@ def read_bytes(path: Path) -> bytes:
         raise FileProblem(f"cannot read: {exc}") from exc
 
 
-def decode(data: bytes, what: str = "file") -> str:
-    """UTF-8 text (BOM allowed), or a FileProblem naming the first bad byte."""
+def decode(data: bytes, what: str = "file", on_guess: Callable[[str], None] | None = None) -> str:
+    """Text from bytes (see `ingest.readers.encoding`), or a FileProblem. `on_guess` is told
+    the encoding when it had to be guessed."""
     if not data.strip():
         raise FileProblem(f"empty {what}")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FileProblem(f"binary {what} (NUL bytes), not text: remove it from the input")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FileProblem(f"undecodable bytes at byte {exc.start} (not UTF-8): "
-                          "re-save the file as UTF-8") from exc
+        d = decode_bytes(data)
+    except UndecodableError as exc:
+        raise FileProblem(f"{what}: {exc}; re-save it as UTF-8") from exc
+    if d.guessed and on_guess:
+        on_guess(d.encoding)
+    return d.text

@@ -13,7 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from ingest.export import check_header, chunk_vectors, is_header
-from ingest.readers.base import MAX_LINE_BYTES, RawRecord, ReaderOutput, from_mapping
+from ingest.readers.base import MAX_LINE_BYTES, RawRecord, ReaderOutput, from_mapping, guessed_note
+from ingest.readers.encoding import UndecodableError, decode_bytes
 from ingest.readers.files import FileProblem, decode, open_binary, read_bytes
 from qa.types import Rejection
 
@@ -29,9 +30,12 @@ def read_jsonl(path: Path, name: str) -> ReaderOutput:
             if not raw.strip():
                 continue
             try:
-                obj = json.loads(raw.decode("utf-8-sig"))
-            except UnicodeDecodeError as exc:
-                yield Rejection(name, n, f"undecodable bytes at column {exc.start + 1} (not UTF-8)")
+                line = decode_bytes(raw)
+                if line.guessed:
+                    yield guessed_note(name, n, line.encoding)
+                obj = json.loads(line.text)
+            except UndecodableError as exc:
+                yield Rejection(name, n, f"undecodable line: {exc}")
                 continue
             except json.JSONDecodeError as exc:
                 yield Rejection(name, n, f"broken JSON at column {exc.colno}: {exc.msg}")
@@ -79,8 +83,9 @@ def _json_items(obj: object) -> list[object]:
 
 
 def read_json(path: Path, name: str) -> ReaderOutput:
+    guessed: list[str] = []
     try:
-        text = decode(read_bytes(path))
+        text = decode(read_bytes(path), on_guess=guessed.append)
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         # Maybe it is JSONL under a .json name.
@@ -92,6 +97,8 @@ def read_json(path: Path, name: str) -> ReaderOutput:
     except FileProblem as exc:
         yield Rejection(name, None, str(exc))
         return
+    if guessed:
+        yield guessed_note(name, None, guessed[0])
     for n, item in enumerate(_json_items(obj), start=1):
         if not isinstance(item, dict):
             yield Rejection(name, n, f"record {n}: expected a JSON object, got {type(item).__name__}")
@@ -100,11 +107,14 @@ def read_json(path: Path, name: str) -> ReaderOutput:
 
 
 def read_csv(path: Path, name: str) -> ReaderOutput:
+    guessed: list[str] = []
     try:
-        text = decode(read_bytes(path))
+        text = decode(read_bytes(path), on_guess=guessed.append)
     except FileProblem as exc:
         yield Rejection(name, None, str(exc))
         return
+    if guessed:
+        yield guessed_note(name, None, guessed[0])
     csv.field_size_limit(MAX_LINE_BYTES)
     sample = text[:20000]
     try:

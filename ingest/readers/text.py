@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ingest.readers.base import RawRecord, ReaderOutput
+from ingest.readers.base import RawRecord, ReaderOutput, guessed_note
 from ingest.readers.files import FileProblem, decode, read_bytes
 from qa.types import Rejection
 
@@ -56,9 +56,12 @@ def parse_text(text: str, name: str) -> RawRecord | Rejection:
 
 
 def read_text(path: Path, name: str) -> ReaderOutput:
+    guessed: list[str] = []
     try:
-        text = decode(read_bytes(path))
+        text = decode(read_bytes(path), on_guess=guessed.append)
     except FileProblem as exc:
         yield Rejection(name, None, str(exc))
         return
+    if guessed:
+        yield guessed_note(name, None, guessed[0])
     yield parse_text(text, name)

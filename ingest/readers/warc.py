@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.readers.base import ReaderOutput
+from ingest.readers.base import ReaderOutput, guessed_note
+from ingest.readers.encoding import UndecodableError, decode_bytes
 from ingest.readers.html import extract_html
 from qa.types import Rejection
 
@@ -30,13 +31,14 @@ def read_warc(path: Path, name: str) -> ReaderOutput:
                 if "html" not in ctype:
                     continue
                 body = record.content_stream().read()
-                charset = "utf-8"
-                if "charset=" in ctype:
-                    charset = ctype.split("charset=")[-1].split(";")[0].strip() or "utf-8"
+                charset = ctype.split("charset=")[-1].split(";")[0].strip() if "charset=" in ctype else None
                 try:
-                    html = body.decode(charset, errors="replace")
-                except LookupError:
-                    html = body.decode("utf-8", errors="replace")
+                    decoded = decode_bytes(body, charset)
+                except UndecodableError:
+                    continue
+                if decoded.guessed:
+                    yield guessed_note(name, n, decoded.encoding)
+                html = decoded.text
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
                 yield extract_html(html, name, n, url=url)
     except ArchiveLoadFailed as exc:
