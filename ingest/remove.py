@@ -36,6 +36,10 @@ def select(store: Store, ids: Iterable[str] = (), sources: tuple[str, ...] = (),
            until: date | None = None) -> tuple[list[ArticleRow], list[str]]:
     """The articles a delete would remove (with their duplicates), and ids not found."""
     ids = list(dict.fromkeys(ids))
+    if sources:
+        from qa.sources import list_sources, resolve
+
+        sources = resolve(sources, list_sources(store))
     found = store.get_records(ids) if ids else {}
     chosen = {r.id: r for r in found.values()}
     if sources or until:

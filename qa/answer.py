@@ -27,6 +27,8 @@ from qa.lexical import STOP, words
 from qa.llm import ChatLLM, TokenFn, load_llm
 from qa.retrieve import Filters, question_idf, retrieve
 from qa.settings import Settings
+from qa.sources import list_sources
+from qa.sources import resolve as resolve_sources
 from qa.store import Store
 from qa.timewindow import TimeWindow, for_question
 from qa.types import Answer, Citation, Hit
@@ -127,11 +129,18 @@ def with_recency(filters: Filters, settings: Settings) -> Filters:
                    recent_days=settings.recent_days)
 
 
+def with_sources(filters: Filters, res: Resources) -> Filters:
+    """The filters with the user's `--source` values resolved to stored source names."""
+    if not filters.sources:
+        return filters
+    return replace(filters, sources=resolve_sources(filters.sources, list_sources(res.store)))
+
+
 def search(question: str, settings: Settings, *, filters: Filters | None = None, k: int | None = None,
            embedder: Embedder | None = None) -> tuple[list[Hit], TimeWindow | None]:
     """The ranked passages `ask` would answer from, without answering (`newsqa search`)."""
-    filters = with_recency(filters or Filters(), settings)
     res = load_resources(settings, embedder)
+    filters = with_sources(with_recency(filters or Filters(), settings), res)
     window = for_question(question, filters.since, filters.until, filters.as_of)
     qvec = res.embedder.embed([question])[0]
     hits = retrieve(question, res, filters, k or settings.top_k, settings.max_chunks_per_article, qvec, window)
@@ -155,6 +164,7 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
         t = now
 
     res = load_resources(settings, embedder)
+    filters = with_sources(filters, res)
     lap("load")
     window = for_question(question, filters.since, filters.until, filters.as_of)
     # Multiple choice searches with the question and each choice too, so that the

@@ -69,6 +69,10 @@ def list_articles(settings: Settings, sources: tuple[str, ...] = (), since: date
                   store: Store | None = None) -> list[ArticleRow]:
     """Articles that pass the filters: newest first, or best match first with `query`."""
     store = store or Store(settings)
+    if sources:
+        from qa.sources import list_sources, resolve
+
+        sources = resolve(sources, list_sources(store))
     if query.strip():
         from qa.keyword import keyword_index
         from qa.retrieve import Filters

@@ -63,6 +63,17 @@ def register(app: typer.Typer, settings: Any, fail: Any, day: Any) -> None:
         typer.echo(f"{len(rows)} articles", err=True)
 
     @app.command()
+    def sources(as_json: JsonOpt = False) -> None:
+        """List the sources with their article counts and date ranges."""
+        from qa.sources import list_sources
+        from qa.store import Store
+
+        infos = call(lambda: list_sources(Store(settings())), as_json, lambda xs: [x.to_dict() for x in xs])
+        for s in infos or []:
+            span = f"{s.first} to {s.last}" if s.first else "undated"
+            typer.echo(f"{s.articles:6d}  {s.name[:40]:40s}  {span}  {', '.join(s.domains[:2])}")
+
+    @app.command()
     def show(article_id: Annotated[str, typer.Argument(help="The article's id (or its unique start).")],
              as_json: JsonOpt = False) -> None:
         """Print one article with its metadata."""

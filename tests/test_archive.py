@@ -338,3 +338,22 @@ def test_two_ingests_at_once_into_one_folder_run_one_after_the_other(tmp_path) -
         assert json.loads(out)["added"] == 60
     assert json.loads(run_cli(["stats", "--json"], env).stdout)["articles"] == 120
     assert run_cli(["check"], env).returncode == 0
+
+
+def test_sources_match_as_people_type_them_and_unknown_ones_are_named(sample, real_embedder) -> None:
+    from qa.errors import InputError
+    from qa.sources import list_sources, resolve
+
+    infos = list_sources(Store(sample))
+    assert {i.name for i in infos} >= {"newsqa sample"} and sum(i.articles for i in infos) == 31
+    sample_info = next(i for i in infos if i.name == "newsqa sample")
+    assert sample_info.articles == 30 and "en.wikipedia.org" in sample_info.domains
+    for typed in ("newsqa sample", "NEWSQA SAMPLE", "wikipedia.org", "en.wikipedia.org"):
+        assert resolve((typed,), infos) == ("newsqa sample",), typed
+    with pytest.raises(InputError, match="no source matches 'newsqa sampel'. Closest: newsqa sample"):
+        resolve(("newsqa sampel",), infos)
+    from qa.retrieve import Filters
+
+    a = ask(KERMAN, sample, embedder=real_embedder, filters=Filters(sources=("NEWSQA SAMPLE",)))
+    assert a.citations and all(c.source == "newsqa sample" for c in a.citations)
+    assert len(list_articles(sample, sources=("Newsqa Sample",))) == 30
