@@ -24,6 +24,7 @@ from qa.settings import Settings
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Answer questions over a news archive, with citations.")
 _DEBUG = {"on": False}
+OWN_LOGGERS = {"qa", "ingest", "eval", "benchmarks", "__main__"}
 
 
 @app.callback()
@@ -31,6 +32,12 @@ def _main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks."
     _DEBUG["on"] = debug
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    if not debug:
+        # Libraries (trafilatura, warcio, chromadb...) log what they skipped or repaired;
+        # what a user must know is in the command's own summary, so only newsqa's own
+        # warnings reach a normal run's stderr. --debug shows everything.
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(lambda r: r.name.split(".")[0] in OWN_LOGGERS)
 
 
 def _fail(exc: BaseException) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED, cli_env, run_cli, write_jsonl
+from tests.conftest import ROOT, SEED, cli_env, run_cli, write_jsonl
 from tests.test_ingest import records
 
 pytestmark = pytest.mark.slow
@@ -51,3 +53,13 @@ def test_missing_path_and_no_args(tmp_path: Path) -> None:
     assert r.returncode == 3 and json.loads(r.stdout)["rejected"][0]["reason"] == "no such file or folder"
     r = run_cli(["ingest"], env)
     assert r.returncode == 2 and "--sample" in r.stderr
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_library_warnings_stay_out_of_a_normal_run(debug: bool) -> None:
+    code = (f"import logging; from qa.cli import _main; _main({debug}); "
+            "logging.getLogger('trafilatura.core').warning('discarding data: None'); "
+            "logging.getLogger('qa.store').warning('our own warning')")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert "our own warning" in r.stderr
+    assert ("discarding data" in r.stderr) == debug
