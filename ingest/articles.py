@@ -35,6 +35,32 @@ def canonical_url(url: str) -> str:
                        host, path, query, ""))
 
 
+_DATEISH = re.compile(r"^\W*(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d\d.*)\W*$")
+
+
+def readable_source(source: str) -> str:
+    """A publisher name, not a URL: "https://www.site.net/" becomes "site.net"."""
+    s = source.strip()
+    if "://" in s or s.lower().startswith("www."):
+        return source_from_url(s)
+    return s
+
+
+def clean_title_parts(title: str, source: str) -> str:
+    """The headline without a site suffix or prefix, a date segment or a Markdown '#':
+    "Pier reopens | Harbour Gazette | 19.01.2020" -> "Pier reopens"."""
+    title = re.sub(r"^#+\s+", "", title).strip()
+    for sep in (" | ", " – ", " — ", " - "):
+        parts = [p.strip() for p in title.split(sep)]
+        if len(parts) < 2:
+            continue
+        site = {source.lower(), source.lower().removesuffix(".com")}
+        kept = [p for p in parts if p and p.lower() not in site and not _DATEISH.match(p)]
+        if kept and len(kept) < len(parts):
+            title = sep.join(kept)
+    return title
+
+
 def source_from_url(url: str) -> str:
     if not url:
         return ""
@@ -75,13 +101,18 @@ def build_article(rec: RawRecord) -> Article | Rejection:
     text = clean_text(text)
     if len(text.split()) < MIN_WORDS:
         return Rejection(rec.file, rec.line, f"article text too short ({len(text.split())} words)")
-    title = clean_title(title)
+    raw_source, source = source.strip(), readable_source(source)
+    id_title = clean_title(title)  # the id keeps the title as it was read, so ids never change
+    title = clean_title_parts(id_title, source or source_from_url(url))
     if not title:
         first = text.split("\n", 1)[0]
         title = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
     curl = canonical_url(url)
     published = parse_date(date_value) or date_from_url(url) or date_from_text(text)
-    source = source.strip() or source_from_url(url) or os.path.basename(rec.file)
+    # A file name is no publisher: it is used only in the id (so ids stay what they were)
+    # and an article with neither a source nor a URL is stored without a source.
+    id_source = raw_source or source_from_url(url) or os.path.basename(rec.file)
+    source = source or source_from_url(url)
     if rec.id:
         aid = rec.id  # a newsqa export keeps its ids
     elif curl:
@@ -89,7 +120,7 @@ def build_article(rec: RawRecord) -> Article | Rejection:
     elif rec.single:
         aid = "f" + _digest(os.path.abspath(rec.file))
     elif title or published:
-        aid = "r" + _digest(title, published.isoformat() if published else "", source)
+        aid = "r" + _digest(id_title or title, published.isoformat() if published else "", id_source)
     else:
         aid = "t" + _digest(text_hash(text))
     origin = f"{rec.file}:{rec.line}" if rec.line is not None else rec.file

@@ -2,13 +2,14 @@
 
 Order of trust: an explicit field (publisher metadata), then the URL path (news sites
 put the publication day there: /2025/01/21/, /2025-01-21/, /20250121/), then a dateline
-in the first lines of the text. A date outside 1990..next year is treated as noise.
+in the first lines of the text. A date before 1990, after tomorrow, or a CMS placeholder
+(2000-01-01, 1970-01-01) is treated as noise.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from dateutil import parser as dateparser
 
@@ -23,8 +24,16 @@ _DATELINE = re.compile(
 )
 
 
+# Values CMSs put in an empty date field: not a publication date.
+PLACEHOLDERS = {date(2000, 1, 1), date(1970, 1, 1), date(1900, 1, 1)}
+
+
 def _plausible(d: date) -> date | None:
-    return d if 1990 <= d.year <= date.today().year + 1 else None
+    """The date, unless it is noise: before 1990, a placeholder, or after tomorrow (no
+    archive holds news from the future; a day of slack for time zones)."""
+    if d in PLACEHOLDERS or d.year < 1990 or d > date.today() + timedelta(days=1):
+        return None
+    return d
 
 
 def parse_date(value: object) -> date | None:

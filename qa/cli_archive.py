@@ -71,7 +71,7 @@ def register(app: typer.Typer, settings: Any, fail: Any, day: Any) -> None:
         infos = call(lambda: list_sources(Store(settings())), as_json, lambda xs: [x.to_dict() for x in xs])
         for s in infos or []:
             span = f"{s.first} to {s.last}" if s.first else "undated"
-            typer.echo(f"{s.articles:6d}  {s.name[:40]:40s}  {span}  {', '.join(s.domains[:2])}")
+            typer.echo(f"{s.articles:6d}  {(s.name or '(no source)')[:40]:40s}  {span}  {', '.join(s.domains[:2])}")
 
     @app.command()
     def show(article_id: Annotated[str, typer.Argument(help="The article's id (or its unique start).")],

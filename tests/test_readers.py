@@ -254,3 +254,26 @@ def test_an_undeclared_koi8_feed_is_decoded_not_stored_as_mojibake(tmp_path: Pat
     assert any(isinstance(r, Note) and "koi8" in r.message for r in out)
     (rec,) = [r for r in out if isinstance(r, RawRecord)]
     assert bridge in rec.text and rec.source == "\u041d\u043e\u0432\u043e\u0441\u0442\u0438"
+
+
+def test_metadata_a_reader_can_trust() -> None:
+    from datetime import date, timedelta
+
+    from ingest.readers.base import from_mapping
+
+    def art(**fields):
+        rec = from_mapping({"text": BODY, **fields}, "/data/exports/site.html.jsonl", 1)
+        return build_article(rec)
+
+    assert art(title="x", date="2000-01-01T00:00:00Z").published is None  # a CMS placeholder
+    assert art(title="x", date="1970-01-01").published is None
+    future = (date.today() + timedelta(days=30)).isoformat()
+    assert art(title="x", date=future).published is None
+    assert art(title="x", date="2024-05-06").published == date(2024, 5, 6)
+    assert art(title="Pier reopens | Harbour Gazette | 19.01.2020", source="Harbour Gazette").title == "Pier reopens"
+    assert art(title="# Pier reopens - example.org", url="https://example.org/a").title == "Pier reopens"
+    assert art(title="Rock - Paper - Scissors wins award").title == "Rock - Paper - Scissors wins award"
+    assert art(title="x", source="https://www.gazette.net/").source == "gazette.net"
+    no_source = art(title="Pier reopens")
+    assert no_source.source == "" and "site.html" not in no_source.source
+    assert no_source.id == art(title="Pier reopens").id  # the id is stable all the same
