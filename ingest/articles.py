@@ -108,7 +108,8 @@ def build_article(rec: RawRecord) -> Article | Rejection:
         first = text.split("\n", 1)[0]
         title = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
     curl = canonical_url(url)
-    published = parse_date(date_value) or date_from_url(url) or date_from_text(text)
+    published = (parse_date(date_value) or date_from_url(url) or date_from_text(text)
+                 or parse_date(rec.captured))
     # A file name is no publisher: it is used only in the id (so ids stay what they were)
     # and an article with neither a source nor a URL is stored without a source.
     id_source = raw_source or source_from_url(url) or os.path.basename(rec.file)

@@ -98,7 +98,12 @@ def _records(paths: Iterable[Path], urls: list[str], report: IngestReport,
             yield item
             continue
         report.files += 1
-        yield from read_file(item)
+        out = 0
+        for rec in read_file(item):
+            out += 1
+            yield rec
+        if out == 0:  # never a file that gives nothing in silence
+            yield Rejection(str(item), None, "no articles found in it (no records of a readable kind)")
     if urls:
         from ingest.fetch import Fetcher
         from ingest.web import read_url

@@ -200,3 +200,10 @@ def test_model_failure_in_the_worker_keeps_earlier_batches_and_rerun_completes(
     assert (rep.added, rep.unchanged) == (30, 20)
     assert len({r.id for r in store.iter_records()}) == 50
     assert store.chunks.count() == sum(r.n_chunks for r in store.iter_records())
+
+
+def test_a_file_that_yields_nothing_says_so(tmp_path: Path, settings, fake_embedder) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]")
+    rep = ingest.run([empty], settings, embedder=fake_embedder)
+    assert rep.exit_code == 3 and [(r.file, r.reason[:17]) for r in rep.rejected] == [(str(empty), "no articles found")]

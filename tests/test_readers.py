@@ -277,3 +277,40 @@ def test_metadata_a_reader_can_trust() -> None:
     no_source = art(title="Pier reopens")
     assert no_source.source == "" and "site.html" not in no_source.source
     assert no_source.id == art(title="Pier reopens").id  # the id is stable all the same
+
+
+def test_warc_resource_records_arc_urls_capture_dates_and_empty_captures(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = ("<html><head><title>Harbour dredging starts</title></head><body><article><p>"
+            + "Dredging of the harbour began on Monday after years of delay, the port authority said. " * 5
+            + "</p></article></body></html>")
+    p = tmp_path / "capture.warc.gz"
+    with open(p, "wb") as out:
+        w = WARCWriter(out, gzip=True)
+        w.write_record(w.create_warc_record(
+            "https://port.example/news/dredging", "resource", payload=io.BytesIO(page.encode()),
+            warc_content_type="text/html; charset=utf-8",
+            warc_headers_dict={"WARC-Date": "2021-06-15T10:00:00Z"}))
+    arts, rej = articles_of(p)
+    assert not rej and len(arts) == 1
+    assert arts[0].url == "https://port.example/news/dredging" and arts[0].published.isoformat() == "2021-06-15"
+    empty = tmp_path / "images.warc.gz"
+    with open(empty, "wb") as out:
+        w = WARCWriter(out, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record("https://port.example/a.png", "response",
+                                            payload=io.BytesIO(b"\x89PNG"), http_headers=headers))
+    arts, rej = articles_of(empty)
+    assert not arts and len(rej) == 1 and "no HTML pages among its 1 records" in rej[0].reason
+    arc = tmp_path / "old.arc"
+    body = page.encode()
+    http = b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+    version = b"1 0 newsqa\nURL IP-address Archive-date Content-type Archive-length\n"
+    header = b"filedesc://old.arc 0.0.0.0 20200115000000 text/plain " + str(len(version)).encode() + b"\n" + version
+    rec = f"\nhttps://arc.example/2020/story 1.2.3.4 20200113093000 text/html {len(http)}\n".encode() + http + b"\n"
+    arc.write_bytes(header + rec)
+    arts, rej = articles_of(arc)
+    assert [a.url for a in arts] == ["https://arc.example/2020/story"], rej
+    assert arts[0].published.isoformat() == "2020-01-13"

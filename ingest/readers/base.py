@@ -31,6 +31,7 @@ class RawRecord:
     date: object = None  # raw value: parsed later by ingest.dates
     html: bool = False  # text is HTML that still needs extracting
     single: bool = False  # the file holds only this article (its path can serve as id)
+    captured: object = None  # a web capture's date: the publication date of last resort
     # From a newsqa export only (`ingest.export`): the article's id, and its chunks'
     # (start, end, vector) computed with `vector_model`, so they need no embedding.
     id: str = ""
