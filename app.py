@@ -145,6 +145,8 @@ def archive_page(s: qa.Settings, stats) -> None:  # type: ignore[no-untyped-def]
         cols[3].metric("Duplicates linked", stats.duplicates)
         span = f"{stats.first_date} to {stats.last_date}" if stats.first_date else "no dates"
         st.caption(f"Published {span}; {stats.undated} undated. Embedding model: {stats.embedding_model or '-'}")
+        if stats.dated_from:
+            st.caption("Dates found in: " + ", ".join(f"{k} ({v})" for k, v in stats.dated_from.items()))
         if stats.per_month:
             st.bar_chart(stats.per_month, x_label="month", y_label="articles")
     st.subheader("Add articles")

@@ -108,8 +108,13 @@ def build_article(rec: RawRecord) -> Article | Rejection:
         first = text.split("\n", 1)[0]
         title = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
     curl = canonical_url(url)
-    published = (parse_date(date_value) or date_from_url(url) or date_from_text(text)
-                 or parse_date(rec.captured))
+    published, date_from = None, ""
+    for kind, found in (("metadata", lambda: parse_date(date_value)), ("url", lambda: date_from_url(url)),
+                        ("dateline", lambda: date_from_text(text)), ("capture", lambda: parse_date(rec.captured))):
+        published = found()
+        if published:
+            date_from = kind
+            break
     # A file name is no publisher: it is used only in the id (so ids stay what they were)
     # and an article with neither a source nor a URL is stored without a source.
     id_source = raw_source or source_from_url(url) or os.path.basename(rec.file)
@@ -126,7 +131,7 @@ def build_article(rec: RawRecord) -> Article | Rejection:
         aid = "t" + _digest(text_hash(text))
     origin = f"{rec.file}:{rec.line}" if rec.line is not None else rec.file
     return Article(id=aid, title=title, text=text, url=url, source=source,
-                   authors=authors, published=published, origin=origin,
+                   authors=authors, published=published, origin=origin, date_from=date_from,
                    vectors=rec.vectors, vector_model=rec.vector_model)
 
 

@@ -256,7 +256,7 @@ class _Writer:
             records.append(ArticleRecord(
                 id=a.id, content_hash=chash, text_hash=thash, minhash=encode(sig),
                 n_chunks=len(art_chunks), duplicate_of=dup_of or "", title=a.title, url=a.url,
-                source=a.source, published=a.published, origin=a.origin, authors=a.authors,
+                source=a.source, published=a.published, origin=a.origin, authors=a.authors, date_from=a.date_from,
                 text=a.text))
         if not records:
             return None

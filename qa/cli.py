@@ -128,6 +128,8 @@ def stats(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     typer.echo(f"chunks:          {s.chunks}")
     typer.echo(f"sources:         {s.sources}")
     typer.echo(f"dates:           {s.first_date or '-'} to {s.last_date or '-'} ({s.undated} undated)")
+    if s.dated_from:
+        typer.echo("dated from:      " + ", ".join(f"{k} {v}" for k, v in s.dated_from.items()))
     typer.echo(f"embedding model: {s.embedding_model or '-'}")
 
 

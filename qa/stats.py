@@ -22,6 +22,9 @@ class ArchiveStats:
     embedding_model: str | None
     top_sources: list[tuple[str, int]] = field(default_factory=list)
     per_month: dict[str, int] = field(default_factory=dict)
+    # How the dates were found: metadata, url, dateline, capture (and "unrecorded" for
+    # articles stored before newsqa kept it).
+    dated_from: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -31,7 +34,7 @@ class ArchiveStats:
             "last_date": self.last_date.isoformat() if self.last_date else None,
             "undated": self.undated, "embedding_model": self.embedding_model,
             "top_sources": [{"source": s, "articles": n} for s, n in self.top_sources],
-            "per_month": self.per_month,
+            "per_month": self.per_month, "dated_from": self.dated_from,
         }
 
 
@@ -39,6 +42,7 @@ def archive_stats(settings: Settings, store: Store | None = None) -> ArchiveStat
     store = store or Store(settings)
     sources: Counter[str] = Counter()
     months: Counter[str] = Counter()
+    dated_from: Counter[str] = Counter()
     dates: list[date] = []
     articles = duplicates = undated = 0
     for r in store.iter_records():
@@ -48,6 +52,7 @@ def archive_stats(settings: Settings, store: Store | None = None) -> ArchiveStat
         articles += 1
         sources[r.source] += 1
         if r.published:
+            dated_from[r.date_from or "unrecorded"] += 1
             dates.append(r.published)
             months[r.published.strftime("%Y-%m")] += 1
         else:
@@ -58,4 +63,5 @@ def archive_stats(settings: Settings, store: Store | None = None) -> ArchiveStat
         last_date=max(dates) if dates else None, undated=undated,
         embedding_model=store.meta().get("embedding_model"),
         top_sources=sources.most_common(20), per_month=dict(sorted(months.items())),
+        dated_from=dict(dated_from.most_common()),
     )

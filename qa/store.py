@@ -70,6 +70,7 @@ class ArticleRecord:
     published: date | None
     origin: str
     authors: tuple[str, ...] = ()
+    date_from: str = ""  # metadata, url, dateline or capture ("" undated or not recorded)
     # The cleaned article text, kept as the record's document so an article can be shown
     # and exported whole ("" for records written before it was kept, and when not
     # fetched: `article_text` rebuilds it from the chunks then).
@@ -80,7 +81,7 @@ class ArticleRecord:
                 "minhash": self.minhash, "n_chunks": self.n_chunks,
                 "duplicate_of": self.duplicate_of, "title": self.title[:500], "url": self.url,
                 "source": self.source, "day": day_number(self.published), "origin": self.origin,
-                "authors": "\x1f".join(self.authors)}
+                "authors": "\x1f".join(self.authors), "date_from": self.date_from}
 
     @classmethod
     def from_metadata(cls, rid: str, m: dict[str, Any], text: str | None = None) -> ArticleRecord:
@@ -90,6 +91,7 @@ class ArticleRecord:
                    url=m.get("url", ""), source=m.get("source", ""),
                    published=day_from_number(int(m.get("day", NO_DAY))), origin=m.get("origin", ""),
                    authors=tuple(a for a in str(m.get("authors", "")).split("\x1f") if a),
+                   date_from=str(m.get("date_from", "")),
                    text=text or "")
 
 

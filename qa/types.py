@@ -25,6 +25,7 @@ class Article:
     authors: tuple[str, ...] = ()
     published: date | None = None
     origin: str = ""  # "file:line" it was read from, for messages
+    date_from: str = ""  # where the date came from: metadata, url, dateline, capture ("" undated)
     # Chunk vectors carried by a newsqa export: (start, end, vector) and their model.
     vectors: tuple[tuple[int, int, Any], ...] = ()
     vector_model: str = ""

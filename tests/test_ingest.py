@@ -207,3 +207,14 @@ def test_a_file_that_yields_nothing_says_so(tmp_path: Path, settings, fake_embed
     empty.write_text("[]")
     rep = ingest.run([empty], settings, embedder=fake_embedder)
     assert rep.exit_code == 3 and [(r.file, r.reason[:17]) for r in rep.rejected] == [(str(empty), "no articles found")]
+
+
+def test_stats_say_where_the_dates_came_from(tmp_path: Path, settings, fake_embedder) -> None:
+    from qa.stats import archive_stats
+
+    rows = [{"title": "A", "text": story(1), "date": "2024-02-03"},
+            {"title": "B", "text": story(2), "url": "https://n.example/2024/02/04/b"},
+            {"title": "C", "text": story(3)}]
+    ingest.run([write_jsonl(tmp_path / "d.jsonl", rows)], settings, embedder=fake_embedder)
+    st = archive_stats(settings)
+    assert st.dated_from == {"metadata": 1, "url": 1} and st.undated == 1

@@ -270,6 +270,9 @@ def test_metadata_a_reader_can_trust() -> None:
     future = (date.today() + timedelta(days=30)).isoformat()
     assert art(title="x", date=future).published is None
     assert art(title="x", date="2024-05-06").published == date(2024, 5, 6)
+    assert art(title="x", date="2024-05-06").date_from == "metadata"
+    assert art(title="x", url="https://a.example/2024/05/07/story").date_from == "url"
+    assert art(title="x", date="2000-01-01").date_from in ("dateline", "")  # the placeholder is not it
     assert art(title="Pier reopens | Harbour Gazette | 19.01.2020", source="Harbour Gazette").title == "Pier reopens"
     assert art(title="# Pier reopens - example.org", url="https://example.org/a").title == "Pier reopens"
     assert art(title="Rock - Paper - Scissors wins award").title == "Rock - Paper - Scissors wins award"
