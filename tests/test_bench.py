@@ -40,3 +40,38 @@ def test_ingest_bench_runs_every_part_and_writes_the_ratios(tmp_path: Path) -> N
         out["newsqa"]["tokens_per_s"] / max(out["ceiling_torch"]["tokens_per_s"], out["ceiling_onnx"]["tokens_per_s"]))
     assert ratios["ingest_vs_baseline"] > 0
     assert json.loads(r.stdout.strip().splitlines()[-1]) == pytest.approx(ratios)
+
+
+def test_the_busy_benchmark_stops_its_load_even_when_terminated() -> None:
+    import signal
+    import time
+
+    code = ("import time\nfrom benchmarks.busy import cpu_load\n"
+            "with cpu_load(2) as pids:\n    print(' '.join(map(str, pids)), flush=True)\n    time.sleep(120)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        pids = [int(p) for p in proc.stdout.readline().split()]  # type: ignore[union-attr]
+        assert len(pids) == 2 and all(Path(f"/proc/{p}").exists() for p in pids)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 143
+        deadline = time.monotonic() + 10
+        while any(Path(f"/proc/{p}").exists() for p in pids) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(Path(f"/proc/{p}").exists() for p in pids)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_the_busy_benchmark_reports_both_halves_and_the_ratios(tmp_path: Path) -> None:
+    from tests.conftest import DEV_QUESTIONS, cli_env, run_cli
+
+    env = cli_env(tmp_path / "data")
+    assert run_cli(["ingest", "--sample"], env).returncode == 0
+    r = subprocess.run([sys.executable, "-m", "benchmarks.busy", str(DEV_QUESTIONS), "--n", "3", "--articles", "5",
+                        "--load", "1", "--json"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = json.loads(r.stdout.strip().splitlines()[-1])
+    assert out["quiet"]["ask"]["n"] == out["busy"]["ask"]["n"] == 3 and out["cores"] >= 1 and out["cpu"]
+    assert out["ratios"]["ask_p95_busy_over_quiet"] > 0 and out["ratios"]["ingest_busy_over_quiet"] > 0
