@@ -12,7 +12,7 @@ DEV_DATA ?= $(CURDIR)/.newsqa-dev
 DEV_DIR := ../shared/data/realtimeqa-2025q1
 EVAL_OUT ?= eval/runs/dev
 
-.PHONY: demo test setup lint eval-dev bench clean
+.PHONY: demo test setup lint eval-dev bench bench-busy clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -44,6 +44,12 @@ eval-dev: $(STAMP)
 bench: $(STAMP)
 	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/newsqa ingest $(DEV_DIR)/articles.jsonl.gz
 	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/python -m benchmarks.bench
+
+# Ask latency and ingest throughput quiet, then with the CPU shared (one busy process per
+# core but one, started and stopped by the benchmark), as busy / quiet ratios.
+bench-busy: $(STAMP)
+	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/newsqa ingest $(DEV_DIR)/articles.jsonl.gz
+	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/python -m benchmarks.busy $(DEV_DIR)/questions.jsonl
 
 lint: $(STAMP)
 	$(BIN)/ruff check qa ingest eval tests benchmarks app.py
