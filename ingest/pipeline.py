@@ -56,6 +56,7 @@ class IngestReport:
     notes: list[Note] = field(default_factory=list)  # read, but worth a look (guessed encodings)
     chunks_written: int = 0
     dated: int = 0  # articles read that carry a publication date
+    joined: int = 0  # feed teasers replaced by their full page read in the same run
     reused_vectors: int = 0  # chunk vectors taken from a newsqa export instead of the model
     seconds: float = 0.0
 
@@ -74,6 +75,7 @@ class IngestReport:
             "rejected": [r.to_dict() for r in self.rejected],
             "notes": [n.to_dict() for n in self.notes],
             "chunks_written": self.chunks_written, "reused_vectors": self.reused_vectors,
+            "joined": self.joined,
             "dated": self.dated,
             "seconds": round(self.seconds, 2),
             "articles_per_s": round(self.articles_read / self.seconds, 1) if self.seconds else None,
@@ -181,7 +183,7 @@ class _Writer:
         for r in self.store.iter_records():
             if not r.duplicate_of:
                 self.finder.add(r.id, r.text_hash, decode(r.minhash))
-        self.seen: set[str] = set()
+        self.seen: dict[str, int] = {}  # article id -> words, of what this run read
         self.changed = False
         self._web: WebState | None = None
         self.keyword = open_index(settings.keyword_dir)
@@ -224,13 +226,26 @@ class _Writer:
         for a in batch:
             if a.published:
                 rep.dated += 1
-            if a.id in self.seen:
+            n_words = len(a.text.split())
+            prev = self.seen.get(a.id)
+            if prev is not None and n_words <= prev:
                 rep.duplicates += 1
                 continue
-            self.seen.add(a.id)
+            self.seen[a.id] = n_words
+            if prev is not None:
+                # A fuller copy of an article this run read before under the same id (a
+                # feed's teaser, then the page it links to, in one input): it replaces
+                # the teaser, counted once.
+                rep.joined += 1
+                self.finder.forget(a.id)
+                if a.id in written_ids:  # the teaser is in this batch: it is not written
+                    i = written_ids.index(a.id)
+                    del written_ids[i], records[i]
+                    chunks[:] = [c for c in chunks if c.article_id != a.id]
+                    known = {k: v for k, v in known.items() if not k.startswith(a.id + ":")}
             chash = content_hash(a)
             old = existing.get(a.id)
-            if old and old.content_hash == chash:
+            if old and old.content_hash == chash and prev is None:
                 rep.unchanged += 1
                 continue
             thash, sig = text_hash(a.text), signature(a.text)
@@ -247,7 +262,9 @@ class _Writer:
                     given = {(st, en): v for st, en, v in a.vectors}
                     known.update((c.id, given[(c.start, c.start + len(c.text))]) for c in art_chunks
                                  if (c.start, c.start + len(c.text)) in given)
-                if old:
+                if prev is not None:
+                    pass  # counted when its teaser was read
+                elif old:
                     rep.updated += 1
                 else:
                     rep.added += 1

@@ -218,3 +218,25 @@ def test_stats_say_where_the_dates_came_from(tmp_path: Path, settings, fake_embe
     ingest.run([write_jsonl(tmp_path / "d.jsonl", rows)], settings, embedder=fake_embedder)
     st = archive_stats(settings)
     assert st.dated_from == {"metadata": 1, "url": 1} and st.undated == 1
+
+
+@pytest.mark.parametrize("feed_name", ["0feed.rss", "zfeed.rss"])  # read before, then after the page
+def test_a_feed_teaser_is_joined_to_its_page_in_the_same_input(tmp_path: Path, settings, fake_embedder,
+                                                               feed_name: str) -> None:
+    from tests.test_web import page
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    html = page("Ferry returns", "The ferry").replace(
+        "<head>", '<head><link rel="canonical" href="https://gazette.example/ferry">')
+    (folder / "ferry.html").write_text(html)
+    (folder / feed_name).write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title><item><title>Ferry returns</title>'
+        "<link>https://gazette.example/ferry</link><description>The ferry is back in service, the council said."
+        "</description></item></channel></rss>")
+    rep = ingest.run([folder], settings, embedder=fake_embedder)
+    store = Store(settings)
+    (rec,) = list(store.iter_records(with_text=True))
+    assert len(rec.text.split()) > 150 and rep.added == 1 and rep.rejected == []
+    assert rep.joined == (1 if feed_name == "0feed.rss" else 0)
+    assert store.chunks.count() == rec.n_chunks
