@@ -155,7 +155,9 @@ def test_rss_and_atom(tmp_path: Path) -> None:
     (tmp_path / "f.atom").write_text(ATOM)
     arts, rej = articles_of(tmp_path / "f.rss")
     assert [a.title for a in arts] == ["Dam inspection ordered"] and arts[0].source == "Valley Times"
-    assert arts[0].published.isoformat() == "2024-02-01" and [r.line for r in rej] == [2]
+    assert arts[0].published.isoformat() == "2024-02-01" and rej == []
+    notes = [r for r in read_file(tmp_path / "f.rss") if isinstance(r, Note)]
+    assert [n.line for n in notes] == [2] and "https://valley.example/e" in notes[0].message  # a link, no body
     arts, _ = articles_of(tmp_path / "f.atom")
     assert arts[0].authors == ("Sam Poe",) and arts[0].published.isoformat() == "2024-02-05"
 
@@ -317,3 +319,12 @@ def test_warc_resource_records_arc_urls_capture_dates_and_empty_captures(tmp_pat
     arts, rej = articles_of(arc)
     assert [a.url for a in arts] == ["https://arc.example/2020/story"], rej
     assert arts[0].published.isoformat() == "2020-01-13"
+
+
+def test_a_two_word_feed_teaser_is_a_note_not_a_rejection(tmp_path: Path) -> None:
+    p = tmp_path / "f.atom"
+    p.write_text('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title>'
+                 '<entry><title>Pier</title><link href="https://d.example/pier"/><summary>Pier reopens</summary></entry>'
+                 "</feed>")
+    out = list(read_file(p))
+    assert len(out) == 1 and isinstance(out[0], Note) and "https://d.example/pier" in out[0].message

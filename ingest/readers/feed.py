@@ -14,7 +14,7 @@ from pathlib import Path
 from ingest.readers.base import RawRecord, ReaderOutput, guessed_note
 from ingest.readers.encoding import UndecodableError, declared_in, decode_bytes
 from ingest.readers.files import FileProblem, read_bytes
-from qa.types import Rejection
+from qa.types import Note, Rejection
 
 
 def html_fragment_to_text(fragment: str) -> str:
@@ -30,7 +30,18 @@ def read_feed(path: Path, name: str) -> ReaderOutput:
     except FileProblem as exc:
         yield Rejection(name, None, str(exc))
         return
-    yield from parse_feed(data, name)
+    for rec in parse_feed(data, name):
+        if isinstance(rec, RawRecord) and rec.url and len(rec.text.split()) < TEASER_WORDS:
+            # A teaser whose article is elsewhere: not an error in the feed. If the page is
+            # in the same input it is read from there; else ingest its URL.
+            yield Note(name, rec.line, f"entry {rec.line} is a teaser ({len(rec.text.split())} words) "
+                                       f"linking to {rec.url}: its article is read from that page "
+                                       "when the page is in the input or its URL is ingested")
+            continue
+        yield rec
+
+
+TEASER_WORDS = 5  # the fewest words an article may have (ingest.articles.MIN_WORDS)
 
 
 def parse_feed(data: bytes, name: str) -> ReaderOutput:
