@@ -6,7 +6,7 @@ names newsqa; conditional GET with the ETag / Last-Modified of the last fetch; t
 at most `fetch_retries` attempts with exponential backoff on 429, 5xx, timeouts and
 broken connections (Retry-After honoured up to a minute); redirects followed up to
 `fetch_max_redirects`; a body bigger than `fetch_max_bytes` is abandoned. Every failure
-is a `FetchError` whose message is one line in our words, naming the URL.
+is a `FetchError` whose message is one line in our words (the rejection names the URL).
 
 Nothing here runs unless the user gave a URL or follows a feed.
 """
@@ -76,7 +76,7 @@ class Fetcher:
         self.client = httpx.Client(headers={"User-Agent": USER_AGENT}, timeout=settings.fetch_timeout_s,
                                    follow_redirects=True, max_redirects=settings.fetch_max_redirects,
                                    transport=transport, trust_env=False)
-        self.robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self.robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}  # parser, or why none
         self.last: dict[str, float] = {}
 
     def close(self) -> None:
@@ -94,33 +94,37 @@ class Fetcher:
             time.sleep(gap)
         self.last[host] = time.monotonic()
 
-    def allowed(self, url: str) -> bool:
-        """Whether robots.txt lets newsqa fetch `url` (no robots.txt: yes; unreachable: no)."""
+    def check_robots(self, url: str) -> None:
+        """Raise FetchError unless robots.txt lets newsqa fetch `url`. No robots.txt (4xx):
+        allowed; a robots.txt that cannot be read (5xx, no connection): nothing is fetched
+        from that host (RFC 9309), and the error says which it was."""
         parts = urlsplit(url)
         root = f"{parts.scheme}://{parts.netloc}"
         if root not in self.robots:
-            rp: urllib.robotparser.RobotFileParser | None = urllib.robotparser.RobotFileParser()
+            rp = urllib.robotparser.RobotFileParser()
             try:
                 self._wait_turn(parts.netloc)
                 r = self.client.get(f"{root}/robots.txt")
                 if r.status_code >= 500:
-                    rp = None  # the site cannot say: fetch nothing from it (RFC 9309)
-                elif r.status_code >= 400:
-                    rp.parse([])  # type: ignore[union-attr]
+                    self.robots[root] = f"its robots.txt answered {r.status_code}, so nothing is fetched from it"
                 else:
-                    rp.parse(r.text.splitlines())  # type: ignore[union-attr]
-            except httpx.HTTPError:
-                rp = None
-            self.robots[root] = rp
-        rp = self.robots[root]
-        return rp is not None and rp.can_fetch(USER_AGENT, url)
+                    rp.parse([] if r.status_code >= 400 else r.text.splitlines())
+                    self.robots[root] = rp
+            except httpx.TimeoutException:
+                self.robots[root] = f"no answer within {self.s.fetch_timeout_s:.0f} s"
+            except httpx.HTTPError as exc:
+                self.robots[root] = f"cannot connect ({type(exc).__name__})"
+        rp_or_why = self.robots[root]
+        if isinstance(rp_or_why, str):
+            raise FetchError(f"{parts.netloc}: {rp_or_why}")
+        if not rp_or_why.can_fetch(USER_AGENT, url):
+            raise FetchError(f"robots.txt of {parts.netloc} does not allow fetching it")
 
     def get(self, url: str, etag: str = "", last_modified: str = "") -> Fetched:
         """GET with the validators of the last fetch; raises FetchError."""
         if not is_url(url):
-            raise FetchError(f"{url}: only http and https URLs can be fetched")
-        if not self.allowed(url):
-            raise FetchError(f"{url}: robots.txt of {urlsplit(url).netloc} does not allow fetching it")
+            raise FetchError("only http and https URLs can be fetched")
+        self.check_robots(url)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -147,25 +151,25 @@ class Fetcher:
                     return Fetched(str(r.url), 304, b"", "", None, r.headers.get("etag", ""),
                                    r.headers.get("last-modified", ""))
                 if r.status_code in RETRY_STATUS:
-                    raise FetchError(f"{url}: the server answered {r.status_code} {r.reason_phrase}",
+                    raise FetchError(f"the server answered {r.status_code} {r.reason_phrase}",
                                      _retry_after(r.headers.get("retry-after")), transient=True)
                 if r.status_code >= 400:
-                    raise FetchError(f"{url}: the server answered {r.status_code} {r.reason_phrase}")
+                    raise FetchError(f"the server answered {r.status_code} {r.reason_phrase}")
                 body = bytearray()
                 for part in r.iter_bytes():
                     body += part
                     if len(body) > self.s.fetch_max_bytes:
-                        raise FetchError(f"{url}: larger than {self.s.fetch_max_bytes // 1_000_000} MB "
+                        raise FetchError(f"larger than {self.s.fetch_max_bytes // 1_000_000} MB "
                                          "(NEWSQA_FETCH_MAX_BYTES), not read")
                 ctype = r.headers.get("content-type", "")
                 return Fetched(str(r.url), r.status_code, bytes(body), ctype.split(";")[0].strip().lower(),
                                r.charset_encoding, r.headers.get("etag", ""), r.headers.get("last-modified", ""))
         except httpx.TooManyRedirects:
-            raise FetchError(f"{url}: more than {self.s.fetch_max_redirects} redirects "
+            raise FetchError(f"more than {self.s.fetch_max_redirects} redirects "
                              "(a redirect loop?)") from None
         except httpx.TimeoutException:
-            raise FetchError(f"{url}: no answer within {self.s.fetch_timeout_s:.0f} s", transient=True) from None
+            raise FetchError(f"no answer within {self.s.fetch_timeout_s:.0f} s", transient=True) from None
         except httpx.UnsupportedProtocol:
-            raise FetchError(f"{url}: redirected to a URL that is not http or https") from None
+            raise FetchError("redirected to a URL that is not http or https") from None
         except httpx.TransportError as exc:
-            raise FetchError(f"{url}: cannot connect ({type(exc).__name__})", transient=True) from None
+            raise FetchError(f"cannot connect ({type(exc).__name__})", transient=True) from None

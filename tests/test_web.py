@@ -164,3 +164,14 @@ def test_cli_follows_feeds_and_updates(web, tmp_path) -> None:
     assert json.loads(r.stdout)["passages"][0]["url"] == web.url + "/a"
     assert run_cli(["feeds", "remove", web.url + "/feed"], env).returncode == 0
     assert run_cli(["feeds", "remove", web.url + "/feed"], env).returncode == 1
+
+
+def test_an_unreachable_host_is_one_line_that_says_so(fast, fake_embedder) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    rep = ingest.run([f"http://127.0.0.1:{port}/story"], fast, embedder=fake_embedder)
+    (r,) = rep.rejected
+    assert r.file == f"http://127.0.0.1:{port}/story" and "cannot connect" in r.reason and "robots" not in r.reason
