@@ -75,8 +75,9 @@ def resolve(wanted: tuple[str, ...], known: list[SourceInfo]) -> tuple[str, ...]
     for w in wanted:
         hit = [s.name for s in known if s.name == w] or [s.name for s in known if _matches(w, s)]
         if not hit:
-            close = difflib.get_close_matches(w.lower(), [s.name.lower() for s in known], n=5, cutoff=0.5)
-            names = [s.name for s in known if s.name.lower() in close] or [s.name for s in known[:5]]
+            named = [s for s in known if s.name]
+            close = difflib.get_close_matches(w.lower(), [s.name.lower() for s in named], n=5, cutoff=0.5)
+            names = [s.name for s in named if s.name.lower() in close] or [s.name for s in named[:5]]
             raise InputError(f"no source matches {w!r}. Closest: {', '.join(names) or 'none (the archive is empty)'}. "
                              "`newsqa sources` lists them all.")
         out.extend(h for h in hit if h not in out)

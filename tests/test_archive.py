@@ -82,7 +82,10 @@ def test_articles_show_and_search_find_what_is_stored(sample) -> None:
     assert 3 <= len(kerman) < 31
     since = list_articles(sample, since=rows[5].published)
     assert {r.id for r in since} == {r.id for r in rows if r.published and r.published >= rows[5].published}
-    assert list_articles(sample, sources=("no such source",)) == []
+    from qa.errors import InputError
+
+    with pytest.raises(InputError, match="no source matches 'no such source'"):
+        list_articles(sample, sources=("no such source",))
     view = show(sample, kerman[0].id[:10])  # a unique id prefix is enough
     assert view is not None and view.record.id == kerman[0].id and view.chunks >= 1
     assert view.text.startswith(view.text.strip()) and len(view.text.split()) > 20
