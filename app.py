@@ -234,11 +234,12 @@ def browse_section(s: qa.Settings) -> None:
     from qa.store import Store
 
     st.subheader("Browse")
-    c1, c2 = st.columns([2, 1])
+    c1, c2, c3 = st.columns([2, 1, 1])
     query = c1.text_input("Words in the article", key="browse_query")
-    source = c2.text_input("Source (exact)", key="browse_source")
+    source = c2.text_input("Source (name or domain)", key="browse_source")
+    since = c3.date_input("Published on or after", None, key="browse_since")
     try:
-        rows = list_articles(s, (source.strip(),) if source.strip() else (), query=query, limit=500)
+        rows = list_articles(s, (source.strip(),) if source.strip() else (), since=since, query=query, limit=500)
     except NewsqaError as exc:
         st.error(str(exc))
         return

@@ -123,6 +123,9 @@ def test_archive_page_finds_shows_and_deletes_an_article(env, tmp_path, monkeypa
     assert any("Removed 1 articles" in s.value for s in at.success)
     at.text_input(key="browse_query").input("").run()
     assert len(at.dataframe[-1].value) == 29
+    at.date_input(key="browse_since").set_value(__import__("datetime").date(2024, 3, 1)).run()
+    assert sorted(str(d) for d in at.dataframe[-1].value["date"]) == ["2024-03-07", "2024-03-18", "2024-03-23",
+                                                                       "2024-03-26"]
 
 
 def feeds_table(at: AppTest):  # type: ignore[no-untyped-def]
