@@ -34,6 +34,7 @@ _RELATIVE: list[tuple[str, int, str]] = [
     ("this year", -1, "relative"),
     ("past few days", 7, "relative"),
     ("this weekend", 7, "relative"),
+    ("last weekend", 9, "relative"),
     ("past week", 8, "relative"),
     ("this week", 8, "relative"),
     ("last week", 15, "relative"),
@@ -120,11 +121,15 @@ def _absolute(question: str, as_of: date) -> TimeWindow | None:
             continue
         d = data.date_obj.date()
         if data.period == "year":
-            return TimeWindow(date(d.year, 1, 1), date(d.year, 12, 31), text.strip(), "absolute")
-        if data.period == "month":
+            window = TimeWindow(date(d.year, 1, 1), date(d.year, 12, 31), text.strip(), "absolute")
+        elif data.period == "month":
             last = calendar.monthrange(d.year, d.month)[1]
-            return TimeWindow(date(d.year, d.month, 1), date(d.year, d.month, last), text.strip(), "absolute")
-        return TimeWindow(d - timedelta(days=1), d + timedelta(days=2), text.strip(), "absolute")
+            window = TimeWindow(date(d.year, d.month, 1), date(d.year, d.month, last), text.strip(), "absolute")
+        else:
+            window = TimeWindow(d - timedelta(days=1), d + timedelta(days=2), text.strip(), "absolute")
+        if window.start > as_of:
+            continue  # "until May 2026" asked in 2025 names a plan, not when the news happened
+        return window
     return None
 
 
