@@ -68,6 +68,12 @@ def source_from_url(url: str) -> str:
     return host.removeprefix("www.").split(":")[0]
 
 
+def is_url(target: str) -> bool:
+    """An http(s) URL to fetch (anything else given to ingest is a path)."""
+    parts = urlsplit(target)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
 def url_id(url: str) -> str:
     """The id an article with this URL gets ("" without a URL)."""
     curl = canonical_url(url)

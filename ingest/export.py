@@ -141,5 +141,5 @@ def chunk_vectors(obj: dict[str, Any], header: dict[str, Any]) -> Iterator[tuple
     for i, c in enumerate(chunks):
         try:
             yield int(c["start"]), int(c["end"]), decode_vector(c["vector"], int(header["dim"]))
-        except (KeyError, TypeError, ValueError, base64.binascii.Error) as exc:
+        except (KeyError, TypeError, ValueError) as exc:  # binascii.Error is a ValueError
             raise ValueError(f"field chunks[{i}]: {exc}") from None

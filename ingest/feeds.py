@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ingest.fetch import is_url
+from ingest.articles import is_url
 from ingest.pipeline import IngestReport, run
 from ingest.webstate import FeedInfo, WebState, now
 from qa.errors import InputError

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import httpx
 from tenacity import RetryCallState, retry, retry_if_exception, stop_after_attempt
 
+from ingest.articles import is_url
 from qa.settings import Settings
 
 USER_AGENT = "newsqa/0.1 (+https://github.com/newsqa/newsqa; news archive question answering)"
@@ -50,10 +51,6 @@ class Fetched:
     @property
     def not_modified(self) -> bool:
         return self.status == 304
-
-
-def is_url(target: str) -> bool:
-    return urlsplit(target).scheme.lower() in ("http", "https") and bool(urlsplit(target).netloc)
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ingest.articles import build_article, content_hash, text_hash, url_id
+from ingest.articles import build_article, content_hash, is_url, text_hash, url_id
 from ingest.chunk import chunk_article, embedding_text
 from ingest.dedupe import DuplicateFinder, decode, encode, signature
 from ingest.readers import RawRecord, iter_files, read_file
@@ -282,14 +282,15 @@ class _Writer:
 
     def embed(self, prep: _Prepared) -> np.ndarray:
         """The chunks' vectors: those an export carried as they are, the rest from the model."""
-        todo = [c for c in prep.chunks if c.id not in prep.known]
         if not prep.known:
-            return self.embedder().embed([embedding_text(c) for c in todo])
-        fresh = dict(zip((c.id for c in todo), self.embedder().embed([embedding_text(c) for c in todo]), strict=True)) \
-            if todo else {}
+            return self.embedder().embed([embedding_text(c) for c in prep.chunks])
+        todo = [c for c in prep.chunks if c.id not in prep.known]
+        vectors = dict(prep.known)
+        if todo:
+            vectors.update(zip((c.id for c in todo), self.embedder().embed([embedding_text(c) for c in todo]),
+                               strict=True))
         self.report.reused_vectors += len(prep.known)
-        return np.stack([prep.known[c.id] if c.id in prep.known else fresh[c.id] for c in prep.chunks]) \
-            if prep.chunks else np.zeros((0, 1), dtype=np.float32)
+        return np.stack([vectors[c.id] for c in prep.chunks])
 
     def commit(self, prep: _Prepared, vectors: np.ndarray) -> None:
         """Chunks first, stale chunks deleted, article records last (the commit marker)."""
@@ -328,8 +329,6 @@ class _Writer:
 def run(paths: Iterable[Path | str], settings: Settings, *, embedder: Embedder | None = None,
         on_progress: ProgressFn | None = None) -> IngestReport:
     """Ingest files and folders into the archive; safe to re-run and to interrupt."""
-    from ingest.fetch import is_url
-
     targets = [str(p) if isinstance(p, str) and is_url(p) else Path(p) for p in paths]
     urls = [t for t in targets if isinstance(t, str)]
     paths = [t for t in targets if isinstance(t, Path)]

@@ -11,7 +11,7 @@ chunks of their own, so they could never be cited again anyway.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -54,7 +54,7 @@ def select(store: Store, ids: Iterable[str] = (), sources: tuple[str, ...] = (),
     return rows, [i for i in ids if i not in found]
 
 
-def delete(settings: Settings, rows: list[ArticleRow], missing: list[str] = (),  # type: ignore[assignment]
+def delete(settings: Settings, rows: list[ArticleRow], missing: Sequence[str] = (),
            store: Store | None = None) -> DeleteReport:
     """Remove these articles (as `select` chose them) from Chroma and the keyword index.
     Chunks left of `missing` ids (a delete interrupted after the record went) go too, so

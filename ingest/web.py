@@ -31,8 +31,9 @@ HTML_TYPES = ("text/html", "application/xhtml")
 def kind_of(f: Fetched) -> str | None:
     """"feed", "html" or None (neither), from the content type, else the body."""
     head = f.body[:1024].lstrip().lower()
-    if is_json_feed(f.body) or head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf:rdf")) and \
-            re.search(rb"<(rss|feed|rdf:rdf)\b", f.body[:4096].lower()):
+    xml_feed = head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf:rdf")) and \
+        re.search(rb"<(rss|feed|rdf:rdf)\b", f.body[:4096].lower()) is not None
+    if is_json_feed(f.body) or xml_feed:
         return "feed"
     if any(t in f.content_type for t in HTML_TYPES) or b"<html" in head or head.startswith(b"<!doctype html"):
         return "html"

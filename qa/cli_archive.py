@@ -16,10 +16,12 @@ from typing import Annotated, Any
 
 import typer
 
+from qa.cli_common import JsonOpt
+from qa.cli_common import call as run_call
+
 SourceOpt = Annotated[list[str] | None, typer.Option("--source", help="Only this source (repeatable).")]
 SinceOpt = Annotated[str | None, typer.Option(help="Only articles published on or after YYYY-MM-DD.")]
 UntilOpt = Annotated[str | None, typer.Option(help="Only articles published on or before YYYY-MM-DD.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def _line(r: Any) -> str:
@@ -32,18 +34,7 @@ def register(app: typer.Typer, settings: Any, fail: Any, day: Any) -> None:
     """Add the commands to `app`; `settings`, `fail` and `day` are qa.cli's helpers."""
 
     def call(fn: Callable[[], Any], as_json: bool, to_json: Callable[[Any], Any] = lambda r: r.to_dict()) -> Any:
-        """Run the library call: errors go to `fail`; with --json the result is printed
-        and None returned, else the result is returned for the command to render."""
-        try:
-            result = fn()
-        except (typer.Exit, typer.BadParameter):
-            raise
-        except Exception as exc:
-            fail(exc)
-        if as_json:
-            typer.echo(json.dumps(to_json(result), ensure_ascii=False))
-            return None
-        return result
+        return run_call(fail, fn, as_json, to_json)
 
     @app.command()
     def articles(source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
@@ -109,11 +100,7 @@ def register(app: typer.Typer, settings: Any, fail: Any, day: Any) -> None:
 
         filters = Filters(since=day(since, "--since"), until=day(until, "--until"),
                           as_of=day(as_of, "--as-of"), sources=tuple(source or ()))
-        try:
-            hits, window = search(question, settings(), filters=filters, k=k)
-        except Exception as exc:
-            fail(exc)
-            return
+        hits, window = call(lambda: search(question, settings(), filters=filters, k=k), False)
         rows = [{"rank": n, "score": round(h.score, 4), "article_id": h.chunk.article_id, "title": h.chunk.title,
                  "published": h.chunk.published.isoformat() if h.chunk.published else None,
                  "source": h.chunk.source, "url": h.chunk.url, "text": h.chunk.text}

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+from qa.cli_common import JsonOpt, call
 
 
 def register_web(app: typer.Typer, settings: Any, fail: Any) -> None:
@@ -25,10 +25,7 @@ def register_web(app: typer.Typer, settings: Any, fail: Any) -> None:
         """Follow a feed (nothing is fetched until `newsqa update`)."""
         from ingest.feeds import follow
 
-        try:
-            new = follow(settings(), url, name)
-        except Exception as exc:
-            fail(exc)
+        new = call(fail, lambda: follow(settings(), url, name))
         typer.echo(f"{'following' if new else 'already following'} {url}")
 
     @feeds_app.command("list")
@@ -36,12 +33,8 @@ def register_web(app: typer.Typer, settings: Any, fail: Any) -> None:
         """The followed feeds, with their last update and how many articles it added."""
         from ingest.feeds import followed
 
-        try:
-            feeds = followed(settings())
-        except Exception as exc:
-            fail(exc)
-        if as_json:
-            typer.echo(json.dumps([f.to_dict() for f in feeds], ensure_ascii=False))
+        feeds = call(fail, lambda: followed(settings()), as_json, lambda fs: [f.to_dict() for f in fs])
+        if feeds is None:
             return
         for f in feeds:
             last = f"updated {f.last_update}, {f.last_new} new" if f.last_update else "never updated"
@@ -55,10 +48,7 @@ def register_web(app: typer.Typer, settings: Any, fail: Any) -> None:
         """Stop following a feed (its articles stay in the archive)."""
         from ingest.feeds import unfollow
 
-        try:
-            gone = unfollow(settings(), url)
-        except Exception as exc:
-            fail(exc)
+        gone = call(fail, lambda: unfollow(settings(), url))
         if not gone:
             typer.echo(f"not following {url}: `newsqa feeds list` shows the feeds", err=True)
             raise typer.Exit(1)
@@ -73,10 +63,7 @@ def register_web(app: typer.Typer, settings: Any, fail: Any) -> None:
             if not as_json and sys.stderr.isatty():
                 typer.echo(f"[{i + 1}/{n}] {feed.name or feed.url}", err=True)
 
-        try:
-            report = update_fn(settings(), on_feed)
-        except Exception as exc:
-            fail(exc)
+        report = call(fail, lambda: update_fn(settings(), on_feed))  # printed here: the exit code follows
         if as_json:
             typer.echo(json.dumps(report.to_dict(), ensure_ascii=False))
         else:
