@@ -12,7 +12,7 @@ DEV_DATA ?= $(CURDIR)/.newsqa-dev
 DEV_DIR := ../shared/data/realtimeqa-2025q1
 EVAL_OUT ?= eval/runs/dev
 
-.PHONY: demo test setup lint eval-dev bench bench-busy clean
+.PHONY: demo test setup lint eval-dev bench bench-busy clean llm test-llm eval-llm llm-serve
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -51,8 +51,31 @@ bench-busy: $(STAMP)
 	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/newsqa ingest $(DEV_DIR)/articles.jsonl.gz
 	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/python -m benchmarks.busy $(DEV_DIR)/questions.jsonl
 
+# The real-model fixture (tests and eval only, never needed by the product): builds
+# llama-cpp-python's server once (~11 min on 2 cores, wheel cached in .llm/wheels) and
+# assembles a small model from pinned, hash-checked parts (tools/llm_models.json).
+# LLM_MODEL=qwen2.5-coder-1.5b-instruct-q4_k_m for the larger one.
+LLM_MODEL ?= qwen2.5-coder-0.5b-instruct-q4_k_m
+llm: $(STAMP)
+	$(BIN)/python -m tools.llm_fixture --model $(LLM_MODEL)
+
+# The product's own commands against the real model, served by llama.cpp on loopback.
+test-llm: llm
+	NEWSQA_TEST_LLM_MODEL=$(LLM_MODEL) $(BIN)/python -m pytest -q -m llm
+
+# LLM mode beside extractive mode on a fixed sample of the dev questions (EVAL_LLM_N).
+EVAL_LLM_N ?= 30
+eval-llm: llm
+	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/newsqa ingest $(DEV_DIR)/articles.jsonl.gz
+	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/python -m tools.eval_llm $(DEV_DIR)/questions.jsonl \
+		--n $(EVAL_LLM_N) --model $(LLM_MODEL) --out eval/runs/llm
+
+# Serve the test model at http://127.0.0.1:8088/v1 until Ctrl-C, to try LLM mode by hand.
+llm-serve: llm
+	$(BIN)/python -m tools.llama_server --model $(LLM_MODEL) --port 8088
+
 lint: $(STAMP)
-	$(BIN)/ruff check qa ingest eval tests benchmarks app.py
+	$(BIN)/ruff check qa ingest eval tests benchmarks tools app.py
 
 clean:
 	rm -rf $(VENV) .newsqa-data .newsqa-dev .newsqa-bench

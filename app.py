@@ -49,16 +49,23 @@ def highlight(context: str, quote: str) -> str:
 def render_answer(answer) -> None:  # type: ignore[no-untyped-def]
     if answer.time_window is not None:
         st.caption(f"Time: {html.escape(answer.time_window.describe())}")
-    if answer.declined:
+    if answer.declined and not answer.citations:
         st.info("The archive does not contain an answer to this question.")
         return
     st.markdown(html.escape(answer.text).replace("\n", "  \n"), unsafe_allow_html=True)
     if answer.mode == "extractive":
         st.caption("Extractive answer: sentences quoted from the sources, no LLM.")
+    elif answer.origin == "offline":
+        st.caption("The model's reply could not be used; the answer shown is newsqa's offline one.")
+    else:
+        st.caption("LLM answer: every sentence checked against the sources.")
+    for note in answer.notes:
+        st.warning(note)
     st.markdown("**Sources**")
     for c in answer.citations:
         when = c.published.isoformat() if c.published else "undated"
         warn = "" if c.supported else " &nbsp;⚠️ <b>does not support the claim</b>"
+        warn += " &nbsp;<i>(cited by newsqa, not the model)</i>" if c.added and answer.mode == "llm" else ""
         title = html.escape(c.title)
         link = f'<a href="{html.escape(c.url, quote=True)}" target="_blank" rel="noopener noreferrer">{title}</a>' \
             if c.url.startswith(("http://", "https://")) else title

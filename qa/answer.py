@@ -10,7 +10,6 @@ client, embedder, keyword index) are loaded once per process and reused.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -19,19 +18,20 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa import extractive, prompts
-from qa.citations import check_answer, citation_for
+from qa import extractive, llm_answer, prompts
+from qa.citations import Pool, citation_for
 from qa.embeddings import Embedder, load_embedder
 from qa.keyword import KeywordIndex, keyword_index
 from qa.lexical import STOP, words
 from qa.llm import ChatLLM, TokenFn, load_llm
+from qa.llm_answer import LLMAnswer
 from qa.retrieve import Filters, question_idf, retrieve
 from qa.settings import Settings
 from qa.sources import list_sources
 from qa.sources import resolve as resolve_sources
 from qa.store import Store
 from qa.timewindow import TimeWindow, for_question
-from qa.types import Answer, Citation, Hit
+from qa.types import Answer, Citation, Claim, Hit
 
 
 @dataclass
@@ -99,28 +99,27 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
     return text, cites, choice, short
 
 
-_LETTER = re.compile(r"^\s*\**\(?([A-Z])[).:\]]")
-
-
-def _llm(question: str, hits: list[Hit], choices: Sequence[str] | None, filters: Filters,
-         res: Resources, llm: ChatLLM, on_token: TokenFn | None,
-         on_restart: Callable[[], None] | None) -> tuple[str, tuple[Citation, ...], str | None, bool]:
+def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choices: Sequence[str] | None,
+         filters: Filters, res: Resources, llm: ChatLLM, idf: dict[str, float],
+         choice_vectors: np.ndarray | None, on_token: TokenFn | None,
+         on_restart: Callable[[], None] | None) -> LLMAnswer:
+    """The model's answer, checked sentence by sentence (see `qa.llm_answer`)."""
     reply = llm.complete(prompts.system_prompt(bool(choices)),
                          prompts.user_prompt(question, hits, choices, filters.as_of),
                          on_token, on_restart)
-    if prompts.CANNOT_ANSWER.lower().rstrip(".") in reply.lower() and not choices:
-        return prompts.DECLINE_TEXT, (), None, True
-    text, cites, _dropped = check_answer(reply, hits, res.embedder)
-    choice = None
+    pool = Pool.build(hits, res.embedder, [(s.hit, s.sentence, s.vector) for s in scored])
     if choices:
-        m = _LETTER.match(reply)
-        if m and 0 <= ord(m.group(1)) - 65 < len(choices):
-            choice = choices[ord(m.group(1)) - 65]
-        else:  # the model named the choice instead of its letter
-            lowered = reply.lower()
-            named = [c for c in choices if c.lower() in lowered]
-            choice = named[0] if named else None
-    return text, cites, choice, False
+        return llm_answer.choice_answer(reply, question, choices, hits, scored, pool, res.embedder,
+                                        res.keyword().idf([w for c in choices for w in words(c)
+                                                           if w.lower() not in STOP]), choice_vectors)
+    answer, checked = llm_answer.open_answer(reply, pool, res.embedder)
+    if answer is not None:
+        return answer
+    if checked is None:  # the model declined
+        return LLMAnswer(prompts.DECLINE_TEXT, (), (), (), True, None, "model")
+    text, cites, _, _ = _extractive(question, hits, scored, None, res, idf)
+    claims = tuple(Claim(c.quote, (c.n,), (), True, "newsqa") for c in cites)
+    return LLMAnswer(text, cites, claims, (llm_answer.fallback_note(reply),), False, None, "offline")
 
 
 def with_recency(filters: Filters, settings: Settings) -> Filters:
@@ -187,16 +186,16 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     if not hits or (not supported and not choices):
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings, window)
-    declined, short = False, None
     if use_llm:
-        text, cites, choice, declined = _llm(question, hits, choices, filters, res,
-                                             llm or load_llm(settings), on_token, on_restart)
-        if choices and choice is None:  # unusable reply: fall back to the evidence
-            _, _, choice, _ = _extractive(question, hits, scored, choices, res, None, vecs[1:])
-    else:
-        text, cites, choice, short = _extractive(question, hits, scored, choices, res, corpus_idf,
-                                                 vecs[1:] if choices else None)
+        got = _llm(question, hits, scored, choices, filters, res, llm or load_llm(settings), corpus_idf,
+                   vecs[1:] if choices else None, on_token, on_restart)
+        lap("answer")
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        return Answer(question, got.text, mode, got.citations, got.declined, got.choice, None, timings,
+                      window, got.claims, got.notes, got.origin)
+    text, cites, choice, short = _extractive(question, hits, scored, choices, res, corpus_idf,
+                                             vecs[1:] if choices else None)
     lap("answer")
     timings["total"] = (time.perf_counter() - t0) * 1000
-    return Answer(question, text, mode, cites, declined, choice, short, timings, window)
+    return Answer(question, text, mode, cites, False, choice, short, timings, window)
 

@@ -1,94 +1,212 @@
-"""Citation keys are ours: markers mapped back to sources, checked, exact quotes attached.
+"""Citation keys are ours: every sentence of an LLM answer is checked against the sources.
 
-For LLM answers: sources were numbered [1]..[n] in the prompt. Each marker in the reply
-is mapped to its source; a marker that points at no source is removed from the text.
-For each claim (sentence of the answer) and each source it cites, the quote is the
-sentence of that source that best matches the claim (copied exactly). A citation whose
-quote does not support its claim, by meaning (cosine) or by words (share of the claim's
-content words found in the quote), is kept but flagged ``supported=False``. Citations are
-renumbered 1..m in order of first use and the markers rewritten to match.
+Sources were numbered [1]..[n] in the prompt. The reply is split into claims (sentences),
+each keeping the markers that follow it; a marker that points at no source is removed.
+For each claim and each source it cites, the quote is that source's sentence that best
+matches the claim, copied exactly. The support checker (`support`) says whether a
+sentence supports a claim: close in meaning (cosine) or sharing most of its content words
+(IDF-weighted), and in both cases the claim's names and numbers are found in the passage,
+so "Chicago" is not supported by a passage about Minneapolis.
+
+A claim the model did not cite, or cited only with sources that do not support it, is
+matched against every retrieved sentence: the best one that supports it is attached as a
+citation marked ``added`` (chosen by newsqa, not the model). A claim nothing supports is
+kept and marked ``[unsupported]``. Lines that are only markers ("Sources: [1][2]") are
+removed. Citations are renumbered 1..m in order of first use and the markers rewritten.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from qa.embeddings import Embedder
-from qa.lexical import content_stems, coverage, idf_weights
+from qa.lexical import STOP, content_stems, coverage, idf_weights
 from qa.prompts import looks_like_instruction
 from qa.sentences import split_sentences
-from qa.types import Citation, Hit
+from qa.types import Citation, Claim, Hit
 
 MARKER = re.compile(r"\s?\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+UNSUPPORTED = "[unsupported]"
 SUPPORT_COSINE = 0.55
 SUPPORT_LEXICAL = 0.5
+MIN_SENTENCE_CHARS = 15
+_CLAIM_END = re.compile(r"""[.!?]["'”’)\]]*(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])*(?=\s|$)|(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+(?=\s*$)|\n+""")
+_LABEL_ONLY = re.compile(r"^[\W_]*(?:(?:sources?|references?|citations?|evidence|cited)\b[\W_]*)*$", re.I)
+_NAME = re.compile(r"\b[A-Z][\w’'&.-]*\w|\b\d[\d,.]*\d\b|\b\d\b")
 
 
-def citation_for(n: int, hit: Hit, quote: str, supported: bool = True) -> Citation:
+def citation_for(n: int, hit: Hit, quote: str, supported: bool = True, added: bool = False) -> Citation:
     c = hit.chunk
     return Citation(n=n, article_id=c.article_id, title=c.title, source=c.source,
                     published=c.published, url=c.url, quote=quote, supported=supported,
-                    context=c.text)
+                    added=added, context=c.text)
 
 
-_CLAIM_END = re.compile(r"""[.!?]["'”’)\]]*(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])*(?=\s|$)|(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+(?=\s*$)""")
+@dataclass(frozen=True)
+class RawClaim:
+    text: str  # without markers
+    markers: tuple[int, ...]  # as written, valid or not
 
 
-def _claims(text: str) -> list[str]:
-    """Split the reply into claims (sentences), each keeping the markers that follow it."""
-    claims, start = [], 0
+def split_claims(text: str) -> list[RawClaim]:
+    """The reply's sentences (and lines), each with the marker numbers that follow it."""
+    out, start = [], 0
     text = text.strip()
+    pieces = []
     for m in _CLAIM_END.finditer(text):
-        claims.append(text[start : m.end()].strip())
+        pieces.append(text[start : m.end()])
         start = m.end()
-    claims.append(text[start:].strip())
-    return [c for c in claims if c]
+    pieces.append(text[start:])
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        nums = tuple(int(x) for m in MARKER.finditer(piece) for x in re.split(r"\s*[,;]\s*", m.group(1)))
+        body = re.sub(r"\s+([.!?,;:])", r"\1", MARKER.sub("", piece)).strip()
+        out.append(RawClaim(body, nums))
+    return out
 
 
-def check_answer(text: str, hits: Sequence[Hit], embedder: Embedder) -> tuple[str, tuple[Citation, ...], int]:
-    """(text with markers renumbered, citations, number of markers dropped)."""
-    claims = _claims(text)
-    wanted: list[tuple[int, str, list[int]]] = []  # (claim index, claim text, valid sources)
-    dropped = 0
-    for ci, claim in enumerate(claims):
-        nums = [int(x) for m in MARKER.finditer(claim) for x in re.split(r"\s*[,;]\s*", m.group(1))]
-        valid = [n for n in dict.fromkeys(nums) if 1 <= n <= len(hits)]
-        dropped += len(nums) - len([n for n in nums if 1 <= n <= len(hits)])
-        wanted.append((ci, MARKER.sub("", claim).strip(), valid))
-    cited_hits = sorted({n for _, _, v in wanted for n in v})
-    sentences = {n: [s for s in split_sentences(hits[n - 1].chunk.text)
-                     if len(s) > 15 and not looks_like_instruction(s)] or [hits[n - 1].chunk.text]
-                 for n in cited_hits}
-    flat = [(n, s) for n in cited_hits for s in sentences[n]]
-    claim_texts = [c for _, c, v in wanted if v]
-    vecs = embedder.embed([s for _, s in flat] + claim_texts) if flat else np.zeros((0, 1))
-    svecs, cvecs = vecs[: len(flat)], vecs[len(flat):]
-    idf = idf_weights([content_stems(s) for _, s in flat])
+def is_label_only(text: str) -> bool:
+    """A line with nothing to claim once its markers are gone ("Sources:", "[1][2]")."""
+    return bool(_LABEL_ONLY.match(text))
+
+
+def names(text: str) -> list[str]:
+    """Capitalised words and numbers: the checkable specifics of a claim."""
+    found = [m.group(0).rstrip(".").lower() for m in _NAME.finditer(text)]
+    return [n for n in found if n and n not in STOP]
+
+
+def names_found(claim: str, passage: str) -> bool:
+    """Whether the claim's names and numbers appear in the passage (one in four may not:
+    dates and names are often written differently)."""
+    wanted = names(claim)
+    if not wanted:
+        return True
+    lowered = passage.lower()
+    missing = sum(1 for n in wanted if n not in lowered)
+    return missing <= len(wanted) // 4
+
+
+@dataclass(frozen=True)
+class Pool:
+    """The retrieved sentences a claim can be checked against, with their vectors."""
+
+    hits: Sequence[Hit]
+    sentences: list[tuple[int, str]]  # (hit index, exact sentence)
+    vectors: np.ndarray
+    stems: list[list[str]]
+    idf: dict[str, float]
+
+    @classmethod
+    def build(cls, hits: Sequence[Hit], embedder: Embedder,
+              known: Sequence[tuple[int, str, np.ndarray]] = ()) -> Pool:
+        """Every sentence of the hits; `known` are (hit, sentence, vector) already embedded."""
+        vec_of = {(i, s): v for i, s, v in known}
+        sentences: list[tuple[int, str]] = []
+        for i, h in enumerate(hits):
+            own = [s for s in split_sentences(h.chunk.text)
+                   if len(s) >= MIN_SENTENCE_CHARS and not looks_like_instruction(s)]
+            sentences.extend((i, s) for s in (own or [h.chunk.text]))
+        missing = [k for k in sentences if k not in vec_of]
+        if missing:
+            for k, v in zip(missing, embedder.embed([s for _, s in missing]), strict=True):
+                vec_of[k] = v
+        vectors = np.stack([vec_of[k] for k in sentences]) if sentences else np.zeros((0, 1))
+        stems = [content_stems(s) for _, s in sentences]
+        return cls(hits, sentences, vectors, stems, idf_weights(stems))
+
+    def best(self, claim: str, cvec: np.ndarray, hit: int | None = None) -> tuple[int, bool] | None:
+        """(index of the best sentence for the claim, whether it supports it), within one hit
+        or all; the best supporting sentence is preferred to a closer one that does not."""
+        idx = [j for j, (i, _) in enumerate(self.sentences) if hit is None or i == hit]
+        if not idx:
+            return None
+        cstems = content_stems(claim)
+        cos = self.vectors[idx] @ cvec
+        lex = np.array([coverage(cstems, self.stems[j], self.idf) for j in idx])
+        score = cos + lex
+        ok = np.array([(c >= SUPPORT_COSINE or x >= SUPPORT_LEXICAL)
+                       and names_found(claim, self._passage(self.sentences[j][0]))
+                       for c, x, j in zip(cos, lex, idx, strict=True)])
+        if ok.any():
+            return idx[int(np.argmax(np.where(ok, score, -np.inf)))], True
+        return idx[int(np.argmax(score))], False
+
+    def _passage(self, hit: int) -> str:
+        c = self.hits[hit].chunk
+        return f"{c.title}\n{c.text}"
+
+
+@dataclass(frozen=True)
+class Checked:
+    text: str  # the answer with markers renumbered and unsupported sentences marked
+    citations: tuple[Citation, ...]
+    claims: tuple[Claim, ...]
+    dropped_markers: int  # markers that pointed at no source
+    removed: tuple[str, ...]  # lines removed as marker-only
+
+
+def check_answer(claims: Sequence[RawClaim], pool: Pool, embedder: Embedder,
+                 attach: bool = True) -> Checked:
+    """Check, and where needed attach, the citations of each claim (see the module doc)."""
+    hits = pool.hits
+    kept = [c for c in claims if not is_label_only(c.text)]
+    removed = tuple(c.text or "".join(f"[{n}]" for n in c.markers) for c in claims if is_label_only(c.text))
+    dropped = sum(1 for c in kept for n in c.markers if not 1 <= n <= len(hits))
+    cvecs = embedder.embed([c.text for c in kept]) if kept else np.zeros((0, 1))
     citations: list[Citation] = []
     key_to_n: dict[tuple[int, str], int] = {}
-    out_claims: list[str] = []
-    k = 0
-    for ci, claim, valid in wanted:
-        if not valid:
-            out_claims.append(MARKER.sub("", claims[ci]).strip() if dropped else claims[ci].strip())
-            continue
-        cvec = cvecs[k]
-        k += 1
-        markers = []
-        for n in valid:
-            idx = [j for j, (m, _) in enumerate(flat) if m == n]
-            cos = svecs[idx] @ cvec
-            lex = [coverage(content_stems(claim), content_stems(flat[j][1]), idf) for j in idx]
-            best = int(np.argmax(cos + np.asarray(lex)))
-            quote = flat[idx[best]][1]
-            supported = bool(cos[best] >= SUPPORT_COSINE or lex[best] >= SUPPORT_LEXICAL)
-            key = (n, quote)
-            if key not in key_to_n:
-                key_to_n[key] = len(citations) + 1
-                citations.append(citation_for(key_to_n[key], hits[n - 1], quote, supported))
-            markers.append(f"[{key_to_n[key]}]")
-        out_claims.append(f"{claim} {''.join(markers)}")
-    return " ".join(out_claims), tuple(citations), dropped
+
+    def cite(hit: int, quote: str, supported: bool, added: bool) -> int:
+        key = (hit, quote)
+        if key not in key_to_n:
+            key_to_n[key] = len(citations) + 1
+            citations.append(citation_for(key_to_n[key], hits[hit], quote, supported, added))
+        return key_to_n[key]
+
+    out_claims: list[Claim] = []
+    texts: list[str] = []
+    for claim, cvec in zip(kept, cvecs, strict=True):
+        nums: list[int] = []
+        rejected: list[int] = []
+        supported_by_model = False
+        for n in dict.fromkeys(m for m in claim.markers if 1 <= m <= len(hits)):
+            found = pool.best(claim.text, cvec, hit=n - 1)
+            if found is None:
+                continue
+            j, ok = found
+            (nums if ok else rejected).append(cite(n - 1, pool.sentences[j][1], ok, False))
+            supported_by_model |= ok
+        cited_by = "model" if supported_by_model else ""
+        if not supported_by_model and attach:
+            found = pool.best(claim.text, cvec)
+            if found is not None and found[1]:
+                j = found[0]
+                nums.append(cite(pool.sentences[j][0], pool.sentences[j][1], True, True))
+                cited_by = "newsqa"
+        nums = list(dict.fromkeys(nums))
+        supported = bool(cited_by)
+        out_claims.append(Claim(claim.text, tuple(nums), tuple(rejected), supported, cited_by))
+        marks = "".join(f"[{n}]" for n in sorted(nums + rejected))
+        marks = marks if supported else f"{marks}{UNSUPPORTED}"
+        texts.append(f"{claim.text} {marks}")
+    return Checked(" ".join(texts), tuple(citations), tuple(out_claims), dropped, removed)
+
+
+def citation_recall(claims: Sequence[Claim]) -> float | None:
+    """Share of an answer's sentences supported by at least one of their citations."""
+    return sum(c.supported for c in claims) / len(claims) if claims else None
+
+
+def citation_precision(claims: Sequence[Claim], model_only: bool = False) -> float | None:
+    """Share of (sentence, citation) pairs where the citation supports its sentence (ALCE);
+    `model_only` leaves out the citations newsqa attached."""
+    good = sum(len(c.citations) for c in claims if not (model_only and c.cited_by == "newsqa"))
+    bad = sum(len(c.rejected) for c in claims)
+    return good / (good + bad) if good + bad else None

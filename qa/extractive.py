@@ -135,20 +135,21 @@ def short(question: str, scored: Sequence[Scored],
     return (span.text, top[span.sentence]) if span else None
 
 
-def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder: Embedder,
-           scored: Sequence[Scored], idf: dict[str, float] | None = None,
-           choice_vectors: np.ndarray | None = None) -> tuple[int, list[Scored]]:
-    """Index of the best-supported choice, and the sentences that support it.
+def choice_support(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder: Embedder,
+                   scored: Sequence[Scored], idf: dict[str, float] | None = None,
+                   choice_vectors: np.ndarray | None = None) -> list[tuple[float, list[Scored]]]:
+    """For each choice: how well the retrieved passages support it, and its best sentences.
 
     Two kinds of evidence, blended: a choice's own words found in the retrieved passages
     (weighted by each passage's retrieval score and by the words' rarity in the archive:
     "Netflix" in the top passage says a lot), and how well the best sentences support
     "question + choice" in meaning. `choice_vectors` are those texts' vectors when the
-    caller already has them (retrieval searched with them).
+    caller already has them (retrieval searched with them). The sentences cited for a
+    choice name it when any retrieved sentence does.
     """
     top = list(scored[:12])
     if not top:
-        return 0, []
+        return [(0.0, []) for _ in choices]
     svecs = np.stack([s.vector for s in top])  # embedded once, in score_sentences
     cvecs = choice_vectors if choice_vectors is not None else embedder.embed([f"{question} {c}" for c in choices])
     sims = cvecs @ svecs.T  # choices x sentences
@@ -158,7 +159,7 @@ def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder:
     top_hit = max((h.score for h in hits), default=1.0) or 1.0
     passages = [set(content_stems(f"{h.chunk.title} {h.chunk.text}")) for h in hits]
     hit_w = [h.score / top_hit for h in hits]
-    best, best_score, support, best_cw = 0, -1e9, list(top[:1]), []
+    out = []
     for ci, choice in enumerate(choices):
         cw = [t for t in content_stems(choice) if t not in q] or content_stems(choice)
         lex = np.array([coverage(cw, content_stems(s.sentence), local_idf) for s in top])
@@ -166,13 +167,20 @@ def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder:
         sentence_score = float(np.max(per_sentence * (0.5 + weights)))
         passage_score = max((w * coverage(cw, list(p), idf or local_idf)
                              for p, w in zip(passages, hit_w, strict=True)), default=0.0)
-        score = 0.5 * sentence_score + 0.5 * passage_score
-        if score > best_score:
-            order = np.argsort(-per_sentence)
-            best, best_score, best_cw = ci, score, cw
-            support = [top[int(j)] for j in order[:2]]
-    # Cite a sentence that names the chosen option, when any retrieved sentence does.
-    naming = [s for s in scored if coverage(best_cw, content_stems(s.sentence), local_idf) >= 0.5]
-    if naming:
-        support = [naming[0]] + [s for s in support if s.sentence != naming[0].sentence][:1]
-    return best, support
+        support = [top[int(j)] for j in np.argsort(-per_sentence)[:2]]
+        naming = [s for s in scored if coverage(cw, content_stems(s.sentence), local_idf) >= 0.5]
+        if naming:
+            support = [naming[0]] + [s for s in support if s.sentence != naming[0].sentence][:1]
+        out.append((0.5 * sentence_score + 0.5 * passage_score, support))
+    return out
+
+
+def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder: Embedder,
+           scored: Sequence[Scored], idf: dict[str, float] | None = None,
+           choice_vectors: np.ndarray | None = None) -> tuple[int, list[Scored]]:
+    """Index of the best-supported choice, and the sentences that support it."""
+    if not scored:
+        return 0, []
+    support = choice_support(question, choices, hits, embedder, scored, idf, choice_vectors)
+    best = max(range(len(choices)), key=lambda ci: support[ci][0])
+    return best, support[best][1]

@@ -75,7 +75,41 @@ class _Wait:
         return random.uniform(0, min(self.cap, self.base * 2 ** (state.attempt_number - 1)))
 
 
-def _describe(exc: BaseException, where: str) -> str:
+def _causes(exc: BaseException) -> list[BaseException]:
+    chain, seen = [], set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        chain.append(e)
+        seen.add(id(e))
+        e = e.__cause__ or e.__context__
+    return chain
+
+
+def is_timeout(exc: BaseException) -> bool:
+    import httpx
+    import openai
+
+    return any(isinstance(e, (openai.APITimeoutError, httpx.TimeoutException, TimeoutError))
+               for e in _causes(exc))
+
+
+def _unreachable_reason(exc: BaseException) -> str:
+    import socket
+
+    for e in _causes(exc):
+        if isinstance(e, socket.gaierror) or "name or service not known" in str(e).lower() \
+                or "nodename nor servname" in str(e).lower() or "name resolution" in str(e).lower():
+            return "its host name does not resolve (check NEWSQA_LLM_BASE_URL)"
+        if isinstance(e, ConnectionRefusedError) or "connection refused" in str(e).lower():
+            return "connection refused: is the server running on that port?"
+    return type(exc).__name__
+
+
+def _describe(exc: BaseException, where: str, timeout_s: float | None = None) -> str:
+    if is_timeout(exc):
+        limit = f" within {timeout_s:g} s" if timeout_s else ""
+        return (f"The LLM server at {where} is up but did not answer{limit} (timed out). A local model "
+                "on a busy CPU can be that slow: raise NEWSQA_LLM_TIMEOUT_S, or use a smaller model.")
     status = _status(exc)
     if status in (401, 403):
         return (f"The LLM server at {where} refused the API key (HTTP {status}). Check OPENAI_API_KEY "
@@ -85,7 +119,7 @@ def _describe(exc: BaseException, where: str) -> str:
     if isinstance(exc, (ValueError, TypeError)) or status == 200:
         return (f"The LLM server at {where} sent a reply that is not the OpenAI API format "
                 f"({type(exc).__name__}): check NEWSQA_LLM_BASE_URL points at an OpenAI-compatible /v1 endpoint.")
-    return f"Cannot reach the LLM server at {where} ({type(exc).__name__})."
+    return f"Cannot reach the LLM server at {where}: {_unreachable_reason(exc)}."
 
 
 class OpenAICompatibleLLM:
@@ -96,6 +130,7 @@ class OpenAICompatibleLLM:
         self.where = settings.llm_base_url or "https://api.openai.com/v1"
         self.name = f"{settings.llm_model} @ {self.where}"
         self.max_retries = settings.llm_max_retries
+        self.timeout_s = settings.llm_timeout_s
         self.llm = OpenAILike(model=settings.llm_model, api_base=self.where, api_key=key,
                               is_chat_model=True, max_retries=0, timeout=settings.llm_timeout_s,
                               temperature=0.0, context_window=16000, max_tokens=400)
@@ -120,7 +155,8 @@ class OpenAICompatibleLLM:
         def before_sleep(state) -> None:  # type: ignore[no-untyped-def]
             exc = state.outcome.exception()
             log.warning("LLM call failed (%s), retrying (attempt %d of %d)",
-                        _describe(exc, self.where), state.attempt_number, self.max_retries + 1)
+                        _describe(exc, self.where, self.timeout_s), state.attempt_number,
+                        self.max_retries + 1)
             if on_restart:
                 on_restart()
 
@@ -132,10 +168,10 @@ class OpenAICompatibleLLM:
                     return self._stream_once(system, user, on_token)
         except RetryError as exc:
             last = exc.last_attempt.exception()
-            raise LLMError(_describe(last, self.where) +
+            raise LLMError(_describe(last, self.where, self.timeout_s) +
                            f" Gave up after {self.max_retries + 1} attempts.") from None
         except Exception as exc:
-            raise LLMError(_describe(exc, self.where)) from None
+            raise LLMError(_describe(exc, self.where, self.timeout_s)) from None
         raise LLMError("unreachable")  # pragma: no cover
 
 

@@ -10,6 +10,8 @@ def answer_markdown(answer: Answer) -> str:
     if answer.mode == "extractive":
         lines.append("_(extractive: quoted from the sources, no LLM)_")
         lines.append("")
+    for note in answer.notes:
+        lines.extend([f"_Note: {note}_", ""])
     for c in answer.citations:
         when = c.published.isoformat() if c.published else "undated"
         title = f"[{c.title}]({c.url})" if c.url else c.title

@@ -109,18 +109,23 @@ def print_answer(answer: Any, settings: Any) -> None:
     """The answer with its [n] markers, then the numbered sources with their quotes."""
     from rich.markup import escape
 
-    if answer.mode == "llm":
-        label = f"LLM: {settings.llm_model}"
+    if answer.mode == "llm" and answer.origin == "offline":
+        label = f"LLM: {settings.llm_model}; the answer shown is newsqa's offline one"
+    elif answer.mode == "llm":
+        label = f"LLM: {settings.llm_model}; every sentence checked against the sources"
     else:
         label = "extractive: quoted from the sources, no LLM"
     _out.print(escape(answer.text))
     _out.print(f"[dim]({label}{'; declined' if answer.declined else ''})[/dim]")
+    for note in answer.notes:
+        _out.print(f"[yellow]Note:[/yellow] {escape(note)}", highlight=False)
     if answer.time_window is not None:
         _out.print(f"[dim]Time: {escape(answer.time_window.describe())}[/dim]", highlight=False)
     if answer.citations:
         _out.print("\nSources:")
     for c in answer.citations:
         flag = "" if c.supported else " [bold red](does not support the claim)[/bold red]"
+        flag += " [dim](cited by newsqa, not the model)[/dim]" if c.added and answer.mode == "llm" else ""
         when = c.published.isoformat() if c.published else "undated"
         _out.print(f"[{c.n}] {escape(c.title)} - {escape(c.source)}, {when}{flag}", highlight=False)
         if c.url:

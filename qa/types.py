@@ -87,6 +87,7 @@ class Citation:
     url: str
     quote: str  # copied exactly from the article text
     supported: bool = True
+    added: bool = False  # attached by newsqa's support checker, not written by the model
     context: str = ""  # the passage (chunk) the quote stands in, for display; not in to_dict
 
     def to_dict(self) -> dict[str, object]:
@@ -98,7 +99,29 @@ class Citation:
             "url": self.url,
             "quote": self.quote,
             "supported": self.supported,
+            "added": self.added,
         }
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of an LLM answer and what backs it.
+
+    `cited_by` says who chose its citations: "model" (the model wrote the markers and at
+    least one checks out), "newsqa" (the model wrote none that check out, and the support
+    checker found a retrieved sentence that supports it), or "" (nothing retrieved
+    supports it: the sentence is shown marked unsupported).
+    """
+
+    text: str
+    citations: tuple[int, ...] = ()  # numbers of Answer.citations that support it
+    rejected: tuple[int, ...] = ()  # the model's citations that do not support it
+    supported: bool = False
+    cited_by: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "citations": list(self.citations), "rejected": list(self.rejected),
+                "supported": self.supported, "cited_by": self.cited_by or None}
 
 
 @dataclass(frozen=True)
@@ -112,6 +135,12 @@ class Answer:
     short_answer: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     time_window: TimeWindow | None = None  # the days the question was resolved to
+    # LLM mode: the answer's sentences and their support; what was corrected in the reply;
+    # and whose answer is shown: "model", or "offline" when the model declined a multiple-
+    # choice question or nothing it wrote was supported (the extractive answer is shown).
+    claims: tuple[Claim, ...] = ()
+    notes: tuple[str, ...] = ()
+    origin: str = "offline"
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -127,4 +156,8 @@ class Answer:
         if self.short_answer is not None:
             out["short_answer"] = self.short_answer
         out["time_window"] = self.time_window.to_dict() if self.time_window else None
+        if self.mode == "llm":
+            out["origin"] = self.origin
+            out["claims"] = [c.to_dict() for c in self.claims]
+            out["notes"] = list(self.notes)
         return out

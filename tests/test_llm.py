@@ -58,11 +58,51 @@ def test_marker_pointing_at_no_source_is_dropped(archive, server) -> None:  # no
     assert "ISIL" in a.citations[0].quote and a.citations[0].supported
 
 
-def test_unsupported_claim_is_flagged(archive, server) -> None:  # noqa: F811
+def test_unsupported_claim_is_flagged_and_marked(archive, server) -> None:  # noqa: F811
+    base, emb = archive
+    server.script.append(("reply", "The ISIL armed group claimed responsibility for the attack in Kerman [1]. "
+                                   "The stadium will host the Olympic football final in 2032 [1]."))
+    a = ask("Who claimed the Kerman attack?", llm_settings(base, server), embedder=emb)
+    assert a.origin == "model" and [c.supported for c in a.claims] == [True, False]
+    assert a.claims[1].rejected and not a.claims[1].citations
+    bad = {c.n: c for c in a.citations}[a.claims[1].rejected[0]]
+    assert not bad.supported and f"2032. [{bad.n}][unsupported]" in a.text
+    assert any("not supported by any retrieved source" in n for n in a.notes)
+
+
+def test_answer_nothing_supports_falls_back_to_quoted_evidence(archive, server) -> None:  # noqa: F811
     base, emb = archive
     server.script.append(("reply", "The stadium will host the Olympic football final in 2032 [1]."))
     a = ask("Who claimed the Kerman attack?", llm_settings(base, server), embedder=emb)
-    assert a.citations and not a.citations[0].supported
+    assert a.origin == "offline" and not a.declined and a.citations
+    assert all(c.supported for c in a.citations) and "ISIL" in a.text and "2032" not in a.text
+    assert "Olympic football final" in a.notes[0] and "quoted evidence is shown instead" in a.notes[0]
+
+
+def test_uncited_supported_sentence_gets_its_citation(archive, server) -> None:  # noqa: F811
+    base, emb = archive
+    server.script.append(("reply", "The ISIL armed group claimed responsibility for the attack in Kerman."))
+    a = ask("Who claimed the Kerman attack?", llm_settings(base, server), embedder=emb)
+    assert a.origin == "model" and a.claims[0].cited_by == "newsqa" and a.claims[0].supported
+    assert a.citations[0].added and a.citations[0].supported and "ISIL" in a.citations[0].quote
+    assert a.text.endswith("[1]") and any("newsqa attached" in n for n in a.notes)
+
+
+def test_wrong_name_is_not_supported_by_a_similar_sentence(archive, server) -> None:  # noqa: F811
+    base, emb = archive
+    server.script.append(("reply", "The Hamas armed group claimed responsibility for the attack in Kerman [1]."))
+    a = ask("Who claimed the Kerman attack?", llm_settings(base, server), embedder=emb)
+    assert not any(c.supported for c in a.claims if "Hamas" in c.text)
+    assert "Hamas" not in a.text or "[unsupported]" in a.text
+
+
+def test_marker_only_lines_are_removed(archive, server) -> None:  # noqa: F811
+    base, emb = archive
+    server.script.append(("reply", "The ISIL armed group claimed responsibility for the attack in Kerman [1].\n"
+                                   "Sources: [1][2]"))
+    a = ask("Who claimed the Kerman attack?", llm_settings(base, server), embedder=emb)
+    assert "Sources" not in a.text and len(a.claims) == 1 and a.claims[0].supported
+    assert any("only citation markers" in n for n in a.notes)
 
 
 def test_retries_429_with_retry_after_then_500_then_succeeds(archive, server) -> None:  # noqa: F811
@@ -82,6 +122,17 @@ def test_timeout_and_cut_stream_are_retried(archive, server) -> None:  # noqa: F
     a = ask("Who claimed the Kerman attack?", llm_settings(base, server, llm_timeout_s=1.0),
             embedder=emb, on_restart=lambda: restarts.append(1))
     assert a.citations and len(server.requests) == 3 and len(restarts) == 2
+
+
+def test_slow_server_is_reported_as_slow_not_unreachable(archive, server) -> None:  # noqa: F811
+    base, emb = archive
+    server.script.extend([("sleep", 2.5)] * 2)
+    with pytest.raises(LLMError) as err:
+        ask("Who claimed the Kerman attack?", llm_settings(base, server, llm_timeout_s=1.0, llm_max_retries=1),
+            embedder=emb)
+    msg = str(err.value)
+    assert "did not answer within 1 s (timed out)" in msg and "Gave up after 2 attempts" in msg
+    assert "Cannot reach" not in msg and "NEWSQA_LLM_TIMEOUT_S" in msg
 
 
 def test_no_retry_on_401_and_key_never_in_the_error(archive, server) -> None:  # noqa: F811
@@ -109,17 +160,55 @@ def test_unanswerable_question_never_calls_the_llm(archive, server) -> None:  # 
 
 def test_model_saying_it_cannot_answer_is_a_decline(archive, server) -> None:  # noqa: F811
     base, emb = archive
-    server.script.append(("reply", "The archive does not say."))
+    for reply in ("The archive does not say.", "The archive does not say.\n[1][2][3]"):
+        server.script.append(("reply", reply))
+        a = ask("Who claimed the Kerman attack?", llm_settings(base, server), embedder=emb)
+        assert a.declined and a.citations == () and "[1]" not in a.text
+
+
+def test_decline_beside_a_supported_claim_is_removed(archive, server) -> None:  # noqa: F811
+    base, emb = archive
+    server.script.append(("reply", "The ISIL armed group claimed responsibility for the attack [1]. "
+                                   "The archive does not say."))
     a = ask("Who claimed the Kerman attack?", llm_settings(base, server), embedder=emb)
-    assert a.declined and a.citations == ()
+    assert not a.declined and "does not say" not in a.text and a.claims[0].supported
+    assert any("contradicts" in n for n in a.notes)
+
+
+CHOICES = ["Hamas", "ISIL", "Hezbollah", "Houthis"]
+
+
+def mc(archive, server, reply: str):  # noqa: F811
+    base, emb = archive
+    server.script.append(("reply", reply))
+    return ask("Which group claimed the Kerman attack?", llm_settings(base, server), embedder=emb,
+               choices=CHOICES)
 
 
 def test_multiple_choice_letter(archive, server) -> None:  # noqa: F811
-    base, emb = archive
-    server.script.append(("reply", "B) ISIL. The ISIL armed group claimed responsibility on January 4 [1]."))
-    a = ask("Which group claimed the Kerman attack?", llm_settings(base, server), embedder=emb,
-            choices=["Hamas", "ISIL", "Hezbollah", "Houthis"])
-    assert a.choice == "ISIL" and "Choices:" in server.requests[-1]["messages"][1]["content"]
+    a = mc(archive, server, "B) ISIL. The ISIL armed group claimed responsibility on January 4 [1].")
+    assert a.choice == "ISIL" and a.origin == "model" and not a.declined
+    assert a.text.startswith("B) ISIL.") and a.citations and a.claims[0].supported
+    assert "Choices:" in server.requests[-1]["messages"][1]["content"]
+
+
+def test_multiple_choice_letter_and_text_disagree(archive, server) -> None:  # noqa: F811
+    a = mc(archive, server, "A) ISIL")
+    assert a.choice == "ISIL" and a.text.startswith("B) ISIL")
+    assert any("more than one choice" in n for n in a.notes) and a.citations
+
+
+def test_multiple_choice_decline_gives_offline_choice_as_such(archive, server) -> None:  # noqa: F811
+    a = mc(archive, server, "The archive does not say.\n[1][2][3]")
+    assert a.declined and a.origin == "offline" and a.choice in CHOICES
+    assert "(offline choice)" in a.text and "does not say" not in a.text
+    assert all(c.added for c in a.citations) and any("declined" in n for n in a.notes)
+
+
+def test_multiple_choice_letter_then_decline(archive, server) -> None:  # noqa: F811
+    a = mc(archive, server, "B) ISIL\nThe archive does not say.")
+    assert a.choice == "ISIL" and not a.declined and "does not say" not in a.text
+    assert a.citations and any("contradicts the choice" in n for n in a.notes)
 
 
 def test_prompt_injection_stays_fenced() -> None:
@@ -140,7 +229,10 @@ def test_cli_json_in_llm_mode(tmp_path, server) -> None:
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["mode"] == "llm" and out["citations"][0]["n"] == 1 and out["declined"] is False
-    assert set(out["citations"][0]) == {"n", "title", "source", "published", "url", "quote", "supported"}
+    assert set(out["citations"][0]) == {"n", "title", "source", "published", "url", "quote", "supported",
+                                        "added"}
+    assert out["origin"] == "model" and out["claims"][0]["supported"] is True
+    assert out["claims"][0]["citations"] == [1] and isinstance(out["notes"], list)
     server.script.extend([("status", 401, {})])
     r = run_cli(["ask", "Who claimed the Kerman attack?", "--json"], env)
     assert r.returncode == 1 and "refused the API key" in r.stderr
@@ -156,7 +248,7 @@ def test_llm_server_down_is_a_clear_error_after_bounded_retries(archive) -> None
     s = base.model_copy(update={"llm_base_url": f"http://127.0.0.1:{free_port()}/v1", "llm_api_key": SecretStr(KEY),
                                 "llm_max_retries": 2, "llm_timeout_s": 1.0})
     t0 = time.perf_counter()
-    with pytest.raises(LLMError, match="Cannot reach the LLM server .* Gave up after 3 attempts"):
+    with pytest.raises(LLMError, match="Cannot reach the LLM server .*connection refused.* Gave up after 3 attempts"):
         ask("Who claimed the Kerman attack?", s, embedder=emb)
     assert time.perf_counter() - t0 < 30
 
