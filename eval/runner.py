@@ -15,6 +15,8 @@ import qa
 from eval import metrics as m
 from eval.breakdown import question_type
 from eval.datasets import EvalQuestion
+from qa.answer import load_resources
+from qa.citations import UNSUPPORTED, audit
 from qa.settings import Settings
 
 KS = (1, 3, 5, 10)
@@ -35,16 +37,33 @@ class QuestionResult:
     em: float
     f1: float
     contains: float
-    citation_precision: float | None
+    gold_citation_precision: float | None  # share of quotes holding the gold answer or evidence
     citations: list[dict] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     qtype: str = "other"  # who / what / when / where / how many / which / other
     time_cue: str | None = None  # the question's time expression, as resolved
     time_kind: str | None = None  # relative / absolute / recent
     top_citation_age_days: int | None = None  # question date minus the top citation's date
+    # The answer as shown, re-checked by the support checker (qa.citations.audit).
+    citation_recall: float | None = None  # share of its sentences backed by their citations
+    citation_precision: float | None = None  # ALCE: share of citations that back their sentence
+    uncited: bool = False  # not a decline, yet no citation and no [unsupported] mark
+    origin: str = "offline"  # LLM mode: "model", or "offline" when newsqa's answer is shown
+    mc_origin: str | None = None
+    mc_answer: str | None = None
+    mc_consistent: bool | None = None  # the text's "X) choice" is the recorded choice
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def mc_consistent(text: str, choice: str | None, choices: Sequence[str]) -> bool:
+    """The answer names exactly one choice by its label, and it is the recorded choice."""
+    labels = [f"{chr(65 + i)}) {c}" for i, c in enumerate(choices)]
+    named = [lab for lab in labels if lab in text]
+    return choice is not None and len(named) == 1 and text.startswith(named[0]) \
+        and named[0].endswith(f") {choice}")
 
 
 def evaluate_one(q: EvalQuestion, settings: Settings) -> QuestionResult:
@@ -56,13 +75,14 @@ def evaluate_one(q: EvalQuestion, settings: Settings) -> QuestionResult:
                                  [h.chunk.url for h in hits])
     a = qa.ask(q.question, settings, filters=filters)
     pred = a.short_answer or a.text
-    mc_correct, choice = None, None
+    mc_correct, choice, mc = None, None, None
     timings = dict(a.timings)
     if q.choices:
         mc = qa.ask(q.question, settings, filters=filters, choices=list(q.choices))
         choice = mc.choice
         mc_correct = choice is not None and choice == q.answers[0]
         timings["mc_total"] = mc.timings.get("total", 0.0)
+    checked = audit(a.text, a.citations, load_resources(settings).embedder) if not a.declined else None
     timings["search_k10"] = search_ms
     quotes = [c.quote for c in a.citations]
     top = a.citations[0].published if a.citations else None
@@ -74,11 +94,17 @@ def evaluate_one(q: EvalQuestion, settings: Settings) -> QuestionResult:
         rank=rank, em=0.0 if a.declined else m.exact_match(pred, q.answers),
         f1=0.0 if a.declined else m.token_f1(pred, q.answers),
         contains=0.0 if a.declined else m.contains(a.text, q.answers),
-        citation_precision=m.citation_precision(quotes, q.answers, q.evidence),
+        gold_citation_precision=m.citation_precision(quotes, q.answers, q.evidence),
         citations=[c.to_dict() for c in a.citations], timings=timings,
         qtype=question_type(q.question), time_cue=window.cue if window else None,
         time_kind=window.kind if window else None,
-        top_citation_age_days=(q.as_of - top).days if q.as_of and top else None)
+        top_citation_age_days=(q.as_of - top).days if q.as_of and top else None,
+        citation_recall=checked.recall if checked else None,
+        citation_precision=checked.precision if checked else None,
+        uncited=not a.declined and not a.citations and UNSUPPORTED not in a.text,
+        origin=a.origin, mc_origin=mc.origin if mc else None, mc_answer=mc.text if mc else None,
+        mc_consistent=mc_consistent(mc.text, mc.choice, q.choices) if mc else None,
+        notes=list(a.notes) + (list(mc.notes) if mc else []))
 
 
 def summarize(results: Sequence[QuestionResult]) -> dict[str, float | None]:
@@ -89,7 +115,12 @@ def summarize(results: Sequence[QuestionResult]) -> dict[str, float | None]:
         "mrr": m.mean([m.reciprocal_rank(r.rank) for r in results]),
         "em": m.mean([r.em for r in results]), "f1": m.mean([r.f1 for r in results]),
         "contains": m.mean([r.contains for r in results]),
+        "gold_citation_precision": m.mean([r.gold_citation_precision for r in results]),
+        "citation_recall": m.mean([r.citation_recall for r in results]),
         "citation_precision": m.mean([r.citation_precision for r in results]),
+        "uncited_answers": float(sum(r.uncited for r in results)),
+        "mc_inconsistent": float(sum(r.mc_consistent is False for r in results)),
+        "offline_answers": float(sum(r.origin == "offline" for r in results if not r.declined)),
         "decline_rate": m.mean([float(r.declined) for r in results]),
         "top_citation_within_7d": m.mean([float(0 <= r.top_citation_age_days <= 7) for r in results
                                           if r.top_citation_age_days is not None]),

@@ -210,3 +210,50 @@ def citation_precision(claims: Sequence[Claim], model_only: bool = False) -> flo
     good = sum(len(c.citations) for c in claims if not (model_only and c.cited_by == "newsqa"))
     bad = sum(len(c.rejected) for c in claims)
     return good / (good + bad) if good + bad else None
+
+
+_CHOICE_LABEL = re.compile(r"^[A-Z]\)\s")
+
+
+@dataclass(frozen=True)
+class Audit:
+    """How well an answer's citations back it, by the support checker (`audit`)."""
+
+    claims: int  # sentences that claim something
+    supported: int  # of those, backed by at least one of their citations
+    pairs: int  # (sentence, citation) pairs
+    good_pairs: int  # of those, the citation supports the sentence
+
+    @property
+    def recall(self) -> float | None:
+        return self.supported / self.claims if self.claims else None
+
+    @property
+    def precision(self) -> float | None:
+        return self.good_pairs / self.pairs if self.pairs else None
+
+
+def audit(text: str, citations: Sequence[Citation], embedder: Embedder) -> Audit:
+    """Re-check an answer as shown (either mode): each sentence against the quotes its
+    markers point at. A sentence with no marker, or marked [unsupported], is unsupported; a
+    multiple-choice label ("B) ISIL.") claims nothing of its own."""
+    by_n = {c.n: c for c in citations}
+    claims = [c for c in split_claims(text)
+              if not is_label_only(c.text.replace(UNSUPPORTED, "")) and not
+              (_CHOICE_LABEL.match(c.text) and not c.markers and len(c.text.split()) <= 6)]
+    bodies = [c.text.replace(UNSUPPORTED, "").strip() for c in claims]
+    pairs = [(i, by_n[n]) for i, c in enumerate(claims) for n in dict.fromkeys(c.markers) if n in by_n]
+    if not claims:
+        return Audit(0, 0, 0, 0)
+    vecs = embedder.embed(bodies + [cit.quote for _, cit in pairs])
+    cvecs, qvecs = vecs[: len(bodies)], vecs[len(bodies):]
+    stems = [content_stems(cit.quote) for _, cit in pairs]
+    idf = idf_weights(stems) if stems else {}
+    ok_claims, good = set(), 0
+    for (i, cit), qv, st in zip(pairs, qvecs, stems, strict=True):
+        ok = (float(cvecs[i] @ qv) >= SUPPORT_COSINE or coverage(content_stems(bodies[i]), st, idf) >= SUPPORT_LEXICAL) \
+            and names_found(bodies[i], f"{cit.title}\n{cit.context or cit.quote}")
+        good += ok
+        if ok:
+            ok_claims.add(i)
+    return Audit(len(claims), len(ok_claims), len(pairs), good)

@@ -82,9 +82,13 @@ def test_eval_cli_on_a_small_archive_with_report_and_baseline(tmp_path: Path) ->
     assert res["n"] == 4
     mt = res["metrics"]
     for key in ("mc_accuracy", "hit@1", "hit@5", "hit@10", "mrr", "em", "f1", "contains",
-                "citation_precision", "decline_rate", "latency_p50_ms", "latency_p95_ms"):
+                "gold_citation_precision", "citation_recall", "citation_precision", "uncited_answers",
+                "mc_inconsistent", "decline_rate", "latency_p50_ms", "latency_p95_ms"):
         assert key in mt
     assert mt["mc_accuracy"] == 1.0 and mt["decline_rate"] == 0.25
+    # Extractive answers quote their sources: the support checker backs every sentence.
+    assert mt["citation_recall"] == 1.0 and mt["citation_precision"] == 1.0
+    assert mt["uncited_answers"] == 0 and mt["mc_inconsistent"] == 0
     assert mt["hit@10"] == 0.75 and mt["contains"] == 0.75
     doc = json.loads((out / "results.json").read_text())
     assert [q["id"] for q in doc["questions"]] == ["kerman", "bowl", "navalny", "none"]
