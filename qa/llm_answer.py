@@ -14,7 +14,8 @@ model did:
 - Multiple choice: the choice is read from the letter and from the choice text named; if
   they disagree, the candidate the sources support best wins and the disagreement is
   noted. A reply that names no choice, or declines, is a decline: the offline choice is
-  given as the offline choice (``origin`` "offline"). The answer text starts with the
+  given as the offline choice (``origin`` "offline"), and so is a choice that no retrieved
+  passage mentions when the offline choice is mentioned. The answer text starts with the
   chosen letter and text, followed by the model's checked evidence or, if none of it is
   supported, the sentences that support the choice.
 """
@@ -30,6 +31,7 @@ import numpy as np
 from qa import extractive
 from qa.citations import Checked, Pool, RawClaim, check_answer, citation_for, split_claims
 from qa.embeddings import Embedder
+from qa.lexical import content_stems
 from qa.types import Citation, Claim, Hit
 
 _DECLINE = re.compile(
@@ -79,6 +81,12 @@ def named_choices(text: str, choices: Sequence[str]) -> list[int]:
     longer = {ci for ci in found for cj in found
               if ci != cj and choices[ci].lower() in choices[cj].lower() and len(choices[cj]) > len(choices[ci])}
     return sorted((ci for ci in found if ci not in longer), key=lambda ci: found[ci])
+
+
+def named_in_sources(choice: str, hits: Sequence[Hit]) -> bool:
+    """Whether some retrieved passage holds every content word of the choice."""
+    wanted = set(content_stems(choice))
+    return bool(wanted) and any(wanted <= set(content_stems(f"{h.chunk.title} {h.chunk.text}")) for h in hits)
 
 
 def _clip(text: str) -> str:
@@ -172,6 +180,12 @@ def choice_answer(reply: str, question: str, choices: Sequence[str], hits: Seque
         said = " and ".join(_label(ci, choices) for ci in candidates)
         notes.append(f"The model's reply names more than one choice ({said}); "
                      f"{_label(choice, choices)} is the one the sources support best.")
+    if not named_in_sources(choices[choice], hits) and named_in_sources(choices[offline], hits):
+        notes.append(f"The model chose {_label(choice, choices)}, which no retrieved source mentions; "
+                     "the choice shown is newsqa's offline choice from the retrieved sources.")
+        texts, cites, qclaims = _quote_claims(support[offline][1], hits, 1)
+        text = " ".join([f"{_label(offline, choices)} (offline choice)."] + texts)
+        return LLMAnswer(text, tuple(cites), tuple(qclaims), tuple(notes), False, choices[offline], "offline")
     if len(content) < len(claims):
         notes.append("Removed the model's \u201cdoes not say\u201d: it contradicts the choice it made.")
     evidence = []

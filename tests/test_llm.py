@@ -205,6 +205,13 @@ def test_multiple_choice_decline_gives_offline_choice_as_such(archive, server) -
     assert all(c.added for c in a.citations) and any("declined" in n for n in a.notes)
 
 
+def test_multiple_choice_nothing_retrieved_mentions_gives_offline_choice(archive, server) -> None:  # noqa: F811
+    a = mc(archive, server, "D) Houthis")
+    assert a.choice == "ISIL" and a.origin == "offline" and not a.declined
+    assert a.text.startswith("B) ISIL (offline choice).") and "Houthis" not in a.text.split(".")[0]
+    assert any("which no retrieved source mentions" in n for n in a.notes) and a.citations
+
+
 def test_multiple_choice_letter_then_decline(archive, server) -> None:  # noqa: F811
     a = mc(archive, server, "B) ISIL\nThe archive does not say.")
     assert a.choice == "ISIL" and not a.declined and "does not say" not in a.text
