@@ -1,9 +1,14 @@
 """Verbatim replies of real small models (tests/fixtures/real_llm_replies.json), replayed.
 
 The replies were recorded with `python -m tools.record_replies` against llama.cpp serving
-Qwen2.5-Coder Instruct (0.5B / 1.5B, Q4_K_M) over the sample archive. Replayed by the
-scripted server, they keep in CI the ways real models break the prompt's rules (no
-markers, a bare letter, a letter biased to "A)", declines), without running a model.
+Qwen2.5-Coder Instruct (0.5B, Q4_K_M) over the sample archive, with the prompts tried
+while tuning them: "v0" the first prompt (multiple choice: letter first), "v1" the one
+shipped (multiple choice: quote the evidence, then "Answer: X) choice"), "v2" v1 plus a
+closing instruction in the user message (it made the model reply "[1] [2][3]"), "v3" v1
+plus a worked example and each source's text opening with its number (the model once
+replied with the example's own sentence). Replayed by the scripted server, they keep in
+CI the ways real models break the prompt's rules (no markers, a bare letter, a letter
+biased to "A)" or "B)", marker-only replies, a parroted example), without a model.
 """
 
 from __future__ import annotations
