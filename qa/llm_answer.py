@@ -118,13 +118,14 @@ def _quote_claims(picks: Sequence[extractive.Scored], hits: Sequence[Hit], first
 
 def open_answer(reply: str, pool: Pool, embedder: Embedder) -> tuple[LLMAnswer | None, Checked | None]:
     """The checked answer to an open question, or (None, None) when the reply declines,
-    or (None, checked) when nothing in it is supported (the caller falls back)."""
+    or (None, checked) when nothing in it is supported or it holds no sentence at all
+    (the caller falls back to the extractive answer)."""
     claims = split_claims(reply)
     declines = [c for c in claims if is_decline(c.text)]
     rest = [c for c in claims if not is_decline(c.text)]
     checked = check_answer(rest, pool, embedder)
-    if not checked.claims:
-        return None, None
+    if not checked.claims:  # a decline, or nothing but markers: the latter is no decline
+        return None, (None if declines else checked)
     notes = _notes(checked)
     if declines:
         notes.insert(0, f"Removed \u201c{_clip(declines[0].text)}\u201d: it contradicts the rest of the answer.")

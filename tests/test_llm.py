@@ -166,6 +166,14 @@ def test_model_saying_it_cannot_answer_is_a_decline(archive, server) -> None:  #
         assert a.declined and a.citations == () and "[1]" not in a.text
 
 
+def test_marker_only_reply_is_no_decline_but_falls_back(archive, server) -> None:  # noqa: F811
+    base, emb = archive
+    server.script.append(("reply", "[1] [2][3]"))  # a real 0.5B reply
+    a = ask("Who claimed the Kerman attack?", llm_settings(base, server), embedder=emb)
+    assert not a.declined and a.origin == "offline" and "ISIL" in a.text and a.citations
+    assert "[2][3]" not in a.text and "[1] [2][3]" in a.notes[0]
+
+
 def test_decline_beside_a_supported_claim_is_removed(archive, server) -> None:  # noqa: F811
     base, emb = archive
     server.script.append(("reply", "The ISIL armed group claimed responsibility for the attack [1]. "
