@@ -213,6 +213,20 @@ def citation_precision(claims: Sequence[Claim], model_only: bool = False) -> flo
 
 
 _CHOICE_LABEL = re.compile(r"^[A-Z]\)\s")
+_MARKED = re.compile(r"((?:\s*\[(?:\d+(?:\s*[,;]\s*\d+)*|unsupported)\])+)")
+
+
+def marked_segments(text: str) -> list[RawClaim]:
+    """An answer as shown, cut after each run of markers: every piece is what its markers
+    vouch for (a quote may hold abbreviations a sentence splitter would cut at)."""
+    parts = _MARKED.split(text)
+    out = []
+    for body, marks in zip(parts[::2], parts[1::2] + [""], strict=True):
+        body = body.strip().lstrip(".:;,").strip()
+        nums = tuple(int(x) for m in MARKER.finditer(marks) for x in re.split(r"\s*[,;]\s*", m.group(1)))
+        if body or nums:
+            out.append(RawClaim(body + (UNSUPPORTED if UNSUPPORTED in marks else ""), nums))
+    return out
 
 
 @dataclass(frozen=True)
@@ -238,9 +252,9 @@ def audit(text: str, citations: Sequence[Citation], embedder: Embedder) -> Audit
     markers point at. A sentence with no marker, or marked [unsupported], is unsupported; a
     multiple-choice label ("B) ISIL.") claims nothing of its own."""
     by_n = {c.n: c for c in citations}
-    claims = [c for c in split_claims(text)
+    claims = [c for c in marked_segments(text)
               if not is_label_only(c.text.replace(UNSUPPORTED, "")) and not
-              (_CHOICE_LABEL.match(c.text) and not c.markers and len(c.text.split()) <= 6)]
+              (_CHOICE_LABEL.match(c.text) and not c.markers)]
     bodies = [c.text.replace(UNSUPPORTED, "").strip() for c in claims]
     pairs = [(i, by_n[n]) for i, c in enumerate(claims) for n in dict.fromkeys(c.markers) if n in by_n]
     if not claims:

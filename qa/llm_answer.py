@@ -14,8 +14,9 @@ model did:
 - Multiple choice: the choice is read from the letter and from the choice text named; if
   they disagree, the candidate the sources support best wins and the disagreement is
   noted. A reply that names no choice, or declines, is a decline: the offline choice is
-  given as the offline choice (``origin`` "offline"), and so is a choice that no retrieved
-  passage mentions when the offline choice is mentioned. The answer text starts with the
+  given as the offline choice (``origin`` "offline"), and so is a choice that differs from
+  the offline one when no supported sentence the model quoted names it (a choice is a
+  claim like any other: unbacked, it is not shown as the answer). The text starts with the
   chosen letter and text, followed by the model's checked evidence or, if none of it is
   supported, the sentences that support the choice.
 """
@@ -83,10 +84,14 @@ def named_choices(text: str, choices: Sequence[str]) -> list[int]:
     return sorted((ci for ci in found if ci not in longer), key=lambda ci: found[ci])
 
 
-def named_in_sources(choice: str, hits: Sequence[Hit]) -> bool:
-    """Whether some retrieved passage holds every content word of the choice."""
+def holds(choice: str, text: str) -> bool:
+    """Whether the text holds every content word of the choice."""
     wanted = set(content_stems(choice))
-    return bool(wanted) and any(wanted <= set(content_stems(f"{h.chunk.title} {h.chunk.text}")) for h in hits)
+    return bool(wanted) and wanted <= set(content_stems(text))
+
+
+def named_in_sources(choice: str, hits: Sequence[Hit]) -> bool:
+    return any(holds(choice, f"{h.chunk.title} {h.chunk.text}") for h in hits)
 
 
 def _clip(text: str) -> str:
@@ -181,12 +186,6 @@ def choice_answer(reply: str, question: str, choices: Sequence[str], hits: Seque
         said = " and ".join(_label(ci, choices) for ci in candidates)
         notes.append(f"The model's reply names more than one choice ({said}); "
                      f"{_label(choice, choices)} is the one the sources support best.")
-    if not named_in_sources(choices[choice], hits) and named_in_sources(choices[offline], hits):
-        notes.append(f"The model chose {_label(choice, choices)}, which no retrieved source mentions; "
-                     "the choice shown is newsqa's offline choice from the retrieved sources.")
-        texts, cites, qclaims = _quote_claims(support[offline][1], hits, 1)
-        text = " ".join([f"{_label(offline, choices)} (offline choice)."] + texts)
-        return LLMAnswer(text, tuple(cites), tuple(qclaims), tuple(notes), False, choices[offline], "offline")
     if len(content) < len(claims):
         notes.append("Removed the model's \u201cdoes not say\u201d: it contradicts the choice it made.")
     evidence = []
@@ -197,13 +196,25 @@ def choice_answer(reply: str, question: str, choices: Sequence[str], hits: Seque
         if len(body.split()) >= 3:
             evidence.append(RawClaim(body, c.markers))
     checked = check_answer(evidence, pool, embedder, attach=True)
+    quotes = {c.n: c.quote for c in checked.citations}
+    backed = any(holds(choices[choice], quotes[n]) for c in checked.claims for n in c.citations)
+    if choice != offline and not backed:
+        # A choice is a claim too: one that nothing the model quoted names, against one the
+        # retrieved sources support better, is not shown as the answer.
+        why = ("which no retrieved source mentions" if not named_in_sources(choices[choice], hits)
+               else "but no sentence it quoted names it")
+        notes.append(f"The model chose {_label(choice, choices)}, {why}; the choice shown is "
+                     "newsqa's offline choice, the one the retrieved sources support best.")
+        texts, cites, qclaims = _quote_claims(support[offline][1], hits, 1)
+        text = " ".join([f"{_label(offline, choices)} (offline choice)."] + texts)
+        return LLMAnswer(text, tuple(cites), tuple(qclaims), tuple(notes), False, choices[offline], "offline")
     notes.extend(_notes(checked))
-    if any(c.supported for c in checked.claims):
+    if backed:
         text = f"{_label(choice, choices)}. {checked.text}"
         return LLMAnswer(text, checked.citations, checked.claims, tuple(notes), False, choices[choice], "model")
     texts, cites, qclaims = _quote_claims(support[choice][1], hits, 1)
     if evidence:
-        notes.append("None of the model's evidence is supported by the retrieved sources; "
-                     "the sentences that support its choice are quoted instead.")
+        notes.append("No sentence the model quoted names its choice; the sentences that support "
+                     "it are quoted instead.")
     text = " ".join([f"{_label(choice, choices)}."] + texts)
     return LLMAnswer(text, tuple(cites), tuple(qclaims), tuple(notes), False, choices[choice], "model")

@@ -220,6 +220,12 @@ def test_multiple_choice_nothing_retrieved_mentions_gives_offline_choice(archive
     assert any("which no retrieved source mentions" in n for n in a.notes) and a.citations
 
 
+def test_multiple_choice_evidence_must_name_the_choice(archive, server) -> None:  # noqa: F811
+    a = mc(archive, server, "B) ISIL. The twin bombings in Kerman killed nearly 100 people [1].")
+    assert a.choice == "ISIL" and a.origin == "model" and a.text.startswith("B) ISIL.")
+    assert any("ISIL" in c.quote for c in a.citations)  # a quoted sentence names the choice
+
+
 def test_multiple_choice_letter_then_decline(archive, server) -> None:  # noqa: F811
     a = mc(archive, server, "B) ISIL\nThe archive does not say.")
     assert a.choice == "ISIL" and not a.declined and "does not say" not in a.text
