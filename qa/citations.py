@@ -5,8 +5,8 @@ each keeping the markers that follow it; a marker that points at no source is re
 For each claim and each source it cites, the quote is that source's sentence that best
 matches the claim, copied exactly. The support checker (`support`) says whether a
 sentence supports a claim: close in meaning (cosine) or sharing most of its content words
-(IDF-weighted), and in both cases the claim's names and numbers are found in the passage,
-so "Chicago" is not supported by a passage about Minneapolis.
+(IDF-weighted), and in both cases the claim's names and numbers are found in the sentence
+or its article's title, so "Chicago" is not supported by a sentence about Minneapolis.
 
 A claim the model did not cite, or cited only with sources that do not support it, is
 matched against every retrieved sentence: the best one that supports it is attached as a
@@ -26,7 +26,7 @@ import numpy as np
 from qa.embeddings import Embedder
 from qa.lexical import STOP, content_stems, coverage, idf_weights
 from qa.prompts import looks_like_instruction
-from qa.sentences import split_sentences
+from qa.sentences import is_abbreviation, split_sentences
 from qa.types import Citation, Claim, Hit
 
 MARKER = re.compile(r"\s?\[(\d+(?:\s*[,;]\s*\d+)*)\]")
@@ -58,6 +58,8 @@ def split_claims(text: str) -> list[RawClaim]:
     text = text.strip()
     pieces = []
     for m in _CLAIM_END.finditer(text):
+        if m.group().startswith(".") and "[" not in m.group() and is_abbreviation(text[start : m.start()]):
+            continue  # "Robert F. Kennedy", "the U.S. base": not the end of a claim
         pieces.append(text[start : m.end()])
         start = m.end()
     pieces.append(text[start:])
@@ -77,14 +79,24 @@ def is_label_only(text: str) -> bool:
 
 
 def names(text: str) -> list[str]:
-    """Capitalised words and numbers: the checkable specifics of a claim."""
-    found = [m.group(0).rstrip(".").lower() for m in _NAME.finditer(text)]
-    return [n for n in found if n and n not in STOP]
+    """Capitalised words and numbers: the checkable specifics of a claim. A capital that
+    opens the text or follows ". " or ", " is sentence case ("According to the sources,"),
+    not a name, unless the word is an acronym or holds a digit."""
+    found = []
+    for m in _NAME.finditer(text):
+        word = m.group(0).rstrip(".")
+        opener = not text[: m.start()].strip() or text[: m.start()].rstrip()[-1:] in ".:;!?\"“"
+        if opener and not (word.isupper() and len(word) > 1) and not any(ch.isdigit() for ch in word):
+            continue
+        if word.lower() not in STOP:
+            found.append(word.lower())
+    return found
 
 
 def names_found(claim: str, passage: str) -> bool:
     """Whether the claim's names and numbers appear in the passage (one in four may not:
-    dates and names are often written differently)."""
+    dates and names are often written differently). The passage is the quoted sentence
+    and its article's title: a name elsewhere in the article does not back this sentence."""
     wanted = names(claim)
     if not wanted:
         return True
@@ -132,15 +144,14 @@ class Pool:
         lex = np.array([coverage(cstems, self.stems[j], self.idf) for j in idx])
         score = cos + lex
         ok = np.array([(c >= SUPPORT_COSINE or x >= SUPPORT_LEXICAL)
-                       and names_found(claim, self._passage(self.sentences[j][0]))
+                       and names_found(claim, self._passage(j))
                        for c, x, j in zip(cos, lex, idx, strict=True)])
         if ok.any():
             return idx[int(np.argmax(np.where(ok, score, -np.inf)))], True
         return idx[int(np.argmax(score))], False
 
-    def _passage(self, hit: int) -> str:
-        c = self.hits[hit].chunk
-        return f"{c.title}\n{c.text}"
+    def _passage(self, j: int) -> str:
+        return f"{self.hits[self.sentences[j][0]].chunk.title}\n{self.sentences[j][1]}"
 
 
 @dataclass(frozen=True)
@@ -266,7 +277,7 @@ def audit(text: str, citations: Sequence[Citation], embedder: Embedder) -> Audit
     ok_claims, good = set(), 0
     for (i, cit), qv, st in zip(pairs, qvecs, stems, strict=True):
         ok = (float(cvecs[i] @ qv) >= SUPPORT_COSINE or coverage(content_stems(bodies[i]), st, idf) >= SUPPORT_LEXICAL) \
-            and names_found(bodies[i], f"{cit.title}\n{cit.context or cit.quote}")
+            and names_found(bodies[i], f"{cit.title}\n{cit.quote}")
         good += ok
         if ok:
             ok_claims.add(i)

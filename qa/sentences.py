@@ -29,7 +29,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         lstart, ltext = line.start(), line.group()
         cut = 0
         for m in _END.finditer(ltext):
-            if m.group().startswith(".") and _is_abbreviation(ltext[cut : m.start()]):
+            if m.group().startswith(".") and is_abbreviation(ltext[cut : m.start()]):
                 continue
             spans.append((lstart + cut, lstart + m.end()))
             cut = m.end()
@@ -49,7 +49,7 @@ def split_sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 
 
-def _is_abbreviation(before: str) -> bool:
+def is_abbreviation(before: str) -> bool:
     m = _WORD_BEFORE.search(before)
     if not m:
         return False
