@@ -118,6 +118,7 @@ def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choice
     if checked is None:  # the model declined
         return LLMAnswer(prompts.DECLINE_TEXT, (), (), (), True, None, "model")
     text, cites, _, _ = _extractive(question, hits, scored, None, res, idf)
+    cites = tuple(replace(c, added=True) for c in cites)  # chosen by newsqa, not the model
     claims = tuple(Claim(c.quote, (c.n,), (), True, "newsqa") for c in cites)
     return LLMAnswer(text, cites, claims, (llm_answer.fallback_note(reply),), False, None, "offline")
 

@@ -75,7 +75,7 @@ def test_answer_nothing_supports_falls_back_to_quoted_evidence(archive, server) 
     server.script.append(("reply", "The stadium will host the Olympic football final in 2032 [1]."))
     a = ask("Who claimed the Kerman attack?", llm_settings(base, server), embedder=emb)
     assert a.origin == "offline" and not a.declined and a.citations
-    assert all(c.supported for c in a.citations) and "ISIL" in a.text and "2032" not in a.text
+    assert all(c.supported and c.added for c in a.citations) and "ISIL" in a.text and "2032" not in a.text
     assert "Olympic football final" in a.notes[0] and "quoted evidence is shown instead" in a.notes[0]
 
 
