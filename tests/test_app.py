@@ -155,3 +155,21 @@ def test_archive_page_follows_a_feed_and_updates_it(env, tmp_path, monkeypatch) 
         assert list(feeds_table(at)["new articles"]) == [1]
     finally:
         web.stop()
+
+
+def test_llm_answer_shows_attached_citation_and_notes(env, monkeypatch) -> None:
+    """A real 0.5B reply with no marker: the app shows it cited by newsqa, with the note."""
+    from tests.llm_server import FakeLLMServer
+
+    with FakeLLMServer() as server:
+        server.script.append(("reply", "The Islamic State group, also known as ISIL or ISIS, claimed responsibility "
+                                       "on January 4, 2024, for the twin suicide bombings in Kerman, Iran."))
+        monkeypatch.setenv("NEWSQA_LLM_BASE_URL", server.url)
+        monkeypatch.setenv("NEWSQA_LLM_MODEL", "local")
+        at = AppTest.from_file(APP, default_timeout=120).run()
+        at = ask(at, "Who claimed the Kerman attack?")
+        assert not at.exception and not at.error and server.requests
+    text = page_text(at)
+    assert "Kerman, Iran. [1]" in text and "cited by newsqa, not the model" in text
+    assert any("newsqa attached the source sentence" in w.value for w in at.warning)
+    assert any("every sentence checked" in c.value for c in at.caption)
