@@ -2,7 +2,7 @@
 
 `python -m tools.llm_fixture [--model NAME]` (what `make llm` runs) makes, under `.llm/`:
 
-- `wheels/`: a llama-cpp-python wheel built from source once (about 11 minutes on two
+- `wheels/`: a llama-cpp-python wheel built from source once (8-10 minutes on two
   cores) and reused; `-DGGML_NATIVE=OFF` so the wheel runs on any x86-64 CPU of the kind.
 - `venv/`: a virtualenv of its own with that wheel and its server extras, so that the
   product's environment never depends on llama.cpp.
@@ -110,7 +110,7 @@ def build_server() -> Path:
     wheels.mkdir(parents=True, exist_ok=True)
     if not list(wheels.glob("llama_cpp_python-*.whl")):
         env = {**os.environ, "CMAKE_ARGS": os.environ.get("CMAKE_ARGS", "-DGGML_NATIVE=OFF")}
-        print("building llama-cpp-python from source (about 11 minutes on two cores)", flush=True)
+        print("building llama-cpp-python from source (8-10 minutes on two cores)", flush=True)
         _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), LLAMA_CPP], env=env)
     wheel = sorted(wheels.glob("llama_cpp_python-*.whl"))[-1]
     _run([sys.executable, "-m", "venv", str(LLM_DIR / "venv")])
