@@ -52,7 +52,7 @@ bench-busy: $(STAMP)
 	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/python -m benchmarks.busy $(DEV_DIR)/questions.jsonl
 
 # The real-model fixture (tests and eval only, never needed by the product): builds
-# llama-cpp-python's server once (~11 min on 2 cores, wheel cached in .llm/wheels) and
+# llama-cpp-python's server once (8-10 min on 2 cores, wheel cached in .llm/wheels) and
 # assembles a small model from pinned, hash-checked parts (tools/llm_models.json).
 # LLM_MODEL=qwen2.5-coder-1.5b-instruct-q4_k_m for the larger one.
 LLM_MODEL ?= qwen2.5-coder-0.5b-instruct-q4_k_m
