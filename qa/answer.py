@@ -43,6 +43,10 @@ class Resources:
     def keyword(self) -> KeywordIndex:
         return keyword_index(self.store, self.settings.keyword_dir)
 
+    def choice_idf(self, choices: Sequence[str]) -> dict[str, float]:
+        """How rare the choices' words are in the whole archive."""
+        return self.keyword().idf([w for c in choices for w in words(c) if w.lower() not in STOP])
+
 
 _RES: dict[tuple, Resources] = {}
 _RES_LOCK = threading.Lock()
@@ -82,7 +86,7 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
                 choice_vectors: np.ndarray | None = None) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
     choice = short = None
     if choices:
-        choice_idf = res.keyword().idf([w for c in choices for w in words(c) if w.lower() not in STOP])
+        choice_idf = res.choice_idf(choices)
         ci, picks = extractive.choose(question, choices, hits, res.embedder, scored, choice_idf, choice_vectors)
         choice = choices[ci]
         text = f"{chr(65 + ci)}) {choice} [1]. " + _quote_text(None, picks)
@@ -110,8 +114,7 @@ def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choice
     pool = Pool.build(hits, res.embedder, [(s.hit, s.sentence, s.vector) for s in scored])
     if choices:
         return llm_answer.choice_answer(reply, question, choices, hits, scored, pool, res.embedder,
-                                        res.keyword().idf([w for c in choices for w in words(c)
-                                                           if w.lower() not in STOP]), choice_vectors)
+                                        res.choice_idf(choices), choice_vectors)
     answer, checked = llm_answer.open_answer(reply, pool, res.embedder)
     if answer is not None:
         return answer
@@ -119,7 +122,7 @@ def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choice
         return LLMAnswer(prompts.DECLINE_TEXT, (), (), (), True, None, "model")
     text, cites, _, _ = _extractive(question, hits, scored, None, res, idf)
     cites = tuple(replace(c, added=True) for c in cites)  # chosen by newsqa, not the model
-    claims = tuple(Claim(c.quote, (c.n,), (), True, "newsqa") for c in cites)
+    claims = tuple(Claim(c.quote, (c.n,), (), "newsqa") for c in cites)
     return LLMAnswer(text, cites, claims, (llm_answer.fallback_note(reply),), False, None, "offline")
 
 

@@ -3,7 +3,7 @@
 Sources were numbered [1]..[n] in the prompt. The reply is split into claims (sentences),
 each keeping the markers that follow it; a marker that points at no source is removed.
 For each claim and each source it cites, the quote is that source's sentence that best
-matches the claim, copied exactly. The support checker (`support`) says whether a
+matches the claim, copied exactly. The support rule (`supports`) says whether a
 sentence supports a claim: close in meaning (cosine) or sharing most of its content words
 (IDF-weighted), and in both cases the claim's names and numbers are found in the sentence
 or its article's title, so "Chicago" is not supported by a sentence about Minneapolis.
@@ -39,6 +39,11 @@ _LABEL_ONLY = re.compile(r"^[\W_]*(?:(?:sources?|references?|citations?|evidence
 _NAME = re.compile(r"\b[A-Z][\w’'&.-]*\w|\b\d[\d,.]*\d\b|\b\d\b")
 
 
+def marker_numbers(text: str) -> tuple[int, ...]:
+    """The source numbers of every [n] / [n, m] marker in the text, in order."""
+    return tuple(int(x) for m in MARKER.finditer(text) for x in re.split(r"\s*[,;]\s*", m.group(1)))
+
+
 def citation_for(n: int, hit: Hit, quote: str, supported: bool = True, added: bool = False) -> Citation:
     c = hit.chunk
     return Citation(n=n, article_id=c.article_id, title=c.title, source=c.source,
@@ -67,7 +72,7 @@ def split_claims(text: str) -> list[RawClaim]:
         piece = piece.strip()
         if not piece:
             continue
-        nums = tuple(int(x) for m in MARKER.finditer(piece) for x in re.split(r"\s*[,;]\s*", m.group(1)))
+        nums = marker_numbers(piece)
         body = re.sub(r"\s+([.!?,;:])", r"\1", MARKER.sub("", piece)).strip()
         out.append(RawClaim(body, nums))
     return out
@@ -80,7 +85,7 @@ def is_label_only(text: str) -> bool:
 
 def names(text: str) -> list[str]:
     """Capitalised words and numbers: the checkable specifics of a claim. A capital that
-    opens the text or follows ". " or ", " is sentence case ("According to the sources,"),
+    opens the text or follows . : ; ! ? or a quotation mark is sentence case ("According"),
     not a name, unless the word is an acronym or holds a digit."""
     found = []
     for m in _NAME.finditer(text):
@@ -103,6 +108,13 @@ def names_found(claim: str, passage: str) -> bool:
     lowered = passage.lower()
     missing = sum(1 for n in wanted if n not in lowered)
     return missing <= len(wanted) // 4
+
+
+def supports(claim: str, cosine: float, lexical: float, title: str, sentence: str) -> bool:
+    """The support rule: close in meaning or sharing most content words, and the claim's
+    names and numbers in the sentence or its article's title."""
+    return (cosine >= SUPPORT_COSINE or lexical >= SUPPORT_LEXICAL) \
+        and names_found(claim, f"{title}\n{sentence}")
 
 
 @dataclass(frozen=True)
@@ -143,15 +155,11 @@ class Pool:
         cos = self.vectors[idx] @ cvec
         lex = np.array([coverage(cstems, self.stems[j], self.idf) for j in idx])
         score = cos + lex
-        ok = np.array([(c >= SUPPORT_COSINE or x >= SUPPORT_LEXICAL)
-                       and names_found(claim, self._passage(j))
+        ok = np.array([supports(claim, c, x, self.hits[self.sentences[j][0]].chunk.title, self.sentences[j][1])
                        for c, x, j in zip(cos, lex, idx, strict=True)])
         if ok.any():
             return idx[int(np.argmax(np.where(ok, score, -np.inf)))], True
         return idx[int(np.argmax(score))], False
-
-    def _passage(self, j: int) -> str:
-        return f"{self.hits[self.sentences[j][0]].chunk.title}\n{self.sentences[j][1]}"
 
 
 @dataclass(frozen=True)
@@ -163,8 +171,7 @@ class Checked:
     removed: tuple[str, ...]  # lines removed as marker-only
 
 
-def check_answer(claims: Sequence[RawClaim], pool: Pool, embedder: Embedder,
-                 attach: bool = True) -> Checked:
+def check_answer(claims: Sequence[RawClaim], pool: Pool, embedder: Embedder) -> Checked:
     """Check, and where needed attach, the citations of each claim (see the module doc)."""
     hits = pool.hits
     kept = [c for c in claims if not is_label_only(c.text)]
@@ -195,32 +202,18 @@ def check_answer(claims: Sequence[RawClaim], pool: Pool, embedder: Embedder,
             (nums if ok else rejected).append(cite(n - 1, pool.sentences[j][1], ok, False))
             supported_by_model |= ok
         cited_by = "model" if supported_by_model else ""
-        if not supported_by_model and attach:
+        if not supported_by_model:
             found = pool.best(claim.text, cvec)
             if found is not None and found[1]:
                 j = found[0]
                 nums.append(cite(pool.sentences[j][0], pool.sentences[j][1], True, True))
                 cited_by = "newsqa"
         nums = list(dict.fromkeys(nums))
-        supported = bool(cited_by)
-        out_claims.append(Claim(claim.text, tuple(nums), tuple(rejected), supported, cited_by))
+        out_claims.append(Claim(claim.text, tuple(nums), tuple(rejected), cited_by))
         marks = "".join(f"[{n}]" for n in sorted(nums + rejected))
-        marks = marks if supported else f"{marks}{UNSUPPORTED}"
+        marks = marks if cited_by else f"{marks}{UNSUPPORTED}"
         texts.append(f"{claim.text} {marks}")
     return Checked(" ".join(texts), tuple(citations), tuple(out_claims), dropped, removed)
-
-
-def citation_recall(claims: Sequence[Claim]) -> float | None:
-    """Share of an answer's sentences supported by at least one of their citations."""
-    return sum(c.supported for c in claims) / len(claims) if claims else None
-
-
-def citation_precision(claims: Sequence[Claim], model_only: bool = False) -> float | None:
-    """Share of (sentence, citation) pairs where the citation supports its sentence (ALCE);
-    `model_only` leaves out the citations newsqa attached."""
-    good = sum(len(c.citations) for c in claims if not (model_only and c.cited_by == "newsqa"))
-    bad = sum(len(c.rejected) for c in claims)
-    return good / (good + bad) if good + bad else None
 
 
 _CHOICE_LABEL = re.compile(r"^[A-Z]\)\s")
@@ -234,7 +227,7 @@ def marked_segments(text: str) -> list[RawClaim]:
     out = []
     for body, marks in zip(parts[::2], parts[1::2] + [""], strict=True):
         body = body.strip().lstrip(".:;,").strip()
-        nums = tuple(int(x) for m in MARKER.finditer(marks) for x in re.split(r"\s*[,;]\s*", m.group(1)))
+        nums = marker_numbers(marks)
         if body or nums:
             out.append(RawClaim(body + (UNSUPPORTED if UNSUPPORTED in marks else ""), nums))
     return out
@@ -276,8 +269,8 @@ def audit(text: str, citations: Sequence[Citation], embedder: Embedder) -> Audit
     idf = idf_weights(stems) if stems else {}
     ok_claims, good = set(), 0
     for (i, cit), qv, st in zip(pairs, qvecs, stems, strict=True):
-        ok = (float(cvecs[i] @ qv) >= SUPPORT_COSINE or coverage(content_stems(bodies[i]), st, idf) >= SUPPORT_LEXICAL) \
-            and names_found(bodies[i], f"{cit.title}\n{cit.quote}")
+        ok = supports(bodies[i], float(cvecs[i] @ qv), coverage(content_stems(bodies[i]), st, idf),
+                      cit.title, cit.quote)
         good += ok
         if ok:
             ok_claims.add(i)

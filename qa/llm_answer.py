@@ -116,9 +116,17 @@ def _quote_claims(picks: Sequence[extractive.Scored], hits: Sequence[Hit], first
     texts, cites, claims = [], [], []
     for n, p in enumerate(picks, start=first_n):
         cites.append(citation_for(n, hits[p.hit], p.sentence, True, True))
-        claims.append(Claim(p.sentence, (n,), (), True, "newsqa"))
+        claims.append(Claim(p.sentence, (n,), (), "newsqa"))
         texts.append(f"\u201c{p.sentence}\u201d [{n}]")
     return texts, cites, claims
+
+
+def _offline_choice(offline: int, choices: Sequence[str], support: list, hits: Sequence[Hit],
+                    notes: list[str], declined: bool) -> LLMAnswer:
+    """newsqa's own choice, labelled as such, with the sentences that support it."""
+    texts, cites, qclaims = _quote_claims(support[offline][1], hits, 1)
+    text = " ".join([f"{_label(offline, choices)} (offline choice)."] + texts)
+    return LLMAnswer(text, tuple(cites), tuple(qclaims), tuple(notes), declined, choices[offline], "offline")
 
 
 def open_answer(reply: str, pool: Pool, embedder: Embedder) -> tuple[LLMAnswer | None, Checked | None]:
@@ -178,9 +186,7 @@ def choice_answer(reply: str, question: str, choices: Sequence[str], hits: Seque
         what = "declined" if any(is_decline(c.text) for c in claims) else "named none of the choices"
         notes.append(f"The model {what} (\u201c{_clip(reply)}\u201d); the choice shown is newsqa's "
                      "offline choice from the retrieved sources.")
-        texts, cites, qclaims = _quote_claims(support[offline][1], hits, 1)
-        text = " ".join([f"{_label(offline, choices)} (offline choice)."] + texts)
-        return LLMAnswer(text, tuple(cites), tuple(qclaims), tuple(notes), True, choices[offline], "offline")
+        return _offline_choice(offline, choices, support, hits, notes, declined=True)
     choice = max(candidates, key=lambda ci: support[ci][0]) if len(candidates) > 1 else candidates[0]
     if len(candidates) > 1:
         said = " and ".join(_label(ci, choices) for ci in candidates)
@@ -195,7 +201,7 @@ def choice_answer(reply: str, question: str, choices: Sequence[str], hits: Seque
         body = _strip_label(c.text, choice, choices) if i == head or (head is None and i == 0) else c.text
         if len(body.split()) >= 3:
             evidence.append(RawClaim(body, c.markers))
-    checked = check_answer(evidence, pool, embedder, attach=True)
+    checked = check_answer(evidence, pool, embedder)
     quotes = {c.n: c.quote for c in checked.citations}
     backed = any(holds(choices[choice], quotes[n]) for c in checked.claims for n in c.citations)
     if choice != offline and not backed:
@@ -205,9 +211,7 @@ def choice_answer(reply: str, question: str, choices: Sequence[str], hits: Seque
                else "but no sentence it quoted names it")
         notes.append(f"The model chose {_label(choice, choices)}, {why}; the choice shown is "
                      "newsqa's offline choice, the one the retrieved sources support best.")
-        texts, cites, qclaims = _quote_claims(support[offline][1], hits, 1)
-        text = " ".join([f"{_label(offline, choices)} (offline choice)."] + texts)
-        return LLMAnswer(text, tuple(cites), tuple(qclaims), tuple(notes), False, choices[offline], "offline")
+        return _offline_choice(offline, choices, support, hits, notes, declined=False)
     notes.extend(_notes(checked))
     if backed:
         text = f"{_label(choice, choices)}. {checked.text}"

@@ -116,8 +116,11 @@ class Claim:
     text: str
     citations: tuple[int, ...] = ()  # numbers of Answer.citations that support it
     rejected: tuple[int, ...] = ()  # the model's citations that do not support it
-    supported: bool = False
     cited_by: str = ""
+
+    @property
+    def supported(self) -> bool:
+        return bool(self.cited_by)
 
     def to_dict(self) -> dict[str, object]:
         return {"text": self.text, "citations": list(self.citations), "rejected": list(self.rejected),

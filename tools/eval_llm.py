@@ -47,8 +47,8 @@ def comparison(ex: list[QuestionResult], llm: list[QuestionResult], model: str) 
     lines = [f"# LLM mode ({model}) beside extractive mode, {len(ex)} questions", "",
              "| metric | extractive | llm |", "|---|---|---|"]
     lines += [f"| {k} | {_fmt(mx.get(k))} | {_fmt(ml.get(k))} |" for k in ROWS]
-    model_cited = sum(1 for r in llm for n in r.notes if "newsqa attached" in n)
-    lines += ["", f"LLM answers where newsqa attached a citation the model did not write: {model_cited}.", ""]
+    attached = sum(1 for r in llm for n in r.notes if "newsqa attached" in n)
+    lines += ["", f"LLM answers where newsqa attached a citation the model did not write: {attached}.", ""]
     differ = [(a, b) for a, b in zip(ex, llm, strict=True) if a.mc_correct is not None and a.mc_correct != b.mc_correct]
     lines += ["## Multiple choice: questions where the modes differ", ""]
     lines += [f"- `{a.id}` extractive {'right' if a.mc_correct else 'wrong'} ({a.choice}), "
