@@ -17,10 +17,13 @@ counter that lets the keyword index notice it is stale.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -106,6 +109,28 @@ def chunk_from(cid: str, text: str, m: dict[str, Any]) -> Chunk:
                  source=m.get("source", ""), published=day_from_number(int(m.get("day", NO_DAY))))
 
 
+@contextmanager
+def _opening(folder: Path) -> Iterator[None]:
+    """Let one process at a time open (and, the first time, create) a local Chroma folder.
+
+    Chroma creates its SQLite tables on first open without a lock of its own, so two
+    commands started together on a new folder (a cron ingest and a manual one) race and
+    one fails with "table collections already exists". An OS lock beside the folder,
+    held only while opening, makes the second wait a moment instead. A folder we cannot
+    write a lock file beside (a read-only copy) is opened without it: nothing there is
+    created."""
+    try:
+        fd = open(folder.parent / ".chroma-open.lock", "a")  # noqa: SIM115 (closed below)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fd.close()  # closing releases the lock
+
+
 def _client(settings: Settings):  # type: ignore[no-untyped-def]
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -127,7 +152,8 @@ def _client(settings: Settings):  # type: ignore[no-untyped-def]
         return client
     settings.chroma_dir.mkdir(parents=True, exist_ok=True)
     try:
-        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+        with _opening(settings.chroma_dir):
+            return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
     except Exception as exc:
         raise StoreUnavailableError(
             f"Cannot open the index at {settings.chroma_dir} ({type(exc).__name__}: {exc}). "
@@ -142,10 +168,12 @@ class Store:
         self.settings = settings
         self.client = _client(settings)
         name = settings.collection
-        self.chunks = self.client.get_or_create_collection(
-            f"{name}_chunks", metadata={"hnsw:space": "cosine"}, embedding_function=None)
-        self.articles = self.client.get_or_create_collection(
-            f"{name}_articles", embedding_function=None)
+        # Two processes creating the same collection at once race like the tables above.
+        with nullcontext() if settings.chroma_url else _opening(settings.chroma_dir):
+            self.chunks = self.client.get_or_create_collection(
+                f"{name}_chunks", metadata={"hnsw:space": "cosine"}, embedding_function=None)
+            self.articles = self.client.get_or_create_collection(
+                f"{name}_articles", embedding_function=None)
         self.max_batch = int(self.client.get_max_batch_size())
 
     # ---- archive metadata -------------------------------------------------------------

@@ -361,3 +361,20 @@ def test_sources_match_as_people_type_them_and_unknown_ones_are_named(sample, re
     a = ask(KERMAN, sample, embedder=real_embedder, filters=Filters(sources=("NEWSQA SAMPLE",)))
     assert a.citations and all(c.source == "newsqa sample" for c in a.citations)
     assert len(list_articles(sample, sources=("Newsqa Sample",))) == 30
+
+
+def test_commands_started_together_on_a_new_folder_all_open_it(tmp_path) -> None:
+    """Chroma creates its tables on first open without a lock; several processes opening a
+    new folder at once must all get it (without the open lock about one in sixteen failed
+    with "table collections already exists")."""
+    code = "from qa.settings import Settings; from qa.store import Store; Store(Settings())"
+    for trial in range(4):
+        env = cli_env(tmp_path / f"data{trial}")
+        procs = [subprocess.Popen([sys.executable, "-c", code], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(5)]
+        try:
+            errs = [p.communicate(timeout=300)[1] for p in procs]
+        finally:
+            for p in procs:
+                stop(p)
+        assert [p.returncode for p in procs] == [0] * 5, "\n".join(errs)
