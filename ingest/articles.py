@@ -61,6 +61,27 @@ def clean_title_parts(title: str, source: str) -> str:
     return title
 
 
+_EDGE_SEPARATOR = re.compile(r"^\s*[|»›·•]|[|»›·•]\s*$")
+_FULL_DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4})\b")
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+
+
+def is_navigation(title: str) -> bool:
+    """Whether a "title" is a page's navigation or status bar, not a headline:
+    "| Samstag, 2016-10-08, 0:26 AM Willkommen Gast | RSS |". Such a title opens or ends
+    with a separator, is three or more one- or two-word links ("Home | News | Sport"), or
+    carries a full date with a clock time (a timestamp widget). A headline reads as one
+    phrase, so none of these rejects one; the article then takes its title from its
+    first line, as an untitled one does."""
+    t = title.strip()
+    if not t:
+        return False
+    if _EDGE_SEPARATOR.search(t) or (_FULL_DATE.search(t) and _CLOCK.search(t)):
+        return True
+    parts = [p for p in re.split(r"\s[|»›·•]\s", t) if p.strip() and not _DATEISH.match(p)]
+    return len(parts) >= 3 and all(len(p.split()) <= 2 for p in parts)
+
+
 def source_from_url(url: str) -> str:
     if not url:
         return ""
@@ -110,6 +131,8 @@ def build_article(rec: RawRecord) -> Article | Rejection:
     raw_source, source = source.strip(), readable_source(source)
     id_title = clean_title(title)  # the id keeps the title as it was read, so ids never change
     title = clean_title_parts(id_title, source or source_from_url(url))
+    if is_navigation(title):
+        title = ""
     if not title:
         first = text.split("\n", 1)[0]
         title = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."

@@ -278,6 +278,14 @@ def test_metadata_a_reader_can_trust() -> None:
     assert art(title="Pier reopens | Harbour Gazette | 19.01.2020", source="Harbour Gazette").title == "Pier reopens"
     assert art(title="# Pier reopens - example.org", url="https://example.org/a").title == "Pier reopens"
     assert art(title="Rock - Paper - Scissors wins award").title == "Rock - Paper - Scissors wins award"
+    # A navigation or status bar read as the title gives way to the article's first line.
+    first_line = BODY.split("\n", 1)[0]
+    for junk in ("| Samstag, 2016-10-08, 0:26 AM Willkommen Gast | RSS |", "Home | News | Sport | Weather",
+                 "Monday 12.03.2018 14:05 Login"):
+        assert art(title=junk).title.startswith(first_line[:60]), junk
+    for headline in ("Strike ends after 14 days | Harbour Gazette", "Polls close at 8:00 in Ohio",
+                     "Talks resume in Geneva on 2024-05-06", "Q&A: Why the pier closed"):
+        assert art(title=headline).title.startswith(headline.split(" | ")[0]), headline
     assert art(title="x", source="https://www.gazette.net/").source == "gazette.net"
     no_source = art(title="Pier reopens")
     assert no_source.source == "" and "site.html" not in no_source.source
