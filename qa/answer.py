@@ -182,7 +182,8 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     if window is not None and not any(window.contains(h.chunk.published) for h in hits):
         window = replace(window, widened=True)  # nothing relevant inside: said, not hidden
     lap("retrieve")
-    scored = extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf)
+    scored = extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf,
+                                         filters.as_of or (window.end if window else None))
     lap("rank")
     use_llm = llm is not None or settings.llm_configured
     mode = "llm" if use_llm else "extractive"

@@ -8,6 +8,14 @@ article title as context), plus a small prior for the chunk's retrieval rank. Wh
 best score is below `SUPPORT_THRESHOLD`, nothing retrieved answers the question and the
 answer is a decline.
 
+Which supported sentence is quoted first is a second score (`ReaderWeights`): the same
+parts weighed for finding *the* answering sentence, plus two priors every news reader
+uses: the lede (news puts the answer in the first sentences, so a sentence's offset in
+its article counts) and recency (the article's age before the as-of date). Support
+decides whether to answer and stays calibrated; the order decides what is quoted. The
+weights come from ``python -m eval.fit_reader`` (fitted on the RealTimeQA 2025 Q1 dev
+set, checked on the later weeks; see docs/measurements.md).
+
 Multiple choice: each choice is scored by how well the retrieved sentences support
 "question + choice" (meaning) and by the choice's own words found near the question's
 words (lexical), and the best-supported choice is returned with its sentences.
@@ -17,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -41,13 +50,46 @@ MIN_SENTENCE_CHARS = 25
 
 
 @dataclass(frozen=True)
+class ReaderWeights:
+    """How the reader orders supported sentences (see the module docstring)."""
+
+    cosine: float = 0.5
+    lexical: float = 0.5
+    title: float = 0.1
+    answer: float = 0.15  # the sentence holds the kind of span asked for
+    lede: float = 0.2
+    lede_half_chars: float = 200.0  # the lede prior halves every this many characters into the article
+    recency: float = 0.2
+    recency_half_days: float = 14.0
+    hit: float = 0.7  # share of the order scaled by the chunk's retrieval score
+
+
+@dataclass(frozen=True)
 class Scored:
     hit: int  # index into the hits
     sentence: str  # exact substring of hits[hit].chunk.text
-    score: float
+    score: float  # support: does this sentence answer the question at all
     cosine: float
     lexical: float
     vector: np.ndarray = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
+    order: float = 0.0  # which supported sentence to quote first (`ReaderWeights`)
+
+
+ORDER_PARTS = ("cosine", "lexical", "title", "answer", "offset", "age", "hit_share")
+
+
+def reader_order(parts: np.ndarray, w: ReaderWeights) -> np.ndarray:
+    """The reader's order score of sentences from their parts (rows x `ORDER_PARTS`):
+    cosine, question-word coverage without and with the title, holds an answer span
+    (0/1), character offset in the article, the article's age in days before as-of (NaN:
+    unknown) and the chunk's retrieval score over the best. Shared with
+    `eval.fit_reader`, which fits `w` on the same parts."""
+    cos, lex, title, answer, offset, age, hit_share = parts.T
+    lede = 2.0 ** (-offset / w.lede_half_chars)
+    recent = np.where(np.isnan(age), 0.0, 2.0 ** (-np.clip(np.nan_to_num(age), 0, None) / w.recency_half_days))
+    own = (w.cosine * cos + w.lexical * lex + w.title * title + w.answer * answer
+           + w.lede * lede + w.recency * recent)
+    return own * (1 - w.hit + w.hit * hit_share)
 
 
 def candidate_sentences(hits: Sequence[Hit]) -> list[tuple[int, str]]:
@@ -62,11 +104,13 @@ def candidate_sentences(hits: Sequence[Hit]) -> list[tuple[int, str]]:
 
 def score_sentences(question: str, hits: Sequence[Hit], embedder: Embedder,
                     qvec: np.ndarray | None = None,
-                    corpus_idf: dict[str, float] | None = None) -> list[Scored]:
-    """Sentences of the hits, best-supported first.
+                    corpus_idf: dict[str, float] | None = None, as_of: date | None = None,
+                    weights: ReaderWeights | None = None) -> list[Scored]:
+    """Sentences of the hits with their support, in the order they would be quoted.
 
     `corpus_idf` (from the keyword index) weighs the question's words by how rare they are
     in the whole archive; without it, rarity within the retrieved sentences is used.
+    `as_of` is the date the question is asked as of (its recency prior; none without it).
     """
     cands = candidate_sentences(hits)
     if not cands:
@@ -74,46 +118,61 @@ def score_sentences(question: str, hits: Sequence[Hit], embedder: Embedder,
     if qvec is None:
         qvec = embedder.embed([question])[0]
     vecs = embedder.embed([s for _, s in cands])
-    cos = vecs @ qvec
+    support, parts = sentence_parts(question, hits, cands, vecs @ qvec, corpus_idf, as_of)
+    order = reader_order(parts, weights or ReaderWeights())
+    out = [Scored(i, s, float(sup), float(p[0]), float(p[1]), v, float(o))
+           for (i, s), sup, p, v, o in zip(cands, support, parts, vecs, order, strict=True)]
+    return sorted(out, key=lambda x: -x.order)
+
+
+def sentence_parts(question: str, hits: Sequence[Hit], cands: Sequence[tuple[int, str]], cos: np.ndarray,
+                   corpus_idf: dict[str, float] | None, as_of: date | None) -> tuple[np.ndarray, np.ndarray]:
+    """Each candidate sentence's support score and its order parts (`ORDER_PARTS`)."""
     q = content_stems(question)
     docs = [content_stems(s) for _, s in cands]
     idf = corpus_idf or idf_weights(docs)
     top_hit = max((h.score for h in hits), default=1.0) or 1.0
-    out = []
     titles = [content_stems(h.chunk.title) for h in hits]
     typed = short_answer.question_type(question) is not None
-    for (i, s), c, d, v in zip(cands, cos, docs, vecs, strict=True):
+    support, parts = [], []
+    for (i, s), c, d in zip(cands, cos, docs, strict=True):
         lex = coverage(q, d, idf)
         title_lex = coverage(q, d + titles[i], idf)
+        bears = typed and short_answer.bears_answer(question, s)  # it can answer, not just echo
+        chunk, hit_share = hits[i].chunk, hits[i].score / top_hit
         # The sentence's own relevance, scaled by how relevant its article was found to be,
         # so a sentence on the same kind of event elsewhere does not beat the right story.
-        own = 0.50 * float(c) + 0.30 * lex + 0.20 * title_lex
-        if typed and short_answer.bears_answer(question, s):
-            own += ANSWER_BONUS  # it names a who / when / how many: it can answer, not just echo
-        score = own * (0.7 + 0.3 * hits[i].score / top_hit)
-        out.append(Scored(i, s, score, float(c), lex, v))
-    return sorted(out, key=lambda x: -x.score)
+        own = 0.50 * float(c) + 0.30 * lex + 0.20 * title_lex + (ANSWER_BONUS if bears else 0.0)
+        support.append(own * (0.7 + 0.3 * hit_share))
+        age = (as_of - chunk.published).days if as_of and chunk.published else np.nan
+        parts.append((float(c), lex, title_lex, float(bears), chunk.start + max(chunk.text.find(s), 0),
+                      age, hit_share))
+    return np.array(support, dtype=np.float64), np.array(parts, dtype=np.float64).reshape(-1, len(ORDER_PARTS))
 
 
 def supports(question: str, scored: Sequence[Scored], idf: dict[str, float] | None = None) -> bool:
     """Whether the best sentences answer the question at all (else: decline)."""
     if not scored:
         return False
-    best = scored[0]
-    if best.score < SUPPORT_THRESHOLD or max(s.cosine for s in scored[:3]) < COSINE_FLOOR:
+    by_support = sorted(scored, key=lambda s: -s.score)
+    best = by_support[0].score
+    if best < SUPPORT_THRESHOLD or max(s.cosine for s in by_support[:3]) < COSINE_FLOOR:
         return False
-    if best.score < WEAK_SUPPORT and short_answer.question_type(question) and short(question, scored, idf) is None:
+    if best < WEAK_SUPPORT and short_answer.question_type(question) and short(question, scored, idf) is None:
         return False  # a "how many" question with no number in sight, and weak support
     return True
 
 
 def pick(scored: Sequence[Scored], hits: Sequence[Hit], limit: int = MAX_SENTENCES) -> list[Scored]:
-    """The best sentences, one per article, skipping near-repeats."""
+    """The first sentences in the reader's order that support the answer, one per
+    article, skipping near-repeats."""
     chosen: list[Scored] = []
     seen_articles: set[str] = set()
     for s in scored:
-        if len(chosen) >= limit or s.score < SUPPORT_THRESHOLD * 0.9:
+        if len(chosen) >= limit:
             break
+        if s.score < SUPPORT_THRESHOLD * 0.9:
+            continue  # quoted only when it supports the answer, wherever it is in the order
         article = hits[s.hit].chunk.article_id
         if article in seen_articles or any(_same(s.sentence, c.sentence) for c in chosen):
             continue

@@ -130,3 +130,27 @@ def test_time_in_the_question_picks_the_window_and_says_when_it_widened(archive)
     # Explicit dates win over the question's words.
     a = ask(q, settings, embedder=emb, filters=Filters(since=date(2023, 1, 1), until=date(2023, 12, 31)))
     assert a.time_window is None and a.citations[0].title == "Stadium plan delayed again"
+
+
+def test_the_reader_quotes_the_lede_of_the_recent_story_first(real_embedder) -> None:
+    """Two articles say the same thing; the one of the as-of week, in its first sentence,
+    is quoted before the old one deep in its text, although the old one echoes the
+    question's words more closely. Whether to answer at all (support) does not depend
+    on that order."""
+    from qa import extractive
+    from qa.types import Chunk, Hit
+
+    filler = "The council also discussed parking fees and the new library opening hours. " * 12
+    old = Chunk("old:3", "old", 3, filler + "The harbour bridge reopened to traffic after repairs.", 4000,
+                "Harbour bridge history", "", "Gazette", date(2019, 5, 2))
+    new = Chunk("new:0", "new", 0, "The harbour bridge reopened to cars on Monday after months of repair work. " + filler, 0,
+                "Harbour bridge update", "", "Gazette", date(2025, 3, 3))
+    hits = [Hit(old, 1.0), Hit(new, 1.0)]  # equally relevant to retrieval, the old one found first
+    question = "Which bridge reopened to traffic after repairs?"
+    scored = extractive.score_sentences(question, hits, real_embedder, as_of=date(2025, 3, 5))
+    assert hits[extractive.pick(scored, hits)[0].hit].chunk.article_id == "new"
+    flat = extractive.score_sentences(question, hits, real_embedder, as_of=date(2025, 3, 5),
+                                      weights=extractive.ReaderWeights(lede=0.0, recency=0.0))
+    assert hits[extractive.pick(flat, hits)[0].hit].chunk.article_id == "old"  # words alone prefer the old one
+    assert extractive.supports(question, scored) == extractive.supports(question, flat) is True
+    assert sorted(s.score for s in scored) == sorted(s.score for s in flat)

@@ -1,0 +1,159 @@
+"""Fit the reader's order (`qa.extractive.ReaderWeights`) on one question set, report others.
+
+Usage::
+
+    python -m eval.fit_reader --fit QUESTIONS.jsonl=DATA_DIR [--check QUESTIONS.jsonl=DATA_DIR ...]
+
+Each question is asked against its own archive as `newsqa ask` would (retrieval with the
+shipped weights, then every candidate sentence of the hits scored), once; each sentence
+is labelled by the eval's own rule (it holds a gold answer, or most of the gold evidence,
+as `eval.metrics.citation_precision` counts a quote). Then the order weights are searched
+by coordinate ascent over a grid, maximising on the fit set only the share of questions
+whose first quoted sentence holds the answer plus the share where either of the two
+quoted sentences does (quoting as `qa.extractive.pick` does: one per article, supported
+sentences only). The other sets are reported beside it with the same weights, so a
+weight that helps one set alone shows. ``--out FILE`` writes the weights and the table
+as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from eval import metrics as m
+from eval.datasets import load_questions
+from eval.fit_ranking import _pair
+from qa import extractive
+from qa.settings import Settings
+
+GRID: dict[str, tuple[float, ...]] = {
+    "lexical": (0.0, 0.1, 0.2, 0.3, 0.5),
+    "title": (0.0, 0.1, 0.2, 0.3),
+    "answer": (0.0, 0.04, 0.08, 0.15, 0.25),
+    "lede": (0.0, 0.05, 0.1, 0.2, 0.3),
+    "lede_half_chars": (200.0, 400.0, 1000.0),
+    "recency": (0.0, 0.05, 0.1, 0.2, 0.3),
+    "recency_half_days": (3.0, 7.0, 14.0, 30.0),
+    "hit": (0.0, 0.15, 0.3, 0.5, 0.7),
+}
+# Where the search starts: the order the reader had before it had priors (support's own mix).
+START = extractive.ReaderWeights(cosine=0.5, lexical=0.3, title=0.2, answer=extractive.ANSWER_BONUS,
+                                 lede=0.0, recency=0.0, hit=0.3)
+
+
+@dataclass
+class Prepared:
+    """One question's candidate sentences: order parts, support, labels, articles."""
+
+    parts: np.ndarray
+    support: np.ndarray
+    labels: np.ndarray
+    articles: list[str]
+
+
+def prepare(questions_path: Path, data_dir: Path, limit: int | None = None) -> list[Prepared]:
+    from qa.answer import load_resources, with_recency
+    from qa.retrieve import Filters, question_idf, retrieve
+    from qa.timewindow import for_question
+
+    settings = Settings(data_dir=data_dir)
+    res = load_resources(settings)
+    out = []
+    for q in load_questions(questions_path, limit):
+        filters = with_recency(Filters(as_of=q.as_of), settings)
+        window = for_question(q.question, None, None, q.as_of)
+        qvec = res.embedder.embed([q.question])[0]
+        idf = question_idf(q.question, res.keyword())
+        hits = retrieve(q.question, res, filters, settings.top_k, settings.max_chunks_per_article, qvec,
+                        window, idf=idf)
+        cands = extractive.candidate_sentences(hits)
+        if not cands:
+            continue
+        cos = res.embedder.embed([s for _, s in cands]) @ qvec
+        as_of = filters.as_of or (window.end if window else None)
+        support, parts = extractive.sentence_parts(q.question, hits, cands, cos, idf, as_of)
+        labels = np.array([m.citation_precision([s], q.answers, q.evidence) == 1.0 for _, s in cands])
+        out.append(Prepared(parts, support, labels, [hits[i].chunk.article_id for i, _ in cands]))
+    return out
+
+
+def quoted(p: Prepared, w: extractive.ReaderWeights, limit: int = extractive.MAX_SENTENCES) -> list[int]:
+    """The sentences the reader would quote, in order (as `extractive.pick`, without its
+    near-repeat check)."""
+    picks: list[int] = []
+    seen: set[str] = set()
+    for j in np.argsort(-extractive.reader_order(p.parts, w), kind="stable"):
+        if p.support[j] < extractive.SUPPORT_THRESHOLD * 0.9 or p.articles[j] in seen:
+            continue
+        seen.add(p.articles[j])
+        picks.append(int(j))
+        if len(picks) == limit:
+            break
+    return picks
+
+
+def evaluate(prepared: list[Prepared], w: extractive.ReaderWeights) -> dict[str, float]:
+    first, either = [], []
+    for p in prepared:
+        picks = quoted(p, w)
+        first.append(float(bool(picks) and p.labels[picks[0]]))
+        either.append(float(any(p.labels[j] for j in picks)))
+    return {"first_quote": float(np.mean(first)), "either_quote": float(np.mean(either))}
+
+
+def objective(prepared: list[Prepared], w: extractive.ReaderWeights) -> float:
+    r = evaluate(prepared, w)
+    return r["first_quote"] + r["either_quote"]
+
+
+def fit(prepared: list[Prepared], start: extractive.ReaderWeights, rounds: int = 3) -> extractive.ReaderWeights:
+    """Coordinate ascent: each weight but cosine (the unit) over `GRID` in turn."""
+    w, best = start, objective(prepared, start)
+    for _ in range(rounds):
+        moved = False
+        for name, values in GRID.items():
+            for v in values:
+                trial = replace(w, **{name: v})
+                score = objective(prepared, trial)
+                if score > best + 1e-9:
+                    best, w, moved = score, trial, True
+        if not moved:
+            break
+    return w
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--fit", required=True, type=_pair, help="QUESTIONS.jsonl=DATA_DIR to fit on")
+    ap.add_argument("--check", action="append", default=[], type=_pair, help="QUESTIONS.jsonl=DATA_DIR to report")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args()
+    sets = {str(args.fit[0]): prepare(*args.fit, args.limit)}
+    for pair in args.check:
+        sets[str(pair[0])] = prepare(*pair, args.limit)
+    fitted = fit(sets[str(args.fit[0])], START)
+    rows = []
+    for name, prepared in sets.items():
+        ceiling = float(np.mean([p.labels.any() for p in prepared]))
+        row = {"set": name, "questions": len(prepared), "fit_on": name == str(args.fit[0]), "ceiling": ceiling,
+               "start": evaluate(prepared, START), "shipped": evaluate(prepared, extractive.ReaderWeights()),
+               "fitted": evaluate(prepared, fitted)}
+        rows.append(row)
+        print(f"{name}  ({len(prepared)} questions{', fitted here' if row['fit_on'] else ''}; "
+              f"a candidate sentence holds the answer for {ceiling:.3f})")
+        for label in ("start", "shipped", "fitted"):
+            r = row[label]
+            print(f"  {label:8s} first quote {r['first_quote']:.3f}  either quote {r['either_quote']:.3f}")
+    print("weights:", json.dumps(asdict(fitted)))
+    if args.out:
+        args.out.write_text(json.dumps({"weights": asdict(fitted), "sets": rows}, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
