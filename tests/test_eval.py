@@ -106,3 +106,29 @@ def test_eval_cli_on_a_small_archive_with_report_and_baseline(tmp_path: Path) ->
     assert cmp["metrics"]["contains"]["before"] == 0.25
     r = run_cli(["eval", str(tmp_path / "missing.jsonl")], env)
     assert r.returncode == 1 and "no such file" in r.stderr
+
+
+def test_reader_fit_learns_a_lede_prior_and_quotes_like_the_reader() -> None:
+    """On questions whose answer is always the first sentence of an article (offset 0)
+    while a deeper sentence echoes the question better, the fit turns the lede prior on;
+    quoting skips unsupported sentences and takes one sentence per article."""
+    import numpy as np
+
+    from eval.fit_reader import START, Prepared, evaluate, fit, quoted
+    from qa.extractive import ReaderWeights
+
+    def question(seed: int) -> Prepared:
+        rng = np.random.default_rng(seed)
+        # parts: cosine, lexical, title, answer, offset, age, hit share
+        lede = [0.55, 0.3, 0.3, 0.0, 0.0, 2.0, 0.9]
+        echo = [0.65, 0.5, 0.5, 0.0, 3000.0 + rng.integers(0, 500), 2.0, 1.0]
+        return Prepared(np.array([echo, lede]), np.array([0.6, 0.6]), np.array([False, True]), ["a", "b"])
+
+    prepared = [question(s) for s in range(20)]
+    assert evaluate(prepared, START)["first_quote"] == 0.0
+    fitted = fit(prepared, START)
+    assert fitted.lede > 0 and evaluate(prepared, fitted)["first_quote"] == 1.0
+
+    p = Prepared(np.array([[0.9, 0.5, 0.5, 0, 0, 1, 1.0]] * 3 + [[0.5, 0.2, 0.2, 0, 0, 1, 0.5]]),
+                 np.array([0.1, 0.7, 0.7, 0.6]), np.array([True, False, False, False]), ["a", "b", "b", "c"])
+    assert quoted(p, ReaderWeights()) == [1, 3]  # 0 is unsupported, 2 is b's second sentence
