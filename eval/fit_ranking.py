@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from eval import metrics as m
-from eval.datasets import load_questions
+from eval.fitting import asked, coordinate_ascent, pair
 from qa import rank
 from qa.settings import Settings
 
@@ -53,20 +53,13 @@ class Prepared:
 
 
 def prepare(questions_path: Path, data_dir: Path, limit: int | None = None) -> list[Prepared]:
-    from qa.answer import load_resources, with_recency
-    from qa.retrieve import CANDIDATES_PER_K, Filters, gather, question_idf
-    from qa.timewindow import for_question
+    from qa.retrieve import CANDIDATES_PER_K, gather
 
-    settings = Settings(data_dir=data_dir)
-    res = load_resources(settings)
     out = []
-    for q in load_questions(questions_path, limit):
-        filters = with_recency(Filters(as_of=q.as_of), settings)
-        window = for_question(q.question, None, None, q.as_of)
-        qvec = res.embedder.embed([q.question])[0]
-        cands = gather(q.question, res, filters, K * CANDIDATES_PER_K, qvec, window)
-        idf = question_idf(q.question, res.keyword())
-        feats = rank.features(cands, q.question, filters.as_of, window, filters.recency_half_life_days, idf)
+    for a in asked(questions_path, data_dir, limit):
+        q = a.question
+        cands = gather(q.question, a.resources, a.filters, K * CANDIDATES_PER_K, a.vector, a.window)
+        feats = rank.features(cands, q.question, a.filters.as_of, a.window, a.filters.recency_half_life_days, a.idf)
         labels = np.array([m.first_relevant_rank([c.chunk.text], q.answers, q.evidence, q.urls, [c.chunk.url])
                            is not None for c in cands], dtype=bool)
         ages = np.array([max(0, (q.as_of - c.chunk.published).days) if q.as_of and c.chunk.published else np.nan
@@ -92,37 +85,27 @@ def objective(prepared: list[Prepared], w: np.ndarray) -> float:
 
 def fit(prepared: list[Prepared], start: np.ndarray, rounds: int = 3) -> np.ndarray:
     """Coordinate ascent: each weight but dense (the unit) over `GRID` in turn."""
-    w = start.astype(np.float64).copy()
-    best = objective(prepared, w)
-    for _ in range(rounds):
-        moved = False
-        for j in range(1, len(w)):
-            for v in GRID:
-                trial = w.copy()
-                trial[j] = v
-                score = objective(prepared, trial)
-                if score > best + 1e-9:
-                    best, w, moved = score, trial, True
-        if not moved:
-            break
-    return w
+    def setter(j: int):  # type: ignore[no-untyped-def]
+        def put(w: np.ndarray, v: float) -> np.ndarray:
+            trial = w.copy()
+            trial[j] = v
+            return trial
+        return put
 
-
-def _pair(text: str) -> tuple[Path, Path]:
-    q, _, d = text.partition("=")
-    return Path(q), Path(d)
+    return coordinate_ascent(start.astype(np.float64).copy(), [(setter(j), GRID) for j in range(1, len(start))],
+                             lambda w: objective(prepared, w), rounds)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--fit", required=True, type=_pair, help="QUESTIONS.jsonl=DATA_DIR to fit on")
-    ap.add_argument("--check", action="append", default=[], type=_pair, help="QUESTIONS.jsonl=DATA_DIR to report")
+    ap.add_argument("--fit", required=True, type=pair, help="QUESTIONS.jsonl=DATA_DIR to fit on")
+    ap.add_argument("--check", action="append", default=[], type=pair, help="QUESTIONS.jsonl=DATA_DIR to report")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
     sets = {str(args.fit[0]): prepare(*args.fit, args.limit)}
-    for pair in args.check:
-        sets[str(pair[0])] = prepare(*pair, args.limit)
+    for qd in args.check:
+        sets[str(qd[0])] = prepare(*qd, args.limit)
     start = rank.Weights().vector()
     default_hl = Settings().recency_half_life_days
     fit_set = sets[str(args.fit[0])]

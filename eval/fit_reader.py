@@ -29,10 +29,8 @@ from pathlib import Path
 import numpy as np
 
 from eval import metrics as m
-from eval.datasets import load_questions
-from eval.fit_ranking import _pair
+from eval.fitting import asked, coordinate_ascent, pair
 from qa import extractive
-from qa.settings import Settings
 
 GRID: dict[str, tuple[float, ...]] = {
     "lexical": (0.0, 0.1, 0.2, 0.3, 0.5),
@@ -60,27 +58,20 @@ class Prepared:
 
 
 def prepare(questions_path: Path, data_dir: Path, limit: int | None = None) -> list[Prepared]:
-    from qa.answer import load_resources, with_recency
-    from qa.retrieve import Filters, question_idf, retrieve
-    from qa.timewindow import for_question
+    from qa.retrieve import retrieve
 
-    settings = Settings(data_dir=data_dir)
-    res = load_resources(settings)
     out = []
-    for q in load_questions(questions_path, limit):
-        filters = with_recency(Filters(as_of=q.as_of), settings)
-        window = for_question(q.question, None, None, q.as_of)
-        qvec = res.embedder.embed([q.question])[0]
-        idf = question_idf(q.question, res.keyword())
-        hits = retrieve(q.question, res, filters, settings.top_k, settings.max_chunks_per_article, qvec,
-                        window, idf=idf)
+    for a in asked(questions_path, data_dir, limit):
+        q, s = a.question, a.settings
+        hits = retrieve(q.question, a.resources, a.filters, s.top_k, s.max_chunks_per_article, a.vector,
+                        a.window, idf=a.idf)
         cands = extractive.candidate_sentences(hits)
         if not cands:
             continue
-        cos = res.embedder.embed([s for _, s in cands]) @ qvec
-        as_of = filters.as_of or (window.end if window else None)
-        support, parts = extractive.sentence_parts(q.question, hits, cands, cos, idf, as_of)
-        labels = np.array([m.citation_precision([s], q.answers, q.evidence) == 1.0 for _, s in cands])
+        cos = a.resources.embedder.embed([text for _, text in cands]) @ a.vector
+        as_of = a.filters.as_of or (a.window.end if a.window else None)
+        support, parts = extractive.sentence_parts(q.question, hits, cands, cos, a.idf, as_of)
+        labels = np.array([m.citation_precision([text], q.answers, q.evidence) == 1.0 for _, text in cands])
         out.append(Prepared(parts, support, labels, [hits[i].chunk.article_id for i, _ in cands]))
     return out
 
@@ -116,24 +107,17 @@ def objective(prepared: list[Prepared], w: extractive.ReaderWeights) -> float:
 
 def fit(prepared: list[Prepared], start: extractive.ReaderWeights, rounds: int = 3) -> extractive.ReaderWeights:
     """Coordinate ascent: each weight but cosine (the unit) over `GRID` in turn."""
-    w, best = start, objective(prepared, start)
-    for _ in range(rounds):
-        moved = False
-        for name, values in GRID.items():
-            for v in values:
-                trial = replace(w, **{name: v})
-                score = objective(prepared, trial)
-                if score > best + 1e-9:
-                    best, w, moved = score, trial, True
-        if not moved:
-            break
-    return w
+    def setter(name: str):  # type: ignore[no-untyped-def]
+        return lambda w, v: replace(w, **{name: v})
+
+    return coordinate_ascent(start, [(setter(n), values) for n, values in GRID.items()],
+                             lambda w: objective(prepared, w), rounds)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--fit", required=True, type=_pair, help="QUESTIONS.jsonl=DATA_DIR to fit on")
-    ap.add_argument("--check", action="append", default=[], type=_pair, help="QUESTIONS.jsonl=DATA_DIR to report")
+    ap.add_argument("--fit", required=True, type=pair, help="QUESTIONS.jsonl=DATA_DIR to fit on")
+    ap.add_argument("--check", action="append", default=[], type=pair, help="QUESTIONS.jsonl=DATA_DIR to report")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--prepared", type=Path, help="pickle of the prepared sets: read if there, else written")
