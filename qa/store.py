@@ -122,6 +122,8 @@ def _opening(folder: Path) -> Iterator[None]:
     try:
         fd = open(folder.parent / ".chroma-open.lock", "a")  # noqa: SIM115 (closed below)
     except OSError:
+        fd = None
+    if fd is None:  # outside the except clause, so an error while opening is not chained to this one
         yield
         return
     try:
