@@ -43,8 +43,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "hit": (0.0, 0.15, 0.3, 0.5, 0.7),
 }
 # Where the search starts: the order the reader had before it had priors (support's own mix).
-START = extractive.ReaderWeights(cosine=0.5, lexical=0.3, title=0.2, answer=extractive.ANSWER_BONUS,
-                                 lede=0.0, recency=0.0, hit=0.3)
+START = extractive.SUPPORT
 
 
 @dataclass
@@ -70,7 +69,8 @@ def prepare(questions_path: Path, data_dir: Path, limit: int | None = None) -> l
             continue
         cos = a.resources.embedder.embed([text for _, text in cands]) @ a.vector
         as_of = a.filters.as_of or (a.window.end if a.window else None)
-        support, parts = extractive.sentence_parts(q.question, hits, cands, cos, a.idf, as_of)
+        parts = extractive.sentence_parts(q.question, hits, cands, cos, a.idf, as_of)
+        support = extractive.reader_order(parts, extractive.SUPPORT)
         labels = np.array([m.citation_precision([text], q.answers, q.evidence) == 1.0 for _, text in cands])
         out.append(Prepared(parts, support, labels, [hits[i].chunk.article_id for i, _ in cands]))
     return out

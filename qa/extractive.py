@@ -51,7 +51,8 @@ MIN_SENTENCE_CHARS = 25
 
 @dataclass(frozen=True)
 class ReaderWeights:
-    """How the reader orders supported sentences (see the module docstring)."""
+    """Weights of a sentence's score over its parts (`ORDER_PARTS`). The defaults are
+    the reader's order (see the module docstring); `SUPPORT` is the support mix."""
 
     cosine: float = 0.5
     lexical: float = 0.5
@@ -76,6 +77,9 @@ class Scored:
 
 
 ORDER_PARTS = ("cosine", "lexical", "title", "answer", "offset", "age", "hit_share")
+# Support: meaning and words, a bonus for holding the asked-for kind of span, 30% scaled by
+# the chunk's retrieval score, no lede or recency. Calibrated with the thresholds above.
+SUPPORT = ReaderWeights(cosine=0.5, lexical=0.3, title=0.2, answer=ANSWER_BONUS, lede=0.0, recency=0.0, hit=0.3)
 
 
 def reader_order(parts: np.ndarray, w: ReaderWeights) -> np.ndarray:
@@ -118,36 +122,33 @@ def score_sentences(question: str, hits: Sequence[Hit], embedder: Embedder,
     if qvec is None:
         qvec = embedder.embed([question])[0]
     vecs = embedder.embed([s for _, s in cands])
-    support, parts = sentence_parts(question, hits, cands, vecs @ qvec, corpus_idf, as_of)
-    order = reader_order(parts, weights or ReaderWeights())
+    parts = sentence_parts(question, hits, cands, vecs @ qvec, corpus_idf, as_of)
+    support, order = reader_order(parts, SUPPORT), reader_order(parts, weights or ReaderWeights())
     out = [Scored(i, s, float(sup), float(p[0]), float(p[1]), v, float(o))
            for (i, s), sup, p, v, o in zip(cands, support, parts, vecs, order, strict=True)]
     return sorted(out, key=lambda x: -x.order)
 
 
 def sentence_parts(question: str, hits: Sequence[Hit], cands: Sequence[tuple[int, str]], cos: np.ndarray,
-                   corpus_idf: dict[str, float] | None, as_of: date | None) -> tuple[np.ndarray, np.ndarray]:
-    """Each candidate sentence's support score and its order parts (`ORDER_PARTS`)."""
+                   corpus_idf: dict[str, float] | None, as_of: date | None) -> np.ndarray:
+    """Each candidate sentence's parts (`ORDER_PARTS`), which `reader_order` weighs into
+    its support (`SUPPORT`) and its place in the reader's order."""
     q = content_stems(question)
     docs = [content_stems(s) for _, s in cands]
     idf = corpus_idf or idf_weights(docs)
     top_hit = max((h.score for h in hits), default=1.0) or 1.0
     titles = [content_stems(h.chunk.title) for h in hits]
     typed = short_answer.question_type(question) is not None
-    support, parts = [], []
+    parts = []
     for (i, s), c, d in zip(cands, cos, docs, strict=True):
-        lex = coverage(q, d, idf)
-        title_lex = coverage(q, d + titles[i], idf)
+        chunk = hits[i].chunk
         bears = typed and short_answer.bears_answer(question, s)  # it can answer, not just echo
-        chunk, hit_share = hits[i].chunk, hits[i].score / top_hit
-        # The sentence's own relevance, scaled by how relevant its article was found to be,
-        # so a sentence on the same kind of event elsewhere does not beat the right story.
-        own = 0.50 * float(c) + 0.30 * lex + 0.20 * title_lex + (ANSWER_BONUS if bears else 0.0)
-        support.append(own * (0.7 + 0.3 * hit_share))
         age = (as_of - chunk.published).days if as_of and chunk.published else np.nan
-        parts.append((float(c), lex, title_lex, float(bears), chunk.start + max(chunk.text.find(s), 0),
-                      age, hit_share))
-    return np.array(support, dtype=np.float64), np.array(parts, dtype=np.float64).reshape(-1, len(ORDER_PARTS))
+        # hit share: how relevant the sentence's chunk was found, so a sentence on the same
+        # kind of event elsewhere does not beat the right story.
+        parts.append((float(c), coverage(q, d, idf), coverage(q, d + titles[i], idf), float(bears),
+                      chunk.start + max(chunk.text.find(s), 0), age, hits[i].score / top_hit))
+    return np.array(parts, dtype=np.float64).reshape(-1, len(ORDER_PARTS))
 
 
 def supports(question: str, scored: Sequence[Scored], idf: dict[str, float] | None = None) -> bool:
