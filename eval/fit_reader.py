@@ -31,6 +31,7 @@ import numpy as np
 from eval import metrics as m
 from eval.fitting import asked, coordinate_ascent, pair
 from qa import extractive
+from qa.timewindow import reference_day
 
 GRID: dict[str, tuple[float, ...]] = {
     "lexical": (0.0, 0.1, 0.2, 0.3, 0.5),
@@ -68,8 +69,8 @@ def prepare(questions_path: Path, data_dir: Path, limit: int | None = None) -> l
         if not cands:
             continue
         cos = a.resources.embedder.embed([text for _, text in cands]) @ a.vector
-        as_of = a.filters.as_of or (a.window.end if a.window else None)
-        parts = extractive.sentence_parts(q.question, hits, cands, cos, a.idf, as_of)
+        parts = extractive.sentence_parts(q.question, hits, cands, cos, a.idf,
+                                           reference_day(a.filters.as_of, a.window))
         support = extractive.reader_order(parts, extractive.SUPPORT)
         labels = np.array([m.citation_precision([text], q.answers, q.evidence) == 1.0 for _, text in cands])
         out.append(Prepared(parts, support, labels, [hits[i].chunk.article_id for i, _ in cands]))

@@ -30,7 +30,7 @@ from qa.settings import Settings
 from qa.sources import list_sources
 from qa.sources import resolve as resolve_sources
 from qa.store import Store
-from qa.timewindow import TimeWindow, for_question
+from qa.timewindow import TimeWindow, for_question, reference_day
 from qa.types import Answer, Citation, Claim, Hit
 
 
@@ -183,7 +183,7 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
         window = replace(window, widened=True)  # nothing relevant inside: said, not hidden
     lap("retrieve")
     scored = extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf,
-                                         filters.as_of or (window.end if window else None))
+                                         reference_day(filters.as_of, window))
     lap("rank")
     use_llm = llm is not None or settings.llm_configured
     mode = "llm" if use_llm else "extractive"

@@ -30,7 +30,7 @@ from datetime import date
 import numpy as np
 
 from qa.lexical import content_stems, coverage
-from qa.timewindow import TimeWindow
+from qa.timewindow import TimeWindow, reference_day
 from qa.types import Chunk
 
 FEATURES = ("dense", "keyword", "recency", "window", "title", "article")
@@ -75,7 +75,7 @@ def features(cands: Sequence[Candidate], question: str, as_of: date | None, wind
     if not cands:
         return out
     top_bm25 = max(c.bm25 for c in cands) or 1.0
-    ref = as_of or (window.end if window else None)
+    ref = reference_day(as_of, window)
     per_article = Counter(c.chunk.article_id for c in cands)
     q = content_stems(question)
     titles: dict[str, float] = {}

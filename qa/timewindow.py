@@ -84,6 +84,12 @@ class TimeWindow:
         return f"{span} (from \u201c{self.cue}\u201d{note})"
 
 
+def reference_day(as_of: date | None, window: TimeWindow | None) -> date | None:
+    """The day recency is counted back from: the as-of date, else the end of the
+    question's time window, else none (no recency preference)."""
+    return as_of or (window.end if window else None)
+
+
 def resolve(question: str, as_of: date) -> TimeWindow | None:
     """The window the question's time expression names, relative to `as_of`; None when
     the question has none."""
