@@ -154,8 +154,7 @@ def _client(settings: Settings):  # type: ignore[no-untyped-def]
         return client
     settings.chroma_dir.mkdir(parents=True, exist_ok=True)
     try:
-        with _opening(settings.chroma_dir):
-            return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
     except Exception as exc:
         raise StoreUnavailableError(
             f"Cannot open the index at {settings.chroma_dir} ({type(exc).__name__}: {exc}). "
@@ -168,10 +167,13 @@ class Store:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.client = _client(settings)
         name = settings.collection
-        # Two processes creating the same collection at once race like the tables above.
+        if not settings.chroma_url:
+            settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+        # One lock over opening the folder and creating the collections: both race when two
+        # processes open a new folder at once (a server serialises them itself).
         with nullcontext() if settings.chroma_url else _opening(settings.chroma_dir):
+            self.client = _client(settings)
             self.chunks = self.client.get_or_create_collection(
                 f"{name}_chunks", metadata={"hnsw:space": "cosine"}, embedding_function=None)
             self.articles = self.client.get_or_create_collection(
