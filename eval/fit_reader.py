@@ -49,12 +49,15 @@ START = extractive.SUPPORT
 
 @dataclass
 class Prepared:
-    """One question's candidate sentences: order parts, support, labels, articles."""
+    """One question's candidate sentences: order parts, labels, articles."""
 
     parts: np.ndarray
-    support: np.ndarray
     labels: np.ndarray
     articles: list[str]
+
+    @property
+    def support(self) -> np.ndarray:
+        return extractive.reader_order(self.parts, extractive.SUPPORT)
 
 
 def prepare(questions_path: Path, data_dir: Path, limit: int | None = None) -> list[Prepared]:
@@ -71,9 +74,8 @@ def prepare(questions_path: Path, data_dir: Path, limit: int | None = None) -> l
         cos = a.resources.embedder.embed([text for _, text in cands]) @ a.vector
         parts = extractive.sentence_parts(q.question, hits, cands, cos, a.idf,
                                            reference_day(a.filters.as_of, a.window))
-        support = extractive.reader_order(parts, extractive.SUPPORT)
         labels = np.array([m.citation_precision([text], q.answers, q.evidence) == 1.0 for _, text in cands])
-        out.append(Prepared(parts, support, labels, [hits[i].chunk.article_id for i, _ in cands]))
+        out.append(Prepared(parts, labels, [hits[i].chunk.article_id for i, _ in cands]))
     return out
 
 
@@ -82,8 +84,9 @@ def quoted(p: Prepared, w: extractive.ReaderWeights, limit: int = extractive.MAX
     near-repeat check)."""
     picks: list[int] = []
     seen: set[str] = set()
+    support = p.support
     for j in np.argsort(-extractive.reader_order(p.parts, w), kind="stable"):
-        if p.support[j] < extractive.SUPPORT_THRESHOLD * 0.9 or p.articles[j] in seen:
+        if support[j] < extractive.SUPPORT_THRESHOLD * 0.9 or p.articles[j] in seen:
             continue
         seen.add(p.articles[j])
         picks.append(int(j))
@@ -126,7 +129,7 @@ def main() -> None:
     if args.prepared and args.prepared.exists():
         sets = pickle.loads(args.prepared.read_bytes())
     else:
-        sets = {str(pair[0]): prepare(*pair, args.limit) for pair in [args.fit, *args.check]}
+        sets = {str(qd[0]): prepare(*qd, args.limit) for qd in [args.fit, *args.check]}
         if args.prepared:
             args.prepared.write_bytes(pickle.dumps(sets))
     fit_set = sets[str(args.fit[0])]
