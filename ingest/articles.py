@@ -46,15 +46,16 @@ def readable_source(source: str) -> str:
     return s
 
 
-def clean_title_parts(title: str, source: str) -> str:
-    """The headline without a site suffix or prefix, a date segment or a Markdown '#':
-    "Pier reopens | Harbour Gazette | 19.01.2020" -> "Pier reopens"."""
+def clean_title_parts(title: str, source: str, authors: tuple[str, ...] = ()) -> str:
+    """The headline without a site suffix or prefix, a date segment, a byline segment or a
+    Markdown '#': "Pier reopens | Ann Lee | Harbour Gazette | 19.01.2020" -> "Pier reopens"
+    when Ann Lee is the article's author (opinion pages put the columnist there)."""
     title = re.sub(r"^#+\s+", "", title).strip()
     for sep in (" | ", " – ", " — ", " - "):
         parts = [p.strip() for p in title.split(sep)]
         if len(parts) < 2:
             continue
-        site = {source.lower(), source.lower().removesuffix(".com")}
+        site = {source.lower(), source.lower().removesuffix(".com")} | {a.lower() for a in authors}
         kept = [p for p in parts if p and p.lower() not in site and not _DATEISH.match(p)]
         if kept and len(kept) < len(parts):
             title = sep.join(kept)
@@ -130,7 +131,7 @@ def build_article(rec: RawRecord) -> Article | Rejection:
         return Rejection(rec.file, rec.line, f"article text too short ({len(text.split())} words)")
     raw_source, source = source.strip(), readable_source(source)
     id_title = clean_title(title)  # the id keeps the title as it was read, so ids never change
-    title = clean_title_parts(id_title, source or source_from_url(url))
+    title = clean_title_parts(id_title, source or source_from_url(url), authors)
     if is_navigation(title):
         title = ""
     if not title:

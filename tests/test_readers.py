@@ -278,6 +278,11 @@ def test_metadata_a_reader_can_trust() -> None:
     assert art(title="Pier reopens | Harbour Gazette | 19.01.2020", source="Harbour Gazette").title == "Pier reopens"
     assert art(title="# Pier reopens - example.org", url="https://example.org/a").title == "Pier reopens"
     assert art(title="Rock - Paper - Scissors wins award").title == "Rock - Paper - Scissors wins award"
+    # An opinion page's title names its columnist; the headline does not.
+    assert art(title="Why the pier closed | Ann Lee | Harbour Gazette", authors=["Ann Lee"],
+               source="Harbour Gazette").title == "Why the pier closed"
+    assert art(title="Ann Lee wins the regatta | Harbour Gazette", authors=["Ann Lee"],
+               source="Harbour Gazette").title == "Ann Lee wins the regatta"
     # A navigation or status bar read as the title gives way to the article's first line.
     first_line = BODY.split("\n", 1)[0]
     for junk in ("| Samstag, 2016-10-08, 0:26 AM Willkommen Gast | RSS |", "Home | News | Sport | Weather",
@@ -290,6 +295,32 @@ def test_metadata_a_reader_can_trust() -> None:
     no_source = art(title="Pier reopens")
     assert no_source.source == "" and "site.html" not in no_source.source
     assert no_source.id == art(title="Pier reopens").id  # the id is stable all the same
+
+
+def test_a_bare_year_in_a_page_is_not_its_date(tmp_path: Path) -> None:
+    # "since 2008" is no publication date; a page without one is stored without one.
+    body = "".join(f"<p>The allotment list is the shortest since 2008, the society said on Sunday, "
+                   f"and plot {i} now costs 32 pounds a year.</p>" for i in range(4))
+    page = tmp_path / "allotments.html"
+    page.write_text(f"<html><head><title>allotments</title></head><body><h1>Waiting list falls</h1>{body}</body></html>")
+    (rec,) = [r for r in read_file(page) if isinstance(r, RawRecord)]
+    assert build_article(rec).published is None
+    dated = tmp_path / "dated.html"
+    dated.write_text(f"<html><head><title>x</title></head><body><h1>Waiting list falls</h1>"
+                     f"<p class='dateline'>LEEDS, 14 May 2019.</p>{body}</body></html>")
+    (rec,) = [r for r in read_file(dated) if isinstance(r, RawRecord)]
+    assert str(build_article(rec).published) == "2019-05-14"
+
+
+def test_news_pages_title_source_date_and_text_are_right() -> None:
+    # The pages of benchmarks/pages, ingested with newsqa as a user does, read back with export.
+    from benchmarks.page_metadata import ASPECTS, PAGES, ingested, judge
+
+    expected = [json.loads(line) for line in (PAGES / "expected.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = ingested(PAGES, Path(__file__).resolve().parent.parent)
+    wrong = [(r.file, a, r.title, r.source, r.date, r.missing, r.junk)
+             for r in (judge(e, rows.get(e["file"])) for e in expected) for a in ASPECTS if not r.right[a]]
+    assert len(expected) == 12 and not wrong
 
 
 def test_warc_resource_records_arc_urls_capture_dates_and_empty_captures(tmp_path: Path) -> None:
