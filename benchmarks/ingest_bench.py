@@ -9,10 +9,14 @@ memory (VmHWM) is its own:
 1. ceiling: the model alone on the articles' text cut into 256-token windows, sorted by
    length, at the best batch size found by a short probe, once with PyTorch and once with
    ONNX Runtime (the same weights, exported by `qa.onnx_model`). The faster of the two is
-   the practical upper bound that the ratio uses.
+   the practical upper bound that the ratio uses. A third run uses the int8 graph
+   (`NEWSQA_EMBEDDING_MODEL=minilm-int8`), the ceiling of the int8 model.
 2. baseline: what a user would write with llama-index: SimpleDirectoryReader-free
    Documents, VectorStoreIndex over ChromaVectorStore, HuggingFaceEmbedding at defaults.
-3. newsqa: `ingest.run` into a fresh archive.
+3. newsqa: `ingest.run` into a fresh archive, with the float model and with the int8 one.
+
+The CPU model, its usable cores and its 8-bit dot-product flags are printed and saved
+with the results: the ratios differ from CPU to CPU.
 
 Each part runs `--repeat` times (BENCH_REPEAT, default 3), round-robin, and the median
 run by tokens/s is reported with the spread.
@@ -54,13 +58,13 @@ def load_articles(n: int) -> list[dict]:
     return out
 
 
-def part_ceiling(n: int, runtime: str) -> dict:
+def part_ceiling(n: int, runtime: str, int8: bool = False) -> dict:
     from tokenizers import Tokenizer
 
     from qa import onnx_model
     from qa.embeddings import MiniLMEmbedder
 
-    emb = MiniLMEmbedder(runtime=runtime)
+    emb = MiniLMEmbedder(runtime=runtime, int8=int8)
     raw = Tokenizer.from_file(str(onnx_model.model_dir() / "tokenizer.json"))
     raw.no_truncation()
     raw.no_padding()
@@ -92,6 +96,10 @@ def part_ceiling_torch(n: int) -> dict:
 
 def part_ceiling_onnx(n: int) -> dict:
     return part_ceiling(n, "onnx")
+
+
+def part_ceiling_onnx_int8(n: int) -> dict:
+    return part_ceiling(n, "onnx", int8=True)
 
 
 def part_baseline(n: int) -> dict:
@@ -126,7 +134,7 @@ def part_baseline(n: int) -> dict:
     return {"tokens": tokens, "seconds": secs, "articles": n, "chunks": len(texts), "rss_mb": peak_rss_mb()}
 
 
-def part_newsqa(n: int) -> dict:
+def part_newsqa(n: int, model: str = "minilm") -> dict:
     import ingest
     from ingest.articles import build_article
     from ingest.chunk import chunk_article, embedding_text
@@ -138,7 +146,8 @@ def part_newsqa(n: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "slice.jsonl"
         src.write_text("".join(json.dumps(a) + "\n" for a in arts), encoding="utf-8")
-        settings = Settings(data_dir=Path(tmp) / "data", llm_base_url=None, llm_api_key=None)
+        settings = Settings(data_dir=Path(tmp) / "data", llm_base_url=None, llm_api_key=None,
+                            embedding_model=model)
         t = time.perf_counter()
         report = ingest.run([src], settings)
         secs = time.perf_counter() - t
@@ -152,8 +161,27 @@ def part_newsqa(n: int) -> dict:
             "added": report.added, "duplicates": report.duplicates, "rss_mb": peak_rss_mb()}
 
 
+def part_newsqa_int8(n: int) -> dict:
+    return part_newsqa(n, "minilm-int8")
+
+
 PARTS = {"ceiling_torch": part_ceiling_torch, "ceiling_onnx": part_ceiling_onnx,
-         "baseline": part_baseline, "newsqa": part_newsqa}
+         "ceiling_onnx_int8": part_ceiling_onnx_int8, "baseline": part_baseline,
+         "newsqa": part_newsqa, "newsqa_int8": part_newsqa_int8}
+VNNI_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "amx_int8", "asimddp")
+
+
+def cpu() -> dict:
+    """The CPU the numbers belong to: model, usable cores, and the flags that decide how
+    fast float and int8 matrix products run."""
+    from qa.embeddings import usable_cores
+
+    info = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    fields = {k.strip(): v.strip() for k, v in fields.items()}
+    flags = set((fields.get("flags") or fields.get("Features") or "").split())
+    return {"model": fields.get("model name", "unknown"), "cores": usable_cores(),
+            "flags": [f for f in VNNI_FLAGS if f in flags]}
 
 
 def run_part(name: str, n: int) -> dict:
@@ -191,7 +219,9 @@ def main() -> None:
     from qa import onnx_model
     from qa.settings import default_cache_dir
 
-    onnx_model.ensure_exported(default_cache_dir())  # once per machine; not part of any timing
+    onnx_model.ensure_quantized(default_cache_dir())  # once per machine; not part of any timing
+    machine = cpu()
+    print(f"CPU: {machine['model']}, {machine['cores']} cores, flags {' '.join(machine['flags']) or '-'}")
     # Round-robin, so a slow spell of the machine (on a shared VM, single runs moved by
     # 10% either way) touches every part alike rather than one of them.
     runs: dict[str, list[dict]] = {name: [] for name in PARTS}
@@ -204,15 +234,19 @@ def main() -> None:
               f"{r['tokens_per_s']:8.0f} tokens/s ({r['tokens_per_s_min']:.0f}-{r['tokens_per_s_max']:.0f} "
               f"in {r['runs']} runs)  {r['articles_per_s']:6.2f} articles/s  peak RSS {r['rss_mb']:.0f} MB"
               + (f"  batch {r['batch_size']}" if "batch_size" in r else ""))
-    nq, base = results["newsqa"], results["baseline"]
-    # The practical ceiling is the faster of the model's two runtimes on this machine.
+    nq, nq8, base = results["newsqa"], results["newsqa_int8"], results["baseline"]
+    # The practical ceiling of the float model is the faster of its two runtimes here.
     ceil = max(results["ceiling_torch"], results["ceiling_onnx"], key=lambda r: r["tokens_per_s"])
     ratios = {"ingest_vs_baseline": nq["tokens_per_s"] / base["tokens_per_s"],
               "ingest_vs_ceiling": nq["tokens_per_s"] / ceil["tokens_per_s"],
-              "articles_per_s_vs_baseline": nq["articles_per_s"] / base["articles_per_s"]}
+              "articles_per_s_vs_baseline": nq["articles_per_s"] / base["articles_per_s"],
+              "onnx_vs_torch": results["ceiling_onnx"]["tokens_per_s"] / results["ceiling_torch"]["tokens_per_s"],
+              "int8_ingest_vs_baseline": nq8["tokens_per_s"] / base["tokens_per_s"],
+              "int8_ingest_vs_int8_ceiling": nq8["tokens_per_s"] / results["ceiling_onnx_int8"]["tokens_per_s"],
+              "int8_vs_float_ceiling": results["ceiling_onnx_int8"]["tokens_per_s"] / ceil["tokens_per_s"]}
     Path("benchmarks/results").mkdir(parents=True, exist_ok=True)
     Path("benchmarks/results/ingest.json").write_text(
-        json.dumps({**results, "ratios": ratios, "all_runs": runs}, indent=1))
+        json.dumps({**results, "cpu": machine, "ratios": ratios, "all_runs": runs}, indent=1))
     print(json.dumps(ratios))
 
 

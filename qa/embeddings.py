@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from qa.settings import Settings
 
 MINILM_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+MINILM_INT8_NAME = MINILM_NAME + "-int8"  # a different model for archives: its vectors differ
+MINILM_SPECS = {"minilm": MINILM_NAME, MINILM_NAME: MINILM_NAME, "all-MiniLM-L6-v2": MINILM_NAME,
+                "minilm-int8": MINILM_INT8_NAME, MINILM_INT8_NAME: MINILM_INT8_NAME}
 
 
 class Embedder(Protocol):
@@ -42,14 +45,16 @@ class MiniLMEmbedder:
     Tokenizes with the model's own ``tokenizer.json`` through the ``tokenizers`` library
     (what transformers' fast tokenizer wraps, without importing transformers) and runs
     the model with ONNX Runtime (`qa.onnx_model`, the default) or PyTorch
-    (``NEWSQA_EMBED_RUNTIME=torch``). Both give the same vectors.
+    (``NEWSQA_EMBED_RUNTIME=torch``). Both give the same vectors. ``int8`` runs the
+    quantized graph (`qa.onnx_model.ensure_quantized`, ONNX Runtime only): other vectors,
+    so another model name for the archive.
     """
 
-    name = MINILM_NAME
     dim = 384
 
     def __init__(self, batch_size: int = 8, max_tokens: int = 256, runtime: str = "onnx",
-                 cache_dir: Path | None = None, threads: int = 0, spin: bool = False) -> None:
+                 cache_dir: Path | None = None, threads: int = 0, spin: bool = False,
+                 int8: bool = False) -> None:
         from tokenizers import Tokenizer
 
         from qa import onnx_model
@@ -67,8 +72,12 @@ class MiniLMEmbedder:
         self.tokenizer.no_padding()
         self.batch_size = batch_size
         self.max_tokens = max_tokens
+        self.name = MINILM_INT8_NAME if int8 else MINILM_NAME
         if runtime == "onnx":
-            self._run = _onnx_runner(cache_dir or default_cache_dir(), threads or usable_cores(), spin)
+            self._run = _onnx_runner(cache_dir or default_cache_dir(), threads or usable_cores(), spin, int8)
+        elif int8:
+            raise ConfigError("The int8 model runs with ONNX Runtime only: unset NEWSQA_EMBED_RUNTIME "
+                              "or set it to 'onnx'.")
         elif runtime == "torch":
             self._run = _torch_runner(threads or usable_cores())
         else:
@@ -124,7 +133,7 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _onnx_runner(cache_dir: Path, threads: int, spin: bool) -> Runner:
+def _onnx_runner(cache_dir: Path, threads: int, spin: bool, int8: bool = False) -> Runner:
     """ONNX Runtime with `threads` intra-op threads that sleep when idle (`spin` False).
 
     Why no spinning: ONNX Runtime's threads busy-wait between operators by default. On a
@@ -143,13 +152,13 @@ def _onnx_runner(cache_dir: Path, threads: int, spin: bool) -> Runner:
     opts.inter_op_num_threads = 1
     opts.add_session_config_entry("session.intra_op.allow_spinning", "1" if spin else "0")
     opts.add_session_config_entry("session.inter_op.allow_spinning", "1" if spin else "0")
-    path = onnx_model.ensure_exported(cache_dir)
+    ensure = onnx_model.ensure_quantized if int8 else onnx_model.ensure_exported
+    path = ensure(cache_dir)
     try:
         sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
-    except Exception:  # a damaged cache file (ours are written atomically): export again
+    except Exception:  # a damaged cache file (ours are written atomically): make it again
         path.unlink(missing_ok=True)
-        sess = ort.InferenceSession(str(onnx_model.ensure_exported(cache_dir)), opts,
-                                    providers=["CPUExecutionProvider"])
+        sess = ort.InferenceSession(str(ensure(cache_dir)), opts, providers=["CPUExecutionProvider"])
     return lambda enc: sess.run(None, enc)[0]
 
 
@@ -204,10 +213,11 @@ def load_embedder(settings: Settings) -> Embedder:
         return _CACHE[key]
     spec = settings.embedding_model
     embedder: Embedder
-    if spec in ("minilm", MINILM_NAME, "all-MiniLM-L6-v2"):
+    if spec in MINILM_SPECS:
         embedder = MiniLMEmbedder(settings.embed_batch_size, settings.embed_max_tokens,
                                   settings.embed_runtime, settings.model_cache_dir,
-                                  settings.embed_threads, settings.embed_spin)
+                                  settings.embed_threads, settings.embed_spin,
+                                  int8=MINILM_SPECS[spec] == MINILM_INT8_NAME)
     elif spec.startswith("openai:"):
         if settings.llm_api_key is None:
             raise ConfigError(
@@ -218,7 +228,8 @@ def load_embedder(settings: Settings) -> Embedder:
                                   settings.llm_base_url, settings.embed_batch_size)
     else:
         raise ConfigError(
-            f"Unknown NEWSQA_EMBEDDING_MODEL={spec!r}: use 'minilm' or 'openai:<model name>'."
+            f"Unknown NEWSQA_EMBEDDING_MODEL={spec!r}: use 'minilm', 'minilm-int8' or "
+            "'openai:<model name>'."
         )
     _CACHE[key] = embedder
     return embedder
@@ -226,7 +237,4 @@ def load_embedder(settings: Settings) -> Embedder:
 
 def expected_embedder_name(settings: Settings) -> str:
     """The name the configured embedder will report, without loading it."""
-    spec = settings.embedding_model
-    if spec in ("minilm", MINILM_NAME, "all-MiniLM-L6-v2"):
-        return MINILM_NAME
-    return spec
+    return MINILM_SPECS.get(settings.embedding_model, settings.embedding_model)

@@ -31,14 +31,18 @@ def test_ingest_bench_runs_every_part_and_writes_the_ratios(tmp_path: Path) -> N
                        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, r.stderr[-2000:]
     out = json.loads((tmp_path / "benchmarks" / "results" / "ingest.json").read_text())
-    for part in ("ceiling_torch", "ceiling_onnx", "baseline", "newsqa"):
+    for part in ("ceiling_torch", "ceiling_onnx", "ceiling_onnx_int8", "baseline", "newsqa", "newsqa_int8"):
         assert len(out["all_runs"][part]) == 2 and out[part]["articles"] == 3
         assert out[part]["tokens"] > 300 and out[part]["rss_mb"] > 100
-    assert out["newsqa"]["added"] == 3 and out["newsqa"]["chunks"] >= 3
+    assert out["newsqa"]["added"] == out["newsqa_int8"]["added"] == 3 and out["newsqa"]["chunks"] >= 3
+    assert out["newsqa_int8"]["tokens"] == out["newsqa"]["tokens"]  # the same chunks, another model
+    assert out["cpu"]["cores"] >= 1 and out["cpu"]["model"] and r.stdout.startswith("CPU: ")
     ratios = out["ratios"]
     assert ratios["ingest_vs_ceiling"] == pytest.approx(
         out["newsqa"]["tokens_per_s"] / max(out["ceiling_torch"]["tokens_per_s"], out["ceiling_onnx"]["tokens_per_s"]))
     assert ratios["ingest_vs_baseline"] > 0
+    assert ratios["int8_ingest_vs_baseline"] == pytest.approx(
+        out["newsqa_int8"]["tokens_per_s"] / out["baseline"]["tokens_per_s"])
     assert json.loads(r.stdout.strip().splitlines()[-1]) == pytest.approx(ratios)
 
 

@@ -104,3 +104,35 @@ def test_threads_follow_the_cores_the_process_may_use_and_do_not_change_vectors(
     assert got["cores"] == 1
     assert np.allclose(np.array(got["v"]), real_embedder.embed(sample), atol=1e-5)
     assert MiniLMEmbedder(threads=1, spin=True).embed(sample[:1]).shape == (1, 384)  # the override is accepted
+
+
+def test_int8_model_is_close_to_the_float_one_cached_and_a_model_of_its_own(tmp_path: Path, real_embedder) -> None:
+    """The int8 graph is made once from the float export and checked; its vectors are
+    near the float ones but not the same, so an archive built with one refuses the other."""
+    from qa.onnx_model import cached_path, quantized_path
+
+    int8 = MiniLMEmbedder(cache_dir=tmp_path, int8=True)
+    path = quantized_path(tmp_path)
+    assert path.exists() and sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, cached_path(tmp_path).name])
+    assert path.stat().st_size < 0.7 * cached_path(tmp_path).stat().st_size  # int8 MatMul weights
+    assert int8.name == "sentence-transformers/all-MiniLM-L6-v2-int8" != real_embedder.name
+    a, b = int8.embed(texts()), real_embedder.embed(texts())
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-4)
+    cos = (a * b).sum(1)
+    assert float(cos.min()) > 0.97 and float(cos.max()) < 0.99999
+    stamp = path.stat().st_mtime_ns
+    MiniLMEmbedder(cache_dir=tmp_path, int8=True)
+    assert path.stat().st_mtime_ns == stamp  # reused, not made again
+    with pytest.raises(Exception, match="ONNX Runtime only"):
+        MiniLMEmbedder(cache_dir=tmp_path, int8=True, runtime="torch")
+
+
+def test_an_int8_archive_answers_with_int8_and_refuses_the_float_model(tmp_path: Path, real_embedder) -> None:
+    env = cli_env(tmp_path / "data", NEWSQA_EMBEDDING_MODEL="minilm-int8")
+    assert run_cli(["ingest", str(SEED)], env).returncode == 0
+    r = run_cli(["ask", "Who claimed the Kerman attack?", "--json"], env)
+    assert r.returncode == 0, r.stderr
+    assert "ISIL" in json.loads(r.stdout)["answer"]
+    assert "all-MiniLM-L6-v2-int8" in run_cli(["stats"], env).stdout
+    r = run_cli(["ask", "Who claimed the Kerman attack?"], {**env, "NEWSQA_EMBEDDING_MODEL": "minilm"})
+    assert r.returncode != 0 and "NEWSQA_EMBEDDING_MODEL" in r.stderr and "-int8" in r.stderr
