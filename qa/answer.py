@@ -71,13 +71,8 @@ def load_resources(settings: Settings, embedder: Embedder | None = None) -> Reso
     return res
 
 
-def _quoted(sentence: str) -> str:
-    """The sentence in quotation marks, unless it already opens with one."""
-    return sentence if sentence[:1] in "\"\u201c\u2018'" else f"\u201c{sentence}\u201d"
-
-
 def _quote_text(short: str | None, picks: Sequence[extractive.Scored]) -> str:
-    quoted = " ".join(f"{_quoted(p.sentence)} [{n}]" for n, p in enumerate(picks, start=1))
+    quoted = " ".join(f"{extractive.quoted(p.sentence)} [{n}]" for n, p in enumerate(picks, start=1))
     return f"{short} [1]: {quoted}" if short else quoted
 
 

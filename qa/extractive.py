@@ -244,3 +244,9 @@ def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder:
     support = choice_support(question, choices, hits, embedder, scored, idf, choice_vectors)
     best = max(range(len(choices)), key=lambda ci: support[ci][0])
     return best, support[best][1]
+
+
+def quoted(sentence: str) -> str:
+    """The sentence in quotation marks, unless it already opens with one (a quote from
+    a speaker), so an answer never shows doubled marks."""
+    return sentence if sentence[:1] in "\"\u201c\u2018'" else f"\u201c{sentence}\u201d"

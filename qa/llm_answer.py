@@ -117,7 +117,7 @@ def _quote_claims(picks: Sequence[extractive.Scored], hits: Sequence[Hit], first
     for n, p in enumerate(picks, start=first_n):
         cites.append(citation_for(n, hits[p.hit], p.sentence, True, True))
         claims.append(Claim(p.sentence, (n,), (), "newsqa"))
-        texts.append(f"\u201c{p.sentence}\u201d [{n}]")
+        texts.append(f"{extractive.quoted(p.sentence)} [{n}]")
     return texts, cites, claims
 
 

@@ -282,3 +282,19 @@ def test_bad_gateway_and_garbage_bodies_are_retried(archive, server) -> None:  #
     server.script.extend([("garbage",)] * 10)
     with pytest.raises(LLMError):
         ask("Who claimed the Kerman attack?", llm_settings(base, server, llm_max_retries=2), embedder=emb)
+
+
+def test_quoted_evidence_never_gets_doubled_quotation_marks() -> None:
+    # A sentence that is itself a quote keeps its own marks in both the offline answer
+    # and the LLM path's quoted evidence.
+    from qa.extractive import Scored
+    from qa.llm_answer import _quote_claims
+    from qa.types import Chunk, Hit
+
+    said = "\u201cWe will rebuild the pier,\u201d the mayor said on Monday."
+    plain = "The pier closed in 2023 after a storm."
+    chunk = Chunk("x:0", "x", 0, f"{said} {plain}", 0, "Pier", "", "Gazette", None)
+    picks = [Scored(0, said, 1.0, 0.9, 0.5), Scored(0, plain, 1.0, 0.8, 0.5)]
+    texts, cites, claims = _quote_claims(picks, [Hit(chunk, 1.0)], 1)
+    assert texts == [f"{said} [1]", f"\u201c{plain}\u201d [2]"]
+    assert [c.n for c in cites] == [1, 2] and [c.text for c in claims] == [said, plain]
