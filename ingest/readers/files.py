@@ -12,8 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from ingest.readers.base import MAX_FILE_BYTES
+from ingest.readers.base import MAX_FILE_BYTES, guessed_note
 from ingest.readers.encoding import UndecodableError, decode_bytes
+from qa.types import Note, Rejection
 
 
 class FileProblem(Exception):
@@ -105,3 +106,15 @@ def decode(data: bytes, what: str = "file", on_guess: Callable[[str], None] | No
     if d.guessed and on_guess:
         on_guess(d.encoding)
     return d.text
+
+
+def read_decoded(path: Path, name: str) -> tuple[str | None, list[Note | Rejection]]:
+    """A whole file as text, and what to tell the user about it: a note when its encoding
+    had to be guessed, or a rejection (and no text) when it cannot be read. Every reader
+    of whole files starts here."""
+    guessed: list[str] = []
+    try:
+        text = decode(read_bytes(path), on_guess=guessed.append)
+    except FileProblem as exc:
+        return None, [Rejection(name, None, str(exc))]
+    return text, [guessed_note(name, None, g) for g in guessed[:1]]

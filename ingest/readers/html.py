@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.readers.base import RawRecord, ReaderOutput, guessed_note
-from ingest.readers.files import FileProblem, decode, read_bytes
+from ingest.readers.base import RawRecord, ReaderOutput
+from ingest.readers.files import read_decoded
 from qa.types import Rejection
 
 
@@ -55,12 +55,7 @@ def extract_html(html: str, file: str, line: int | None, url: str = "",
 
 
 def read_html(path: Path, name: str) -> ReaderOutput:
-    guessed: list[str] = []
-    try:
-        html = decode(read_bytes(path), on_guess=guessed.append)
-    except FileProblem as exc:
-        yield Rejection(name, None, str(exc))
-        return
-    if guessed:
-        yield guessed_note(name, None, guessed[0])
-    yield extract_html(html, name, None, single=True)
+    html, said = read_decoded(path, name)
+    yield from said
+    if html is not None:
+        yield extract_html(html, name, None, single=True)

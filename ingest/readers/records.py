@@ -15,7 +15,7 @@ from pathlib import Path
 from ingest.export import check_header, chunk_vectors, is_header
 from ingest.readers.base import MAX_LINE_BYTES, RawRecord, ReaderOutput, from_mapping, guessed_note
 from ingest.readers.encoding import UndecodableError, decode_bytes
-from ingest.readers.files import FileProblem, decode, open_binary, read_bytes
+from ingest.readers.files import open_binary, read_decoded
 from qa.types import Rejection
 
 
@@ -83,9 +83,11 @@ def _json_items(obj: object) -> list[object]:
 
 
 def read_json(path: Path, name: str) -> ReaderOutput:
-    guessed: list[str] = []
+    text, said = read_decoded(path, name)
+    if text is None:
+        yield from said
+        return
     try:
-        text = decode(read_bytes(path), on_guess=guessed.append)
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         # Maybe it is JSONL under a .json name.
@@ -94,11 +96,7 @@ def read_json(path: Path, name: str) -> ReaderOutput:
             return
         yield Rejection(name, exc.lineno, f"broken JSON at column {exc.colno}: {exc.msg}")
         return
-    except FileProblem as exc:
-        yield Rejection(name, None, str(exc))
-        return
-    if guessed:
-        yield guessed_note(name, None, guessed[0])
+    yield from said
     for n, item in enumerate(_json_items(obj), start=1):
         if not isinstance(item, dict):
             yield Rejection(name, n, f"record {n}: expected a JSON object, got {type(item).__name__}")
@@ -107,14 +105,10 @@ def read_json(path: Path, name: str) -> ReaderOutput:
 
 
 def read_csv(path: Path, name: str) -> ReaderOutput:
-    guessed: list[str] = []
-    try:
-        text = decode(read_bytes(path), on_guess=guessed.append)
-    except FileProblem as exc:
-        yield Rejection(name, None, str(exc))
+    text, said = read_decoded(path, name)
+    yield from said
+    if text is None:
         return
-    if guessed:
-        yield guessed_note(name, None, guessed[0])
     csv.field_size_limit(MAX_LINE_BYTES)
     sample = text[:20000]
     try:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ingest.readers.base import RawRecord, ReaderOutput, guessed_note
-from ingest.readers.files import FileProblem, decode, read_bytes
+from ingest.readers.base import RawRecord, ReaderOutput
+from ingest.readers.files import read_decoded
 from qa.types import Rejection
 
 _HEADER = re.compile(r"^(title|date|published|url|link|source|author|by)\s*:\s*(.+)$", re.I)
@@ -56,12 +56,7 @@ def parse_text(text: str, name: str) -> RawRecord | Rejection:
 
 
 def read_text(path: Path, name: str) -> ReaderOutput:
-    guessed: list[str] = []
-    try:
-        text = decode(read_bytes(path), on_guess=guessed.append)
-    except FileProblem as exc:
-        yield Rejection(name, None, str(exc))
-        return
-    if guessed:
-        yield guessed_note(name, None, guessed[0])
-    yield parse_text(text, name)
+    text, said = read_decoded(path, name)
+    yield from said
+    if text is not None:
+        yield parse_text(text, name)
