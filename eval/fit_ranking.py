@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from eval import metrics as m
-from eval.fitting import asked, coordinate_ascent, pair
+from eval.fitting import asked, fit, objective, pair
 from qa import rank
 from qa.settings import Settings
 
@@ -78,22 +78,16 @@ def evaluate(prepared: list[Prepared], w: np.ndarray, per_article: int = 2) -> d
     return {"hit@10": float(np.mean(hits)), "mrr": float(np.mean(rr))}
 
 
-def objective(prepared: list[Prepared], w: np.ndarray) -> float:
-    r = evaluate(prepared, w)
-    return r["hit@10"] + r["mrr"]
+def _setter(j: int):  # type: ignore[no-untyped-def]
+    def put(w: np.ndarray, v: float) -> np.ndarray:
+        trial = w.copy()
+        trial[j] = v
+        return trial
+    return put
 
 
-def fit(prepared: list[Prepared], start: np.ndarray, rounds: int = 3) -> np.ndarray:
-    """Coordinate ascent: each weight but dense (the unit) over `GRID` in turn."""
-    def setter(j: int):  # type: ignore[no-untyped-def]
-        def put(w: np.ndarray, v: float) -> np.ndarray:
-            trial = w.copy()
-            trial[j] = v
-            return trial
-        return put
-
-    return coordinate_ascent(start.astype(np.float64).copy(), [(setter(j), GRID) for j in range(1, len(start))],
-                             lambda w: objective(prepared, w), rounds)
+# Coordinate ascent moves each weight but dense (the unit) over `GRID` in turn.
+AXES = [(_setter(j), GRID) for j in range(1, len(rank.Weights().vector()))]
 
 
 def main() -> None:
@@ -111,8 +105,9 @@ def main() -> None:
     fit_set = sets[str(args.fit[0])]
     best_hl, fitted, best = default_hl, start, -1.0
     for hl in HALF_LIVES:
-        trial = fit([p.with_half_life(hl) for p in fit_set], start)
-        score = objective([p.with_half_life(hl) for p in fit_set], trial)
+        at_hl = [p.with_half_life(hl) for p in fit_set]
+        trial = fit(at_hl, start.astype(np.float64), AXES, evaluate)
+        score = objective(evaluate, at_hl, trial)
         print(f"half-life {hl:g} days: hit@10 + mrr {score:.3f}", flush=True)
         if score > best:
             best_hl, fitted, best = hl, trial, score

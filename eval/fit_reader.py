@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from eval import metrics as m
-from eval.fitting import asked, coordinate_ascent, pair
+from eval.fitting import asked, fit, objective, pair
 from qa import extractive
 from qa.timewindow import reference_day
 
@@ -104,18 +104,12 @@ def evaluate(prepared: list[Prepared], w: extractive.ReaderWeights) -> dict[str,
     return {"first_quote": float(np.mean(first)), "either_quote": float(np.mean(either))}
 
 
-def objective(prepared: list[Prepared], w: extractive.ReaderWeights) -> float:
-    r = evaluate(prepared, w)
-    return r["first_quote"] + r["either_quote"]
+def _setter(name: str):  # type: ignore[no-untyped-def]
+    return lambda w, v: replace(w, **{name: v})
 
 
-def fit(prepared: list[Prepared], start: extractive.ReaderWeights, rounds: int = 3) -> extractive.ReaderWeights:
-    """Coordinate ascent: each weight but cosine (the unit) over `GRID` in turn."""
-    def setter(name: str):  # type: ignore[no-untyped-def]
-        return lambda w, v: replace(w, **{name: v})
-
-    return coordinate_ascent(start, [(setter(n), values) for n, values in GRID.items()],
-                             lambda w: objective(prepared, w), rounds)
+# Coordinate ascent moves each weight but cosine (the unit) over its `GRID` in turn.
+AXES = [(_setter(n), values) for n, values in GRID.items()]
 
 
 def main() -> None:
@@ -133,8 +127,8 @@ def main() -> None:
         if args.prepared:
             args.prepared.write_bytes(pickle.dumps(sets))
     fit_set = sets[str(args.fit[0])]
-    fitted = max((fit(fit_set, start) for start in (START, extractive.ReaderWeights())),
-                 key=lambda w: objective(fit_set, w))
+    fitted = max((fit(fit_set, start, AXES, evaluate) for start in (START, extractive.ReaderWeights())),
+                 key=lambda w: objective(evaluate, fit_set, w))
     rows = []
     for name, prepared in sets.items():
         ceiling = float(np.mean([p.labels.any() for p in prepared]))

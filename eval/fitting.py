@@ -66,6 +66,17 @@ def coordinate_ascent(start: W, coordinates: Sequence[tuple[Callable[[W, float],
     return w
 
 
+def objective(evaluate: Callable[[Any, W], dict[str, float]], prepared: Any, w: W) -> float:
+    """What the fits maximise: the sum of the metrics they report (each in 0..1)."""
+    return sum(evaluate(prepared, w).values())
+
+
+def fit(prepared: Any, start: W, coordinates: Sequence[tuple[Callable[[W, float], W], Sequence[float]]],
+        evaluate: Callable[[Any, W], dict[str, float]], rounds: int = 3) -> W:
+    """Coordinate ascent from `start` on `objective` over the prepared questions."""
+    return coordinate_ascent(start, coordinates, lambda w: objective(evaluate, prepared, w), rounds)
+
+
 def pair(text: str) -> tuple[Path, Path]:
     """QUESTIONS.jsonl=DATA_DIR, as the fits' command lines take them."""
     q, _, d = text.partition("=")

@@ -114,7 +114,7 @@ def test_reader_fit_learns_a_lede_prior_and_quotes_like_the_reader() -> None:
     quoting skips unsupported sentences and takes one sentence per article."""
     import numpy as np
 
-    from eval.fit_reader import START, Prepared, evaluate, fit, quoted
+    from eval.fit_reader import AXES, START, Prepared, evaluate, fit, quoted
     from qa.extractive import ReaderWeights
 
     def question(seed: int) -> Prepared:
@@ -126,7 +126,7 @@ def test_reader_fit_learns_a_lede_prior_and_quotes_like_the_reader() -> None:
 
     prepared = [question(s) for s in range(20)]
     assert evaluate(prepared, START)["first_quote"] == 0.0
-    fitted = fit(prepared, START)
+    fitted = fit(prepared, START, AXES, evaluate)
     assert fitted.lede > 0 and evaluate(prepared, fitted)["first_quote"] == 1.0
 
     # Row 0 is second in the order but unsupported (little meaning); rows 1-2 are one article.
