@@ -31,7 +31,7 @@ from ingest.chunk import chunk_article, embedding_text
 from ingest.dedupe import DuplicateFinder, decode, encode, signature
 from ingest.readers import RawRecord, iter_files, read_file
 from ingest.readers.files import bytes_read
-from qa.embeddings import Embedder, expected_embedder_name, load_embedder
+from qa.embeddings import Embedder, expected_embedder_name, load_embedder, model_for
 from qa.errors import DiskFullError, is_disk_full, low_disk_space
 from qa.keyword import open_index, rebuild
 from qa.settings import Settings
@@ -173,8 +173,10 @@ class _Writer:
     """Holds the per-run state: store, duplicate finder, embedder (loaded on first need)."""
 
     def __init__(self, settings: Settings, embedder: Embedder | None, report: IngestReport) -> None:
-        self.settings, self.report = settings, report
+        self.report = report
         self.store = Store(settings)
+        # Unset, the model is the archive's own, or the default for a new archive.
+        settings = self.settings = model_for(settings, self.store.meta().get("embedding_model"))
         self.model_name = embedder.name if embedder else expected_embedder_name(settings)
         self.store.check_embedding_model(self.model_name)
         self.store.check_chroma_version()

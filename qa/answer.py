@@ -20,7 +20,7 @@ import numpy as np
 
 from qa import extractive, llm_answer, prompts
 from qa.citations import Pool, citation_for
-from qa.embeddings import Embedder, load_embedder
+from qa.embeddings import Embedder, expected_embedder_name, load_embedder, model_for
 from qa.keyword import KeywordIndex, keyword_index
 from qa.lexical import STOP, words
 from qa.llm import ChatLLM, TokenFn, load_llm
@@ -60,10 +60,16 @@ def load_resources(settings: Settings, embedder: Embedder | None = None) -> Reso
         if res is None:
             # The model loads on a second thread while Chroma is imported and opened: both
             # are mostly native code, so a cold start pays for the longer one, not the sum.
+            # Unset, the model is the archive's, known once it is open: the default is
+            # loaded meanwhile, and only an archive built with another model waits for its own.
             with ThreadPoolExecutor(max_workers=1) as pool:
-                loading = pool.submit(load_embedder, settings) if embedder is None else None
+                loading = pool.submit(load_embedder, model_for(settings, None)) if embedder is None else None
                 store = Store(settings)
                 emb = embedder or loading.result()  # type: ignore[union-attr]
+            if embedder is None:
+                wanted = model_for(settings, store.meta().get("embedding_model"))
+                if expected_embedder_name(wanted) != emb.name:
+                    emb = load_embedder(wanted)
             res = Resources(settings, store, emb)
             _RES[key] = res
     meta = res.store.require_nonempty()

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 MINILM_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MINILM_INT8_NAME = MINILM_NAME + "-int8"  # a different model for archives: its vectors differ
+# The local model a new archive is built with when NEWSQA_EMBEDDING_MODEL is not set.
+DEFAULT_MODEL = "minilm"
 MINILM_SPECS = {"minilm": MINILM_NAME, MINILM_NAME: MINILM_NAME, "all-MiniLM-L6-v2": MINILM_NAME,
                 "minilm-int8": MINILM_INT8_NAME, MINILM_INT8_NAME: MINILM_INT8_NAME}
 
@@ -211,7 +213,7 @@ def load_embedder(settings: Settings) -> Embedder:
            settings.embed_runtime, settings.embed_threads, settings.embed_spin)
     if key in _CACHE:
         return _CACHE[key]
-    spec = settings.embedding_model
+    spec = settings.embedding_model or DEFAULT_MODEL
     embedder: Embedder
     if spec in MINILM_SPECS:
         embedder = MiniLMEmbedder(settings.embed_batch_size, settings.embed_max_tokens,
@@ -235,6 +237,16 @@ def load_embedder(settings: Settings) -> Embedder:
     return embedder
 
 
+def model_for(settings: Settings, built_with: str | None) -> Settings:
+    """The settings to embed with for an archive built with `built_with` (None: a new
+    archive). NEWSQA_EMBEDDING_MODEL wins when set; unset, an archive is read with the
+    model that built it (so archives built with either local model, or with OpenAI, need
+    no setting to be queried), and a new archive gets `DEFAULT_MODEL`."""
+    spec = settings.embedding_model or built_with or DEFAULT_MODEL
+    return settings if spec == settings.embedding_model else settings.model_copy(update={"embedding_model": spec})
+
+
 def expected_embedder_name(settings: Settings) -> str:
     """The name the configured embedder will report, without loading it."""
-    return MINILM_SPECS.get(settings.embedding_model, settings.embedding_model)
+    spec = settings.embedding_model or DEFAULT_MODEL
+    return MINILM_SPECS.get(spec, spec)

