@@ -58,13 +58,13 @@ def load_articles(n: int) -> list[dict]:
     return out
 
 
-def part_ceiling(n: int, runtime: str, int8: bool = False) -> dict:
+def model_windows(n: int) -> list[str]:
+    """The first n articles' text cut into windows of 254 word pieces (256 with [CLS] and
+    [SEP]): what the model alone is timed on."""
     from tokenizers import Tokenizer
 
     from qa import onnx_model
-    from qa.embeddings import MiniLMEmbedder
 
-    emb = MiniLMEmbedder(runtime=runtime, int8=int8)
     raw = Tokenizer.from_file(str(onnx_model.model_dir() / "tokenizer.json"))
     raw.no_truncation()
     raw.no_padding()
@@ -73,6 +73,14 @@ def part_ceiling(n: int, runtime: str, int8: bool = False) -> dict:
         ids = raw.encode(a["title"] + "\n" + a["text"], add_special_tokens=False).ids
         for s in range(0, len(ids), 254):
             windows.append(raw.decode(ids[s : s + 254]))
+    return windows
+
+
+def part_ceiling(n: int, runtime: str, int8: bool = False) -> dict:
+    from qa.embeddings import MiniLMEmbedder
+
+    emb = MiniLMEmbedder(runtime=runtime, int8=int8)
+    windows = model_windows(n)
     tokens = sum(emb.count_tokens(windows))
     probe = windows[: min(len(windows), 256)]
     best, best_rate = 8, 0.0

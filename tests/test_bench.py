@@ -79,3 +79,16 @@ def test_the_busy_benchmark_reports_both_halves_and_the_ratios(tmp_path: Path) -
     out = json.loads(r.stdout.strip().splitlines()[-1])
     assert out["quiet"]["ask"]["n"] == out["busy"]["ask"]["n"] == 3 and out["cores"] >= 1 and out["cpu"]
     assert out["ratios"]["ask_p95_busy_over_quiet"] > 0 and out["ratios"]["ingest_busy_over_quiet"] > 0
+
+
+def test_runtimes_benchmark_times_every_setting_and_names_the_cpu(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    r = subprocess.run([sys.executable, "-m", "benchmarks.runtimes", "--articles", "2", "--repeat", "1"],
+                       cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr[-2000:]
+    from benchmarks.runtimes import ROWS
+
+    out = json.loads(r.stdout.strip().splitlines()[-1])
+    assert set(out["tokens_per_s"]) == set(ROWS) and all(v[0] > 0 for v in out["tokens_per_s"].values())
+    assert r.stdout.startswith("CPU: ") and out["cpu"]["cores"] >= 1
+    assert sum(line.startswith("| ") for line in r.stdout.splitlines()) == len(ROWS) + 1
