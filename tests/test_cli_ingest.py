@@ -34,7 +34,7 @@ def test_ingest_json_contract_exit_codes_and_stats(tmp_path: Path) -> None:
     r = run_cli(["stats", "--json"], env)
     st = json.loads(r.stdout)
     assert st["articles"] == 4 and st["chunks"] >= 4 and st["sources"] == 2
-    assert st["embedding_model"] == "sentence-transformers/all-MiniLM-L6-v2"
+    assert st["embedding_model"] == "sentence-transformers/all-MiniLM-L6-v2-int8"  # the default for a new archive
     assert st["first_date"] <= st["last_date"]
 
 

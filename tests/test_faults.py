@@ -57,7 +57,7 @@ def test_api_key_never_appears_in_output_reports_or_logs(tmp_path: Path) -> None
         assert not [o for o in outputs if KEY in o]  # ...and never shown
 
 
-def test_asks_in_threads_while_an_ingest_runs(tmp_path: Path, real_embedder) -> None:
+def test_asks_in_threads_while_an_ingest_runs(tmp_path: Path) -> None:
     from qa.answer import ask
     from qa.settings import Settings
 
@@ -74,7 +74,7 @@ def test_asks_in_threads_while_an_ingest_runs(tmp_path: Path, real_embedder) -> 
     def worker() -> None:
         try:
             while proc.poll() is None or len(answers) < 8:
-                a = ask("Who claimed the Kerman attack?", settings, embedder=real_embedder)
+                a = ask("Who claimed the Kerman attack?", settings)  # the archive's own model, loaded once
                 answers.append(a.short_answer or "")
         except BaseException as exc:  # collected and asserted below
             errors.append(exc)
