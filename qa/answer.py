@@ -10,11 +10,13 @@ client, embedder, keyword index) are loaded once per process and reused.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 
@@ -52,6 +54,12 @@ _RES: dict[tuple, Resources] = {}
 _RES_LOCK = threading.Lock()
 
 
+def _model_hint(settings: Settings) -> Path:
+    """Where the archive's model name is remembered outside Chroma: only a guess of which
+    model to load while Chroma opens (the archive's own record decides)."""
+    return settings.data_dir / f".embedding-model-{settings.collection}"
+
+
 def load_resources(settings: Settings, embedder: Embedder | None = None) -> Resources:
     key = (str(settings.data_dir), settings.chroma_url, settings.collection,
            settings.embedding_model, id(embedder))
@@ -60,16 +68,23 @@ def load_resources(settings: Settings, embedder: Embedder | None = None) -> Reso
         if res is None:
             # The model loads on a second thread while Chroma is imported and opened: both
             # are mostly native code, so a cold start pays for the longer one, not the sum.
-            # Unset, the model is the archive's, known once it is open: the default is
-            # loaded meanwhile, and only an archive built with another model waits for its own.
+            # Unset, the model is the archive's, known once it is open: the one it had last
+            # time (the hint), else the default, is loaded meanwhile, and only a wrong guess
+            # waits for a second load.
+            try:
+                hint: str | None = _model_hint(settings).read_text(encoding="utf-8").strip() or None
+            except OSError:
+                hint = None
             with ThreadPoolExecutor(max_workers=1) as pool:
-                loading = pool.submit(load_embedder, model_for(settings, None)) if embedder is None else None
+                loading = pool.submit(load_embedder, model_for(settings, hint)) if embedder is None else None
                 store = Store(settings)
                 emb = embedder or loading.result()  # type: ignore[union-attr]
-            if embedder is None:
-                wanted = model_for(settings, store.meta().get("embedding_model"))
-                if expected_embedder_name(wanted) != emb.name:
-                    emb = load_embedder(wanted)
+            built = store.meta().get("embedding_model")
+            if embedder is None and expected_embedder_name(model_for(settings, built)) != emb.name:
+                emb = load_embedder(model_for(settings, built))
+            if built and built != hint:
+                with contextlib.suppress(OSError):  # a read-only archive just guesses again
+                    _model_hint(settings).write_text(str(built), encoding="utf-8")
             res = Resources(settings, store, emb)
             _RES[key] = res
     meta = res.store.require_nonempty()

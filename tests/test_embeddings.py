@@ -142,3 +142,19 @@ def test_an_archive_is_read_and_extended_with_its_own_model_unless_another_is_se
     assert stats["embedding_model"] == "sentence-transformers/all-MiniLM-L6-v2-int8" and stats["articles"] > 1
     r = run_cli(["ask", "Who claimed the Kerman attack?"], {**env, "NEWSQA_EMBEDDING_MODEL": "minilm"})
     assert r.returncode != 0 and "Unset NEWSQA_EMBEDDING_MODEL" in r.stderr and "-int8" in r.stderr
+
+
+def test_a_float_archive_is_still_read_with_the_float_model_whatever_the_hint_says(tmp_path: Path, real_embedder) -> None:
+    """The model loaded while Chroma opens is a guess (the archive's model last time, kept
+    beside it); the archive's own record decides, and a wrong guess is corrected."""
+    env = cli_env(tmp_path / "data", NEWSQA_EMBEDDING_MODEL="minilm")
+    assert run_cli(["ingest", str(SEED)], env).returncode == 0
+    unset = {k: v for k, v in env.items() if k != "NEWSQA_EMBEDDING_MODEL"}
+    hint = tmp_path / "data" / ".embedding-model-newsqa"
+    for guess in (None, "sentence-transformers/all-MiniLM-L6-v2-int8"):
+        if guess:
+            hint.write_text(guess)
+        r = run_cli(["ask", "Who claimed the Kerman attack?", "--json"], unset)
+        assert r.returncode == 0, r.stderr
+        assert "ISIL" in json.loads(r.stdout)["answer"]
+        assert hint.read_text() == "sentence-transformers/all-MiniLM-L6-v2"
