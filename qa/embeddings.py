@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 MINILM_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MINILM_INT8_NAME = MINILM_NAME + "-int8"  # a different model for archives: its vectors differ
 # The local model a new archive is built with when NEWSQA_EMBEDDING_MODEL is not set: the
-# int8 one, about twice as fast as the float one on CPUs with 8-bit dot products, with
+# int8 one, 1.75x as fast as the float one on a CPU with 8-bit dot products, with
 # no loss on either dev set (docs/measurements.md, "The int8 model").
 DEFAULT_MODEL = "minilm-int8"
 MINILM_SPECS = {"minilm": MINILM_NAME, MINILM_NAME: MINILM_NAME, "all-MiniLM-L6-v2": MINILM_NAME,

@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     embedding_model: str = ""
     embed_batch_size: int = 8
     embed_max_tokens: int = 256
-    # "onnx" (default, about twice as fast, same vectors) or "torch"; see qa/onnx_model.py.
+    # "onnx" (default; the only one for the int8 model) or "torch" (float model, same vectors).
     embed_runtime: str = "onnx"
     # Model threads: 0 = the cores this process may use; spinning (busy-waiting threads)
     # is off so that a machine shared with other work slows down gracefully.
