@@ -64,11 +64,12 @@ def ingested(pages: Path, checkout: Path) -> dict[str, dict]:
         _cli(checkout, data, "ingest", *files)
         _cli(checkout, data, "export", str(out))
         rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()[1:]]
-    by_file = {}
-    for row in rows:
-        origin = str(row.get("origin", "")).rsplit(":", 1)[0] if ":" in str(row.get("origin", "")) else str(row.get("origin", ""))
-        by_file[Path(origin).name] = row
-    return by_file
+    # "origin" is "path" or "path:line"; a page is one file, so its name is the key.
+    def file_of(origin: str) -> str:
+        path, _, line = origin.rpartition(":")
+        return Path(path if line.isdigit() else origin).name
+
+    return {file_of(str(row.get("origin", ""))): row for row in rows}
 
 
 def judge(expected: dict, row: dict | None) -> PageResult:

@@ -24,6 +24,7 @@ import argparse
 import json
 import pickle
 from dataclasses import asdict, dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -55,8 +56,9 @@ class Prepared:
     labels: np.ndarray
     articles: list[str]
 
-    @property
+    @cached_property
     def support(self) -> np.ndarray:
+        """Support does not depend on the weights being fitted: computed once, not per trial."""
         return extractive.reader_order(self.parts, extractive.SUPPORT)
 
 
@@ -84,9 +86,8 @@ def quoted(p: Prepared, w: extractive.ReaderWeights, limit: int = extractive.MAX
     near-repeat check)."""
     picks: list[int] = []
     seen: set[str] = set()
-    support = p.support
     for j in np.argsort(-extractive.reader_order(p.parts, w), kind="stable"):
-        if support[j] < extractive.SUPPORT_THRESHOLD * 0.9 or p.articles[j] in seen:
+        if p.support[j] < extractive.SUPPORT_THRESHOLD * 0.9 or p.articles[j] in seen:
             continue
         seen.add(p.articles[j])
         picks.append(int(j))

@@ -175,11 +175,12 @@ class _Writer:
     def __init__(self, settings: Settings, embedder: Embedder | None, report: IngestReport) -> None:
         self.report = report
         self.store = Store(settings)
+        meta = self.store.meta()  # read once for the three uses below
         # Unset, the model is the archive's own, or the default for a new archive.
-        settings = self.settings = model_for(settings, self.store.meta().get("embedding_model"))
+        settings = self.settings = model_for(settings, meta.get("embedding_model"))
         self.model_name = embedder.name if embedder else expected_embedder_name(settings)
-        self.store.check_embedding_model(self.model_name)
-        self.store.check_chroma_version()
+        self.store.check_embedding_model(self.model_name, meta)
+        self.store.check_chroma_version(meta)
         self.embedder = cache(lambda: embedder or load_embedder(settings))
         self.finder = DuplicateFinder(settings.near_duplicate_threshold)
         for r in self.store.iter_records():

@@ -80,8 +80,9 @@ def load_resources(settings: Settings, embedder: Embedder | None = None) -> Reso
                 store = Store(settings)
                 emb = embedder or loading.result()  # type: ignore[union-attr]
             built = store.meta().get("embedding_model")
-            if embedder is None and expected_embedder_name(model_for(settings, built)) != emb.name:
-                emb = load_embedder(model_for(settings, built))
+            wanted = model_for(settings, built)
+            if embedder is None and expected_embedder_name(wanted) != emb.name:
+                emb = load_embedder(wanted)
             if built and built != hint:
                 with contextlib.suppress(OSError):  # a read-only archive just guesses again
                     _model_hint(settings).write_text(str(built), encoding="utf-8")
