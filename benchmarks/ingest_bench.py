@@ -192,6 +192,11 @@ def cpu() -> dict:
             "flags": [f for f in VNNI_FLAGS if f in flags]}
 
 
+def cpu_line() -> str:
+    machine = cpu()
+    return f"CPU: {machine['model']}, {machine['cores']} cores, flags {' '.join(machine['flags']) or '-'}"
+
+
 def run_part(name: str, n: int) -> dict:
     r = subprocess.run([sys.executable, "-m", "benchmarks.ingest_bench", "--part", name, "--articles", str(n)],
                        capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1",
@@ -229,7 +234,7 @@ def main() -> None:
 
     onnx_model.ensure_quantized(default_cache_dir())  # once per machine; not part of any timing
     machine = cpu()
-    print(f"CPU: {machine['model']}, {machine['cores']} cores, flags {' '.join(machine['flags']) or '-'}")
+    print(cpu_line())
     # Round-robin, so a slow spell of the machine (on a shared VM, single runs moved by
     # 10% either way) touches every part alike rather than one of them.
     runs: dict[str, list[dict]] = {name: [] for name in PARTS}

@@ -70,10 +70,10 @@ def main() -> None:
     if args.row:
         print(json.dumps(row(args.row, args.articles)))
         return
-    from benchmarks.ingest_bench import cpu
+    from benchmarks.ingest_bench import cpu, cpu_line
 
     machine = cpu()
-    print(f"CPU: {machine['model']}, {machine['cores']} cores, flags {' '.join(machine['flags']) or '-'}")
+    print(cpu_line())
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     rates: dict[str, list[float]] = {name: [] for name in ROWS}
     for _ in range(args.repeat):  # round-robin, so a slow spell touches every row alike

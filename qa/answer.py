@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa import extractive, llm_answer, prompts
+from qa import extractive, llm_answer, prompts, startup
 from qa.citations import Pool, citation_for
 from qa.embeddings import Embedder, expected_embedder_name, load_embedder, model_for
 from qa.keyword import KeywordIndex, keyword_index
@@ -75,18 +75,19 @@ def load_resources(settings: Settings, embedder: Embedder | None = None) -> Reso
                 hint: str | None = _model_hint(settings).read_text(encoding="utf-8").strip() or None
             except OSError:
                 hint = None
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                loading = pool.submit(load_embedder, model_for(settings, hint)) if embedder is None else None
-                store = Store(settings)
-                emb = embedder or loading.result()  # type: ignore[union-attr]
-            built = store.meta().get("embedding_model")
-            wanted = model_for(settings, built)
-            if embedder is None and expected_embedder_name(wanted) != emb.name:
-                emb = load_embedder(wanted)
-            if built and built != hint:
-                with contextlib.suppress(OSError):  # a read-only archive just guesses again
-                    _model_hint(settings).write_text(str(built), encoding="utf-8")
-            res = Resources(settings, store, emb)
+            with startup.loading():
+                with ThreadPoolExecutor(max_workers=1) as pool:
+                    loading = pool.submit(load_embedder, model_for(settings, hint)) if embedder is None else None
+                    store = Store(settings)
+                    emb = embedder or loading.result()  # type: ignore[union-attr]
+                built = store.meta().get("embedding_model")
+                wanted = model_for(settings, built)
+                if embedder is None and expected_embedder_name(wanted) != emb.name:
+                    emb = load_embedder(wanted)
+                if built and built != hint:
+                    with contextlib.suppress(OSError):  # a read-only archive just guesses again
+                        _model_hint(settings).write_text(str(built), encoding="utf-8")
+                res = Resources(settings, store, emb)
             _RES[key] = res
     meta = res.store.require_nonempty()
     res.store.check_embedding_model(res.embedder.name, meta)

@@ -92,3 +92,19 @@ def test_runtimes_benchmark_times_every_setting_and_names_the_cpu(tmp_path: Path
     assert set(out["tokens_per_s"]) == set(ROWS) and all(v[0] > 0 for v in out["tokens_per_s"].values())
     assert r.stdout.startswith("CPU: ") and out["cpu"]["cores"] >= 1
     assert sum(line.startswith("| ") for line in r.stdout.splitlines()) == len(ROWS) + 1
+
+
+def test_cold_start_benchmark_times_new_asks_beside_their_floors(tmp_path: Path) -> None:
+    from tests.conftest import DEV_QUESTIONS, cli_env, run_cli
+
+    env = cli_env(tmp_path / "data")
+    assert run_cli(["ingest", "--sample"], env).returncode == 0
+    r = subprocess.run([sys.executable, "-m", "benchmarks.cold_start", str(DEV_QUESTIONS), "--repeat", "1",
+                        "--json"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = json.loads(r.stdout.strip().splitlines()[-1])
+    med = out["median"]
+    assert set(med) == {"python", "import chromadb", "newsqa ask"} and out["checkout"] == str(ROOT)
+    # A new ask imports chromadb and more, so it cannot be faster than either floor.
+    assert med["newsqa ask"] > med["import chromadb"] > med["python"] > 0
+    assert r.stdout.startswith("CPU: ")
