@@ -181,6 +181,7 @@ class _Writer:
         self.model_name = embedder.name if embedder else expected_embedder_name(settings)
         self.store.check_embedding_model(self.model_name, meta)
         self.store.check_chroma_version(meta)
+        self.store.keep_records_log_short()  # also when this run turns out to change nothing
         self.embedder = cache(lambda: embedder or load_embedder(settings))
         self.finder = DuplicateFinder(settings.near_duplicate_threshold)
         for r in self.store.iter_records():

@@ -36,6 +36,14 @@ from qa.types import Chunk
 META_ID = "__meta__"
 _EPOCH = date(1970, 1, 1)
 NO_DAY = -1  # stored `day` of an undated article
+# How many writes a local Chroma keeps in its log before folding them into the records
+# collection's index. Each new process replays that log on the collection's first read,
+# and every command's first read is of the records (the archive's own record is one): at
+# Chroma's default (1,000) a records collection carried hundreds of writes, 0.15 s of
+# every cold `newsqa ask` on the dev archive. Its vectors are one number each, so folding
+# them in every 100 writes costs nothing measurable. The chunks keep the default: folding
+# them in rewrites their whole index.
+RECORDS_SYNC_THRESHOLD = 100
 
 log = logging.getLogger(__name__)
 
@@ -177,8 +185,17 @@ class Store:
             self.chunks = self.client.get_or_create_collection(
                 f"{name}_chunks", metadata={"hnsw:space": "cosine"}, embedding_function=None)
             self.articles = self.client.get_or_create_collection(
-                f"{name}_articles", embedding_function=None)
+                f"{name}_articles", embedding_function=None,
+                configuration={"hnsw": {"sync_threshold": RECORDS_SYNC_THRESHOLD}})
         self.max_batch = int(self.client.get_max_batch_size())
+
+    def keep_records_log_short(self) -> None:
+        """Give an archive made before `RECORDS_SYNC_THRESHOLD` the shorter log too (a
+        write, so ingest does it, even a re-run that adds nothing; new archives are
+        created with it). The log is folded in by the next process that reads it."""
+        hnsw = (self.articles.configuration_json or {}).get("hnsw") or {}
+        if int(hnsw.get("sync_threshold") or 0) > RECORDS_SYNC_THRESHOLD:
+            self.articles.modify(configuration={"hnsw": {"sync_threshold": RECORDS_SYNC_THRESHOLD}})
 
     # ---- archive metadata -------------------------------------------------------------
     def meta(self) -> dict[str, Any]:

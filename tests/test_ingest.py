@@ -240,3 +240,34 @@ def test_a_feed_teaser_is_joined_to_its_page_in_the_same_input(tmp_path: Path, s
     assert len(rec.text.split()) > 150 and rep.added == 1 and rep.rejected == []
     assert rep.joined == (1 if feed_name == "0feed.rss" else 0)
     assert store.chunks.count() == rec.n_chunks
+
+
+def _records_sync_threshold(settings) -> int:
+    from qa.store import _client
+
+    col = _client(settings).get_collection(f"{settings.collection}_articles")
+    return int(col.configuration_json["hnsw"]["sync_threshold"])
+
+
+def test_the_records_log_is_kept_short_in_new_and_older_archives(tmp_path: Path, settings,
+                                                                  fake_embedder) -> None:
+    """Every new process replays the records' unfolded writes on its first read, so the
+    records collection folds them in often; an archive created with Chroma's default gets
+    the shorter log at its next ingest, and what it holds is untouched."""
+    from qa.store import RECORDS_SYNC_THRESHOLD, _client
+
+    _client(settings).create_collection(f"{settings.collection}_articles")  # as an older newsqa made it
+    assert _records_sync_threshold(settings) == 1000
+    src = write_jsonl(tmp_path / "a.jsonl", records(5))
+    first = ingest.run([src], settings, embedder=fake_embedder)
+    assert first.added == 5 and _records_sync_threshold(settings) == RECORDS_SYNC_THRESHOLD
+    # A re-run that adds nothing shortens an older archive's log too, and keeps what it holds.
+    store = Store(settings)
+    store.articles.modify(configuration={"hnsw": {"sync_threshold": 1000}})
+    again = ingest.run([src], settings, embedder=fake_embedder)
+    assert again.unchanged == 5 and again.added == 0
+    assert _records_sync_threshold(settings) == RECORDS_SYNC_THRESHOLD and archive_stats(settings).articles == 5
+
+    fresh = settings.model_copy(update={"collection": settings.collection + "new"})
+    Store(fresh)
+    assert _records_sync_threshold(fresh) == RECORDS_SYNC_THRESHOLD
