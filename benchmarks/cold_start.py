@@ -6,10 +6,10 @@ Usage: NEWSQA_DATA_DIR=DIR python -m benchmarks.cold_start QUESTIONS.jsonl [--re
 Each round starts new processes, one after another: `newsqa ask QUESTION --as-of DATE
 --json` from this checkout, the same from `--against` (another checkout, e.g. a git
 worktree of an older commit, on the same archive), and the floors: a bare Python start,
-and a Python that only imports chromadb (the store's client; every ask that reads a local
-Chroma folder pays it). Rounds interleave them, so a slow spell of a shared machine
-touches each alike. The ask's median over the import floor's says how much of the cold
-start is our own. Each process is waited for, so none is left running.
+and a Python that only imports chromadb, with the cycle collector paused as `newsqa ask`
+does (the store's client; every ask that reads a local Chroma folder pays it). Rounds
+interleave them, so a slow spell of a shared machine touches each alike. The ask's median
+over the import floor's says how much of the cold start is our own. Each process is waited for, so none is left running.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ def measure(questions: Path, repeat: int = 5, against: Path | None = None) -> di
         _wall(ask, where, {**env, "PYTHONPATH": str(where)})
     for _ in range(repeat):
         runs["python"].append(_wall([sys.executable, "-c", "pass"], here, env))
-        runs["import chromadb"].append(_wall([sys.executable, "-c", "import chromadb"], here, env))
+        runs["import chromadb"].append(
+            _wall([sys.executable, "-c", "import gc; gc.disable(); import chromadb"], here, env))
         for name, where in checkouts.items():
             runs[name].append(_wall(ask, where, {**env, "PYTHONPATH": str(where)}))
     return {"checkout": str(here), "question": q["question_sentence"], "repeat": repeat,
