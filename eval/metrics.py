@@ -11,6 +11,7 @@ import re
 import string
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 _PUNCT = set(string.punctuation) | {"\u201c", "\u201d", "\u2018", "\u2019", "\u2014", "\u2013"}
 
@@ -53,13 +54,40 @@ def evidence_in(text: str, evidence: str, threshold: float = 0.6) -> bool:
     return len(ev & set(normalize(text).split())) / len(ev) >= threshold
 
 
+@dataclass(frozen=True)
+class Relevance:
+    """The eval's rule for a relevant chunk (it holds most of the evidence snippet, comes
+    from a gold URL, or holds a gold answer), with the question's side normalised once,
+    so that many chunks can be tested against it (`eval.ceiling` tests whole archives)."""
+
+    golds: tuple[str, ...]
+    evidence: frozenset[str]
+    urls: frozenset[str]
+
+    @classmethod
+    def of(cls, golds: Sequence[str], evidence: str = "", urls: Sequence[str] = ()) -> Relevance:
+        return cls(tuple(n for n in map(normalize, golds) if n), frozenset(normalize(evidence).split()),
+                   frozenset(u.rstrip("/") for u in urls))
+
+    def holds(self, text: str, url: str = "", normalized: str | None = None,
+              words: frozenset[str] | set[str] | None = None) -> bool:
+        """`normalized` and `words` are the text's `normalize` and its word set, when the
+        caller has them."""
+        t = normalize(text) if normalized is None else normalized
+        ev = self.evidence
+        if len(ev) >= 4 and len(ev & (set(t.split()) if words is None else words)) / len(ev) >= 0.6:
+            return True
+        if url and url.rstrip("/") in self.urls:
+            return True
+        return bool(t) and any(g in t for g in self.golds)
+
+
 def first_relevant_rank(texts: Sequence[str], golds: Sequence[str], evidence: str = "",
                         urls: Sequence[str] = (), hit_urls: Sequence[str] = ()) -> int | None:
     """1-based rank of the first retrieved chunk holding the evidence, a gold URL or a gold answer."""
-    gold_urls = {u.rstrip("/") for u in urls}
+    rule = Relevance.of(golds, evidence, urls)
     for i, text in enumerate(texts):
-        url = hit_urls[i].rstrip("/") if i < len(hit_urls) else ""
-        if (evidence and evidence_in(text, evidence)) or (url and url in gold_urls) or contains(text, golds):
+        if rule.holds(text, hit_urls[i] if i < len(hit_urls) else ""):
             return i + 1
     return None
 

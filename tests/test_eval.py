@@ -93,6 +93,19 @@ def test_eval_cli_on_a_small_archive_with_report_and_baseline(tmp_path: Path) ->
     doc = json.loads((out / "results.json").read_text())
     assert [q["id"] for q in doc["questions"]] == ["kerman", "bowl", "navalny", "none"]
     assert (out / "hit_at_k.png").stat().st_size > 1000 and "| mc_accuracy |" in (out / "summary.md").read_text()
+    # The ceiling: three questions have a relevant chunk in the sample (tungsten has none),
+    # and the run found all three.
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    c = subprocess.run([sys.executable, "-m", "eval.ceiling", str(gold), "--results", str(out / "results.json"),
+                        "--json"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert c.returncode == 0, c.stderr
+    groups = json.loads(c.stdout)["groups"]
+    assert groups["relevant chunk in the archive"]["n"] == 3 and groups["relevant chunk in the archive"]["hit@10"] == 1.0
+    assert groups["none"]["n"] == 1
     # A baseline where two questions were wrong: the comparison reports the flips.
     for q in doc["questions"]:
         if q["id"] in ("kerman", "bowl"):
@@ -135,3 +148,29 @@ def test_reader_fit_learns_a_lede_prior_and_quotes_like_the_reader() -> None:
                  np.array([True, False, False, False]), ["a", "b", "b", "c"])
     assert list(p.support < 0.36) == [True, False, False, False]
     assert quoted(p, ReaderWeights()) == [1, 3]  # 0 is unsupported, 2 is b's second sentence
+
+
+def test_ceiling_counts_only_relevant_chunks_a_question_may_see() -> None:
+    from datetime import date
+
+    from eval.ceiling import _Text, reach, summary
+    from eval.datasets import EvalQuestion
+
+    def text(s: str, day: date | None, url: str = "") -> _Text:
+        n = m.normalize(s)
+        return _Text(day, url, n, frozenset(n.split()))
+
+    texts = [text("ISIL claimed the Kerman bombings on Thursday.", date(2024, 1, 4)),
+             text("The council voted to approve the new stadium on Monday night.", date(2023, 5, 1)),
+             text("Flood waters reached 300 homes.", date(2024, 2, 1), "https://news.example/flood")]
+    qs = [EvalQuestion("kerman", "Who claimed it?", ("ISIL",), as_of=date(2024, 1, 10)),
+          EvalQuestion("early", "Who claimed it?", ("ISIL",), as_of=date(2024, 1, 1)),  # before the article
+          EvalQuestion("stadium", "What did the council do?", ("approved",), as_of=date(2024, 1, 10),
+                       evidence="The council voted to approve the new stadium"),
+          EvalQuestion("flood", "How many homes?", ("about 3,000",), as_of=date(2024, 3, 1),
+                       urls=("https://news.example/flood/",))]
+    got = {r.question_id: (r.allowed, r.recent, r.evidence) for r in reach(qs, texts, days=14)}
+    assert got == {"kerman": (True, True, False), "early": (False, False, False),
+                   "stadium": (True, False, True), "flood": (True, False, False)}
+    out = summary(reach(qs, texts, days=14))
+    assert out["groups"]["relevant chunk in the archive"]["n"] == 3 and out["groups"]["none"]["share"] == 0.25

@@ -1,0 +1,114 @@
+"""How high hit@k can go: which questions have a relevant chunk anywhere in the archive.
+
+Usage: NEWSQA_DATA_DIR=DIR python -m eval.ceiling QUESTIONS.jsonl [--results RUN/results.json]
+       [--days 14] [--json]
+
+Every chunk of the archive is tested against each question with the eval's own rule
+(`eval.metrics.Relevance`: most of the evidence snippet, a gold URL, or a gold answer),
+counting only chunks a question may see (dated no later than its as-of date, or
+undated). A question without any such chunk cannot be a hit at any k, so the share with
+one is the ceiling of hit@k on this archive. Two stricter counts say how much of that is
+the story itself rather than a gold answer's words turning up elsewhere: a relevant chunk
+published within `--days` before the as-of date, and one that holds the evidence snippet.
+With `--results` (a `newsqa eval` run on the same archive and questions), the run's
+hit@10 is split by those groups: what the retriever missed that it could have found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from eval.datasets import EvalQuestion, load_questions
+from eval.metrics import Relevance, normalize
+
+
+@dataclass(frozen=True)
+class Reach:
+    """What the archive holds for one question."""
+
+    question_id: str
+    allowed: bool  # a relevant chunk dated no later than the as-of date (or undated)
+    recent: bool  # one published within `days` before the as-of date
+    evidence: bool  # one that holds the evidence snippet (not only a gold answer's words)
+
+
+@dataclass(frozen=True)
+class _Text:
+    published: date | None
+    url: str
+    normalized: str
+    words: frozenset[str]
+
+
+def _texts(store) -> list[_Text]:  # type: ignore[no-untyped-def]
+    out = []
+    for c in store.iter_chunks():
+        n = normalize(c.text)
+        out.append(_Text(c.published, c.url, n, frozenset(n.split())))
+    return out
+
+
+def reach(questions: Sequence[EvalQuestion], texts: Sequence[_Text], days: int = 14) -> list[Reach]:
+    out = []
+    for q in questions:
+        rule = Relevance.of(q.answers, q.evidence, q.urls)
+        evidence_only = Relevance.of((), q.evidence)
+        allowed = recent = evidence = False
+        for t in texts:
+            if q.as_of and t.published and t.published > q.as_of:
+                continue
+            if not rule.holds("", t.url, t.normalized, t.words):
+                continue
+            allowed = True
+            recent = recent or bool(q.as_of and t.published and (q.as_of - t.published).days <= days)
+            evidence = evidence or evidence_only.holds("", "", t.normalized, t.words)
+            if recent and evidence:
+                break
+        out.append(Reach(q.id, allowed, recent, evidence))
+    return out
+
+
+def summary(reaches: Sequence[Reach], results: Path | None = None) -> dict:
+    n = len(reaches)
+    groups = {"relevant chunk in the archive": [r for r in reaches if r.allowed],
+              "one from the days before the as-of date": [r for r in reaches if r.recent],
+              "one holding the evidence snippet": [r for r in reaches if r.evidence],
+              "none": [r for r in reaches if not r.allowed]}
+    out: dict = {"n": n, "groups": {k: {"n": len(v), "share": len(v) / n if n else 0.0} for k, v in groups.items()}}
+    if results:
+        run = {q["id"]: q for q in json.loads(results.read_text(encoding="utf-8"))["questions"]}
+        for k, v in groups.items():
+            ranked = [run[r.question_id]["rank"] for r in v if r.question_id in run]
+            out["groups"][k]["hit@10"] = (sum(1 for x in ranked if x is not None and x <= 10) / len(ranked)
+                                          if ranked else None)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("questions", type=Path)
+    ap.add_argument("--results", type=Path, help="a newsqa eval results.json on the same archive")
+    ap.add_argument("--days", type=int, default=14)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    from qa.settings import Settings
+    from qa.store import Store
+
+    qs = load_questions(args.questions, None)
+    out = summary(reach(qs, _texts(Store(Settings())), args.days), args.results)
+    if args.json:
+        print(json.dumps(out))
+        return
+    print(f"{out['n']} questions")
+    for k, g in out["groups"].items():
+        hit = f"   hit@10 of the run {g['hit@10']:.3f}" if g.get("hit@10") is not None else ""
+        print(f"  {k:42s} {g['n']:4d} ({g['share']:.3f}){hit}")
+
+
+if __name__ == "__main__":
+    main()
