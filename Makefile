@@ -12,7 +12,7 @@ DEV_DATA ?= $(CURDIR)/.newsqa-dev
 DEV_DIR := ../shared/data/realtimeqa-2025q1
 EVAL_OUT ?= eval/runs/dev
 
-.PHONY: demo test setup lint eval-dev bench bench-busy clean llm test-llm eval-llm llm-serve
+.PHONY: demo test setup lint eval-dev bench bench-busy bench-cold clean llm test-llm eval-llm llm-serve
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -50,6 +50,11 @@ bench: $(STAMP)
 bench-busy: $(STAMP)
 	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/newsqa ingest $(DEV_DIR)/articles.jsonl.gz
 	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/python -m benchmarks.busy $(DEV_DIR)/questions.jsonl
+
+# New `newsqa ask` processes on the dev archive, against a bare Python and `import chromadb`.
+bench-cold: $(STAMP)
+	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/newsqa ingest $(DEV_DIR)/articles.jsonl.gz
+	NEWSQA_DATA_DIR=$(DEV_DATA) $(BIN)/python -m benchmarks.cold_start $(DEV_DIR)/questions.jsonl
 
 # The real-model fixture (tests and eval only, never needed by the product): builds
 # llama-cpp-python's server once (8-10 min on 2 cores, wheel cached in .llm/wheels) and
