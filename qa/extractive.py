@@ -191,7 +191,8 @@ def short(question: str, scored: Sequence[Scored],
           idf: dict[str, float] | None = None) -> tuple[str, Scored] | None:
     top = list(scored[:6])
     idf = idf or idf_weights([content_stems(s.sentence) for s in scored])
-    span = short_answer.extract(question, [s.sentence for s in top], [max(s.score, 0.0) for s in top], idf)
+    span = short_answer.extract(question, [s.sentence for s in top], [max(s.score, 0.0) for s in top], idf,
+                                short_answer.casing([s.sentence for s in scored]))
     return (span.text, top[span.sentence]) if span else None
 
 

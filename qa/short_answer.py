@@ -35,6 +35,7 @@ _NOT_ANSWERS = set((MONTHS.replace("\\.?", "") + "|" + DAYS).split("|")) | {
     "Mr", "Mrs", "Ms", "Dr"}
 
 
+_EDGE = "\"'“”‘’()[]{}.,;:!?-—–"  # quotes, brackets, punctuation around a word
 _PREPOSITIONS = {"in", "at", "from", "of", "to", "near", "into", "across", "outside", "inside", "on",
                  "for", "during", "with", "against", "about", "after", "before"}
 
@@ -82,7 +83,44 @@ def bears_answer(question: str, sentence: str) -> bool:
     return False
 
 
-def _candidates(kind: str, sentence: str) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class Casing:
+    """How the retrieved text writes its words inside sentences (not as their first
+    word), to tell a name from a capitalised first word: a sentence's first word is
+    capitalised whatever it is ("Rising prices...", "Here's when...", "Watch Biden
+    deliver...")."""
+
+    capitalised: frozenset[str]  # written with a capital inside some sentence
+    lower: frozenset[str]  # written in lower case somewhere
+
+    def opens_a_name(self, word: str, more_follow: bool) -> bool:
+        """Whether a capitalised word that opens a sentence belongs to the name it starts.
+        Alone, it must be written with a capital elsewhere too; followed by more
+        capitalised words ("Cole Escola", "SAN FRANCISCO"), it belongs unless the text
+        also writes it in lower case ("watch")."""
+        w = word.strip(_EDGE)
+        if more_follow:
+            return w.lower() not in self.lower
+        return w in self.capitalised
+
+
+def casing(sentences: Sequence[str]) -> Casing:
+    cap: set[str] = set()
+    low: set[str] = set()
+    for sent in sentences:
+        for n, tok in enumerate(sent.split()):
+            w = tok.strip(_EDGE)
+            if w[:1].islower():
+                low.add(w)
+            elif n and w[:1].isupper():
+                cap.add(w)
+    return Casing(frozenset(cap), frozenset(low))
+
+
+def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tuple[int, int]]:
+    """Candidate answer spans of the kind asked for, as (start, end) in the sentence.
+    With `case`, a capitalised word that opens the sentence is dropped from the span
+    unless `case` says it opens a name."""
     if kind == "date":
         return [m.span() for m in _DATE.finditer(sentence)]
     if kind in ("number", "distance"):
@@ -104,7 +142,9 @@ def _candidates(kind: str, sentence: str) -> list[tuple[int, int]]:
         text = m.group()
         # Leading function words are not part of a name: "The Islamic State" -> "Islamic State".
         while text.split() and (text.split()[0].rstrip(".,") in _NOT_ANSWERS
-                                or text.split()[0].lower() in STOP):
+                                or text.split()[0].lower() in STOP
+                                or (case is not None and not sentence[:s].strip(_EDGE + " ")
+                                    and not case.opens_a_name(text.split()[0], len(text.split()) > 1))):
             first = text.split()[0]
             s += len(first) + 1
             text = sentence[s:e]
@@ -115,11 +155,12 @@ def _candidates(kind: str, sentence: str) -> list[tuple[int, int]]:
 
 
 def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
-            idf: dict[str, float] | None = None) -> Span | None:
+            idf: dict[str, float] | None = None, case: Casing | None = None) -> Span | None:
     """Best answer span across the sentences (weights: each sentence's support score).
 
     `idf` weighs the question's words: standing next to a rare word of the question
-    ("ringleader") says more than standing next to a common one ("attack").
+    ("ringleader") says more than standing next to a common one ("attack"). `case`
+    (`casing` of all the retrieved sentences) tells a name from a capitalised first word.
     """
     idf = idf or {}
     top_idf = max((idf.get(t, 1.0) for t in q_stems_of(question)), default=1.0) or 1.0
@@ -138,7 +179,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         w = (max(raw_w, 0.0) / top_w) ** 3  # the best-supported sentence dominates
         toks = words(sent)
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
-        for s, e in _candidates(kind, sent):
+        for s, e in _candidates(kind, sent, case):
             text = sent[s:e].strip()
             key = text.lower()
             span_stems = {stem(t) for t in words(text)}

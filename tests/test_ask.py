@@ -154,3 +154,29 @@ def test_the_reader_quotes_the_lede_of_the_recent_story_first(real_embedder) -> 
     assert hits[extractive.pick(flat, hits)[0].hit].chunk.article_id == "old"  # words alone prefer the old one
     assert extractive.supports(question, scored) == extractive.supports(question, flat) is True
     assert sorted(s.score for s in scored) == sorted(s.score for s in flat)
+
+
+def test_a_capitalised_first_word_is_not_taken_for_a_name() -> None:
+    """A sentence's first word is capitalised whatever it is; alone, it is a name only
+    when the retrieved text writes it with a capital elsewhere too; opening a longer name,
+    it stays unless the text also writes it in lower case."""
+    from qa import short_answer as sa
+
+    def spans(sentences: list[str], i: int = 0, with_case: bool = True) -> list[str]:
+        case = sa.casing(sentences) if with_case else None
+        return [sentences[i][s:e] for s, e in sa._candidates("entity", sentences[i], case)]
+
+    food = ["Rising prices have emptied shelves across the country this winter.",
+            "Shoppers found the egg aisle bare as suppliers lost flocks to bird flu."]
+    assert "Rising" not in " ".join(spans(food))
+    assert "Rising" in spans(food, with_case=False)  # as it was without the text's casing
+    # A name that opens a sentence and is written the same way inside another one stays.
+    tesla = ["Tesla recalled two million cars on Tuesday.", "Regulators said Tesla must fix the software."]
+    got = sa.extract("Which automaker recalled two million cars?", tesla, [1.0, 0.5], None, sa.casing(tesla))
+    assert got is not None and got.text == "Tesla"
+    # A longer name keeps its first word ("Cole Escola", a dateline) unless the text writes
+    # that word in lower case ("watch"): "Watch Biden deliver ..." -> "Biden".
+    names = ["Cole Escola won the award for best actor in a play.", "SAN FRANCISCO officials said Escola spoke."]
+    assert spans(names) == ["Cole Escola"] and spans(names, 1)[0] == "SAN FRANCISCO"
+    watch = ["Watch Biden deliver the eulogy for Jimmy Carter.", "Viewers could watch the service online."]
+    assert spans(watch)[0] == "Biden"
