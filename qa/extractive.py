@@ -189,9 +189,13 @@ def _same(a: str, b: str) -> bool:
 
 def short(question: str, scored: Sequence[Scored],
           idf: dict[str, float] | None = None) -> tuple[str, Scored] | None:
+    """The short answer and the sentence it is cut from, among the first sentences of the
+    reader's order. Each sentence weighs by its order score, the one fitted to put the
+    answering sentence first, rather than by its support: weighed by support, a span from
+    another sentence often won and its sentence displaced the one the order put first."""
     top = list(scored[:6])
     idf = idf or idf_weights([content_stems(s.sentence) for s in scored])
-    span = short_answer.extract(question, [s.sentence for s in top], [max(s.score, 0.0) for s in top], idf,
+    span = short_answer.extract(question, [s.sentence for s in top], [max(s.order, 0.0) for s in top], idf,
                                 short_answer.casing([s.sentence for s in scored]))
     return (span.text, top[span.sentence]) if span else None
 

@@ -3,7 +3,7 @@
 Question type comes from its opening words; candidate spans come from the best
 supporting sentences: capitalised names for who/where/which, dates for when, numbers
 (with their unit or noun) for how many / how much / how far. A span scores by the
-sentences it appears in (weighted by their support) and by how close it stands to the
+sentences it appears in (weighted by how much each counts) and by how close it stands to the
 question's own words there. Words of the question are never the answer. The span is
 always copied from a source sentence, never composed.
 """
@@ -156,7 +156,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tu
 
 def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             idf: dict[str, float] | None = None, case: Casing | None = None) -> Span | None:
-    """Best answer span across the sentences (weights: each sentence's support score).
+    """Best answer span across the sentences (weights: how much each sentence counts;
+    the reader passes its order score).
 
     `idf` weighs the question's words: standing next to a rare word of the question
     ("ringleader") says more than standing next to a common one ("attack"). `case`
@@ -176,7 +177,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     total: dict[str, float] = {}
     where: dict[str, tuple[int, str]] = {}
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
-        w = (max(raw_w, 0.0) / top_w) ** 3  # the best-supported sentence dominates
+        w = (max(raw_w, 0.0) / top_w) ** 3  # the best-weighed sentence dominates
         toks = words(sent)
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
         for s, e in _candidates(kind, sent, case):

@@ -180,3 +180,18 @@ def test_a_capitalised_first_word_is_not_taken_for_a_name() -> None:
     assert spans(names) == ["Cole Escola"] and spans(names, 1)[0] == "SAN FRANCISCO"
     watch = ["Watch Biden deliver the eulogy for Jimmy Carter.", "Viewers could watch the service online."]
     assert spans(watch)[0] == "Biden"
+
+
+def test_the_short_answer_comes_from_the_sentence_the_reader_quotes_first() -> None:
+    """The reader's order puts the lede of the week's story first; the short answer is cut
+    from it even when another sentence has more support (here, one that echoes more of
+    the question's words from an older story)."""
+    from qa import extractive
+    from qa.extractive import Scored
+
+    lede = "Kirsty Coventry of Zimbabwe was elected president of the committee on Thursday."
+    echo = "The committee's members praised the Olympic Movement and its president at the meeting."
+    scored = [Scored(0, lede, score=0.60, cosine=0.6, lexical=0.5, order=1.2),
+              Scored(1, echo, score=0.80, cosine=0.7, lexical=0.8, order=0.6)]
+    got = extractive.short("Who was elected president of the committee?", scored)
+    assert got is not None and got[0] == "Kirsty Coventry of Zimbabwe" and got[1].sentence == lede
