@@ -132,6 +132,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tu
                 continue
             if any(ds <= m.start() < de for ds, de in dates):  # nor is a day of the month
                 continue
+            if re.search(r"\d[-–/]$", sentence[: m.start()]):  # nor the end of a range ("2021-22 year", "24/7")
+                continue
             if kind == "distance" and not re.search(r"km|kilomet|mile|metre|meter", text, re.I):
                 continue
             spans.append((m.start(), m.start() + len(m.group().rstrip().rstrip(","))))

@@ -195,3 +195,11 @@ def test_the_short_answer_comes_from_the_sentence_the_reader_quotes_first() -> N
               Scored(1, echo, score=0.80, cosine=0.7, lexical=0.8, order=0.6)]
     got = extractive.short("Who was elected president of the committee?", scored)
     assert got is not None and got[0] == "Kirsty Coventry of Zimbabwe" and got[1].sentence == lede
+
+
+def test_the_end_of_a_range_is_not_a_count() -> None:
+    from qa import short_answer as sa
+
+    sent = "Roughly 30% of students were chronically absent during the 2021-22 year, and 120 teachers left."
+    spans = [sent[s:e] for s, e in sa._candidates("number", sent)]
+    assert spans == ["Roughly 30%", "120"]
