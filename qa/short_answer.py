@@ -105,6 +105,7 @@ class Casing:
 
 
 def casing(sentences: Sequence[str]) -> Casing:
+    """The `Casing` of these sentences (the reader passes all the retrieved ones)."""
     cap: set[str] = set()
     low: set[str] = set()
     for sent in sentences:

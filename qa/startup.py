@@ -1,6 +1,6 @@
 """Keep Python's cycle collector out of loading the heavy resources.
 
-Loading the store client, the model and the keyword index creates about a million objects
+Loading the store client and the model creates about a million objects
 that live as long as the process (chromadb's modules alone are most of them). While they
 are created the collector runs again and again over all of them, and at exit it walks them
 once more: measured on a 2-core Xeon, ~0.1-0.2 s of `import chromadb` and ~0.2 s of the

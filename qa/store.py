@@ -41,8 +41,8 @@ NO_DAY = -1  # stored `day` of an undated article
 # and every command's first read is of the records (the archive's own record is one): at
 # Chroma's default (1,000) a records collection carried hundreds of writes, 0.15 s of
 # every cold `newsqa ask` on the dev archive. Its vectors are one number each, so folding
-# them in every 100 writes costs nothing measurable. The chunks keep the default: folding
-# them in rewrites their whole index.
+# them in every 100 writes costs ingest nothing measurable (docs/measurements.md). The
+# chunks keep the default: folding them in rewrites their whole index.
 RECORDS_SYNC_THRESHOLD = 100
 
 log = logging.getLogger(__name__)
