@@ -57,7 +57,6 @@ def reach(questions: Sequence[EvalQuestion], texts: Sequence[_Text], days: int =
     out = []
     for q in questions:
         rule = Relevance.of(q.answers, q.evidence, q.urls)
-        evidence_only = Relevance.of((), q.evidence)
         allowed = recent = evidence = False
         for t in texts:
             if q.as_of and t.published and t.published > q.as_of:
@@ -66,7 +65,7 @@ def reach(questions: Sequence[EvalQuestion], texts: Sequence[_Text], days: int =
                 continue
             allowed = True
             recent = recent or bool(q.as_of and t.published and (q.as_of - t.published).days <= days)
-            evidence = evidence or evidence_only.holds("", "", t.normalized, t.words)
+            evidence = evidence or rule.holds_evidence(t.words)
             if recent and evidence:
                 break
         out.append(Reach(q.id, allowed, recent, evidence))

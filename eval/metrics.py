@@ -46,12 +46,15 @@ def contains(pred: str, golds: Sequence[str]) -> float:
     return float(bool(p) and any(normalize(g) and normalize(g) in p for g in golds))
 
 
+def _holds_snippet(snippet: frozenset[str] | set[str], text_words: frozenset[str] | set[str],
+                  threshold: float) -> bool:
+    """Whether most of a snippet's words (at least 4 of them) are among the text's."""
+    return len(snippet) >= 4 and len(snippet & text_words) / len(snippet) >= threshold
+
+
 def evidence_in(text: str, evidence: str, threshold: float = 0.6) -> bool:
     """Whether most of the evidence snippet's words occur in the text (snippets are trimmed)."""
-    ev = set(normalize(evidence).split())
-    if len(ev) < 4:
-        return False
-    return len(ev & set(normalize(text).split())) / len(ev) >= threshold
+    return _holds_snippet(set(normalize(evidence).split()), set(normalize(text).split()), threshold)
 
 
 @dataclass(frozen=True)
@@ -69,13 +72,16 @@ class Relevance:
         return cls(tuple(n for n in map(normalize, golds) if n), frozenset(normalize(evidence).split()),
                    frozenset(u.rstrip("/") for u in urls))
 
+    def holds_evidence(self, words: frozenset[str] | set[str]) -> bool:
+        """Whether a text with these (normalised) words holds most of the evidence snippet."""
+        return _holds_snippet(self.evidence, words, 0.6)
+
     def holds(self, text: str, url: str = "", normalized: str | None = None,
               words: frozenset[str] | set[str] | None = None) -> bool:
         """`normalized` and `words` are the text's `normalize` and its word set, when the
         caller has them."""
         t = normalize(text) if normalized is None else normalized
-        ev = self.evidence
-        if len(ev) >= 4 and len(ev & (set(t.split()) if words is None else words)) / len(ev) >= 0.6:
+        if self.holds_evidence(set(t.split()) if words is None else words):
             return True
         if url and url.rstrip("/") in self.urls:
             return True
