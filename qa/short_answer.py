@@ -118,6 +118,16 @@ def casing(sentences: Sequence[str]) -> Casing:
     return Casing(frozenset(cap), frozenset(low))
 
 
+def _starts_name(tokens: Sequence[str], opens_sentence: bool, case: Casing | None) -> bool:
+    """Whether the first of a capitalised run's words belongs to the name: a function word
+    does not ("The Islamic State" -> "Islamic State"), nor, with `case`, a sentence's
+    capitalised first word that `case` does not take for a name."""
+    first = tokens[0]
+    if first.rstrip(".,") in _NOT_ANSWERS or first.lower() in STOP:
+        return False
+    return case is None or not opens_sentence or case.opens_a_name(first, len(tokens) > 1)
+
+
 def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tuple[int, int]]:
     """Candidate answer spans of the kind asked for, as (start, end) in the sentence.
     With `case`, a capitalised word that opens the sentence is dropped from the span
@@ -143,13 +153,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tu
     for m in _ENTITY.finditer(sentence):
         s, e = m.span()
         text = m.group()
-        # Leading function words are not part of a name: "The Islamic State" -> "Islamic State".
-        while text.split() and (text.split()[0].rstrip(".,") in _NOT_ANSWERS
-                                or text.split()[0].lower() in STOP
-                                or (case is not None and not sentence[:s].strip(_EDGE + " ")
-                                    and not case.opens_a_name(text.split()[0], len(text.split()) > 1))):
-            first = text.split()[0]
-            s += len(first) + 1
+        while text.split() and not _starts_name(text.split(), not sentence[:s].strip(_EDGE + " "), case):
+            s += len(text.split()[0]) + 1
             text = sentence[s:e]
         if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2:
             continue
