@@ -150,6 +150,34 @@ def test_reader_fit_learns_a_lede_prior_and_quotes_like_the_reader() -> None:
     assert quoted(p, ReaderWeights()) == [1, 3]  # 0 is unsupported, 2 is b's second sentence
 
 
+def test_recency_is_raised_only_as_far_as_it_costs_no_hit() -> None:
+    """`prefer_recent` raises the recency preference until the recent article leads where
+    it is relevant too, and stops before a recent off-topic article displaces the old
+    relevant one (that would cost MRR)."""
+    import numpy as np
+
+    from eval.fit_ranking import Prepared, evaluate, prefer_recent, recent_at_1
+    from qa import rank
+
+    def question(old_dense: float, recent_dense: float, recent_relevant: bool) -> Prepared:
+        feats = np.zeros((2, len(rank.FEATURES)))
+        feats[:, rank.FEATURES.index("dense")] = (old_dense, recent_dense)
+        return Prepared(feats, np.array([True, recent_relevant]), ["old", "new"], np.array([300.0, 2.0]))
+
+    both_tell = question(0.9, 0.6, recent_relevant=True)  # the week's article says it too
+    off_topic = question(0.9, 0.5, recent_relevant=False)  # the week's article is another story
+    shipped = rank.Weights().vector()
+    assert recent_at_1([both_tell, off_topic], shipped) == 0.0
+    hl, raised = prefer_recent([both_tell, off_topic], shipped, 14.0)
+    at_hl = [p.with_half_life(hl) for p in (both_tell, off_topic)]
+    assert raised[rank.FEATURES.index("recency")] > shipped[rank.FEATURES.index("recency")]
+    assert recent_at_1(at_hl, raised) == 0.5  # the relevant recent article now leads
+    assert evaluate(at_hl, raised) == {"hit@10": 1.0, "mrr": 1.0}  # and the off-topic one does not
+    # Nothing to gain: the shipped weights stay.
+    hl, same = prefer_recent([off_topic], shipped, 14.0)
+    assert hl == 14.0 and list(same) == list(shipped)
+
+
 def test_ceiling_counts_only_relevant_chunks_a_question_may_see() -> None:
     from datetime import date
 
