@@ -51,7 +51,33 @@ def q_stems_of(question: str) -> set[str]:
     return set(content_stems(question))
 
 
+# A preposition before "which" / "what" / "how many" opens the asking phrase mid-sentence
+# ("...transferred to which country?", "...by which Chinese company?").
+_ASKED_MID = re.compile(r"\b(?:in|by|of|at|from|to|with|for|on|after|over|during|under|against|into|between"
+                        r"|among|about|behind)\s+(which|what|whom|how many|how much)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"\u201cA-Z])")
+
+
+def asking_clause(question: str) -> str:
+    """The sentence that asks: the last one ending in "?", else the last one. A question
+    may open with its context ("Donald Trump was sworn in Monday. Which holiday
+    coincided with his inauguration?"), and its kind is in the asking sentence."""
+    parts = _SENTENCE_END.split(question.strip())
+    asks = [p for p in parts if p.rstrip().endswith("?")]
+    return (asks or parts)[-1]
+
+
 def question_type(question: str) -> str | None:
+    """What kind of span answers the question: read from the start of its asking
+    sentence, else from a "which" / "what" / "how many" after a preposition in it."""
+    asked = asking_clause(question)
+    kind = _opening_type(asked)
+    if kind is None and (m := _ASKED_MID.search(asked)):
+        kind = _opening_type(asked[m.start(1):])
+    return kind
+
+
+def _opening_type(question: str) -> str | None:
     q = question.strip().lower()
     if re.match(r"(how far|what distance)", q):
         return "distance"

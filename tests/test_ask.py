@@ -182,6 +182,26 @@ def test_a_capitalised_first_word_is_not_taken_for_a_name() -> None:
     assert spans(watch)[0] == "Biden"
 
 
+def test_the_kind_of_answer_is_read_from_the_sentence_that_asks() -> None:
+    """A question that opens with its context, or asks mid-sentence after a preposition,
+    still asks for a name, a number or a date, and gets one."""
+    from qa import short_answer as sa
+
+    assert sa.question_type("Donald Trump was sworn in Monday as the 47th president. "
+                            "Which holiday coincided with his inauguration?") == "entity"
+    assert sa.question_type("Stocks fell after the release of a chatbot by which Chinese company?") == "entity"
+    assert sa.question_type("Le Pen was barred from office for how many years?") == "number"
+    assert sa.question_type("A ban could take effect on which day?") == "date"
+    assert sa.question_type("The man who won the race: was he fined?") is None  # "who" here asks nothing
+    assert sa.question_type("Who claimed the Kerman attack?") == "entity"
+    sentences = ["Donald Trump took the oath of office at his second inauguration on Monday.",
+                 "This year, the inauguration coincides with Martin Luther King Jr. Day."]
+    question = "Donald Trump was sworn in Monday. Which holiday coincided with his inauguration?"
+    assert sa.bears_answer(question, sentences[1])
+    got = sa.extract(question, sentences, [1.0, 0.9], None, sa.casing(sentences))
+    assert got is not None and got.text == "Martin Luther King Jr. Day"
+
+
 def test_the_short_answer_comes_from_the_sentence_the_reader_quotes_first() -> None:
     """The reader's order puts the lede of the week's story first; the short answer is cut
     from it even when another sentence has more support (here, one that echoes more of
