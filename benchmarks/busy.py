@@ -30,18 +30,9 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.ask_latency import pct
+from benchmarks.ingest_bench import cpu
 
 SPIN = "while True:\n    pass\n"
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "unknown"
 
 
 @contextmanager
@@ -118,7 +109,7 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     before = os.getloadavg()[0]
-    out: dict = {"cpu": cpu_model(), "cores": len(os.sched_getaffinity(0)), "load_processes": args.load,
+    out: dict = {"cpu": cpu()["model"], "cores": len(os.sched_getaffinity(0)), "load_processes": args.load,
                  "loadavg_before": round(before, 2), "archive": os.environ.get("NEWSQA_DATA_DIR")}
     out["quiet"] = {"ask": asks(args.questions, args.n), "ingest": ingest_rate(args.articles)}
     with cpu_load(args.load):
