@@ -9,7 +9,8 @@ archive covers. This module finds the question's time expression and resolves it
 Two kinds of expression, handled by what suits each:
 - Relative cues ("this week", "yesterday", "so far this year", "latest") name a span
   relative to the as-of date. Which span each one means is a policy, so it is a table
-  here (`_RELATIVE`), not parsing: "this week" is the 7 days up to the as-of date.
+  here (`_RELATIVE`), not parsing: "this week" is the 7 days up to the as-of date. A
+  weekday on its own ("agreed on Wednesday") is the last such day: the week before.
 - Absolute dates ("on January 3", "in March 2024", "in 2023") are parsed by dateparser,
   which also says their precision (day, month, year); the window is that day (give or
   take a day for time zones and late publication), month or year. dateparser takes
@@ -52,6 +53,10 @@ _RELATIVE: list[tuple[str, int, str]] = [
     ("current", 30, "recent"),
     ("new", 30, "recent"),
 ]
+# A weekday without a date ("agreed to a ceasefire on Wednesday", "Sunday's election")
+# is, in news, the last such day: the week before the as-of date.
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY_DAYS = 8
 _PAST_N = re.compile(r"\b(?:past|last)\s+(\d{1,3}|two|three|four|five|six|seven|ten)\s+(day|week|month)s?\b", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 31}
@@ -106,6 +111,22 @@ def resolve(question: str, as_of: date) -> TimeWindow | None:
         if re.search(rf"\b{cue}\b", text):
             start = date(as_of.year, 1, 1) if back < 0 else as_of - timedelta(days=back)
             return TimeWindow(start, as_of, cue, kind)
+    day = _named_weekday(question)
+    if day:
+        return TimeWindow(as_of - timedelta(days=_WEEKDAY_DAYS), as_of, day, "relative")
+    return None
+
+
+def _named_weekday(question: str) -> str | None:
+    """A weekday the question names on its own: not after a capitalised word inside a
+    sentence, which makes it part of a name ("Cyber Monday", "Super Bowl Sunday")."""
+    for m in _WEEKDAY.finditer(question):
+        before = question[:m.start()].split()
+        prev = before[-1] if before else ""
+        opens_sentence = len(before) < 2 or before[-2][-1:] in ".!?:"
+        if prev[:1].isupper() and not opens_sentence:
+            continue
+        return m.group(0)
     return None
 
 

@@ -29,6 +29,9 @@ AS_OF = date(2025, 3, 14)  # a Friday
     ("Who won the vote in March 2024?", date(2024, 3, 1), date(2024, 3, 31), "absolute"),
     ("How many storms hit in 2023?", date(2023, 1, 1), date(2023, 12, 31), "absolute"),
     ("Who won the derby last weekend?", date(2025, 3, 5), AS_OF, "relative"),
+    ("Israel and Hamas agreed to a ceasefire on Wednesday in which territory?", date(2025, 3, 6), AS_OF, "relative"),
+    ("Who won Best Album at Sunday's Grammy Awards?", date(2025, 3, 6), AS_OF, "relative"),
+    ("Biden spoke to the nation Wednesday. Where did he speak?", date(2025, 3, 6), AS_OF, "relative"),
 ])
 def test_time_expressions_resolve_to_windows(question: str, start: date, end: date, kind: str) -> None:
     w = resolve(question, AS_OF)
@@ -37,7 +40,8 @@ def test_time_expressions_resolve_to_windows(question: str, start: date, end: da
 
 
 @pytest.mark.parametrize("question", ["Who claimed the Kerman attack?", "Who won the New York race?",
-                                      "Which weekly paper closed?",
+                                      "Which weekly paper closed?", "What sold best on Cyber Monday?",
+                                      "Who sang at the Super Bowl Sunday show?",  # a weekday inside a name
                                       "Which country extended its ceasefire until May 2026?"])  # a plan, not a time
 def test_questions_without_a_time_have_no_window(question: str) -> None:
     assert resolve(question, AS_OF) is None
