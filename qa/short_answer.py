@@ -55,6 +55,10 @@ def q_stems_of(question: str) -> set[str]:
 # ("...transferred to which country?", "...by which Chinese company?").
 _ASKED_MID = re.compile(r"\b(?:in|by|of|at|from|to|with|for|on|after|over|during|under|against|into|between"
                         r"|among|about|behind)\s+(which|what|whom|how many|how much)\b", re.I)
+# "What is the new fee...?", "What was the average price...?": a quantity is asked for.
+_QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:price|cost|fee"
+                       r"|fine|rate|salary|wage|age|toll|total|value|budget|population|temperature|speed|height"
+                       r"|length|size|weight|score|sum)s?\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"\u201cA-Z])")
 
 
@@ -81,7 +85,8 @@ def _opening_type(question: str) -> str | None:
     q = question.strip().lower()
     if re.match(r"(how far|what distance)", q):
         return "distance"
-    if re.match(r"(how many|how much|what (number|percentage|share|amount)|what was the (death )?toll)", q):
+    if re.match(r"(how many|how much|what (number|percentage|share|amount)|what was the (death )?toll)", q) \
+            or _QUANTITY.match(q):
         return "number"
     if re.match(r"(when|what (date|day|year|month|time)|which (date|day|year|month))", q):
         return "date"

@@ -192,6 +192,13 @@ def test_the_kind_of_answer_is_read_from_the_sentence_that_asks() -> None:
     assert sa.question_type("Stocks fell after the release of a chatbot by which Chinese company?") == "entity"
     assert sa.question_type("Le Pen was barred from office for how many years?") == "number"
     assert sa.question_type("A ban could take effect on which day?") == "date"
+    assert sa.question_type("What is the average price for a 16-pound turkey this year?") == "number"
+    assert sa.question_type("What is the name of the new pope?") == "entity"
+    turkey = ["Prices fell for most of the dinner this year.",
+              "The average price for a 16-pound frozen turkey is $21.50, down more than 16% from 2024."]
+    got = sa.extract("What is the average price for a 16-pound turkey this year?", turkey, [1.0, 0.9], None,
+                     sa.casing(turkey))
+    assert got is not None and got.text == "$21.50"
     assert sa.question_type("The man who won the race: was he fined?") is None  # "who" here asks nothing
     assert sa.question_type("Who claimed the Kerman attack?") == "entity"
     sentences = ["Donald Trump took the oath of office at his second inauguration on Monday.",
