@@ -110,7 +110,7 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
         text = f"{chr(65 + ci)}) {choice} [1]. " + _quote_text(None, picks)
     else:
         picks = extractive.pick(scored, hits)
-        sa = extractive.short(question, scored, idf)
+        sa = extractive.short(question, scored, idf, hits)
         if sa:
             short, with_span = sa
             same_article = hits[with_span.hit].chunk.article_id

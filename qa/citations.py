@@ -253,7 +253,7 @@ class Audit:
 
 def audit(text: str, citations: Sequence[Citation], embedder: Embedder) -> Audit:
     """Re-check an answer as shown (either mode): each sentence against the quotes its
-    markers point at. A sentence with no marker, or marked [unsupported], is unsupported; a
+    markers point at, with their articles' titles. A sentence with no marker, or marked [unsupported], is unsupported; a
     multiple-choice label ("B) ISIL.") claims nothing of its own."""
     by_n = {c.n: c for c in citations}
     claims = [c for c in marked_segments(text)
@@ -265,7 +265,9 @@ def audit(text: str, citations: Sequence[Citation], embedder: Embedder) -> Audit
         return Audit(0, 0, 0, 0)
     vecs = embedder.embed(bodies + [cit.quote for _, cit in pairs])
     cvecs, qvecs = vecs[: len(bodies)], vecs[len(bodies):]
-    stems = [content_stems(cit.quote) for _, cit in pairs]
+    # A citation shows its article's title beside the quote: the claim's words may be
+    # found in either, as its names may (`supports`).
+    stems = [content_stems(f"{cit.title}\n{cit.quote}") for _, cit in pairs]
     idf = idf_weights(stems) if stems else {}
     ok_claims, good = set(), 0
     for (i, cit), qv, st in zip(pairs, qvecs, stems, strict=True):

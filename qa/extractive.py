@@ -47,6 +47,8 @@ MAX_SENTENCES = 2
 # the question's words (the neighbouring sentence that sets the scene).
 ANSWER_BONUS = 0.08
 MIN_SENTENCE_CHARS = 25
+# How much a headline counts for the short answer, against its article's best sentence.
+HEADLINE_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -187,17 +189,42 @@ def _same(a: str, b: str) -> bool:
     return bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) > 0.8
 
 
-def short(question: str, scored: Sequence[Scored],
-          idf: dict[str, float] | None = None) -> tuple[str, Scored] | None:
+def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None = None,
+          hits: Sequence[Hit] | None = None) -> tuple[str, Scored] | None:
     """The short answer and the sentence it is cut from, among the first sentences of the
     reader's order. Each sentence weighs by its order score, the one fitted to put the
     answering sentence first, rather than by its support: weighed by support, a span from
-    another sentence often won and its sentence displaced the one the order put first."""
+    another sentence often won and its sentence displaced the one the order put first.
+
+    With `hits`, the headlines of those sentences' articles are read too, each weighed as
+    its article's best sentence: a headline names what the story's sentences often only
+    describe ("DeepSeek, the Chinese AI company..." over "A Chinese artificial
+    intelligence startup said..."). A span from a headline is quoted with that best
+    sentence, and the headline is shown with the source. Title-case headlines are
+    skipped: every word capitalised, they do not tell a name from a word."""
     top = list(scored[:6])
     idf = idf or idf_weights([content_stems(s.sentence) for s in scored])
-    span = short_answer.extract(question, [s.sentence for s in top], [max(s.order, 0.0) for s in top], idf,
-                                short_answer.casing([s.sentence for s in scored]))
-    return (span.text, top[span.sentence]) if span else None
+    texts = [s.sentence for s in top]
+    weights = [max(s.order, 0.0) for s in top]
+    carriers = list(top)
+    if hits is not None:
+        for s in top:
+            title = hits[s.hit].chunk.title
+            if not title or _title_case(title):
+                continue
+            for part in split_sentences(title) or [title]:  # "A mouse watched YouTube. Then ..."
+                if part not in texts:
+                    texts.append(part)
+                    weights.append(max(s.order, 0.0) * HEADLINE_WEIGHT)
+                    carriers.append(s)  # the article's best sentence: `top` is in the reader's order
+    span = short_answer.extract(question, texts, weights, idf, short_answer.casing([s.sentence for s in scored]))
+    return (span.text, carriers[span.sentence]) if span else None
+
+
+def _title_case(title: str) -> bool:
+    """Most of the headline's longer words capitalised ("Trump Tariffs Hit China")."""
+    long_words = [w for w in title.split() if len(w) > 3 and w[:1].isalpha()]
+    return bool(long_words) and sum(w[:1].isupper() for w in long_words) / len(long_words) > 0.6
 
 
 def choice_support(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder: Embedder,

@@ -224,6 +224,54 @@ def test_the_short_answer_comes_from_the_sentence_the_reader_quotes_first() -> N
     assert got is not None and got[0] == "Kirsty Coventry of Zimbabwe" and got[1].sentence == lede
 
 
+def test_the_short_answer_may_come_from_the_headline_of_the_quoted_article() -> None:
+    """A story's sentences often describe what its headline names: the headline of the
+    article quoted first is read for the short answer, and the sentence quoted is still
+    that article's best one. A Title Case headline is not read (it cannot tell a name)."""
+    from datetime import date
+
+    from qa import extractive
+    from qa.extractive import Scored
+    from qa.types import Chunk, Hit
+
+    def hit(title: str, text: str) -> Hit:
+        return Hit(Chunk("a:0", "a", 0, text, 0, title, "https://news.example/a", "news.example",
+                         date(2025, 1, 29)), 1.0)
+
+    text = ("A Chinese artificial intelligence startup said it can compete with the likes of ChatGPT "
+            "at a fraction of the cost, which caused tech stocks to tumble.")
+    # Further down the reader's order (past the sentences read for the short answer), the
+    # retrieved text writes the name inside a sentence: it is a name, not a capitalised word.
+    later = [Scored(0, f"Analysts said on day {n} that the shares fell again.", 0.5, 0.3, 0.1, order=0.5)
+             for n in range(6)] + [Scored(0, "Analysts asked whether DeepSeek told the truth.", 0.5, 0.3, 0.1,
+                                          order=0.4)]
+    scored = [Scored(0, text, score=0.7, cosine=0.6, lexical=0.5, order=1.0)] + later
+    question = "Which Chinese artificial intelligence startup sent tech stocks tumbling?"
+    headline = [hit("DeepSeek, the Chinese AI startup, shakes the stock market", text)]
+    got = extractive.short(question, scored, None, headline)
+    assert got is not None and got[0] == "DeepSeek" and got[1].sentence == text
+    assert extractive.short(question, scored, None, None) is None or \
+        extractive.short(question, scored, None, None)[0] != "DeepSeek"  # without the headline
+    title_case = [hit("DeepSeek, The Chinese AI Startup, Shakes The Stock Market", text)]
+    got = extractive.short(question, scored, None, title_case)
+    assert got is None or got[0] != "DeepSeek"
+
+
+def test_the_audit_reads_a_citation_with_its_title(real_embedder) -> None:  # type: ignore[no-untyped-def]
+    """A citation is shown with its article's title: a short answer named by the headline
+    is backed by it; a name neither the headline nor the quote says is not."""
+    from qa.citations import audit
+    from qa.types import Citation
+
+    quote = "A Chinese artificial intelligence startup said it can compete with the likes of ChatGPT."
+    cite = Citation(1, "a", "DeepSeek, the Chinese AI startup, shakes the stock market", "news.example", None,
+                    "https://news.example/a", quote)
+    shown = f"DeepSeek [1]: \u201c{quote}\u201d [1]"
+    assert audit(shown, (cite,), real_embedder).recall == 1.0
+    wrong = f"Baidu [1]: \u201c{quote}\u201d [1]"
+    assert audit(wrong, (cite,), real_embedder).recall == 0.5  # the quote is backed, "Baidu" is not
+
+
 def test_the_end_of_a_range_is_not_a_count() -> None:
     from qa import short_answer as sa
 
