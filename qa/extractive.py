@@ -1,7 +1,8 @@
 """The offline answerer: picks the source sentences that best answer the question.
 
 Every sentence it outputs is copied from a retrieved article; the short answer (a name,
-date, number, place) is a span of one of them. A sentence's support score mixes meaning
+date, number, place) is a span of one of them or of its article's headline, which the
+citation shows. A sentence's support score mixes meaning
 (cosine between the question and the sentence, with the embedder that built the index)
 and words (IDF-weighted share of the question's content words in the sentence, with the
 article title as context), plus a small prior for the chunk's retrieval rank. When the

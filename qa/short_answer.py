@@ -5,7 +5,7 @@ supporting sentences: capitalised names for who/where/which, dates for when, num
 (with their unit or noun) for how many / how much / how far. A span scores by the
 sentences it appears in (weighted by how much each counts) and by how close it stands to the
 question's own words there. Words of the question are never the answer. The span is
-always copied from a source sentence, never composed.
+always copied from a source sentence (or headline), never composed.
 """
 
 from __future__ import annotations
