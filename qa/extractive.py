@@ -223,9 +223,11 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
 
 
 def _title_case(title: str) -> bool:
-    """Most of the headline's longer words capitalised ("Trump Tariffs Hit China")."""
+    """Every longer word of the headline capitalised ("Trump Tariffs Hit China"). One
+    longer word in lower case makes it sentence case, however many names it holds
+    ("Buffalo Bills get shoutout from Cory Booker")."""
     long_words = [w for w in title.split() if len(w) > 3 and w[:1].isalpha()]
-    return bool(long_words) and sum(w[:1].isupper() for w in long_words) / len(long_words) > 0.6
+    return len(long_words) > 1 and all(w[:1].isupper() for w in long_words)
 
 
 def choice_support(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder: Embedder,

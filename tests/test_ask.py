@@ -252,6 +252,7 @@ def test_the_short_answer_may_come_from_the_headline_of_the_quoted_article() -> 
     assert got is not None and got[0] == "DeepSeek" and got[1].sentence == text
     assert extractive.short(question, scored, None, None) is None or \
         extractive.short(question, scored, None, None)[0] != "DeepSeek"  # without the headline
+    assert not extractive._title_case("Buffalo Bills get shoutout from Cory Booker in Senate speech")  # names
     title_case = [hit("DeepSeek, The Chinese AI Startup, Shakes The Stock Market", text)]
     got = extractive.short(question, scored, None, title_case)
     assert got is None or got[0] != "DeepSeek"
