@@ -82,11 +82,12 @@ def question_type(question: str) -> str | None:
 
 
 def _opening_type(question: str) -> str | None:
-    q = question.strip().lower()
+    # "Which of the following amounts": the kind is the noun after "the following".
+    q = re.sub(r"^(which|what) of the following ", r"\1 ", question.strip().lower())
     if re.match(r"(how far|what distance)", q):
         return "distance"
-    if re.match(r"(how many|how much|what (number|percentage|share|amount)|what was the (death )?toll)", q) \
-            or _QUANTITY.match(q):
+    if re.match(r"(how many|how much|(what|which) (numbers?|percentages?|shares?|amounts?|sums?)\b"
+                r"|what was the (death )?toll)", q) or _QUANTITY.match(q):
         return "number"
     if re.match(r"(when|what (date|day|year|month|time)|which (date|day|year|month))", q):
         return "date"

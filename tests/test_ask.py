@@ -194,6 +194,8 @@ def test_the_kind_of_answer_is_read_from_the_sentence_that_asks() -> None:
     assert sa.question_type("A ban could take effect on which day?") == "date"
     assert sa.question_type("What is the average price for a 16-pound turkey this year?") == "number"
     assert sa.question_type("What is the name of the new pope?") == "entity"
+    assert sa.question_type("Trump promised rebate checks in which of the following amounts?") == "number"
+    assert sa.question_type("Which of the following companies filed for bankruptcy?") == "entity"
     turkey = ["Prices fell for most of the dinner this year.",
               "The average price for a 16-pound frozen turkey is $21.50, down more than 16% from 2024."]
     got = sa.extract("What is the average price for a 16-pound turkey this year?", turkey, [1.0, 0.9], None,
