@@ -99,8 +99,9 @@ def recent_at_1(prepared: list[Prepared], w: np.ndarray, per_article: int = 2) -
 def prefer_recent(prepared: list[Prepared], w: np.ndarray, half_life: float) -> tuple[float, np.ndarray]:
     """The half-life and recency weight (other weights as in `w`) whose top hit is most
     often recent, among those no worse than (`half_life`, `w`) on hit@10 and MRR."""
-    floor = evaluate([p.with_half_life(half_life) for p in prepared], w)
-    best = (recent_at_1([p.with_half_life(half_life) for p in prepared], w), half_life, w)
+    shipped = [p.with_half_life(half_life) for p in prepared]
+    floor = evaluate(shipped, w)
+    best = (recent_at_1(shipped, w), half_life, w)
     col = rank.FEATURES.index("recency")
     for hl in HALF_LIVES:
         at_hl = [p.with_half_life(hl) for p in prepared]

@@ -253,8 +253,9 @@ class Audit:
 
 def audit(text: str, citations: Sequence[Citation], embedder: Embedder) -> Audit:
     """Re-check an answer as shown (either mode): each sentence against the quotes its
-    markers point at, with their articles' titles. A sentence with no marker, or marked [unsupported], is unsupported; a
-    multiple-choice label ("B) ISIL.") claims nothing of its own."""
+    markers point at, with their articles' titles. A sentence with no marker, or marked
+    [unsupported], is unsupported; a multiple-choice label ("B) ISIL.") claims nothing of
+    its own."""
     by_n = {c.n: c for c in citations}
     claims = [c for c in marked_segments(text)
               if not is_label_only(c.text.replace(UNSUPPORTED, "")) and not

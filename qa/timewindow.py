@@ -55,7 +55,7 @@ _RELATIVE: list[tuple[str, int, str]] = [
 ]
 # A weekday without a date ("agreed to a ceasefire on Wednesday", "Sunday's election")
 # is, in news, the last such day: the week before the as-of date.
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(calendar.day_name)})\b")
 _WEEKDAY_DAYS = 8
 _PAST_N = re.compile(r"\b(?:past|last)\s+(\d{1,3}|two|three|four|five|six|seven|ten)\s+(day|week|month)s?\b", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
