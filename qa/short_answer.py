@@ -1,11 +1,11 @@
 """The short answer to a who / when / where / how-many question, as a span of a sentence.
 
-Question type comes from its opening words; candidate spans come from the best
-supporting sentences: capitalised names for who/where/which, dates for when, numbers
-(with their unit or noun) for how many / how much / how far. A span scores by the
-sentences it appears in (weighted by how much each counts) and by how close it stands to the
-question's own words there. Words of the question are never the answer. The span is
-always copied from a source sentence (or headline), never composed.
+Question type comes from the opening words of the sentence that asks; candidate spans
+come from the best supporting sentences: capitalised names for who/where/which, dates
+for when, numbers (with their unit or noun) for how many / how much / how far. A span
+scores by the sentences it appears in (weighted by how much each counts) and by how
+close it stands to the question's own words there. Words of the question are never the
+answer. The span is always copied from a source sentence (or headline), never composed.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qa.lexical import STOP, content_stems, stem, words
+from qa.sentences import split_sentences
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?")
@@ -59,14 +60,13 @@ _ASKED_MID = re.compile(r"\b(?:in|by|of|at|from|to|with|for|on|after|over|during
 _QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:price|cost|fee"
                        r"|fine|rate|salary|wage|age|toll|total|value|budget|population|temperature|speed|height"
                        r"|length|size|weight|score|sum)s?\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"\u201cA-Z])")
 
 
 def asking_clause(question: str) -> str:
     """The sentence that asks: the last one ending in "?", else the last one. A question
     may open with its context ("Donald Trump was sworn in Monday. Which holiday
     coincided with his inauguration?"), and its kind is in the asking sentence."""
-    parts = _SENTENCE_END.split(question.strip())
+    parts = split_sentences(question) or [question.strip()]
     asks = [p for p in parts if p.rstrip().endswith("?")]
     return (asks or parts)[-1]
 
