@@ -1,8 +1,10 @@
 """The short answer to a who / when / where / how-many question, as a span of a sentence.
 
 Question type comes from the opening words of the sentence that asks; candidate spans
-come from the best supporting sentences: capitalised names for who/where/which, dates
-for when, numbers (with their unit or noun) for how many / how much / how far. A span
+come from the best supporting sentences: capitalised names for who/where/which (a place
+of the kind asked for, `qa.places`, when the question asks "which country / city /
+state"), dates for when, numbers (with their unit or noun) for how many / how much / how
+far. A span
 scores by the sentences it appears in (weighted by how much each counts) and by how
 close it stands to the question's own words there. Words of the question are never the
 answer. The span is always copied from a source sentence (or headline), never composed.
@@ -14,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from qa import places
 from qa.lexical import STOP, content_stems, stem, words
 from qa.sentences import split_sentences
 
@@ -39,6 +42,9 @@ _NOT_ANSWERS = set((MONTHS.replace("\\.?", "") + "|" + DAYS).split("|")) | {
 _EDGE = "\"'“”‘’()[]{}.,;:!?-—–"  # quotes, brackets, punctuation around a word
 _PREPOSITIONS = {"in", "at", "from", "of", "to", "near", "into", "across", "outside", "inside", "on",
                  "for", "during", "with", "against", "about", "after", "before"}
+# How much a name counts that is not a place of the kind asked for ("Which country...?":
+# "Trump", "Japanese"). Not zero: the list of places may lack the one meant.
+NOT_THE_PLACE = 0.3
 
 
 @dataclass(frozen=True)
@@ -106,9 +112,13 @@ def bears_answer(question: str, sentence: str) -> bool:
     kind = question_type(question)
     if kind is None:
         return False
+    place = places.asked_kind(question)
+    asked_places = places.named_in(place, question) if place else set()
     q_stems, q_lower = set(content_stems(question)), question.lower()
     for s, e in _candidates(kind, sentence):
         text = sentence[s:e].strip()
+        if place and (not (text := places.find(place, text) or "") or places.place_id(place, text) in asked_places):
+            continue  # "Which country...?": a name that is no country, or the question's own, does not answer it
         span_stems = {stem(t) for t in words(text)}
         if text and not (span_stems and span_stems <= q_stems) and text.lower() not in q_lower:
             return True
@@ -208,6 +218,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     kind = question_type(question)
     if kind is None:
         return None
+    place = places.asked_kind(question)  # "which country": a country's name is the answer
+    asked_places = places.named_in(place, question) if place else set()
     q_stems = set(content_stems(question))
     q_lower = question.lower()
     top_w = max(weights, default=0.0) or 1.0
@@ -222,6 +234,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
         for s, e in _candidates(kind, sent, case):
             text = sent[s:e].strip()
+            in_place = place is not None and (found := places.find(place, text)) is not None
+            if in_place:  # the place inside the name ("U.S. Soccer" -> "U.S.")
+                if places.place_id(place, found) in asked_places:
+                    continue  # the question's own place under another name
+                s, text = s + sent[s:e].find(found), found
             key = text.lower()
             span_stems = {stem(t) for t in words(text)}
             if not text or (span_stems and span_stems <= q_stems) or key in q_lower:
@@ -248,12 +265,14 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 role += 0.5 * max((v / top_idf for p, v in positions if 0 < p - before <= 10), default=0.0)
                 if all(t.lower() in STOP for t in toks[:before]):
                     role += 0.3  # the sentence's subject
-                if any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]):
+                if not in_place and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]):
                     role *= 0.5  # inside "of the governing X", "in X": a modifier or a place
                 if prev in ("a", "an"):
                     role *= 0.5  # "a Tajik national": an adjective, not a name
             elif kind == "place":
                 role *= 1.5 if prev in _PREPOSITIONS else 0.5
+            if place is not None and not in_place:
+                role *= NOT_THE_PLACE
             value = w * (0.3 + closeness + shares) * role
             best[key] = max(best.get(key, 0.0), value)
             total[key] = total.get(key, 0.0) + value

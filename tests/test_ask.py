@@ -282,3 +282,32 @@ def test_the_end_of_a_range_is_not_a_count() -> None:
     sent = "Roughly 30% of students were chronically absent during the 2021-22 year, and 120 teachers left."
     spans = [sent[s:e] for s, e in sa._candidates("number", sent)]
     assert spans == ["Roughly 30%", "120"]
+
+
+def test_a_question_asking_for_a_country_is_answered_with_a_country() -> None:
+    """"Which country...?" is answered with a country's name, not with the person or the
+    adjective the sentence opens with; a name holding a place gives the place."""
+    from qa import places
+    from qa import short_answer as sa
+
+    question = "Which country slapped retaliatory tariffs on American imports this week?"
+    sentences = ["Trump slapped tariffs on imports this week, and Japanese carmakers warned of higher prices.",
+                 "Within hours China answered with retaliatory tariffs on American farm goods."]
+    got = sa.extract(question, sentences, [1.0, 0.8], None, sa.casing(sentences))
+    assert got is not None and got.text == "China"
+    assert not sa.bears_answer(question, sentences[0])  # "Trump", "Japanese": no country
+    assert sa.bears_answer(question, sentences[1])
+    host = ["U.S. Soccer said that Seven cities will host matches of the World Cup."]
+    got = sa.extract("Which country will host the World Cup?", host, [1.0], None, sa.casing(host))
+    assert got is not None and got.text == "U.S."
+    louisiana = ["The United States bought the territory from France for 15 million dollars."]
+    question = "In 1803, the US purchased the Louisiana Territory from which country?"
+    got = sa.extract(question, louisiana, [1.0], None, sa.casing(louisiana))
+    assert got is not None and got.text == "France"  # "United States" is the question's "US"
+    assert places.asked_kind("Which Central American country has offered to house inmates?") == "country"
+    assert places.asked_kind("In which European capital did leaders meet?") == "city"
+    assert places.asked_kind("What did the state legislature pass?") is None  # a law, not a place
+    assert places.is_place("country", "the Netherlands") and places.is_place("country", "Canada's")
+    assert places.is_place("state", "Utah") and places.is_place("city", "Zurich")
+    assert not places.is_place("country", "Japanese") and not places.is_place("country", "IT")
+

