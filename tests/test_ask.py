@@ -286,7 +286,8 @@ def test_the_end_of_a_range_is_not_a_count() -> None:
 
 def test_a_question_asking_for_a_country_is_answered_with_a_country() -> None:
     """"Which country...?" is answered with a country's name, not with the person or the
-    adjective the sentence opens with; a name holding a place gives the place."""
+    adjective the sentence opens with; a name holding a place gives the place; and a
+    question asking for something else is not answered with a country or a state."""
     from qa import places
     from qa import short_answer as sa
 
@@ -304,6 +305,12 @@ def test_a_question_asking_for_a_country_is_answered_with_a_country() -> None:
     question = "In 1803, the US purchased the Louisiana Territory from which country?"
     got = sa.extract(question, louisiana, [1.0], None, sa.casing(louisiana))
     assert got is not None and got.text == "France"  # "United States" is the question's "US"
+    # Asked for a company (or a person, a film...), a country or a state is not the answer.
+    michigan = ["Users said Michigan announced sweeping changes in how online content is moderated, as Ford had."]
+    question = "Which company announced sweeping changes to how it moderates online content?"
+    got = sa.extract(question, michigan, [1.0], None, sa.casing(michigan))
+    assert got is not None and got.text == "Ford"
+    assert not sa.bears_answer(question, "The changes were announced in Canada on Tuesday.")
     assert places.asked_kind("Which Central American country has offered to house inmates?") == "country"
     assert places.asked_kind("In which European capital did leaders meet?") == "city"
     assert places.asked_kind("What did the state legislature pass?") is None  # a law, not a place
