@@ -142,7 +142,9 @@ class Pool:
             for k, v in zip(missing, embedder.embed([s for _, s in missing]), strict=True):
                 vec_of[k] = v
         vectors = np.stack([vec_of[k] for k in sentences]) if sentences else np.zeros((0, 1))
-        stems = [content_stems(s) for _, s in sentences]
+        # A quote is shown with its article's title, and the audit reads them together:
+        # so does the check, or an answer it passed could fail the audit.
+        stems = [content_stems(f"{hits[i].chunk.title}\n{s}") for i, s in sentences]
         return cls(hits, sentences, vectors, stems, idf_weights(stems))
 
     def best(self, claim: str, cvec: np.ndarray, hit: int | None = None) -> tuple[int, bool] | None:

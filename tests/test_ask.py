@@ -318,3 +318,28 @@ def test_a_question_asking_for_a_country_is_answered_with_a_country() -> None:
     assert places.is_place("state", "Utah") and places.is_place("city", "Zurich")
     assert not places.is_place("country", "Japanese") and not places.is_place("country", "IT")
 
+
+def test_the_live_check_and_the_audit_read_a_quote_with_its_title_alike(real_embedder) -> None:  # type: ignore[no-untyped-def]
+    """An LLM answer's citations are checked as it is written (`Pool.best`) and audited as
+    shown (`audit`): both read the quote with its article's title, so a claim the check
+    passes is one the audit passes, and one it rejects the audit rejects."""
+    from datetime import date
+
+    from qa.citations import Pool, audit, citation_for
+    from qa.types import Chunk, Hit
+
+    title = "Sinner beats Zverev to retain Australian Open crown in Melbourne"
+    text = "The Italian won in straight sets on Sunday night. He dropped serve only once in the final."
+    hits = [Hit(Chunk("a:0", "a", 0, text, 0, title, "https://news.example/a", "news.example",
+                      date(2025, 1, 26)), 1.0)]
+    pool = Pool.build(hits, real_embedder)
+    claims = ["Sinner beat Zverev to retain the Australian Open crown.",  # from the title
+              "The Italian won the final in straight sets on Sunday.",  # from the sentence
+              "Alcaraz won the French Open in Paris."]  # from neither
+    verdicts = []
+    for claim, cvec in zip(claims, real_embedder.embed(claims), strict=True):
+        j, ok = pool.best(claim, cvec, hit=0)
+        cite = citation_for(1, hits[0], pool.sentences[j][1])
+        assert audit(f"{claim} [1]", (cite,), real_embedder).recall == float(ok), claim
+        verdicts.append(ok)
+    assert verdicts == [True, True, False]
