@@ -205,7 +205,7 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     lap("rank")
     use_llm = llm is not None or settings.llm_configured
     mode = "llm" if use_llm else "extractive"
-    supported = extractive.supports(question, scored, corpus_idf)
+    supported = extractive.supports(question, scored, corpus_idf, hits)
     if not hits or (not supported and not choices):
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings, window)

@@ -154,15 +154,18 @@ def sentence_parts(question: str, hits: Sequence[Hit], cands: Sequence[tuple[int
     return np.array(parts, dtype=np.float64).reshape(-1, len(ORDER_PARTS))
 
 
-def supports(question: str, scored: Sequence[Scored], idf: dict[str, float] | None = None) -> bool:
-    """Whether the best sentences answer the question at all (else: decline)."""
+def supports(question: str, scored: Sequence[Scored], idf: dict[str, float] | None = None,
+             hits: Sequence[Hit] | None = None) -> bool:
+    """Whether the best sentences answer the question at all (else: decline). With weak
+    support, a typed question needs a short answer, read as `short` reads it for the
+    answer shown (with `hits`, their headlines too)."""
     if not scored:
         return False
     by_support = sorted(scored, key=lambda s: -s.score)
     best = by_support[0].score
     if best < SUPPORT_THRESHOLD or max(s.cosine for s in by_support[:3]) < COSINE_FLOOR:
         return False
-    if best < WEAK_SUPPORT and short_answer.question_type(question) and short(question, scored, idf) is None:
+    if best < WEAK_SUPPORT and short_answer.question_type(question) and short(question, scored, idf, hits) is None:
         return False  # a "how many" question with no number in sight, and weak support
     return True
 

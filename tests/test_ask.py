@@ -259,6 +259,14 @@ def test_the_short_answer_may_come_from_the_headline_of_the_quoted_article() -> 
     title_case = [hit("DeepSeek, The Chinese AI Startup, Shakes The Stock Market", text)]
     got = extractive.short(question, scored, None, title_case)
     assert got is None or got[0] != "DeepSeek"
+    # With weak support, a question that asks for a name is answered only when a name is
+    # found: the headline's counts, as it does for the answer shown.
+    nameless = "A small artificial intelligence startup said its model cost a fraction of what rivals spent."
+    weak = [Scored(0, nameless, score=0.45, cosine=0.5, lexical=0.4, order=1.0)]
+    titled = [hit("DeepSeek, the Chinese AI startup, shakes the stock market", nameless)]
+    assert extractive.short(question, weak, None, None) is None
+    assert extractive.supports(question, weak, None, titled)
+    assert not extractive.supports(question, weak, None, None)
 
 
 def test_the_audit_reads_a_citation_with_its_title(real_embedder) -> None:  # type: ignore[no-untyped-def]
