@@ -143,10 +143,11 @@ class Casing:
         """Whether a capitalised word that opens a sentence belongs to the name it starts.
         Alone, it must be written with a capital elsewhere too; followed by more
         capitalised words ("Cole Escola", "SAN FRANCISCO"), it belongs unless the text
-        also writes it in lower case ("watch")."""
+        also writes it in lower case ("watch"), or the word is all capitals: a
+        dateline's "NEW YORK" is a name although the text writes "new"."""
         w = word.strip(_EDGE)
         if more_follow:
-            return w.lower() not in self.lower
+            return w.lower() not in self.lower or (len(w) > 1 and w.isupper())  # "NEW YORK (AP)"
         return w in self.capitalised
 
 
@@ -204,8 +205,22 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tu
             text = sentence[s:e]
         if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2:
             continue
-        out.append((s, e - (1 if text.endswith((".", ",")) else 0)))
+        out.append((s, s + len(_trim_end(text, case))))
     return out
+
+
+def _trim_end(name: str, case: Casing | None = None) -> str:
+    """The name without the punctuation a capitalised run can end on: a comma, a full
+    stop that is not an abbreviation's ("U.S.", "D.C." keep theirs), a closing
+    apostrophe ("the Eagles' win" -> "Eagles"), and, with `case`, a possessive when
+    the text also writes the name without it ("Taylor Swift's album" -> "Taylor Swift",
+    while "Denny's" stays whole)."""
+    name = name.rstrip(",’'")
+    if name.endswith(".") and not re.search(r"(?:\b[A-Z]\.){2,}$", name):
+        name = name[:-1]
+    if case is not None and (m := re.search(r"(\S+)[’']s$", name)) and m.group(1) in case.capitalised:
+        name = name[: m.end(1)]
+    return name
 
 
 def extract(question: str, sentences: Sequence[str], weights: Sequence[float],

@@ -351,3 +351,22 @@ def test_the_live_check_and_the_audit_read_a_quote_with_its_title_alike(real_emb
         assert audit(f"{claim} [1]", (cite,), real_embedder).recall == float(ok), claim
         verdicts.append(ok)
     assert verdicts == [True, True, False]
+
+
+def test_a_name_ends_where_the_name_ends() -> None:
+    """A dateline's capitals are one name although the text writes "new"; a closing
+    apostrophe or full stop is not part of a name, an abbreviation's full stop is."""
+    from qa import short_answer as sa
+
+    def names(sent: str) -> list[str]:
+        case = sa.casing([sent, "the new rules are in place"])
+        return [sent[s:e] for s, e in sa._candidates("entity", sent, case)]
+
+    assert names("NEW YORK (AP) — The first congestion toll took effect on Sunday.")[0] == "NEW YORK"
+    assert names("Fans cheered the Eagles' win over the Chiefs.") == ["Eagles", "Chiefs"]
+    assert names("The toll is the first in the U.S.") == ["U.S."]
+    assert names("The speech was given by Joe Biden.") == ["Joe Biden"]
+    swift = ["Fans queued for Taylor Swift's new album on Friday.", "The singer Taylor Swift said it was her best."]
+    case = sa.casing(swift + ["Diners at Denny's paid more for eggs."])
+    assert [swift[0][s:e] for s, e in sa._candidates("entity", swift[0], case)] == ["Taylor Swift"]
+    assert names("Diners at Denny's paid more for eggs.") == ["Denny's"]  # never written without it
