@@ -297,7 +297,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             value = w * (0.3 + closeness + shares) * role
             best[key] = max(best.get(key, 0.0), value)
             total[key] = total.get(key, 0.0) + value
-            if key not in where or w > weights[where[key][0]]:
+            if key not in where or raw_w > weights[where[key][0]]:  # the best-weighed mention is cited
                 where[key] = (i, text)
     if not best:
         return None

@@ -370,3 +370,14 @@ def test_a_name_ends_where_the_name_ends() -> None:
     case = sa.casing(swift + ["Diners at Denny's paid more for eggs."])
     assert [swift[0][s:e] for s, e in sa._candidates("entity", swift[0], case)] == ["Taylor Swift"]
     assert names("Diners at Denny's paid more for eggs.") == ["Denny's"]  # never written without it
+
+
+def test_the_short_answer_cites_its_best_weighed_mention() -> None:
+    """A name found in several sentences is cited from the one the reader weighs most,
+    whatever the scale of the weights (the reader's order scores pass 1)."""
+    from qa import short_answer as sa
+
+    sentences = ["The Chiefs became the first team to win back-to-back titles in two decades.",
+                 "Chiefs beat 49ers in overtime to win the Super Bowl"]
+    got = sa.extract("Who won the Super Bowl?", sentences, [1.05, 1.4], None, sa.casing(sentences))
+    assert got is not None and got.text == "Chiefs" and got.sentence == 1
