@@ -43,6 +43,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "recency": (0.0, 0.05, 0.1, 0.2, 0.3),
     "recency_half_days": (3.0, 7.0, 14.0, 30.0),
     "hit": (0.0, 0.15, 0.3, 0.5, 0.7),
+    "agree": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3),
 }
 # Where the search starts: the order the reader had before it had priors (support's own mix).
 START = extractive.SUPPORT

@@ -12,7 +12,9 @@ answer is a decline.
 Which supported sentence is quoted first is a second score (`ReaderWeights`): the same
 parts weighed for finding *the* answering sentence, plus two priors every news reader
 uses: the lede (news puts the answer in the first sentences, so a sentence's offset in
-its article counts) and recency (the article's age before the as-of date). Support
+its article counts) and recency (the article's age before the as-of date), and for a
+question asking for a name, date or number, agreement: a sentence whose span other
+retrieved articles name too is more often the answer than one naming it alone. Support
 decides whether to answer and stays calibrated; the order decides what is quoted. The
 weights come from ``python -m eval.fit_reader`` (fitted on the RealTimeQA 2025 Q1 dev
 set, checked on the later weeks; see docs/measurements.md).
@@ -60,12 +62,13 @@ class ReaderWeights:
     cosine: float = 0.5
     lexical: float = 0.5
     title: float = 0.1
-    answer: float = 0.15  # the sentence holds the kind of span asked for
+    answer: float = 0.08  # the sentence holds the kind of span asked for
     lede: float = 0.2
     lede_half_chars: float = 200.0  # the lede prior halves every this many characters into the article
     recency: float = 0.2
     recency_half_days: float = 14.0
     hit: float = 0.7  # share of the order scaled by the chunk's retrieval score
+    agree: float = 0.2  # other articles name the same span (`short_answer.agreement`)
 
 
 @dataclass(frozen=True)
@@ -79,23 +82,25 @@ class Scored:
     order: float = 0.0  # which supported sentence to quote first (`ReaderWeights`)
 
 
-ORDER_PARTS = ("cosine", "lexical", "title", "answer", "offset", "age", "hit_share")
+ORDER_PARTS = ("cosine", "lexical", "title", "answer", "offset", "age", "hit_share", "agree")
 # Support: meaning and words, a bonus for holding the asked-for kind of span, 30% scaled by
-# the chunk's retrieval score, no lede or recency. Calibrated with the thresholds above.
-SUPPORT = ReaderWeights(cosine=0.5, lexical=0.3, title=0.2, answer=ANSWER_BONUS, lede=0.0, recency=0.0, hit=0.3)
+# the chunk's retrieval score, no lede, recency or agreement. Calibrated with the thresholds above.
+SUPPORT = ReaderWeights(cosine=0.5, lexical=0.3, title=0.2, answer=ANSWER_BONUS, lede=0.0, recency=0.0, hit=0.3,
+                         agree=0.0)
 
 
 def reader_order(parts: np.ndarray, w: ReaderWeights) -> np.ndarray:
     """The reader's order score of sentences from their parts (rows x `ORDER_PARTS`):
     cosine, question-word coverage without and with the title, holds an answer span
     (0/1), character offset in the article, the article's age in days before as-of (NaN:
-    unknown) and the chunk's retrieval score over the best. Shared with
-    `eval.fit_reader`, which fits `w` on the same parts."""
-    cos, lex, title, answer, offset, age, hit_share = parts.T
+    unknown), the chunk's retrieval score over the best, and how many articles agree on
+    the sentence's answer span. Shared with `eval.fit_reader`, which fits `w` on the
+    same parts."""
+    cos, lex, title, answer, offset, age, hit_share, agree = parts.T
     lede = 2.0 ** (-offset / w.lede_half_chars)
     recent = np.where(np.isnan(age), 0.0, 2.0 ** (-np.clip(np.nan_to_num(age), 0, None) / w.recency_half_days))
     own = (w.cosine * cos + w.lexical * lex + w.title * title + w.answer * answer
-           + w.lede * lede + w.recency * recent)
+           + w.lede * lede + w.recency * recent + w.agree * agree)
     return own * (1 - w.hit + w.hit * hit_share)
 
 
@@ -141,16 +146,17 @@ def sentence_parts(question: str, hits: Sequence[Hit], cands: Sequence[tuple[int
     idf = corpus_idf or idf_weights(docs)
     top_hit = max((h.score for h in hits), default=1.0) or 1.0
     titles = [content_stems(h.chunk.title) for h in hits]
-    typed = short_answer.question_type(question) is not None
+    spans = short_answer.answer_spans(question, [s for _, s in cands])  # it can answer, not just echo
+    agree = short_answer.agreement(spans, [hits[i].chunk.article_id for i, _ in cands],
+                                   by_last_word=short_answer.question_type(question) in ("entity", "place"))
     parts = []
-    for (i, s), c, d in zip(cands, cos, docs, strict=True):
+    for (i, s), c, d, found, a in zip(cands, cos, docs, spans, agree, strict=True):
         chunk = hits[i].chunk
-        bears = typed and short_answer.bears_answer(question, s)  # it can answer, not just echo
         age = (as_of - chunk.published).days if as_of and chunk.published else np.nan
         # hit share: how relevant the sentence's chunk was found, so a sentence on the same
         # kind of event elsewhere does not beat the right story.
-        parts.append((float(c), coverage(q, d, idf), coverage(q, d + titles[i], idf), float(bears),
-                      chunk.start + max(chunk.text.find(s), 0), age, hits[i].score / top_hit))
+        parts.append((float(c), coverage(q, d, idf), coverage(q, d + titles[i], idf), float(bool(found)),
+                      chunk.start + max(chunk.text.find(s), 0), age, hits[i].score / top_hit, a))
     return np.array(parts, dtype=np.float64).reshape(-1, len(ORDER_PARTS))
 
 

@@ -111,22 +111,51 @@ def _opening_type(question: str) -> str | None:
 def bears_answer(question: str, sentence: str) -> bool:
     """Whether the sentence holds a span of the kind the question asks for (a name, a
     date, a number) that is not one of the question's own words."""
+    return bool(answer_spans(question, [sentence])[0])
+
+
+def answer_spans(question: str, sentences: Sequence[str]) -> list[set[str]]:
+    """For each sentence, the spans of the kind the question asks for that are not the
+    question's own words, lower-cased (none for a question of no kind)."""
     kind = question_type(question)
     if kind is None:
-        return False
+        return [set() for _ in sentences]
     place = places.asked_kind(question)
     asked_places = places.named_in(place, question) if place else set()
     q_stems, q_lower = set(content_stems(question)), question.lower()
-    for s, e in _candidates(kind, sentence):
-        text = sentence[s:e].strip()
-        if place and (not (text := places.find(place, text) or "") or places.place_id(place, text) in asked_places):
-            continue  # "Which country...?": a name that is no country, or the question's own, does not answer it
-        if kind == "entity" and place is None and places.is_a_place(text):
-            continue  # "Which company...?": a place does not answer it
-        span_stems = {stem(t) for t in words(text)}
-        if text and not (span_stems and span_stems <= q_stems) and text.lower() not in q_lower:
-            return True
-    return False
+    out = []
+    for sentence in sentences:
+        found = set()
+        for s, e in _candidates(kind, sentence):
+            text = sentence[s:e].strip()
+            if place and (not (text := places.find(place, text) or "")
+                          or places.place_id(place, text) in asked_places):
+                continue  # "Which country...?": a name that is no country, or the question's own
+            if kind == "entity" and place is None and places.is_a_place(text):
+                continue  # "Which company...?": a place does not answer it
+            span_stems = {stem(t) for t in words(text)}
+            if text and not (span_stems and span_stems <= q_stems) and text.lower() not in q_lower:
+                found.add(text.lower())
+        out.append(found)
+    return out
+
+
+def agreement(spans: Sequence[set[str]], articles: Sequence[str], by_last_word: bool = False) -> list[float]:
+    """For each sentence, how many articles agree on its best-attested span: the most
+    articles among these sentences' that hold one of its spans, over the most any span
+    has (0 for a sentence with none). Sources that agree on a name are more often right
+    than one that names it alone. `by_last_word`: names agree on their last word, as news
+    writes a name whole and then short ("Kansas City Chiefs", then "the Chiefs")."""
+    def key(span: str) -> str:
+        return span.split()[-1] if by_last_word and span.split() else span
+
+    held: dict[str, set[str]] = {}
+    for found, article in zip(spans, articles, strict=True):
+        for span in found:
+            held.setdefault(key(span), set()).add(article)
+    counts = [max((len(held[key(x)]) for x in found), default=0) for found in spans]
+    top = max(counts, default=0)
+    return [c / top if top else 0.0 for c in counts]
 
 
 @dataclass(frozen=True)

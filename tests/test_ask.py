@@ -381,3 +381,33 @@ def test_the_short_answer_cites_its_best_weighed_mention() -> None:
                  "Chiefs beat 49ers in overtime to win the Super Bowl"]
     got = sa.extract("Who won the Super Bowl?", sentences, [1.05, 1.4], None, sa.casing(sentences))
     assert got is not None and got.text == "Chiefs" and got.sentence == 1
+
+
+def test_the_reader_prefers_a_name_other_articles_agree_on() -> None:
+    """Two articles naming the same winner outweigh one naming another: the sentence
+    holding the name more sources agree on is quoted first, its name is the answer."""
+    import numpy as np
+
+    from qa import extractive
+    from qa import short_answer as sa
+    from qa.types import Chunk, Hit
+
+    question = "Which tennis player won his second US Open title?"
+    texts = ["Jannik Sinner reached the final of the US Open after a long match on Friday.",
+             "Carlos Alcaraz won his second US Open title on Sunday.",
+             "On Sunday, Carlos Alcaraz lifted the trophy again."]
+    spans = sa.answer_spans(question, texts)
+    assert spans == [{"jannik sinner"}, {"carlos alcaraz"}, {"carlos alcaraz"}]
+    assert sa.agreement(spans, ["a", "b", "c"]) == [0.5, 1.0, 1.0]
+    assert sa.agreement(spans, ["a", "b", "b"]) == [1.0, 1.0, 1.0]  # one article twice is one source
+    assert sa.agreement([set(), set()], ["a", "b"]) == [0.0, 0.0]
+    chiefs = [{"kansas city chiefs"}, {"chiefs"}, {"san francisco 49ers"}]
+    assert sa.agreement(chiefs, ["a", "b", "c"], by_last_word=True) == [1.0, 1.0, 0.5]  # one name, twice
+    hits = [Hit(Chunk(f"{a}:0", a, 0, t, 0, "Tennis", f"https://news.example/{a}", "news.example",
+                      date(2025, 9, 8)), 1.0) for a, t in zip("abc", texts, strict=True)]
+    parts = extractive.sentence_parts(question, hits, [(i, t) for i, t in enumerate(texts)],
+                                      np.array([0.6, 0.6, 0.6]), None, date(2025, 9, 9))
+    assert list(parts[:, extractive.ORDER_PARTS.index("agree")]) == [0.5, 1.0, 1.0]
+    order = extractive.reader_order(parts, extractive.ReaderWeights())
+    without = extractive.reader_order(parts, extractive.ReaderWeights(agree=0.0))
+    assert order[2] - order[0] > without[2] - without[0]  # the agreed name gains on the lone one
