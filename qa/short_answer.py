@@ -122,7 +122,7 @@ def answer_spans(question: str, sentences: Sequence[str]) -> list[set[str]]:
         return [set() for _ in sentences]
     place = places.asked_kind(question)
     asked_places = places.named_in(place, question) if place else set()
-    q_stems, q_lower = set(content_stems(question)), question.lower()
+    q_stems, q_lower, q_acronyms = set(content_stems(question)), question.lower(), acronyms(question)
     out = []
     for sentence in sentences:
         found = set()
@@ -134,10 +134,28 @@ def answer_spans(question: str, sentences: Sequence[str]) -> list[set[str]]:
             if kind == "entity" and place is None and places.is_a_place(text):
                 continue  # "Which company...?": a place does not answer it
             span_stems = {stem(t) for t in words(text)}
-            if text and not (span_stems and span_stems <= q_stems) and text.lower() not in q_lower:
+            if text and not (span_stems and span_stems <= q_stems) and text.lower() not in q_lower \
+                    and _initials(text) not in q_acronyms:
                 found.add(text.lower())
         out.append(found)
     return out
+
+
+def acronyms(question: str) -> set[str]:
+    """The initials of the question's longer names, lower-cased: a question about the
+    "International Olympic Committee" is not answered "IOC", nor one about the "Food and
+    Drug Administration" "FDA"."""
+    out = set()
+    for m in _ENTITY.finditer(question):
+        caps = [w for w in m.group().split() if w[:1].isupper()]
+        if len(caps) >= 2:
+            out.add("".join(w[0] for w in caps).lower())
+    return out
+
+
+def _initials(span: str) -> str:
+    """A span written as initials, lower-cased, without full stops ("U.N." -> "un")."""
+    return re.sub(r"[’']s$", "", span).replace(".", "").lower()
 
 
 def agreement(spans: Sequence[set[str]], articles: Sequence[str], by_last_word: bool = False) -> list[float]:
@@ -270,6 +288,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     asked_places = places.named_in(place, question) if place else set()
     q_stems = set(content_stems(question))
     q_lower = question.lower()
+    q_acronyms = acronyms(question)
     top_w = max(weights, default=0.0) or 1.0
     m = re.match(r"\s*how (?:many|much)\s+(\w+)", q_lower)
     counted = stem(m.group(1)) if m and m.group(1).lower() not in STOP else None
@@ -289,7 +308,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 s, text = s + sent[s:e].find(found), found
             key = text.lower()
             span_stems = {stem(t) for t in words(text)}
-            if not text or (span_stems and span_stems <= q_stems) or key in q_lower:
+            if not text or (span_stems and span_stems <= q_stems) or key in q_lower or _initials(text) in q_acronyms:
                 continue
             if kind == "number" and re.search(r"km|kilomet|mile", text, re.I) and \
                     not re.search(r"far|distance|km|kilomet|mile", q_lower):

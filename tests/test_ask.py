@@ -411,3 +411,17 @@ def test_the_reader_prefers_a_name_other_articles_agree_on() -> None:
     order = extractive.reader_order(parts, extractive.ReaderWeights())
     without = extractive.reader_order(parts, extractive.ReaderWeights(agree=0.0))
     assert order[2] - order[0] > without[2] - without[0]  # the agreed name gains on the lone one
+
+
+def test_the_initials_of_the_question_s_own_name_are_not_its_answer() -> None:
+    """"Who leads the International Olympic Committee?" is not answered "IOC"."""
+    from qa import short_answer as sa
+
+    question = "Who was elected as the next president of the International Olympic Committee?"
+    assert sa.acronyms(question) == {"ioc"}
+    assert sa.acronyms("What did the Food and Drug Administration ban?") == {"fda"}
+    sentences = ["The IOC's members chose a new leader on Thursday.",
+                 "On Thursday, they elected Kirsty Coventry as the first woman to lead it."]
+    assert sa.answer_spans(question, sentences) == [set(), {"kirsty coventry"}]
+    got = sa.extract(question, sentences, [1.0, 0.8], None, sa.casing(sentences))
+    assert got is not None and got.text == "Kirsty Coventry"
