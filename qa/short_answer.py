@@ -44,8 +44,9 @@ _PREPOSITIONS = {"in", "at", "from", "of", "to", "near", "into", "across", "outs
                  "for", "during", "with", "against", "about", "after", "before"}
 # How much a name counts that is not a place of the kind asked for ("Which country...?":
 # "Trump", "Japanese"), or that is a place when something else is asked for ("Which
-# company...?": "Detroit"). Not zero: the list of places may lack the one meant, and a
-# place is now and then the answer to "who".
+# company...?": "Detroit"), or a number without the unit asked for ("What is the value
+# ...?": "eight"). Not zero: the list of places may lack the one meant, a place is now
+# and then the answer to "who", and an amount may be written without its unit.
 NOT_THE_PLACE = 0.3
 
 
@@ -68,6 +69,30 @@ _ASKED_MID = re.compile(r"\b(?:in|by|of|at|from|to|with|for|on|after|over|during
 _QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:price|cost|fee"
                        r"|fine|rate|salary|wage|age|toll|total|value|budget|population|temperature|speed|height"
                        r"|length|size|weight|score|sum)s?\b")
+
+
+# A number question that asks for an amount of money or a percentage ("What is the
+# estimated value of the jewelry?", "What share of reefs...?"): a count is not its answer.
+_MONEY_ASKED = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fine|fines|value|worth|salary|salaries|wage|wages"
+                          r"|budget|revenue|valuation|jackpot|prize money|how much money)\b", re.I)
+_PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b", re.I)
+_MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|pounds sterling)\b", re.I)
+_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
+
+
+def unit_asked(question: str) -> str | None:
+    """"money" or "percent" when a number question asks for one (not a "how many"
+    question: "How many people paid the fee?" asks for a count), else None."""
+    asked = asking_clause(question)
+    if question_type(question) != "number" or re.search(r"\bhow many\b", asked, re.I):
+        return None
+    if _PERCENT_ASKED.search(asked):
+        return "percent"
+    return "money" if _MONEY_ASKED.search(asked) else None
+
+
+def _has_unit(unit: str, span: str) -> bool:
+    return bool((_MONEY if unit == "money" else _PERCENT).search(span))
 
 
 def asking_clause(question: str) -> str:
@@ -122,6 +147,7 @@ def answer_spans(question: str, sentences: Sequence[str]) -> list[set[str]]:
         return [set() for _ in sentences]
     place = places.asked_kind(question)
     asked_places = places.named_in(place, question) if place else set()
+    unit = unit_asked(question)
     q_stems, q_lower, q_acronyms = set(content_stems(question)), question.lower(), acronyms(question)
     out = []
     for sentence in sentences:
@@ -133,6 +159,8 @@ def answer_spans(question: str, sentences: Sequence[str]) -> list[set[str]]:
                 continue  # "Which country...?": a name that is no country, or the question's own
             if kind == "entity" and place is None and places.is_a_place(text):
                 continue  # "Which company...?": a place does not answer it
+            if unit and not _has_unit(unit, text):
+                continue  # "What is the value...?": a count does not answer it
             span_stems = {stem(t) for t in words(text)}
             if text and not (span_stems and span_stems <= q_stems) and text.lower() not in q_lower \
                     and _initials(text) not in q_acronyms:
@@ -286,6 +314,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         return None
     place = places.asked_kind(question)  # "which country": a country's name is the answer
     asked_places = places.named_in(place, question) if place else set()
+    unit = unit_asked(question)  # "what is the value": an amount of money is the answer
     q_stems = set(content_stems(question))
     q_lower = question.lower()
     q_acronyms = acronyms(question)
@@ -342,6 +371,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 role *= NOT_THE_PLACE
             elif kind == "entity" and place is None and places.is_a_place(text):
                 role *= NOT_THE_PLACE  # "Which company...?", "Who...?": not "Detroit"
+            if unit and not _has_unit(unit, text):
+                role *= NOT_THE_PLACE  # "What is the value...?": not "eight"
             value = w * (0.3 + closeness + shares) * role
             best[key] = max(best.get(key, 0.0), value)
             total[key] = total.get(key, 0.0) + value

@@ -425,3 +425,20 @@ def test_the_initials_of_the_question_s_own_name_are_not_its_answer() -> None:
     assert sa.answer_spans(question, sentences) == [set(), {"kirsty coventry"}]
     got = sa.extract(question, sentences, [1.0, 0.8], None, sa.casing(sentences))
     assert got is not None and got.text == "Kirsty Coventry"
+
+
+def test_a_question_asking_for_money_or_a_share_is_answered_with_one() -> None:
+    """"What is the value of...?" is answered with an amount of money, not with the count
+    beside it; "what percentage" with a percentage; "how many" still with a count."""
+    from qa import short_answer as sa
+
+    question = "What is the estimated value of the jewelry stolen from the Louvre?"
+    sentences = ["Thieves took eight pieces of jewelry from the Louvre on Sunday.",
+                 "Officials valued the stolen jewelry at $100 million."]
+    assert sa.unit_asked(question) == "money"
+    got = sa.extract(question, sentences, [1.0, 0.8], None, sa.casing(sentences))
+    assert got is not None and got.text == "$100 million"
+    assert sa.answer_spans(question, sentences) == [set(), {"$100 million"}]
+    assert sa.unit_asked("What percentage of the world's coral reefs were bleached?") == "percent"
+    assert sa.unit_asked("How many people paid the new fee?") is None  # a count
+    assert sa.unit_asked("What is the retirement age for pilots?") is None
