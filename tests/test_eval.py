@@ -132,9 +132,9 @@ def test_reader_fit_learns_a_lede_prior_and_quotes_like_the_reader() -> None:
 
     def question(seed: int) -> Prepared:
         rng = np.random.default_rng(seed)
-        # parts: cosine, lexical, title, answer, offset, age, hit share
-        lede = [0.55, 0.3, 0.3, 0.0, 0.0, 2.0, 0.9]
-        echo = [0.65, 0.5, 0.5, 0.0, 3000.0 + rng.integers(0, 500), 2.0, 1.0]
+        # parts: cosine, lexical, title, answer, offset, age, hit share, agreement
+        lede = [0.55, 0.3, 0.3, 0.0, 0.0, 2.0, 0.9, 0.0]
+        echo = [0.65, 0.5, 0.5, 0.0, 3000.0 + rng.integers(0, 500), 2.0, 1.0, 0.0]
         return Prepared(np.array([echo, lede]), np.array([False, True]), ["a", "b"])  # both supported
 
     prepared = [question(s) for s in range(20)]
@@ -143,8 +143,8 @@ def test_reader_fit_learns_a_lede_prior_and_quotes_like_the_reader() -> None:
     assert fitted.lede > 0 and evaluate(prepared, fitted)["first_quote"] == 1.0
 
     # Row 0 is second in the order but unsupported (little meaning); rows 1-2 are one article.
-    p = Prepared(np.array([[0.1, 0.9, 0, 0, 0, 1, 1.0]] + [[0.9, 0.5, 0.5, 0, 0, 1, 1.0]] * 2
-                          + [[0.7, 0.3, 0.3, 0, 0, 1, 0.9]]),
+    p = Prepared(np.array([[0.1, 0.9, 0, 0, 0, 1, 1.0, 0]] + [[0.9, 0.5, 0.5, 0, 0, 1, 1.0, 0]] * 2
+                          + [[0.7, 0.3, 0.3, 0, 0, 1, 0.9, 0]]),
                  np.array([True, False, False, False]), ["a", "b", "b", "c"])
     assert list(p.support < 0.36) == [True, False, False, False]
     assert quoted(p, ReaderWeights()) == [1, 3]  # 0 is unsupported, 2 is b's second sentence
