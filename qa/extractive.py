@@ -144,7 +144,9 @@ def sentence_parts(question: str, hits: Sequence[Hit], cands: Sequence[tuple[int
     q = content_stems(question)
     docs = [content_stems(s) for _, s in cands]
     idf = corpus_idf or idf_weights(docs)
-    top_hit = max((h.score for h in hits), default=1.0) or 1.0
+    # The best chunk that has a sentence to quote sets the scale: a chunk with none (all
+    # of it addressed to a model, say) does not lower every real source's share.
+    top_hit = max((hits[i].score for i, _ in cands), default=1.0) or 1.0
     titles = [content_stems(h.chunk.title) for h in hits]
     spans = short_answer.answer_spans(question, [s for _, s in cands])  # it can answer, not just echo
     agree = short_answer.agreement(spans, [hits[i].chunk.article_id for i, _ in cands],

@@ -125,7 +125,11 @@ def test_injection_in_an_article_does_not_change_the_extractive_answer(tmp_path:
     after = ask("Who claimed the Kerman attack?", settings, embedder=real_embedder)
     assert before.short_answer == "ISIL"
     assert after.short_answer == before.short_answer and "Hamas" not in after.text
-    assert [c.quote for c in after.citations] == [c.quote for c in before.citations]
+    # Its words still count in the archive's statistics, so which of the seed's two claim
+    # sentences comes first may change; a quote from the injected article may not.
+    assert after.citations and all(c.url != "https://evil.example/kerman" for c in after.citations)
+    assert {c.url for c in after.citations} <= {c.url for c in before.citations}
+    assert "ISIL" in after.citations[0].quote
     assert "[9]" not in after.text
 
 
