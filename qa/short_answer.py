@@ -42,6 +42,8 @@ _NOT_ANSWERS = set((MONTHS.replace("\\.?", "") + "|" + DAYS).split("|")) | {
 _EDGE = "\"'“”‘’()[]{}.,;:!?-—–"  # quotes, brackets, punctuation around a word
 _PREPOSITIONS = {"in", "at", "from", "of", "to", "near", "into", "across", "outside", "inside", "on",
                  "for", "during", "with", "against", "about", "after", "before"}
+# How well a whole name must score, against the one-word name it ends, to be the answer.
+WHOLE_NAME_SHARE = 0.5
 # How much a name counts that is not a place of the kind asked for ("Which country...?":
 # "Trump", "Japanese"), or that is a place when something else is asked for ("Which
 # company...?": "Detroit"), or a number without the unit asked for ("What is the value
@@ -384,4 +386,22 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     # the story's main actor does not win every question about the story.
     scores = {k: best[k] + 0.25 * (total[k] - best[k]) for k in best}
     best = max(scores, key=lambda k: (scores[k], -where[k][0]))
+    if kind == "entity" and " " not in best:
+        best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)
     return Span(where[best][1], where[best][0], scores[best])
+
+
+def _whole_name(short: str, scores: dict[str, float], written: dict[str, str], case: Casing | None) -> str:
+    """News writes a name whole, then short ("Zohran Mamdani", then "Mamdani"; "the
+    Kansas City Chiefs", then "the Chiefs"): a one-word answer gives way to the whole
+    name it ends, when the retrieved sentences write one that scores at least half as
+    well (so it is the same story's name, not another's). A run that is not a name is
+    not taken for one: "Brody's Oscar", or a sentence's first word that the text never
+    capitalises inside a sentence ("Follow UConn")."""
+    def is_name(key: str) -> bool:
+        first = written[key].split()[0].strip(_EDGE)
+        return not re.search(r"[’']s\s", written[key]) and (case is None or first in case.capitalised)
+
+    whole = [k for k in scores if k.endswith(" " + short) and scores[k] >= WHOLE_NAME_SHARE * scores[short]
+             and is_name(k)]
+    return max(whole, key=lambda k: scores[k]) if whole else short

@@ -461,3 +461,22 @@ def test_a_chunk_with_nothing_to_quote_does_not_set_the_scale() -> None:
     assert cands == [(1, real)]
     parts = extractive.sentence_parts("Who claimed the Kerman attack?", hits, cands, np.array([0.6]), None, None)
     assert parts[0, extractive.ORDER_PARTS.index("hit_share")] == 1.0
+
+
+def test_a_one_word_name_gives_way_to_the_whole_name() -> None:
+    """News writes a name whole, then short: the answer is the whole name when the
+    retrieved sentences write it, and stays short when only another name ends so."""
+    from qa import short_answer as sa
+
+    question = "Who was elected mayor of New York City on Tuesday?"
+    sentences = ["Mamdani won the race on Tuesday with more than half of the vote, officials said.",
+                 "On Tuesday, voters elected Zohran Mamdani mayor of the city, officials said."]
+    got = sa.extract(question, sentences, [1.0, 0.9], None, sa.casing(sentences))
+    assert got is not None and got.text == "Zohran Mamdani" and got.sentence == 1
+    other = ["Mamdani won the race on Tuesday with more than half of the vote, officials said.",
+             "Much earlier, in another city, Fatima Mamdani opened a bakery."]
+    got = sa.extract(question, other, [1.0, 0.2], None, sa.casing(other))
+    assert got is not None and got.text == "Mamdani"  # a weak mention elsewhere is another's name
+    title = ["UConn won the national championship game on Sunday night.", "Follow UConn on the team's website."]
+    got = sa.extract("Which team won the national championship game?", title, [1.0, 0.9], None, sa.casing(title))
+    assert got is not None and got.text == "UConn"  # "Follow" opens a sentence, it is no name
