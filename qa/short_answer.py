@@ -49,7 +49,7 @@ WHOLE_NAME_SHARE = 0.5
 # company...?": "Detroit"), or a number without the unit asked for ("What is the value
 # ...?": "eight"). Not zero: the list of places may lack the one meant, a place is now
 # and then the answer to "who", and an amount may be written without its unit.
-NOT_THE_PLACE = 0.3
+NOT_THE_KIND = 0.3
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,11 @@ _PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 def unit_asked(question: str) -> str | None:
     """"money" or "percent" when a number question asks for one (not a "how many"
     question: "How many people paid the fee?" asks for a count), else None."""
-    asked = asking_clause(question)
-    if question_type(question) != "number" or re.search(r"\bhow many\b", asked, re.I):
+    return _unit(question_type(question), asking_clause(question))
+
+
+def _unit(kind: str | None, asked: str) -> str | None:
+    if kind != "number" or re.search(r"\bhow many\b", asked, re.I):
         return None
     if _PERCENT_ASKED.search(asked):
         return "percent"
@@ -141,32 +144,73 @@ def bears_answer(question: str, sentence: str) -> bool:
     return bool(answer_spans(question, [sentence])[0])
 
 
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks for, read once: the kind of span (`question_type`), the kind
+    of place (`places.asked_kind`) or unit (`unit_asked`), and what is its own (its word
+    stems and text, the places it names, the initials of its longer names), which never
+    answers it. `answer_spans` and `extract` judge a candidate span by it (`fit`)."""
+
+    question: str
+    kind: str | None
+    place: str | None
+    unit: str | None
+    stems: frozenset[str]
+    named_places: frozenset[str]
+    initials: frozenset[str]
+
+    @classmethod
+    def of(cls, question: str) -> Asked:
+        kind = question_type(question)
+        place = places.asked_kind(question)
+        return cls(question, kind, place, _unit(kind, asking_clause(question)),
+                   frozenset(content_stems(question)),
+                   frozenset(places.named_in(place, question)) if place else frozenset(),
+                   frozenset(acronyms(question)))
+
+    def own(self, text: str) -> bool:
+        """Whether the span is the question's own: its words, its text, or the initials
+        of one of its names ("IOC" for the International Olympic Committee)."""
+        span_stems = {stem(t) for t in words(text)}
+        return (not text or bool(span_stems and span_stems <= self.stems) or text.lower() in self.question.lower()
+                or _initials(text) in self.initials)
+
+    def fit(self, text: str) -> tuple[str, float] | None:
+        """A candidate span as the answer: its text (the place inside it when a place is
+        asked for: "U.S. Soccer" -> "U.S.") and how much it counts, 1 when it is of the
+        kind asked for, `NOT_THE_KIND` for each way it is not (no place of the kind asked;
+        a country or state when another name is asked; a number without the unit asked).
+        None when it is the question's own, or the question's own place under another
+        name ("United States" for a question that says "the US")."""
+        weight = 1.0
+        if self.place is not None:
+            found = places.find(self.place, text)
+            if found is None:
+                weight *= NOT_THE_KIND
+            elif places.place_id(self.place, found) in self.named_places:
+                return None
+            else:
+                text = found
+        elif self.kind == "entity" and places.is_a_place(text):
+            weight *= NOT_THE_KIND  # "Which company...?", "Who...?": not "Detroit"
+        if self.unit and not _has_unit(self.unit, text):
+            weight *= NOT_THE_KIND  # "What is the value...?": not "eight"
+        return None if self.own(text) else (text, weight)
+
+
 def answer_spans(question: str, sentences: Sequence[str]) -> list[set[str]]:
     """For each sentence, the spans of the kind the question asks for that are not the
     question's own words, lower-cased (none for a question of no kind)."""
-    kind = question_type(question)
-    if kind is None:
+    asked = Asked.of(question)
+    if asked.kind is None:
         return [set() for _ in sentences]
-    place = places.asked_kind(question)
-    asked_places = places.named_in(place, question) if place else set()
-    unit = unit_asked(question)
-    q_stems, q_lower, q_acronyms = set(content_stems(question)), question.lower(), acronyms(question)
     out = []
     for sentence in sentences:
         found = set()
-        for s, e in _candidates(kind, sentence):
-            text = sentence[s:e].strip()
-            if place and (not (text := places.find(place, text) or "")
-                          or places.place_id(place, text) in asked_places):
-                continue  # "Which country...?": a name that is no country, or the question's own
-            if kind == "entity" and place is None and places.is_a_place(text):
-                continue  # "Which company...?": a place does not answer it
-            if unit and not _has_unit(unit, text):
-                continue  # "What is the value...?": a count does not answer it
-            span_stems = {stem(t) for t in words(text)}
-            if text and not (span_stems and span_stems <= q_stems) and text.lower() not in q_lower \
-                    and _initials(text) not in q_acronyms:
-                found.add(text.lower())
+        for s, e in _candidates(asked.kind, sentence):
+            fit = asked.fit(sentence[s:e].strip())
+            if fit is not None and fit[1] == 1.0:
+                found.add(fit[0].lower())
         out.append(found)
     return out
 
@@ -311,15 +355,12 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     """
     idf = idf or {}
     top_idf = max((idf.get(t, 1.0) for t in q_stems_of(question)), default=1.0) or 1.0
-    kind = question_type(question)
+    asked = Asked.of(question)
+    kind = asked.kind
     if kind is None:
         return None
-    place = places.asked_kind(question)  # "which country": a country's name is the answer
-    asked_places = places.named_in(place, question) if place else set()
-    unit = unit_asked(question)  # "what is the value": an amount of money is the answer
-    q_stems = set(content_stems(question))
+    q_stems = asked.stems
     q_lower = question.lower()
-    q_acronyms = acronyms(question)
     top_w = max(weights, default=0.0) or 1.0
     m = re.match(r"\s*how (?:many|much)\s+(\w+)", q_lower)
     counted = stem(m.group(1)) if m and m.group(1).lower() not in STOP else None
@@ -331,16 +372,14 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         toks = words(sent)
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
         for s, e in _candidates(kind, sent, case):
-            text = sent[s:e].strip()
-            in_place = place is not None and (found := places.find(place, text)) is not None
-            if in_place:  # the place inside the name ("U.S. Soccer" -> "U.S.")
-                if places.place_id(place, found) in asked_places:
-                    continue  # the question's own place under another name
-                s, text = s + sent[s:e].find(found), found
+            fit = asked.fit(sent[s:e].strip())
+            if fit is None:
+                continue  # the question's own words
+            text, of_kind = fit
+            s += sent[s:e].find(text)  # the place inside the name ("U.S. Soccer" -> "U.S.")
+            in_place = asked.place is not None and of_kind == 1.0
             key = text.lower()
             span_stems = {stem(t) for t in words(text)}
-            if not text or (span_stems and span_stems <= q_stems) or key in q_lower or _initials(text) in q_acronyms:
-                continue
             if kind == "number" and re.search(r"km|kilomet|mile", text, re.I) and \
                     not re.search(r"far|distance|km|kilomet|mile", q_lower):
                 continue
@@ -369,13 +408,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= 0.5  # "a Tajik national": an adjective, not a name
             elif kind == "place":
                 role *= 1.5 if prev in _PREPOSITIONS else 0.5
-            if place is not None and not in_place:
-                role *= NOT_THE_PLACE
-            elif kind == "entity" and place is None and places.is_a_place(text):
-                role *= NOT_THE_PLACE  # "Which company...?", "Who...?": not "Detroit"
-            if unit and not _has_unit(unit, text):
-                role *= NOT_THE_PLACE  # "What is the value...?": not "eight"
-            value = w * (0.3 + closeness + shares) * role
+            value = w * (0.3 + closeness + shares) * role * of_kind
             best[key] = max(best.get(key, 0.0), value)
             total[key] = total.get(key, 0.0) + value
             if key not in where or raw_w > weights[where[key][0]]:  # the best-weighed mention is cited
