@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+# Quotes, brackets and punctuation that stand around a word or a name, not in it.
+EDGE = "\"'“”‘’()[]{}.,;:!?-—–"
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 STOP = frozenset("""a an the and or but if of at by for with about against between into through
 during before after above below to from up down in out on off over under again further then once

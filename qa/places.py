@@ -15,6 +15,8 @@ import functools
 import re
 import unicodedata
 
+from qa.lexical import EDGE
+
 # "which country", "what nation", "which capital": the kind of place a question asks for.
 _ASKED = {"country": "country", "countries": "country", "nation": "country", "nations": "country",
           "city": "city", "cities": "city", "capital": "city", "town": "city",
@@ -29,7 +31,6 @@ _KIND = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?"
 _COUNTRY_NAMES = {"America": "US", "Britain": "GB", "Great Britain": "GB", "Holland": "NL", "Burma": "MM",
                   "Congo": "CD", "Czech Republic": "CZ", "Swaziland": "SZ", "Macedonia": "MK",
                   "Vatican City": "VA"}
-_EDGE = "\"'“”‘’()[]{}.,;:!?-—– "
 
 
 def asked_kind(question: str) -> str | None:
@@ -79,7 +80,7 @@ def _names(kind: str) -> dict[str, str]:
 def place_id(kind: str, name: str) -> str | None:
     """Which place of this kind the name (as written in an article) names, or None. The
     article and a possessive are not part of it ("the Netherlands", "Canada's")."""
-    text = re.sub(r"[’']s$", "", name.strip(_EDGE))
+    text = re.sub(r"[’']s$", "", name.strip(EDGE + " "))
     if not text:
         return None
     if kind == "country" and re.fullmatch(r"(?:[A-Z]\.){1,2}[A-Z]\.?|[A-Z]{3}|US|UK", text):
@@ -119,5 +120,5 @@ def find(kind: str, name: str) -> str | None:
         for start in range(len(tokens) - size + 1):
             run = " ".join(tokens[start : start + size])
             if is_place(kind, run):
-                return re.sub(r"[’']s$", "", run.strip(_EDGE.replace(".", "")))
+                return re.sub(r"[’']s$", "", run.strip(EDGE.replace(".", "") + " "))
     return None

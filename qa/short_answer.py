@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from qa import places
-from qa.lexical import STOP, content_stems, stem, words
+from qa import people, places
+from qa.lexical import EDGE, STOP, content_stems, stem, words
 from qa.sentences import split_sentences
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
@@ -39,7 +39,6 @@ _NOT_ANSWERS = set((MONTHS.replace("\\.?", "") + "|" + DAYS).split("|")) | {
     "Mr", "Mrs", "Ms", "Dr"}
 
 
-_EDGE = "\"'“”‘’()[]{}.,;:!?-—–"  # quotes, brackets, punctuation around a word
 _PREPOSITIONS = {"in", "at", "from", "of", "to", "near", "into", "across", "outside", "inside", "on",
                  "for", "during", "with", "against", "about", "after", "before"}
 # How well a whole name must score, against the one-word name it ends, to be the answer.
@@ -147,13 +146,14 @@ def bears_answer(question: str, sentence: str) -> bool:
 @dataclass(frozen=True)
 class Asked:
     """What a question asks for, read once: the kind of span (`question_type`), the kind
-    of place (`places.asked_kind`) or unit (`unit_asked`), and what is its own (its word
-    stems and text, the places it names, the initials of its longer names), which never
-    answers it. `answer_spans` and `extract` judge a candidate span by it (`fit`)."""
+    of place (`places.asked_kind`), a person (`people.asks_for_person`) or unit
+    (`unit_asked`), and what is its own (its word stems and text, the places it names, the
+    initials of its longer names), which never answers it. `answer_spans` and `extract` judge a candidate span by it (`fit`)."""
 
     question: str
     kind: str | None
     place: str | None
+    person: bool
     unit: str | None
     stems: frozenset[str]
     named_places: frozenset[str]
@@ -163,7 +163,8 @@ class Asked:
     def of(cls, question: str) -> Asked:
         kind = question_type(question)
         place = places.asked_kind(question)
-        return cls(question, kind, place, _unit(kind, asking_clause(question)),
+        person = kind == "entity" and place is None and people.asks_for_person(question)
+        return cls(question, kind, place, person, _unit(kind, asking_clause(question)),
                    frozenset(content_stems(question)),
                    frozenset(places.named_in(place, question)) if place else frozenset(),
                    frozenset(acronyms(question)))
@@ -177,11 +178,13 @@ class Asked:
 
     def fit(self, text: str) -> tuple[str, float] | None:
         """A candidate span as the answer: its text (the place inside it when a place is
-        asked for: "U.S. Soccer" -> "U.S.") and how much it counts, 1 when it is of the
-        kind asked for, `NOT_THE_KIND` for each way it is not (no place of the kind asked;
-        a country or state when another name is asked; a number without the unit asked).
-        None when it is the question's own, or the question's own place under another
-        name ("United States" for a question that says "the US")."""
+        asked for: "U.S. Soccer" -> "U.S."; the person after a possessive when a person
+        is: "Tesla's Elon Musk" -> "Elon Musk") and how much it counts, 1 when it is of
+        the kind asked for, `NOT_THE_KIND` for each way it is not (no place of the kind
+        asked; a country or state when another name is asked; not a person's name when a
+        person is asked, `qa.people`; a number without the unit asked). None when it is
+        the question's own, or the question's own place under another name ("United
+        States" for a question that says "the US")."""
         weight = 1.0
         if self.place is not None:
             found = places.find(self.place, text)
@@ -193,6 +196,12 @@ class Asked:
                 text = found
         elif self.kind == "entity" and places.is_a_place(text):
             weight *= NOT_THE_KIND  # "Which company...?", "Who...?": not "Detroit"
+        elif self.person:
+            found = people.person_in(text)
+            if found is None:
+                weight *= NOT_THE_KIND  # "Which actor...?": not "Oscar"
+            else:
+                text = found  # "Brevard's Steve Young" -> "Steve Young"
         if self.unit and not _has_unit(self.unit, text):
             weight *= NOT_THE_KIND  # "What is the value...?": not "eight"
         return None if self.own(text) else (text, weight)
@@ -201,7 +210,10 @@ class Asked:
 def answer_spans(question: str, sentences: Sequence[str]) -> list[set[str]]:
     """For each sentence, the spans of the kind the question asks for that are not the
     question's own words, lower-cased (none for a question of no kind)."""
-    asked = Asked.of(question)
+    # Whether a sentence holds an answer does not hang on the person rule: the list of
+    # given names lacks many ("Simu Liu"), and a one-word name ("Beyoncé") is not taken
+    # for a person; the rule only weighs one name against another in `extract`.
+    asked = replace(Asked.of(question), person=False)
     if asked.kind is None:
         return [set() for _ in sentences]
     out = []
@@ -266,7 +278,7 @@ class Casing:
         capitalised words ("Cole Escola", "SAN FRANCISCO"), it belongs unless the text
         also writes it in lower case ("watch"), or the word is all capitals: a
         dateline's "NEW YORK" is a name although the text writes "new"."""
-        w = word.strip(_EDGE)
+        w = word.strip(EDGE)
         if more_follow:
             return w.lower() not in self.lower or (len(w) > 1 and w.isupper())  # "NEW YORK (AP)"
         return w in self.capitalised
@@ -278,7 +290,7 @@ def casing(sentences: Sequence[str]) -> Casing:
     low: set[str] = set()
     for sent in sentences:
         for n, tok in enumerate(sent.split()):
-            w = tok.strip(_EDGE)
+            w = tok.strip(EDGE)
             if w[:1].islower():
                 low.add(w)
             elif n and w[:1].isupper():
@@ -321,7 +333,7 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tu
     for m in _ENTITY.finditer(sentence):
         s, e = m.span()
         text = m.group()
-        while text.split() and not _starts_name(text.split(), not sentence[:s].strip(_EDGE + " "), case):
+        while text.split() and not _starts_name(text.split(), not sentence[:s].strip(EDGE + " "), case):
             s += len(text.split()[0]) + 1
             text = sentence[s:e]
         if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2:
@@ -432,7 +444,7 @@ def _whole_name(short: str, scores: dict[str, float], written: dict[str, str], c
     not taken for one: "Brody's Oscar", or a sentence's first word that the text never
     capitalises inside a sentence ("Follow UConn")."""
     def is_name(key: str) -> bool:
-        first = written[key].split()[0].strip(_EDGE)
+        first = written[key].split()[0].strip(EDGE)
         return not re.search(r"[’']s\s", written[key]) and (case is None or first in case.capitalised)
 
     whole = [k for k in scores if k.endswith(" " + short) and scores[k] >= WHOLE_NAME_SHARE * scores[short]

@@ -327,6 +327,36 @@ def test_a_question_asking_for_a_country_is_answered_with_a_country() -> None:
     assert not places.is_place("country", "Japanese") and not places.is_place("country", "IT")
 
 
+def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> None:
+    """"Which actor...?" is answered with a person's name (a given name and more, or a
+    title and a name), not with the award or the event the sentence names first; a
+    question that asks for something else, or "who", is read as before."""
+    from qa import people
+    from qa import short_answer as sa
+
+    question = "Which actor broke the record for the longest acceptance speech at the Academy Awards?"
+    sentences = ["Oscar history was made on Sunday night with the longest acceptance speech ever, "
+                 "as Adrien Brody spoke for five minutes."]
+    got = sa.extract(question, sentences, [1.0], None, sa.casing(sentences))
+    assert got is not None and got.text == "Adrien Brody"
+    assert people.asks_for_person(question) and people.asks_for_person("Which two US presidents died on July 4?")
+    assert people.asks_for_person("A bust of which famous singer was recovered?")
+    assert not people.asks_for_person("Who claimed the Kerman attack?")  # a group as often as a person
+    assert not people.asks_for_person("Which company cut its forecast?")
+    assert not people.asks_for_person("What did the leader say?")  # a verb follows: not a kind of person
+    assert people.is_a_person("Adrien Brody") and people.is_a_person("Sen. Bernie Sanders")
+    assert people.is_a_person("Pope Leo XIV") and people.is_a_person("Lee Jae-myung")
+    assert people.person_in("Tesla's Elon Musk") == "Elon Musk"  # the name after a possessive
+    for thing in ("Oscar", "Grand Slam", "Coachella Valley", "Declaration of Independence", "New Jersey"):
+        assert not people.is_a_person(thing), thing
+    # Without a person's name among the candidates, the names rank as they would for a
+    # question asking for a group: the rule only counts against names, it drops none.
+    alone = ["Coldplay will headline the halftime show at the Super Bowl in New Orleans."]
+    got = sa.extract("Which star will headline the halftime show?", alone, [1.0], None, sa.casing(alone))
+    group = sa.extract("Which group will headline the halftime show?", alone, [1.0], None, sa.casing(alone))
+    assert got is not None and group is not None and got.text == group.text
+
+
 def test_the_live_check_and_the_audit_read_a_quote_with_its_title_alike(real_embedder) -> None:  # type: ignore[no-untyped-def]
     """An LLM answer's citations are checked as it is written (`Pool.best`) and audited as
     shown (`audit`): both read the quote with its article's title, so a claim the check
