@@ -68,3 +68,13 @@ def coverage(query: list[str], doc: list[str], idf: dict[str, float]) -> float:
     d = set(doc)
     total = sum(idf.get(t, 1.0) for t in q)
     return sum(idf.get(t, 1.0) for t in q if t in d) / total if total else 0.0
+
+
+def asking_for(nouns: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for "which / what [up to two words] <noun>" ("Which Central American
+    country", "what world leader", "which of the following companies"), the noun, without
+    a plural s, in group 1. No verb or article may stand between: "What did the state
+    pass?" asks for a law, not a state."""
+    return re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?"
+                      r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|of|the|a|an)\b)"
+                      r"[\w.’'-]+\s+){0,2}(" + "|".join(sorted(nouns, key=len, reverse=True)) + r")(?:e?s)?\b", re.I)

@@ -15,20 +15,17 @@ import functools
 import re
 
 from qa import places
-from qa.lexical import EDGE
+from qa.lexical import EDGE, asking_for
 
 # "which singer", "which Oscar-winning actress", "which two actors", "what world leader":
 # the question asks for a person. "Who" is not among them: "Who claimed the attack?" is
 # as often answered by a group as by a person.
-_NOUNS = ("actor|actress|singer|star|player|athlete|rapper|musician|artist|director|author|writer|"
-          "novelist|poet|comedian|host|celebrity|person|man|woman|president|senator|lawmaker|politician|"
-          "leader|figure|candidate|governor|mayor|minister|official|judge|justice|ambassador|coach|manager|"
-          "ceo|executive|founder|billionaire|entrepreneur|golfer|quarterback|footballer|cricketer|boxer|"
-          "driver|swimmer|skier|gymnast|pope|cardinal|king|queen|prince|princess|ally|member|model|"
-          "designer|chef|journalist|anchor|presenter|filmmaker|composer|scientist|astronaut|activist")
-_ASKED = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?"
-                    r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|of|the|a|an)\b)"
-                    r"[\w.’'-]+\s+){0,2}(?:" + _NOUNS + r")s?\b", re.I)
+_PERSONS = asking_for("""actor actress singer star player athlete rapper musician artist director author
+writer novelist poet comedian host celebrity person people man men woman women president senator lawmaker
+politician leader figure candidate governor mayor minister official judge justice ambassador coach manager
+ceo executive founder billionaire entrepreneur golfer quarterback footballer cricketer boxer driver swimmer
+skier gymnast pope cardinal king queen prince princess ally member model designer chef journalist anchor
+presenter filmmaker composer scientist astronaut activist""".split())
 # Words that open a person's name as news writes it: titles and ranks.
 _TITLES = frozenset("""president vice former sen senator rep representative gov governor mayor dr mr mrs ms
 sir dame lord lady pope king queen prince princess sheikh cardinal archbishop bishop rev saint st chief
@@ -37,7 +34,7 @@ justice judge secretary minister prime general gen col lt capt coach""".split())
 
 def asks_for_person(question: str) -> bool:
     """Whether the question asks "which / what [up to two words] <a kind of person>"."""
-    return _ASKED.search(question) is not None
+    return _PERSONS.search(question) is not None
 
 
 @functools.cache

@@ -15,17 +15,13 @@ import functools
 import re
 import unicodedata
 
-from qa.lexical import EDGE
+from qa.lexical import EDGE, asking_for
 
 # "which country", "what nation", "which capital": the kind of place a question asks for.
 _ASKED = {"country": "country", "countries": "country", "nation": "country", "nations": "country",
           "city": "city", "cities": "city", "capital": "city", "town": "city",
           "state": "state", "states": "state", "continent": "continent"}
-# Up to two words may stand between ("Which Central American country", "which major
-# city"), but not a verb or an article: "What did the state pass?" asks for a law.
-_KIND = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?"
-                   r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|of|the|a|an)\b)"
-                   r"[\w.’'-]+\s+){0,2}(" + "|".join(_ASKED) + r")\b", re.I)
+_KIND = asking_for(_ASKED)
 # Country names in everyday English that GeoNames does not list under its short names,
 # with the ISO code of the country each names.
 _COUNTRY_NAMES = {"America": "US", "Britain": "GB", "Great Britain": "GB", "Holland": "NL", "Burma": "MM",

@@ -148,7 +148,8 @@ class Asked:
     """What a question asks for, read once: the kind of span (`question_type`), the kind
     of place (`places.asked_kind`), a person (`people.asks_for_person`) or unit
     (`unit_asked`), and what is its own (its word stems and text, the places it names, the
-    initials of its longer names), which never answers it. `answer_spans` and `extract` judge a candidate span by it (`fit`)."""
+    initials of its longer names), which never answers it. `answer_spans` and `extract`
+    judge a candidate span by it (`fit`)."""
 
     question: str
     kind: str | None
