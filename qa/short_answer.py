@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from qa import people, places
+from qa import people, places, works
 from qa.lexical import EDGE, STOP, content_stems, stem, words
 from qa.sentences import split_sentences
 
@@ -146,7 +146,7 @@ def bears_answer(question: str, sentence: str) -> bool:
 @dataclass(frozen=True)
 class Asked:
     """What a question asks for, read once: the kind of span (`question_type`), the kind
-    of place (`places.asked_kind`), a person (`people.asks_for_person`) or unit
+    of place (`places.asked_kind`), a person or a work (`qa.people`, `qa.works`) or unit
     (`unit_asked`), and what is its own (its word stems and text, the places it names, the
     initials of its longer names), which never answers it. `answer_spans` and `extract`
     judge a candidate span by it (`fit`)."""
@@ -155,6 +155,7 @@ class Asked:
     kind: str | None
     place: str | None
     person: bool
+    work: bool
     unit: str | None
     stems: frozenset[str]
     named_places: frozenset[str]
@@ -164,8 +165,9 @@ class Asked:
     def of(cls, question: str) -> Asked:
         kind = question_type(question)
         place = places.asked_kind(question)
-        person = kind == "entity" and place is None and people.asks_for_person(question)
-        return cls(question, kind, place, person, _unit(kind, asking_clause(question)),
+        named = kind == "entity" and place is None
+        return cls(question, kind, place, named and people.asks_for_person(question),
+                   named and works.asks_for_work(question), _unit(kind, asking_clause(question)),
                    frozenset(content_stems(question)),
                    frozenset(places.named_in(place, question)) if place else frozenset(),
                    frozenset(acronyms(question)))
@@ -177,13 +179,14 @@ class Asked:
         return (not text or bool(span_stems and span_stems <= self.stems) or text.lower() in self.question.lower()
                 or _initials(text) in self.initials)
 
-    def fit(self, text: str) -> tuple[str, float] | None:
+    def fit(self, text: str, quoted: bool = False) -> tuple[str, float] | None:
         """A candidate span as the answer: its text (the place inside it when a place is
         asked for: "U.S. Soccer" -> "U.S."; the person after a possessive when a person
         is: "Tesla's Elon Musk" -> "Elon Musk") and how much it counts, 1 when it is of
         the kind asked for, `NOT_THE_KIND` for each way it is not (no place of the kind
         asked; a country or state when another name is asked; not a person's name when a
-        person is asked, `qa.people`; a number without the unit asked). None when it is
+        person is asked, `qa.people`; not a quoted title, `quoted`, when a work is,
+        `qa.works`; a number without the unit asked). None when it is
         the question's own, or the question's own place under another name ("United
         States" for a question that says "the US")."""
         weight = 1.0
@@ -203,6 +206,8 @@ class Asked:
                 weight *= NOT_THE_KIND  # "Which actor...?": not "Oscar"
             else:
                 text = found  # "Brevard's Steve Young" -> "Steve Young"
+        if self.work and not quoted:
+            weight *= NOT_THE_KIND  # "Which film...?": not "Snow White" unless written “Snow White”
         if self.unit and not _has_unit(self.unit, text):
             weight *= NOT_THE_KIND  # "What is the value...?": not "eight"
         return None if self.own(text) else (text, weight)
@@ -211,10 +216,11 @@ class Asked:
 def answer_spans(question: str, sentences: Sequence[str]) -> list[set[str]]:
     """For each sentence, the spans of the kind the question asks for that are not the
     question's own words, lower-cased (none for a question of no kind)."""
-    # Whether a sentence holds an answer does not hang on the person rule: the list of
-    # given names lacks many ("Simu Liu"), and a one-word name ("Beyoncé") is not taken
-    # for a person; the rule only weighs one name against another in `extract`.
-    asked = replace(Asked.of(question), person=False)
+    # Whether a sentence holds an answer does not hang on the person and work rules: the
+    # list of given names lacks many ("Simu Liu"), a one-word name ("Beyoncé") is not taken
+    # for a person, and a title is not always quoted; they only weigh one name against
+    # another in `extract`.
+    asked = replace(Asked.of(question), person=False, work=False)
     if asked.kind is None:
         return [set() for _ in sentences]
     out = []
@@ -384,8 +390,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         w = (max(raw_w, 0.0) / top_w) ** 3  # the best-weighed sentence dominates
         toks = words(sent)
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
-        for s, e in _candidates(kind, sent, case):
-            fit = asked.fit(sent[s:e].strip())
+        titles = works.titles_in(sent) if asked.work else []
+        for s, e in dict.fromkeys(_candidates(kind, sent, case) + titles):
+            fit = asked.fit(sent[s:e].strip(), (s, e) in titles)
             if fit is None:
                 continue  # the question's own words
             text, of_kind = fit

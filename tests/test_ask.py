@@ -357,6 +357,25 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
     assert got is not None and group is not None and got.text == group.text
 
 
+def test_a_question_asking_for_a_work_is_answered_with_its_quoted_title() -> None:
+    """"Which movie...?" is answered with the title the article writes in quotation
+    marks, not the other names near it; a quoted remark is no title, and a comma the
+    quote closes on is not part of it."""
+    from qa import short_answer as sa
+    from qa import works
+
+    box_office = ["“Sinners” topped the box office again over the weekend, beating Disney's Snow White."]
+    question = "Which movie topped the box office last weekend?"
+    got = sa.extract(question, box_office, [1.0], None, sa.casing(box_office))
+    assert got is not None and got.text == "Sinners"
+    # Asked for a person, the same sentence is read without the title rule.
+    assert not sa.Asked.of("Which actor starred in the film that topped the box office?").work
+    assert works.asks_for_work("What raunchy animated show premiered?") and works.asks_for_work(question)
+    assert not works.asks_for_work("Which company released the film?")
+    said = "“We are proud of what this team did,” she said of “Anora,” the best picture."
+    assert [said[s:e] for s, e in works.titles_in(said)] == ["Anora"]
+
+
 def test_the_live_check_and_the_audit_read_a_quote_with_its_title_alike(real_embedder) -> None:  # type: ignore[no-untyped-def]
     """An LLM answer's citations are checked as it is written (`Pool.best`) and audited as
     shown (`audit`): both read the quote with its article's title, so a claim the check

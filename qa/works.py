@@ -1,0 +1,49 @@
+"""Titles of works, for a question that asks for one ("Which film topped the box office?").
+
+News writes the title of a film, show, song, album or book in quotation marks ("“Sinners”
+topped the box office"), and a reader that only sees capitalised runs answered such
+questions with whatever name stood nearest ("Snow White", "Oscar", "Adrien Brody"). A
+quoted run that reads as a title (short, its longer words capitalised) is a candidate
+answer in its own right, and for a question asking for a work, other names count less
+(`short_answer.Asked.fit`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.lexical import asking_for
+
+# "which film", "what animated show", "which hit song", "which best-selling album".
+_WORKS = asking_for("""film movie show series sitcom documentary episode musical opera album song single
+record book novel memoir play podcast franchise""".split())
+# A run between a pair of quotation marks, curly or straight, on one line.
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{1,80}?)[”\"]")
+MAX_TITLE_WORDS = 8
+
+
+def asks_for_work(question: str) -> bool:
+    """Whether the question asks "which / what [up to two words] <a kind of work>"."""
+    return _WORKS.search(question) is not None
+
+
+def _reads_as_title(text: str) -> bool:
+    """Short, opening with a capital, and every longer word capitalised: "Sinners", "When
+    Harry Met Sally…", "Escape from Alcatraz"; not a quoted remark ("We are proud")."""
+    words = text.split()
+    if not words or len(words) > MAX_TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 4 for w in words)
+
+
+def titles_in(sentence: str) -> list[tuple[int, int]]:
+    """The quoted runs of the sentence that read as titles, as (start, end) inside the
+    quotation marks, without a comma or full stop the quote closes on ("“Anora,” the
+    film..." -> "Anora")."""
+    out = []
+    for m in _QUOTED.finditer(sentence):
+        s, e = m.span(1)
+        text = m.group(1).rstrip(",.;: ")
+        if _reads_as_title(text):
+            out.append((s, s + len(text)))
+    return out
