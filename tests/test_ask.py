@@ -347,6 +347,10 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
     assert people.is_a_person("Adrien Brody") and people.is_a_person("Sen. Bernie Sanders")
     assert people.is_a_person("Pope Leo XIV") and people.is_a_person("Lee Jae-myung")
     assert people.person_in("Tesla's Elon Musk") == "Elon Musk"  # the name after a possessive
+    # The given names read straight from gender-guesser's file are the ones its Detector reads.
+    import gender_guesser.detector as gender
+
+    assert people._given_names() == frozenset(gender.Detector(case_sensitive=False).names)
     for thing in ("Oscar", "Grand Slam", "Coachella Valley", "Declaration of Independence", "New Jersey"):
         assert not people.is_a_person(thing), thing
     # Without a person's name among the candidates, the names rank as they would for a
