@@ -63,6 +63,7 @@ def _model_hint(settings: Settings) -> Path:
 def load_resources(settings: Settings, embedder: Embedder | None = None) -> Resources:
     key = (str(settings.data_dir), settings.chroma_url, settings.collection,
            settings.embedding_model, id(embedder))
+    meta: dict | None = None  # the archive's record, when this call opened the store
     with _RES_LOCK:
         res = _RES.get(key)
         if res is None:
@@ -80,7 +81,8 @@ def load_resources(settings: Settings, embedder: Embedder | None = None) -> Reso
                     loading = pool.submit(load_embedder, model_for(settings, hint)) if embedder is None else None
                     store = Store(settings)
                     emb = embedder or loading.result()  # type: ignore[union-attr]
-                built = store.meta().get("embedding_model")
+                meta = store.meta()
+                built = meta.get("embedding_model")
                 wanted = model_for(settings, built)
                 if embedder is None and expected_embedder_name(wanted) != emb.name:
                     emb = load_embedder(wanted)
@@ -89,7 +91,7 @@ def load_resources(settings: Settings, embedder: Embedder | None = None) -> Reso
                         _model_hint(settings).write_text(str(built), encoding="utf-8")
                 res = Resources(settings, store, emb)
             _RES[key] = res
-    meta = res.store.require_nonempty()
+    meta = res.store.require_nonempty(meta)
     res.store.check_embedding_model(res.embedder.name, meta)
     return res
 

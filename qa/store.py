@@ -238,8 +238,10 @@ class Store:
                 "then used), or ingest into a new NEWSQA_DATA_DIR / NEWSQA_COLLECTION."
             )
 
-    def require_nonempty(self) -> dict[str, Any]:
-        meta = self.meta()
+    def require_nonempty(self, meta: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The archive's record (`meta`, when the caller has just read it), or a clear
+        error when nothing was ingested."""
+        meta = self.meta() if meta is None else meta
         self.check_chroma_version(meta)
         # The meta record is written with the first stored article, so it alone says
         # whether anything was ingested: count() and even get(limit=1) scan the whole

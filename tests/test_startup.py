@@ -42,3 +42,29 @@ def test_load_resources_leaves_the_collector_running(settings, fake_embedder) ->
         pass  # the resources were built before the archive was found empty
     assert gc.isenabled() and gc.get_freeze_count() > 0
     gc.unfreeze()
+
+
+def test_load_resources_reads_the_archive_record_once_when_it_opens_the_store(settings, fake_embedder,
+                                                                               monkeypatch) -> None:
+    """Opening the store and checking it is not empty share one read of its record; a
+    warm call (the store already open) reads it once, to see a change since."""
+    from qa import answer
+    from qa.errors import EmptyArchiveError
+    from qa.store import Store
+
+    reads = []
+    real_meta = Store.meta
+
+    def counted(self):  # type: ignore[no-untyped-def]
+        reads.append(1)
+        return real_meta(self)
+
+    monkeypatch.setattr(Store, "meta", counted)
+    monkeypatch.setattr(answer, "_RES", {})
+    for expected in (1, 2):
+        try:
+            answer.load_resources(settings, fake_embedder)
+        except EmptyArchiveError:
+            pass  # empty, and said so from the same read
+        assert len(reads) == expected
+    gc.unfreeze()
