@@ -107,7 +107,9 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
     choice = short = None
     if choices:
         choice_idf = res.choice_idf(choices)
-        ci, picks = extractive.choose(question, choices, hits, res.embedder, scored, choice_idf, choice_vectors)
+        sa = extractive.short(question, scored, idf, hits)
+        ci, picks = extractive.choose(question, choices, hits, res.embedder, scored, choice_idf, choice_vectors,
+                                      sa[0] if sa else None)
         choice = choices[ci]
         text = f"{chr(65 + ci)}) {choice} [1]. " + _quote_text(None, picks)
     else:

@@ -19,9 +19,11 @@ decides whether to answer and stays calibrated; the order decides what is quoted
 weights come from ``python -m eval.fit_reader`` (fitted on the RealTimeQA 2025 Q1 dev
 set, checked on the later weeks; see docs/measurements.md).
 
-Multiple choice: each choice is scored by how well the retrieved sentences support
-"question + choice" (meaning) and by the choice's own words found near the question's
-words (lexical), and the best-supported choice is returned with its sentences.
+Multiple choice: when the reader's short answer to the question names one of the
+choices, that choice is the answer; else each choice is scored by how well
+the retrieved sentences support "question + choice" (meaning) and by the choice's own
+words found near the question's words (lexical), and the best-supported choice is
+returned with its sentences.
 """
 
 from __future__ import annotations
@@ -281,14 +283,30 @@ def choice_support(question: str, choices: Sequence[str], hits: Sequence[Hit], e
     return out
 
 
+def named_choice(short: str, choices: Sequence[str]) -> int | None:
+    """The one choice the short answer names: its content words all among the choice's,
+    or the choice's among its ("Donald Trump" names "President Donald Trump"); None when
+    it names none or several."""
+    said = set(content_stems(short))
+    named = [ci for ci, c in enumerate(choices)
+             if said and (opt := set(content_stems(c))) and (said <= opt or opt <= said)]
+    return named[0] if len(named) == 1 else None
+
+
 def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder: Embedder,
            scored: Sequence[Scored], idf: dict[str, float] | None = None,
-           choice_vectors: np.ndarray | None = None) -> tuple[int, list[Scored]]:
-    """Index of the best-supported choice, and the sentences that support it."""
+           choice_vectors: np.ndarray | None = None, short: str | None = None) -> tuple[int, list[Scored]]:
+    """Index of the best-supported choice, and the sentences that support it. `short` is
+    the reader's own short answer to the question (`short`, from the same sentences): when
+    it names one choice, that choice is taken. The span extractor weighs where a name stands against
+    the question's words; the choice scores only see that a choice is named near them,
+    so two choices named in one passage ("DeepSeek ... rivals ChatGPT") look alike to
+    them."""
     if not scored:
         return 0, []
     support = choice_support(question, choices, hits, embedder, scored, idf, choice_vectors)
-    best = max(range(len(choices)), key=lambda ci: support[ci][0])
+    named = named_choice(short, choices) if short else None
+    best = named if named is not None else max(range(len(choices)), key=lambda ci: support[ci][0])
     return best, support[best][1]
 
 

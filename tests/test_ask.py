@@ -380,6 +380,34 @@ def test_a_question_asking_for_a_work_is_answered_with_its_quoted_title() -> Non
     assert [said[s:e] for s, e in works.titles_in(said)] == ["Anora"]
 
 
+def test_multiple_choice_takes_the_choice_the_short_answer_names(real_embedder) -> None:  # type: ignore[no-untyped-def]
+    """Two choices named in one passage look alike to the choice scores; the reader's
+    short answer tells which one the sentence answers with, and that choice is taken
+    (a short answer naming no choice, or several, leaves the choice scores to decide)."""
+    from datetime import date
+
+    from qa import extractive
+    from qa.types import Chunk, Hit
+
+    question = "Which Chinese artificial intelligence model sent shock waves through Wall Street this week?"
+    text = ("Shares tumbled on Monday after DeepSeek sent shock waves through Wall Street. The Chinese "
+            "artificial intelligence model is as good as ChatGPT, its makers say, and far cheaper to build "
+            "than ChatGPT.")
+    hits = [Hit(Chunk("a:0", "a", 0, text, 0, "Markets slide", "https://news.example/a", "news.example",
+                      date(2025, 1, 28)), 1.0)]
+    choices = ["ChatGPT", "Midjourney", "DeepSeek", "Claude"]
+    scored = extractive.score_sentences(question, hits, real_embedder, as_of=date(2025, 1, 31))
+    sa = extractive.short(question, scored, None, hits)
+    assert sa is not None and sa[0] == "DeepSeek"
+    alone, _ = extractive.choose(question, choices, hits, real_embedder, scored)
+    assert choices[alone] == "ChatGPT"  # the choice scores alone: named twice, near the question's words
+    ci, picks = extractive.choose(question, choices, hits, real_embedder, scored, None, None, sa[0])
+    assert choices[ci] == "DeepSeek" and "DeepSeek" in picks[0].sentence
+    assert extractive.named_choice("Donald Trump", ["President Donald Trump", "Joe Biden"]) == 0
+    assert extractive.named_choice("Trump", ["Donald Trump", "Donald Trump Jr."]) is None  # names both
+    assert extractive.named_choice("Wall Street", choices) is None  # names none
+
+
 def test_the_live_check_and_the_audit_read_a_quote_with_its_title_alike(real_embedder) -> None:  # type: ignore[no-untyped-def]
     """An LLM answer's citations are checked as it is written (`Pool.best`) and audited as
     shown (`audit`): both read the quote with its article's title, so a claim the check
