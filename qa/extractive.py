@@ -36,7 +36,7 @@ import numpy as np
 
 from qa import short_answer
 from qa.embeddings import Embedder
-from qa.lexical import content_stems, coverage, idf_weights
+from qa.lexical import STOP, content_stems, coverage, idf_weights, stem, words
 from qa.prompts import looks_like_instruction
 from qa.sentences import split_sentences
 from qa.types import Hit
@@ -283,13 +283,24 @@ def choice_support(question: str, choices: Sequence[str], hits: Sequence[Hit], e
     return out
 
 
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _named_words(text: str) -> set[str]:
+    """A short answer's or a choice's content words, a number written out as its digits
+    ("five years" and "5" name the same number)."""
+    return {_NUMBER_WORDS.get(w.lower()) or stem(w) for w in words(text)
+            if w.lower() not in STOP or w.lower() in _NUMBER_WORDS}
+
+
 def named_choice(short: str, choices: Sequence[str]) -> int | None:
     """The one choice the short answer names: its content words all among the choice's,
-    or the choice's among its ("Donald Trump" names "President Donald Trump"); None when
-    it names none or several."""
-    said = set(content_stems(short))
+    or the choice's among its ("Donald Trump" names "President Donald Trump", "five
+    years" names "5"); None when it names none or several."""
+    said = _named_words(short)
     named = [ci for ci, c in enumerate(choices)
-             if said and (opt := set(content_stems(c))) and (said <= opt or opt <= said)]
+             if said and (opt := _named_words(c)) and (said <= opt or opt <= said)]
     return named[0] if len(named) == 1 else None
 
 

@@ -406,6 +406,8 @@ def test_multiple_choice_takes_the_choice_the_short_answer_names(real_embedder) 
     assert extractive.named_choice("Donald Trump", ["President Donald Trump", "Joe Biden"]) == 0
     assert extractive.named_choice("Trump", ["Donald Trump", "Donald Trump Jr."]) is None  # names both
     assert extractive.named_choice("Wall Street", choices) is None  # names none
+    assert extractive.named_choice("five years", ["3", "5", "7", "10"]) == 1  # a number written out
+    assert extractive.named_choice("two", ["4", "3", "2", "1"]) == 2
 
 
 def test_the_live_check_and_the_audit_read_a_quote_with_its_title_alike(real_embedder) -> None:  # type: ignore[no-untyped-def]
