@@ -102,19 +102,19 @@ def _quote_text(short: str | None, picks: Sequence[extractive.Scored]) -> str:
 
 
 def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
-                choices: Sequence[str] | None, res: Resources, idf: dict[str, float] | None = None,
+                choices: Sequence[str] | None, res: Resources, sa: tuple[str, extractive.Scored] | None,
                 choice_vectors: np.ndarray | None = None) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
+    """The offline answer; `sa` is the short answer (`extractive.short`) and the sentence
+    it is cut from."""
     choice = short = None
     if choices:
         choice_idf = res.choice_idf(choices)
-        sa = extractive.short(question, scored, idf, hits)
         ci, picks = extractive.choose(question, choices, hits, res.embedder, scored, choice_idf, choice_vectors,
                                       sa[0] if sa else None)
         choice = choices[ci]
         text = f"{chr(65 + ci)}) {choice} [1]. " + _quote_text(None, picks)
     else:
         picks = extractive.pick(scored, hits)
-        sa = extractive.short(question, scored, idf, hits)
         if sa:
             short, with_span = sa
             same_article = hits[with_span.hit].chunk.article_id
@@ -126,10 +126,12 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
 
 
 def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choices: Sequence[str] | None,
-         filters: Filters, res: Resources, llm: ChatLLM, idf: dict[str, float],
+         filters: Filters, res: Resources, llm: ChatLLM, shown: tuple[str, extractive.Scored] | None,
          choice_vectors: np.ndarray | None, on_token: TokenFn | None,
          on_restart: Callable[[], None] | None) -> LLMAnswer:
-    """The model's answer, checked sentence by sentence (see `qa.llm_answer`)."""
+    """The model's answer, checked sentence by sentence (see `qa.llm_answer`); `shown` is
+    the offline short answer, for the offline answer shown when nothing the model wrote
+    is supported."""
     reply = llm.complete(prompts.system_prompt(bool(choices)),
                          prompts.user_prompt(question, hits, choices, filters.as_of),
                          on_token, on_restart)
@@ -142,7 +144,7 @@ def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choice
         return answer
     if checked is None:  # the model declined
         return LLMAnswer(prompts.DECLINE_TEXT, (), (), (), True, None, "model")
-    text, cites, _, _ = _extractive(question, hits, scored, None, res, idf)
+    text, cites, _, _ = _extractive(question, hits, scored, None, res, shown)
     cites = tuple(replace(c, added=True) for c in cites)  # chosen by newsqa, not the model
     claims = tuple(Claim(c.quote, (c.n,), (), "newsqa") for c in cites)
     return LLMAnswer(text, cites, claims, (llm_answer.fallback_note(reply),), False, None, "offline")
@@ -209,18 +211,20 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     lap("rank")
     use_llm = llm is not None or settings.llm_configured
     mode = "llm" if use_llm else "extractive"
-    supported = extractive.supports(question, scored, corpus_idf, hits)
+    # The short answer, read once: the decline rule and the extractive answer both use it.
+    shown = extractive.short(question, scored, corpus_idf, hits)
+    supported = extractive.supports(question, scored, shown)
     if not hits or (not supported and not choices):
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings, window)
     if use_llm:
-        got = _llm(question, hits, scored, choices, filters, res, llm or load_llm(settings), corpus_idf,
+        got = _llm(question, hits, scored, choices, filters, res, llm or load_llm(settings), shown,
                    vecs[1:] if choices else None, on_token, on_restart)
         lap("answer")
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, got.text, mode, got.citations, got.declined, got.choice, None, timings,
                       window, got.claims, got.notes, got.origin)
-    text, cites, choice, short = _extractive(question, hits, scored, choices, res, corpus_idf,
+    text, cites, choice, short = _extractive(question, hits, scored, choices, res, shown,
                                              vecs[1:] if choices else None)
     lap("answer")
     timings["total"] = (time.perf_counter() - t0) * 1000

@@ -150,9 +150,10 @@ def sentence_parts(question: str, hits: Sequence[Hit], cands: Sequence[tuple[int
     # of it addressed to a model, say) does not lower every real source's share.
     top_hit = max((hits[i].score for i, _ in cands), default=1.0) or 1.0
     titles = [content_stems(h.chunk.title) for h in hits]
-    spans = short_answer.answer_spans(question, [s for _, s in cands])  # it can answer, not just echo
+    asked = short_answer.Asked.of(question)
+    spans = asked.answer_spans([s for _, s in cands])  # it can answer, not just echo
     agree = short_answer.agreement(spans, [hits[i].chunk.article_id for i, _ in cands],
-                                   by_last_word=short_answer.question_type(question) in ("entity", "place"))
+                                   by_last_word=asked.kind in ("entity", "place"))
     parts = []
     for (i, s), c, d, found, a in zip(cands, cos, docs, spans, agree, strict=True):
         chunk = hits[i].chunk
@@ -164,18 +165,17 @@ def sentence_parts(question: str, hits: Sequence[Hit], cands: Sequence[tuple[int
     return np.array(parts, dtype=np.float64).reshape(-1, len(ORDER_PARTS))
 
 
-def supports(question: str, scored: Sequence[Scored], idf: dict[str, float] | None = None,
-             hits: Sequence[Hit] | None = None) -> bool:
+def supports(question: str, scored: Sequence[Scored], shown: tuple[str, Scored] | None) -> bool:
     """Whether the best sentences answer the question at all (else: decline). With weak
-    support, a typed question needs a short answer, read as `short` reads it for the
-    answer shown (with `hits`, their headlines too)."""
+    support, a typed question needs a short answer: `shown`, the one `short` reads for
+    the answer shown (the caller reads it once, for both)."""
     if not scored:
         return False
     by_support = sorted(scored, key=lambda s: -s.score)
     best = by_support[0].score
     if best < SUPPORT_THRESHOLD or max(s.cosine for s in by_support[:3]) < COSINE_FLOOR:
         return False
-    if best < WEAK_SUPPORT and short_answer.question_type(question) and short(question, scored, idf, hits) is None:
+    if best < WEAK_SUPPORT and short_answer.question_type(question) and shown is None:
         return False  # a "how many" question with no number in sight, and weak support
     return True
 

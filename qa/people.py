@@ -71,17 +71,16 @@ def person_in(name: str) -> str | None:
     taken for a person: a given name on its own is as often a thing ("Oscar", "Barbie")."""
     if " and " in name:  # "Jamie Lee Curtis and Lindsay Lohan", not "Clare Locke and Farnan LLP"
         return name if all(person_in(part) == part.strip() for part in name.split(" and ")) else None
-    tokens = name.split()
-    if tokens and re.search(r"[’']s$", tokens[0]):
-        tokens = tokens[1:]
-    words = [t.strip(EDGE) for t in tokens]
+    if re.match(r"\S+[’']s\s", name):
+        name = name.split(maxsplit=1)[1]  # as written, so the caller finds it in the sentence
+    words = [t.strip(EDGE) for t in name.split()]
     if len(words) < 2 or not all(words):
         return None
     if words[0].rstrip(".").lower() in _TITLES:
         person = words[-1][:1].isupper()
     else:
         person = is_given_name(words[0]) and not places.is_a_place(" ".join(words))
-    return " ".join(tokens) if person else None
+    return name if person else None
 
 
 def is_a_person(name: str) -> bool:

@@ -212,26 +212,30 @@ class Asked:
             weight *= NOT_THE_KIND  # "What is the value...?": not "eight"
         return None if self.own(text) else (text, weight)
 
+    def answer_spans(self, sentences: Sequence[str]) -> list[set[str]]:
+        """For each sentence, the spans of the kind asked for that are not the question's
+        own words, lower-cased (none for a question of no kind)."""
+        # Whether a sentence holds an answer does not hang on the person and work rules:
+        # the list of given names lacks many ("Simu Liu"), a one-word name ("Beyoncé") is
+        # not taken for a person, and a title is not always quoted; they only weigh one
+        # name against another in `extract`.
+        asked = replace(self, person=False, work=False)
+        if asked.kind is None:
+            return [set() for _ in sentences]
+        out = []
+        for sentence in sentences:
+            found = set()
+            for s, e in _candidates(asked.kind, sentence):
+                fit = asked.fit(sentence[s:e].strip())
+                if fit is not None and fit[1] == 1.0:
+                    found.add(fit[0].lower())
+            out.append(found)
+        return out
+
 
 def answer_spans(question: str, sentences: Sequence[str]) -> list[set[str]]:
-    """For each sentence, the spans of the kind the question asks for that are not the
-    question's own words, lower-cased (none for a question of no kind)."""
-    # Whether a sentence holds an answer does not hang on the person and work rules: the
-    # list of given names lacks many ("Simu Liu"), a one-word name ("Beyoncé") is not taken
-    # for a person, and a title is not always quoted; they only weigh one name against
-    # another in `extract`.
-    asked = replace(Asked.of(question), person=False, work=False)
-    if asked.kind is None:
-        return [set() for _ in sentences]
-    out = []
-    for sentence in sentences:
-        found = set()
-        for s, e in _candidates(asked.kind, sentence):
-            fit = asked.fit(sentence[s:e].strip())
-            if fit is not None and fit[1] == 1.0:
-                found.add(fit[0].lower())
-        out.append(found)
-    return out
+    """`Asked.answer_spans` of the question."""
+    return Asked.of(question).answer_spans(sentences)
 
 
 def acronyms(question: str) -> set[str]:

@@ -152,7 +152,8 @@ def test_the_reader_quotes_the_lede_of_the_recent_story_first(real_embedder) -> 
     flat = extractive.score_sentences(question, hits, real_embedder, as_of=date(2025, 3, 5),
                                       weights=extractive.ReaderWeights(lede=0.0, recency=0.0))
     assert hits[extractive.pick(flat, hits)[0].hit].chunk.article_id == "old"  # words alone prefer the old one
-    assert extractive.supports(question, scored) == extractive.supports(question, flat) is True
+    assert extractive.supports(question, scored, extractive.short(question, scored)) == \
+        extractive.supports(question, flat, extractive.short(question, flat)) is True
     assert sorted(s.score for s in scored) == sorted(s.score for s in flat)
 
 
@@ -265,8 +266,8 @@ def test_the_short_answer_may_come_from_the_headline_of_the_quoted_article() -> 
     weak = [Scored(0, nameless, score=0.45, cosine=0.5, lexical=0.4, order=1.0)]
     titled = [hit("DeepSeek, the Chinese AI startup, shakes the stock market", nameless)]
     assert extractive.short(question, weak, None, None) is None
-    assert extractive.supports(question, weak, None, titled)
-    assert not extractive.supports(question, weak, None, None)
+    assert extractive.supports(question, weak, extractive.short(question, weak, None, titled))
+    assert not extractive.supports(question, weak, extractive.short(question, weak, None, None))
 
 
 def test_the_audit_reads_a_citation_with_its_title(real_embedder) -> None:  # type: ignore[no-untyped-def]
