@@ -138,7 +138,7 @@ def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choice
     pool = Pool.build(hits, res.embedder, [(s.hit, s.sentence, s.vector) for s in scored])
     if choices:
         return llm_answer.choice_answer(reply, question, choices, hits, scored, pool, res.embedder,
-                                        res.choice_idf(choices), choice_vectors)
+                                        res.choice_idf(choices), choice_vectors, shown[0] if shown else None)
     answer, checked = llm_answer.open_answer(reply, pool, res.embedder)
     if answer is not None:
         return answer

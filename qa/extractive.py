@@ -316,9 +316,17 @@ def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder:
     if not scored:
         return 0, []
     support = choice_support(question, choices, hits, embedder, scored, idf, choice_vectors)
-    named = named_choice(short, choices) if short else None
-    best = named if named is not None else max(range(len(choices)), key=lambda ci: support[ci][0])
+    best = preferred(support, choices, short)
     return best, support[best][1]
+
+
+def preferred(support: Sequence[tuple[float, list[Scored]]], choices: Sequence[str],
+              short: str | None) -> int:
+    """newsqa's own choice: the one the short answer names when it names exactly one,
+    else the best-supported. The extractive answer and the LLM path's offline choice
+    both take it, so one question gets one offline choice whichever mode asks."""
+    named = named_choice(short, choices) if short else None
+    return named if named is not None else max(range(len(choices)), key=lambda ci: support[ci][0])
 
 
 def quoted(sentence: str) -> str:

@@ -171,10 +171,14 @@ def fallback_note(reply: str) -> str:
 
 def choice_answer(reply: str, question: str, choices: Sequence[str], hits: Sequence[Hit],
                   scored: Sequence[extractive.Scored], pool: Pool, embedder: Embedder,
-                  idf: dict[str, float] | None, choice_vectors: np.ndarray | None) -> LLMAnswer:
+                  idf: dict[str, float] | None, choice_vectors: np.ndarray | None,
+                  short: str | None = None) -> LLMAnswer:
+    """The checked multiple-choice answer (see the module's docstring). `short` is the
+    offline reader's short answer, which names the offline choice when it names one
+    (`extractive.preferred`), as in extractive mode."""
     claims = split_claims(reply)
     support = extractive.choice_support(question, choices, hits, embedder, scored, idf, choice_vectors)
-    offline = max(range(len(choices)), key=lambda ci: support[ci][0])
+    offline = extractive.preferred(support, choices, short)
     lettered = [(i, ci) for i, c in enumerate(claims) if (ci := _letter(c.text, len(choices))) is not None]
     head = lettered[0][0] if lettered else None
     letter = lettered[0][1] if lettered else None
@@ -210,7 +214,7 @@ def choice_answer(reply: str, question: str, choices: Sequence[str], hits: Seque
         why = ("which no retrieved source mentions" if not named_in_sources(choices[choice], hits)
                else "but no sentence it quoted names it")
         notes.append(f"The model chose {_label(choice, choices)}, {why}; the choice shown is "
-                     "newsqa's offline choice, the one the retrieved sources support best.")
+                     "newsqa's offline choice from the retrieved sources.")
         return _offline_choice(offline, choices, support, hits, notes, declined=False)
     notes.extend(_notes(checked))
     if backed:

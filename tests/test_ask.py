@@ -404,6 +404,15 @@ def test_multiple_choice_takes_the_choice_the_short_answer_names(real_embedder) 
     assert choices[alone] == "ChatGPT"  # the choice scores alone: named twice, near the question's words
     ci, picks = extractive.choose(question, choices, hits, real_embedder, scored, None, None, sa[0])
     assert choices[ci] == "DeepSeek" and "DeepSeek" in picks[0].sentence
+    # LLM mode: a model that declines gets newsqa's offline choice, the same one.
+    from qa import llm_answer
+    from qa.citations import Pool
+
+    pool = Pool.build(hits, real_embedder, [(s.hit, s.sentence, s.vector) for s in scored])
+    args = ("The archive does not say.", question, choices, hits, scored, pool, real_embedder, None, None)
+    declined = llm_answer.choice_answer(*args, sa[0])
+    assert declined.choice == "DeepSeek" and declined.origin == "offline" and declined.declined
+    assert llm_answer.choice_answer(*args).choice == "ChatGPT"  # without the short answer
     assert extractive.named_choice("Donald Trump", ["President Donald Trump", "Joe Biden"]) == 0
     assert extractive.named_choice("Trump", ["Donald Trump", "Donald Trump Jr."]) is None  # names both
     assert extractive.named_choice("Wall Street", choices) is None  # names none
