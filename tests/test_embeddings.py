@@ -57,6 +57,18 @@ def test_a_text_gets_the_same_vector_alone_or_in_a_padded_batch(real_embedder) -
     assert float((together * alone).sum(1).min()) > 0.9999
 
 
+def test_the_cached_export_is_named_by_the_weights_content() -> None:
+    """A reinstall of the same weights (a new virtualenv: another mtime) finds the file
+    already exported: its name is the weights' sha256, as pip recorded it."""
+    import base64
+    import hashlib
+
+    from qa.onnx_model import model_dir, weights_key
+
+    digest = hashlib.sha256((model_dir() / "model.safetensors").read_bytes()).digest()
+    assert weights_key() == "sha256-" + base64.urlsafe_b64encode(digest).decode()[:22]
+
+
 def test_export_is_cached_and_a_damaged_file_is_replaced(tmp_path: Path, real_embedder) -> None:
     from qa.onnx_model import cached_path
 
