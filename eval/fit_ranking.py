@@ -14,11 +14,10 @@ maximising hit@10 + MRR on the fit set only, with retrieval's per-article cap ap
 the best half-life and weights win. The other sets are reported beside it with the
 same weights, so a weight that helps one set alone shows.
 
-Then the preference for recent articles alone (`prefer_recent`): with the other weights
-as shipped, every half-life in `HALF_LIVES`, recency weight in `RECENCY_GRID` and age
-weight in `AGE_GRID` (the years-scale feature) is tried on the fit set, and the one whose
-top hit is most often from the week before the as-of date wins among those no worse than
-the shipped weights on hit@10 and on MRR. A question asked as
+Then the recency preference alone (`prefer_recent`): with the other weights as shipped,
+every half-life in `HALF_LIVES` and recency weight in `RECENCY_GRID` is tried on the fit
+set, and the one whose top hit is most often from the week before the as-of date wins
+among those no worse than the shipped weights on hit@10 and on MRR. A question asked as
 of a day is mostly about the days before it, and the top hit is what the reader quotes
 first; this takes as much of that as retrieval gives for free. Prints a table and the
 weights; ``--out FILE`` writes both as JSON.
@@ -41,7 +40,6 @@ from qa.settings import Settings
 GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0)
 HALF_LIVES = (3.0, 7.0, 14.0, 30.0, 90.0)
 RECENCY_GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
-AGE_GRID = (0.0, 0.02, 0.05, 0.08, 0.1, 0.15, 0.2)
 RECENT_DAYS = 7
 K = 10
 
@@ -99,18 +97,17 @@ def recent_at_1(prepared: list[Prepared], w: np.ndarray, per_article: int = 2) -
 
 
 def prefer_recent(prepared: list[Prepared], w: np.ndarray, half_life: float) -> tuple[float, np.ndarray]:
-    """The half-life, recency weight and age weight (other weights as in `w`) whose top
-    hit is most often recent, among those no worse than (`half_life`, `w`) on hit@10 and
-    MRR."""
+    """The half-life and recency weight (other weights as in `w`) whose top hit is most
+    often recent, among those no worse than (`half_life`, `w`) on hit@10 and MRR."""
     shipped = [p.with_half_life(half_life) for p in prepared]
     floor = evaluate(shipped, w)
     best = (recent_at_1(shipped, w), half_life, w)
-    col, age_col = rank.FEATURES.index("recency"), rank.FEATURES.index("age")
+    col = rank.FEATURES.index("recency")
     for hl in HALF_LIVES:
         at_hl = [p.with_half_life(hl) for p in prepared]
-        for value, age in ((v, a) for v in RECENCY_GRID for a in AGE_GRID):
+        for value in RECENCY_GRID:
             trial = w.copy()
-            trial[col], trial[age_col] = value, age
+            trial[col] = value
             got = evaluate(at_hl, trial)
             if got["hit@10"] >= floor["hit@10"] and got["mrr"] >= floor["mrr"] - 1e-9:
                 recent = recent_at_1(at_hl, trial)

@@ -2,15 +2,11 @@
 
 Candidates come from the whole allowed archive and from the question's time window
 (`qa.timewindow`), from the dense and the keyword search alike (`qa.retrieve`). Each gets
-seven features, all in 0..1:
+six features, all in 0..1:
 
 - ``dense``: cosine between the question and the chunk;
 - ``keyword``: the chunk's BM25 score over the best candidate's;
 - ``recency``: 2^(-age / half-life), age in days before the as-of date (0 without one);
-- ``age``: the same age on a scale of years, 1 - log(1 + age) / log(1 + 10 years) (0
-  past ten years, or without an as-of date). The recency half-life (two weeks) gives
-  every article older than a couple of months the same nothing, so an 11-year-old story
-  that matches the words ("lead Oscars with 10 nods") stood level with last month's;
 - ``window``: 1 when the article's date is inside the question's time window;
 - ``title``: the IDF-weighted share of the question's words in the article's title;
 - ``article``: how many other candidates come from the same article (capped at 3, /3),
@@ -40,8 +36,7 @@ from qa.lexical import content_stems, coverage
 from qa.timewindow import TimeWindow, reference_day
 from qa.types import Chunk
 
-FEATURES = ("dense", "keyword", "recency", "window", "title", "article", "age")
-AGE_HORIZON_DAYS = 3650  # the ``age`` feature reaches 0 at ten years
+FEATURES = ("dense", "keyword", "recency", "window", "title", "article")
 
 
 @dataclass(frozen=True)
@@ -54,7 +49,6 @@ class Weights:
     window: float = 0.0
     title: float = 0.1
     article: float = 0.0
-    age: float = 0.0
 
     def vector(self) -> np.ndarray:
         return np.array([getattr(self, f) for f in FEATURES], dtype=np.float64)
@@ -90,22 +84,15 @@ def features(cands: Sequence[Candidate], question: str, as_of: date | None, wind
     titles: dict[str, float] = {}
     for i, c in enumerate(cands):
         published = c.chunk.published
-        recency = age = 0.0
+        recency = 0.0
         if ref is not None and published is not None and half_life > 0:
-            days = max(0, (ref - published).days)
-            recency = 2.0 ** (-days / half_life)
-            age = age_score(days)
+            recency = 2.0 ** (-max(0, (ref - published).days) / half_life)
         if c.chunk.title not in titles:
             titles[c.chunk.title] = coverage(q, content_stems(c.chunk.title), idf)
         out[i] = (c.dense, c.bm25 / top_bm25, recency,
                   1.0 if window is not None and window.contains(published) else 0.0,
-                  titles[c.chunk.title], min(per_article[c.chunk.article_id] - 1, 3) / 3, age)
+                  titles[c.chunk.title], min(per_article[c.chunk.article_id] - 1, 3) / 3)
     return out
-
-
-def age_score(days: float | np.ndarray) -> float | np.ndarray:
-    """The ``age`` feature of an article `days` before the reference day."""
-    return 1.0 - np.minimum(1.0, np.log1p(days) / np.log1p(AGE_HORIZON_DAYS))
 
 
 def scores(feats: np.ndarray, weights: Weights) -> np.ndarray:

@@ -73,10 +73,6 @@ def test_features_and_one_score() -> None:
     assert f[0, 1] == 1.0 and f[1, 1] == pytest.approx(0.9)  # BM25 over the best
     assert f[1, 3] == 1.0 and f[0, 3] == 0.0 and f[3, 3] == 0.0  # in the window
     assert f[1, 2] > f[0, 2] > 0 and f[3, 2] == 0  # recency
-    age = rank.FEATURES.index("age")  # the same age on a scale of years
-    assert 1.0 > f[1, age] > f[0, age] > 0.0 and f[3, age] == 0.0
-    assert rank.age_score(0) == 1.0 and rank.age_score(rank.AGE_HORIZON_DAYS) == rank.age_score(5000) == 0.0
-    assert rank.age_score(90) > rank.age_score(365) > rank.age_score(11 * 365)  # unlike 2^(-age / 14 days)
     s = rank.scores(f, Weights(dense=1.0, keyword=0.3, recency=0.2, window=0.2, title=0, article=0))
     order = [cands[i].chunk.article_id for i, _ in sorted(enumerate(s), key=lambda x: -x[1])]
     assert order[0] == "fresh" and order.index("old") < order.index("fresh-offtopic")  # relevance still counts
