@@ -1,9 +1,11 @@
 """Question sets: RealTimeQA's own JSONL, and newsqa's simple JSONL for a user's gold set.
 
 RealTimeQA (one object a line): ``question_id``, ``question_date`` ("YYYY/MM/DD", used as
-the as-of date), ``question_sentence``, ``choices`` (4 strings), ``answer`` (a list
-holding the 0-based index of the right choice, as a string), ``evidence`` (a snippet of
-the source article, may hold HTML, may be empty), ``question_url``.
+the as-of date), ``question_sentence`` (copied from the quiz page: may hold its links as
+HTML), ``choices`` (4 strings), ``answer`` (a list holding the 0-based index of the right
+choice, as a string), ``evidence`` (a snippet of the source article, may hold HTML, may be
+empty), ``question_url``. The question and the evidence are read as the page shows them
+(`strip_html`): a reader sees "demand for Dubai chocolate", not the link's attributes.
 
 Simple JSONL (one object a line): ``question`` (required); ``answer`` (a string) or
 ``answers`` (a list of acceptable strings); optional ``as_of`` ("YYYY-MM-DD"),
@@ -44,8 +46,16 @@ def _day(value: object, where: str) -> date | None:
         raise InputError(f"{where}: date {value!r} is not YYYY-MM-DD (or YYYY/MM/DD)") from None
 
 
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|em|i|mark|q|s|small|span|strong|sub|sup|u)\b[^>]*>", re.I)
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+
+
 def strip_html(text: str) -> str:
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text or ""))).strip()
+    """The text as a page shows it: inline tags ("<a href=...>Dubai</a>,") leave no
+    space behind, other tags a space; entities are decoded. Only tag-shaped runs go, so
+    "costs < 5% and > 3%" keeps its signs."""
+    text = _TAG.sub(" ", _INLINE_TAG.sub("", text or ""))
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
 
 def _realtimeqa(obj: dict, where: str) -> EvalQuestion:
@@ -55,7 +65,7 @@ def _realtimeqa(obj: dict, where: str) -> EvalQuestion:
         gold = choices[idx]
     except (KeyError, IndexError, ValueError, TypeError):
         raise InputError(f"{where}: 'answer' must be a list holding the index of the right choice") from None
-    return EvalQuestion(id=str(obj.get("question_id", where)), question=obj["question_sentence"],
+    return EvalQuestion(id=str(obj.get("question_id", where)), question=strip_html(obj["question_sentence"]),
                         answers=(gold,), choices=choices, answer_index=idx,
                         as_of=_day(obj.get("question_date"), where),
                         evidence=strip_html(obj.get("evidence", "")))

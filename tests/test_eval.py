@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eval import metrics as m
-from eval.datasets import load_questions
+from eval.datasets import load_questions, strip_html
 from qa.errors import InputError
 from tests.conftest import DEV_QUESTIONS, cli_env, run_cli, write_jsonl
 
@@ -58,6 +58,13 @@ def test_both_question_formats(tmp_path: Path) -> None:
     qs = load_questions(simple)
     assert qs[0].answers == ("ISIL", "ISIS") and qs[0].urls == ("https://x/y",)
     assert qs[1].answers == ("b",) and qs[2].evidence == "It is yes"
+    # RealTimeQA copies a quiz page's links into the question: read as the page shows it.
+    linked = write_jsonl(tmp_path / "rt.jsonl", [{
+        "question_id": "1", "question_date": "2025/06/06", "choices": ["Pistachio", "Almond"], "answer": ["0"],
+        "question_sentence": 'Soaring demand for <a data-analytics-id="inline-link" href="https://x/dubai">'
+                             'Dubai</a> chocolate, <em>the</em> viral bar, hit which nut?'}])
+    assert load_questions(linked)[0].question == "Soaring demand for Dubai chocolate, the viral bar, hit which nut?"
+    assert strip_html("Costs < 5% and > 3% &amp; rising<br>now") == "Costs < 5% and > 3% & rising now"
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"question": "q", "answer": "a"}\n{"question": "no answer"}\n')
     with pytest.raises(InputError, match=r"bad.jsonl:2"):
