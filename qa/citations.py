@@ -112,9 +112,22 @@ def names_found(claim: str, passage: str) -> bool:
 
 def supports(claim: str, cosine: float, lexical: float, title: str, sentence: str) -> bool:
     """The support rule: close in meaning or sharing most content words, and the claim's
-    names and numbers in the sentence or its article's title."""
-    return (cosine >= SUPPORT_COSINE or lexical >= SUPPORT_LEXICAL) \
-        and names_found(claim, f"{title}\n{sentence}")
+    names and numbers in the sentence or its article's title. A claim of a few words (a
+    short answer: "25", "two", "Kirsty Coventry") has too little meaning to compare: it
+    is supported when the cited text says every one of its words ("a 25-hour speech",
+    "after two terms")."""
+    return said_word_for_word(claim, f"{title}\n{sentence}") or (
+        (cosine >= SUPPORT_COSINE or lexical >= SUPPORT_LEXICAL) and names_found(claim, f"{title}\n{sentence}"))
+
+
+SHORT_CLAIM_WORDS = 4
+
+
+def said_word_for_word(claim: str, text: str) -> bool:
+    """Whether a claim of at most `SHORT_CLAIM_WORDS` words has every word in the text
+    (words split at any non-alphanumeric character, case ignored)."""
+    said = re.findall(r"\w+", claim.lower())
+    return 0 < len(said) <= SHORT_CLAIM_WORDS and set(said) <= set(re.findall(r"\w+", text.lower()))
 
 
 @dataclass(frozen=True)

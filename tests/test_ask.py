@@ -283,6 +283,12 @@ def test_the_audit_reads_a_citation_with_its_title(real_embedder) -> None:  # ty
     assert audit(shown, (cite,), real_embedder).recall == 1.0
     wrong = f"Baidu [1]: \u201c{quote}\u201d [1]"
     assert audit(wrong, (cite,), real_embedder).recall == 0.5  # the quote is backed, "Baidu" is not
+    # A short answer that is a number or a number word is backed when the quote says it,
+    # inside a hyphenated word too.
+    speech = "Senator Cory Booker delivered a 25-hour speech, stepping down after two terms as mayor."
+    cite = Citation(1, "b", "Booker breaks the record", "news.example", None, "https://news.example/b", speech)
+    for short, backed in (("25", 1.0), ("two", 1.0), ("30", 0.5), ("three", 0.5)):
+        assert audit(f"{short} [1]: \u201c{speech}\u201d [1]", (cite,), real_embedder).recall == backed, short
 
 
 def test_the_end_of_a_range_is_not_a_count() -> None:
