@@ -25,7 +25,6 @@ weights; ``--out FILE`` writes both as JSON.
 
 from __future__ import annotations
 
-import argparse
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -33,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from eval import metrics as m
-from eval.fitting import asked, fit, objective, pair
+from eval.fitting import asked, fit, objective, parser
 from qa import rank
 from qa.settings import Settings
 
@@ -145,11 +144,7 @@ AXES = [(_setter(j), GRID) for j in range(1, len(rank.Weights().vector()))]
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--fit", required=True, type=pair, help="QUESTIONS.jsonl=DATA_DIR to fit on")
-    ap.add_argument("--check", action="append", default=[], type=pair, help="QUESTIONS.jsonl=DATA_DIR to report")
-    ap.add_argument("--limit", type=int)
-    ap.add_argument("--out", type=Path)
+    ap = parser(__doc__)
     ap.add_argument("--recency-only", action="store_true",
                     help="skip the full fit: only raise the recency preference of the shipped weights")
     args = ap.parse_args()

@@ -20,7 +20,6 @@ the asking.
 
 from __future__ import annotations
 
-import argparse
 import json
 import pickle
 from dataclasses import asdict, dataclass, replace
@@ -30,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from eval import metrics as m
-from eval.fitting import asked, fit, objective, pair
+from eval.fitting import asked, fit, objective, parser
 from qa import extractive
 from qa.timewindow import reference_day
 
@@ -115,11 +114,7 @@ AXES = [(_setter(n), values) for n, values in GRID.items()]
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--fit", required=True, type=pair, help="QUESTIONS.jsonl=DATA_DIR to fit on")
-    ap.add_argument("--check", action="append", default=[], type=pair, help="QUESTIONS.jsonl=DATA_DIR to report")
-    ap.add_argument("--limit", type=int)
-    ap.add_argument("--out", type=Path)
+    ap = parser(__doc__)
     ap.add_argument("--prepared", type=Path, help="pickle of the prepared sets: read if there, else written")
     args = ap.parse_args()
     if args.prepared and args.prepared.exists():

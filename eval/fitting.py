@@ -7,6 +7,7 @@ different things but prepare a question the same way and search weights the same
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,3 +82,14 @@ def pair(text: str) -> tuple[Path, Path]:
     """QUESTIONS.jsonl=DATA_DIR, as the fits' command lines take them."""
     q, _, d = text.partition("=")
     return Path(q), Path(d)
+
+
+def parser(doc: str) -> argparse.ArgumentParser:
+    """The fits' common command line: ``--fit`` one set, ``--check`` others, ``--limit``
+    questions per set, ``--out`` a JSON report; `doc` is the script's docstring."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("--fit", required=True, type=pair, help="QUESTIONS.jsonl=DATA_DIR to fit on")
+    ap.add_argument("--check", action="append", default=[], type=pair, help="QUESTIONS.jsonl=DATA_DIR to report")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--out", type=Path)
+    return ap
