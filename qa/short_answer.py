@@ -29,7 +29,8 @@ _NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|do
 _NUMBER = re.compile(
     rf"(?:(?:nearly|about|around|almost|more than|at least|over|some|roughly|up to|fewer than|less than)\s+)?"
     rf"(?:[$£€]\s?)?(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS})\b)(?:\s?(?:%|percent|per cent|million|billion|"
-    rf"km|kilometres|kilometers|miles|metres|meters|mph|years?|(?:of\s+)?people|dead|deaths|votes|seats))*"
+    rf"km|kilometres|kilometers|miles|metres|meters|mph|years?|(?:of\s+)?people|dead|deaths|votes|seats)"
+    rf"|[\s-]?(?:cents?|dollars?|euros?)\b)*"
     rf"(?:\s?\((?:\d[\d,]*\s?(?:miles|km))\))?", re.I)
 _ENTITY = re.compile(r"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:(?:of|the|de|del|al|bin|van|von|and)\s+)?(?:[A-Z][\w'’.-]*))*")
 _NOT_ANSWERS = set((MONTHS.replace("\\.?", "") + "|" + DAYS).split("|")) | {
@@ -77,7 +78,7 @@ _QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an 
 _MONEY_ASKED = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fine|fines|value|worth|salary|salaries|wage|wages"
                           r"|budget|revenue|valuation|jackpot|prize money|how much money)\b", re.I)
 _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b", re.I)
-_MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|pounds sterling)\b", re.I)
+_MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|cents?|pounds sterling)\b", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 
 

@@ -297,6 +297,10 @@ def test_the_end_of_a_range_is_not_a_count() -> None:
     sent = "Roughly 30% of students were chronically absent during the 2021-22 year, and 120 teachers left."
     spans = [sent[s:e] for s, e in sa._candidates("number", sent)]
     assert spans == ["Roughly 30%", "120"]
+    # Cents and dollars written out are the amount's unit, hyphenated too; an age is not.
+    sent = "Waffle House added a 50-cent surcharge per egg, or 200 dollars a case, said a 25-year-old cook."
+    assert [sent[s:e] for s, e in sa._candidates("number", sent)] == ["50-cent", "200 dollars", "25"]
+    assert sa.unit_asked("What is the fee per egg?") == "money" and sa._has_unit("money", "50-cent")
 
 
 def test_a_question_asking_for_a_country_is_answered_with_a_country() -> None:
