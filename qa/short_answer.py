@@ -412,10 +412,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             # "100 people" for "how many people" is good; "Super Bowl LVIII" for
             # "who won the Super Bowl" is the topic, not the answer.
             shares = 0.5 if overlap and kind == "number" else 0.0
-            if counted and kind == "number":  # "how many people": a count of people,
-                # written in the span ("64 people") or right after it ("2,100 locations")
-                follows = {stem(t) for t in words(sent[e:])[:2]}
-                shares += 1.0 if counted in span_stems or counted in follows else -0.3
+            if counted and kind == "number":  # "how many people": a count of people
+                shares += 1.0 if counted in span_stems else -0.3
             before = len(words(sent[:s]))
             closeness = max((v / top_idf / (1.0 + abs(before - p) / 3.0) for p, v in positions),
                             default=0.1)
