@@ -32,11 +32,7 @@ _NUMBER = re.compile(
     rf"km|kilometres|kilometers|miles|metres|meters|mph|years?|(?:of\s+)?people|dead|deaths|votes|seats)"
     rf"|[\s-]?(?:cents?|dollars?|euros?)\b)*"
     rf"(?:\s?\((?:\d[\d,]*\s?(?:miles|km))\))?", re.I)
-# A name's lower-case joints: "Bank of America", "Department of the Treasury", "Ursula von
-# der Leyen", "Lula da Silva", "Tren de Aragua".
-_JOINTS = ("of the|von der|van der|van den|de la|de los|de las|of|the|de|del|da|di|dos|das|du|al|bin|van|von"
-           "|and")
-_ENTITY = re.compile(rf"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:(?:{_JOINTS})\s+)?(?:[A-Z][\w'’.-]*))*")
+_ENTITY = re.compile(r"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:(?:of|the|de|del|al|bin|van|von|and)\s+)?(?:[A-Z][\w'’.-]*))*")
 _NOT_ANSWERS = set((MONTHS.replace("\\.?", "") + "|" + DAYS).split("|")) | {
     "The", "A", "An", "In", "On", "At", "After", "Before", "But", "And", "It", "He", "She", "They",
     "This", "That", "These", "Those", "We", "I", "His", "Her", "Their", "Its", "As", "For", "When",

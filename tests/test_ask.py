@@ -469,10 +469,6 @@ def test_a_name_ends_where_the_name_ends() -> None:
     assert names("Fans cheered the Eagles' win over the Chiefs.") == ["Eagles", "Chiefs"]
     assert names("The toll is the first in the U.S.") == ["U.S."]
     assert names("The speech was given by Joe Biden.") == ["Joe Biden"]
-    # A name's lower-case joints, one or two words long.
-    assert names("Then Ursula von der Leyen met Lula da Silva.") == ["Ursula von der Leyen", "Lula da Silva"]
-    assert names("It sued the Department of the Treasury and Bank of America.") == [
-        "Department of the Treasury and Bank of America"]  # "and" joins, as before
     swift = ["Fans queued for Taylor Swift's new album on Friday.", "The singer Taylor Swift said it was her best."]
     case = sa.casing(swift + ["Diners at Denny's paid more for eggs."])
     assert [swift[0][s:e] for s, e in sa._candidates("entity", swift[0], case)] == ["Taylor Swift"]
