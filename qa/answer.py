@@ -102,21 +102,21 @@ def _quote_text(short: str | None, picks: Sequence[extractive.Scored]) -> str:
 
 
 def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
-                choices: Sequence[str] | None, res: Resources, sa: tuple[str, extractive.Scored] | None,
+                choices: Sequence[str] | None, res: Resources, shown: tuple[str, extractive.Scored] | None,
                 choice_vectors: np.ndarray | None = None) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
-    """The offline answer; `sa` is the short answer (`extractive.short`) and the sentence
-    it is cut from."""
+    """The offline answer; `shown` is the short answer (`extractive.short`) and the
+    sentence it is cut from."""
     choice = short = None
     if choices:
         choice_idf = res.choice_idf(choices)
         ci, picks = extractive.choose(question, choices, hits, res.embedder, scored, choice_idf, choice_vectors,
-                                      sa[0] if sa else None)
+                                      shown[0] if shown else None)
         choice = choices[ci]
         text = f"{chr(65 + ci)}) {choice} [1]. " + _quote_text(None, picks)
     else:
         picks = extractive.pick(scored, hits)
-        if sa:
-            short, with_span = sa
+        if shown:
+            short, with_span = shown
             same_article = hits[with_span.hit].chunk.article_id
             others = [p for p in picks if hits[p.hit].chunk.article_id != same_article]
             picks = [with_span] + others[: extractive.MAX_SENTENCES - 1]

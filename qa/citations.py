@@ -116,8 +116,9 @@ def supports(claim: str, cosine: float, lexical: float, title: str, sentence: st
     short answer: "25", "two", "Kirsty Coventry") has too little meaning to compare: it
     is supported when the cited text says every one of its words ("a 25-hour speech",
     "after two terms")."""
-    return said_word_for_word(claim, f"{title}\n{sentence}") or (
-        (cosine >= SUPPORT_COSINE or lexical >= SUPPORT_LEXICAL) and names_found(claim, f"{title}\n{sentence}"))
+    cited = f"{title}\n{sentence}"
+    return said_word_for_word(claim, cited) or (
+        (cosine >= SUPPORT_COSINE or lexical >= SUPPORT_LEXICAL) and names_found(claim, cited))
 
 
 SHORT_CLAIM_WORDS = 4
@@ -125,7 +126,8 @@ SHORT_CLAIM_WORDS = 4
 
 def said_word_for_word(claim: str, text: str) -> bool:
     """Whether a claim of at most `SHORT_CLAIM_WORDS` words has every word in the text
-    (words split at any non-alphanumeric character, case ignored)."""
+    (words split at any non-alphanumeric character, case ignored: unlike `lexical.words`,
+    which keeps "25-hour" whole, so "25" is found in it)."""
     said = re.findall(r"\w+", claim.lower())
     return 0 < len(said) <= SHORT_CLAIM_WORDS and set(said) <= set(re.findall(r"\w+", text.lower()))
 
