@@ -1,6 +1,8 @@
 """Metrics as pure functions: answers, retrieval, citations, latency.
 
-Normalisation follows SQuAD's: lower case, no punctuation, no articles, folded spaces.
+Normalisation follows SQuAD's: lower case, no punctuation, no articles, folded spaces;
+and accents are folded, because news in English writes the same name either way ("Luka
+Doncic" in one paper, "Luka Dončić" in the gold answer).
 "Contains" asks whether a gold answer appears inside the predicted answer (or the reverse
 for very short predictions), the fairest score for an extractive answer that quotes.
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +20,8 @@ _PUNCT = set(string.punctuation) | {"\u201c", "\u201d", "\u2018", "\u2019", "\u2
 
 
 def normalize(text: str) -> str:
-    text = "".join(" " if ch in _PUNCT else ch for ch in text.lower())
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+    text = "".join(" " if ch in _PUNCT else ch for ch in text)
     text = re.sub(r"\b(a|an|the)\b", " ", text)
     return " ".join(text.split())
 

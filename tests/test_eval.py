@@ -20,6 +20,8 @@ from tests.conftest import DEV_QUESTIONS, cli_env, run_cli, write_jsonl
     ("Hamas", ["ISIL", "ISIS"], 0.0, 0.0, 0.0),
     ("nearly 100 people", ["100 people", "nearly 100"], 0.0, 0.8, 1.0),
     ("", ["x"], 0.0, 0.0, 0.0),
+    ("Luka Doncic", ["Luka Dončić"], 1.0, 1.0, 1.0),  # the same name, written without accents
+    ("traded Dončić to LA", ["Luka Doncic"], 0.0, 1 / 3, 0.0),
 ])
 def test_answer_metrics(pred: str, golds: list[str], em: float, f1: float, cont: float) -> None:
     assert m.exact_match(pred, golds) == em
