@@ -63,10 +63,10 @@ def q_stems_of(question: str) -> set[str]:
     return set(content_stems(question))
 
 
-# A preposition before "which" / "what" / "how many" opens the asking phrase mid-sentence
-# ("...transferred to which country?", "...by which Chinese company?").
-_ASKED_MID = re.compile(r"\b(?:in|by|of|at|from|to|with|for|on|after|over|during|under|against|into|between"
-                        r"|among|about|behind)\s+(which|what|whom|how many|how much)\b", re.I)
+# The asking phrase may open mid-sentence: after a preposition ("...transferred to which
+# country?", "...by which Chinese company?") or a verb ("...meaning how many more weeks
+# of winter?", "England beat which nation?", "...used AI to mimic which US official?").
+_ASKED_MID = re.compile(r"\b(which|what|whom|how many|how much)\b", re.I)
 # "What is the new fee...?", "What was the average price...?": a quantity is asked for.
 _QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:price|cost|fee"
                        r"|fine|rate|salary|wage|age|toll|total|value|budget|population|temperature|speed|height"
@@ -111,11 +111,13 @@ def asking_clause(question: str) -> str:
 
 def question_type(question: str) -> str | None:
     """What kind of span answers the question: read from the start of its asking
-    sentence, else from a "which" / "what" / "how many" after a preposition in it."""
+    sentence, else from the first "which" / "what" / "how many" inside it that says."""
     asked = asking_clause(question)
     kind = _opening_type(asked)
-    if kind is None and (m := _ASKED_MID.search(asked)):
+    for m in _ASKED_MID.finditer(asked) if kind is None else ():
         kind = _opening_type(asked[m.start(1):])
+        if kind is not None:
+            break
     return kind
 
 

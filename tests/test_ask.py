@@ -184,8 +184,8 @@ def test_a_capitalised_first_word_is_not_taken_for_a_name() -> None:
 
 
 def test_the_kind_of_answer_is_read_from_the_sentence_that_asks() -> None:
-    """A question that opens with its context, or asks mid-sentence after a preposition,
-    still asks for a name, a number or a date, and gets one."""
+    """A question that opens with its context, or asks mid-sentence after a preposition
+    or a verb, still asks for a name, a number or a date, and gets one."""
     from qa import short_answer as sa
 
     assert sa.question_type("Donald Trump was sworn in Monday as the 47th president. "
@@ -197,6 +197,9 @@ def test_the_kind_of_answer_is_read_from_the_sentence_that_asks() -> None:
     assert sa.question_type("What is the name of the new pope?") == "entity"
     assert sa.question_type("Trump promised rebate checks in which of the following amounts?") == "number"
     assert sa.question_type("Which of the following companies filed for bankruptcy?") == "entity"
+    assert sa.question_type("Phil saw his shadow, meaning how many more weeks of winter?") == "number"
+    assert sa.question_type("England beat which nation on Sunday to win the Euros?") == "entity"
+    assert sa.question_type("The bill, passed on Monday, bans what?") is None  # "what" alone names no kind
     turkey = ["Prices fell for most of the dinner this year.",
               "The average price for a 16-pound frozen turkey is $21.50, down more than 16% from 2024."]
     got = sa.extract("What is the average price for a 16-pound turkey this year?", turkey, [1.0, 0.9], None,
