@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from qa.cli_archive import register
+from qa.cli_common import JsonOpt, call
 from qa.cli_web import register_web
 from qa.errors import NewsqaError
 from qa.settings import Settings
@@ -112,17 +113,12 @@ def ingest(
 
 
 @app.command()
-def stats(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def stats(as_json: JsonOpt = False) -> None:
     """What the archive holds: articles, chunks, sources, date range, embedding model."""
     from qa.stats import archive_stats
 
-    try:
-        s = archive_stats(_settings())
-    except Exception as exc:
-        _fail(exc)
-        return
-    if as_json:
-        typer.echo(json.dumps(s.to_dict(), ensure_ascii=False))
+    s = call(_fail, lambda: archive_stats(_settings()), as_json)
+    if s is None:
         return
     typer.echo(f"articles:        {s.articles} (+{s.duplicates} duplicates linked)")
     typer.echo(f"chunks:          {s.chunks}")
@@ -163,16 +159,14 @@ def ask(
     filters = Filters(since=_day(since, "--since"), until=_day(until, "--until"),
                       as_of=_day(as_of, "--as-of"), sources=tuple(source or ()))
     settings = _settings()
-    try:
+
+    def answer_streamed():  # type: ignore[no-untyped-def]
         with StreamView(enabled=not as_json and sys.stdout.isatty()) as view:
-            answer = ask_fn(question, settings, choices=choice or None, filters=filters, k=k,
-                            on_token=view.token, on_restart=view.restart)
-    except Exception as exc:
-        _fail(exc)
-        return
-    if as_json:
-        typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
-    else:
+            return ask_fn(question, settings, choices=choice or None, filters=filters, k=k,
+                          on_token=view.token, on_restart=view.restart)
+
+    answer = call(_fail, answer_streamed, as_json)
+    if answer is not None:
         print_answer(answer, settings)
 
 
