@@ -14,19 +14,26 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import re
+from collections.abc import Iterable
 
 from qa import places
 from qa.lexical import EDGE, asking_for
 
 # "which singer", "which Oscar-winning actress", "which two actors", "what world leader":
-# the question asks for a person. "Who" is not among them: "Who claimed the attack?" is
-# as often answered by a group as by a person.
-_PERSONS = asking_for("""actor actress singer star player athlete rapper musician artist director author
+# the question asks for a person. "Who" on its own is not: "Who claimed the attack?" is
+# as often answered by a group as by a person; "who is the mayor...?" is (`_WHO_IS`).
+_PERSON_NOUNS = tuple("""actor actress singer star player athlete rapper musician artist director author
 writer novelist poet comedian host celebrity person people man men woman women president senator lawmaker
 politician leader figure candidate governor mayor minister official judge justice ambassador coach manager
 ceo executive founder billionaire entrepreneur golfer quarterback footballer cricketer boxer driver swimmer
 skier gymnast pope cardinal king queen prince princess ally member model designer chef journalist anchor
 presenter filmmaker composer scientist astronaut activist""".split())
+_PERSONS = asking_for(_PERSON_NOUNS)
+# "Who is the mayor of Wichita?", "who was the first woman to...", "who became the new
+# CEO": "who" and a form of "to be", then a kind of person within three words.
+_WHO_IS = re.compile(r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+"
+                     r"(?:(?:the|a|an)\s+)?(?:[\w.’'-]+\s+){0,3}?("
+                     + "|".join(sorted(_PERSON_NOUNS, key=len, reverse=True)) + r")(?:e?s)?\b", re.I)
 # Words that open a person's name as news writes it: titles and ranks.
 _TITLES = frozenset("""president vice former sen senator rep representative gov governor mayor dr mr mrs ms
 sir dame lord lady pope king queen prince princess sheikh cardinal archbishop bishop rev saint st chief
@@ -34,8 +41,9 @@ justice judge secretary minister prime general gen col lt capt coach""".split())
 
 
 def asks_for_person(question: str) -> bool:
-    """Whether the question asks "which / what [up to two words] <a kind of person>"."""
-    return _PERSONS.search(question) is not None
+    """Whether the question asks "which / what [up to two words] <a kind of person>" or
+    "who is / was [the] [up to two words] <a kind of person>"."""
+    return _PERSONS.search(question) is not None or _WHO_IS.search(question) is not None
 
 
 @functools.cache
@@ -63,23 +71,43 @@ def is_given_name(word: str) -> bool:
     return word.lower() in _given_names()
 
 
-def person_in(name: str) -> str | None:
-    """The person's name the span holds, as written: the span itself, or the name after a
-    possessive ("Tesla's Elon Musk" -> "Elon Musk"); None when it holds none. A person's
-    name is a title before a name ("Pope Leo XIV"), or a given name and at least one more
-    name ("Adrien Brody", "Lee Jae-myung") that is not a place. A single word is not
+# How news writes a person it names again: "Mamdani, 34," (an age after the name), "Mr.
+# Mamdani", "Ms. Wu". A name whose last word the retrieved text writes so is a person's,
+# whether or not the given name is in the list ("Zohran Mamdani").
+_WRITTEN_AS_PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w’'-]+)|([A-Z][\w’'-]+),\s+\d{1,3},)")
+
+
+def surnames_in(sentences: Iterable[str]) -> frozenset[str]:
+    """The words these sentences write as a person's surname (`_WRITTEN_AS_PERSON`)."""
+    return frozenset(a or b for sent in sentences for a, b in _WRITTEN_AS_PERSON.findall(sent))
+
+
+def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
+    """The person's name the span holds, as written: the span itself, the name after a
+    possessive ("Tesla's Elon Musk" -> "Elon Musk"), or the name from a title inside it
+    on ("Wichita Mayor Lily Wu" -> "Mayor Lily Wu"); None when it holds none. A person's
+    name is a title before a name ("Pope Leo XIV"), or a given name, or a name the text
+    writes as a person's (`surnames`, from `surnames_in`), and at least one more name
+    ("Adrien Brody", "Lee Jae-myung", "Zohran Mamdani") that is not a place. A single word is not
     taken for a person: a given name on its own is as often a thing ("Oscar", "Barbie")."""
     if " and " in name:  # "Jamie Lee Curtis and Lindsay Lohan", not "Clare Locke and Farnan LLP"
-        return name if all(person_in(part) == part.strip() for part in name.split(" and ")) else None
+        return name if all(person_in(part, surnames) == part.strip() for part in name.split(" and ")) else None
     if re.match(r"\S+[’']s\s", name):
         name = name.split(maxsplit=1)[1]  # as written, so the caller finds it in the sentence
     words = [t.strip(EDGE) for t in name.split()]
     if len(words) < 2 or not all(words):
         return None
+    if words[0].rstrip(".").lower() not in _TITLES:
+        # "Wichita Mayor Lily Wu": the person from the title on.
+        titled = [m.start() for m in re.finditer(r"\S+", name)
+                  if m.start() > 0 and m.group().strip(EDGE).rstrip(".").lower() in _TITLES]
+        if titled and (found := person_in(name[titled[0]:], surnames)) is not None:
+            return found
     if words[0].rstrip(".").lower() in _TITLES:
         person = words[-1][:1].isupper()
     else:
-        person = is_given_name(words[0]) and not places.is_a_place(" ".join(words))
+        person = ((is_given_name(words[0]) or words[-1] in surnames)
+                  and not places.is_a_place(" ".join(words)))
     return name if person else None
 
 

@@ -182,13 +182,14 @@ class Asked:
         return (not text or bool(span_stems and span_stems <= self.stems) or text.lower() in self.question.lower()
                 or _initials(text) in self.initials)
 
-    def fit(self, text: str, quoted: bool = False) -> tuple[str, float] | None:
+    def fit(self, text: str, quoted: bool = False, surnames: frozenset[str] = frozenset()) -> tuple[str, float] | None:
         """A candidate span as the answer: its text (the place inside it when a place is
         asked for: "U.S. Soccer" -> "U.S."; the person after a possessive when a person
         is: "Tesla's Elon Musk" -> "Elon Musk") and how much it counts, 1 when it is of
         the kind asked for, `NOT_THE_KIND` for each way it is not (no place of the kind
         asked; a country or state when another name is asked; not a person's name when a
-        person is asked, `qa.people`; not a quoted title, `quoted`, when a work is,
+        person is asked, `qa.people`, with the `surnames` the retrieved text writes as a
+        person's; not a quoted title, `quoted`, when a work is,
         `qa.works`; a number without the unit asked). None when it is
         the question's own, or the question's own place under another name ("United
         States" for a question that says "the US")."""
@@ -204,7 +205,7 @@ class Asked:
         elif self.kind == "entity" and places.is_a_place(text):
             weight *= NOT_THE_KIND  # "Which company...?", "Who...?": not "Detroit"
         elif self.person:
-            found = people.person_in(text)
+            found = people.person_in(text, surnames)
             if found is None:
                 weight *= NOT_THE_KIND  # "Which actor...?": not "Oscar"
             else:
@@ -285,6 +286,7 @@ class Casing:
 
     capitalised: frozenset[str]  # written with a capital inside some sentence
     lower: frozenset[str]  # written in lower case somewhere
+    surnames: frozenset[str] = frozenset()  # written as a person's ("Mamdani, 34,"; `people.surnames_in`)
 
     def opens_a_name(self, word: str, more_follow: bool) -> bool:
         """Whether a capitalised word that opens a sentence belongs to the name it starts.
@@ -309,7 +311,7 @@ def casing(sentences: Sequence[str]) -> Casing:
                 low.add(w)
             elif n and w[:1].isupper():
                 cap.add(w)
-    return Casing(frozenset(cap), frozenset(low))
+    return Casing(frozenset(cap), frozenset(low), people.surnames_in(sentences))
 
 
 def _starts_name(tokens: Sequence[str], opens_sentence: bool, case: Casing | None) -> bool:
@@ -399,7 +401,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
         titles = works.titles_in(sent) if asked.work else []
         for s, e in dict.fromkeys(_candidates(kind, sent, case) + titles):
-            fit = asked.fit(sent[s:e].strip(), (s, e) in titles)
+            fit = asked.fit(sent[s:e].strip(), (s, e) in titles, case.surnames if case else frozenset())
             if fit is None:
                 continue  # the question's own words
             text, of_kind = fit

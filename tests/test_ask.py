@@ -356,6 +356,21 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
     assert people.asks_for_person(question) and people.asks_for_person("Which two US presidents died on July 4?")
     assert people.asks_for_person("A bust of which famous singer was recovered?")
     assert not people.asks_for_person("Who claimed the Kerman attack?")  # a group as often as a person
+    assert not people.asks_for_person("Who won Super Bowl LVIII?")  # a team as often as a person
+    assert people.asks_for_person("Who is the mayor of Wichita who spoke about the crash?")  # "who is the <person>"
+    assert people.asks_for_person("Who became the new CEO of Intel?")
+    wichita = ["Wichita Mayor Lily Wu said the city in DC and Kansas was grieving."]
+    got = sa.extract("Who is the mayor of Wichita who spoke about the crash?", wichita, [1.0], None, sa.casing(wichita))
+    assert got is not None and got.text == "Mayor Lily Wu"
+    # A given name the list lacks: the text writes the surname as a person's ("Mamdani, 34,").
+    race = ["Former governor Andrew Cuomo conceded the race for mayor on Tuesday night.",
+            "Zohran Mamdani has been elected the next mayor of New York City."]
+    said = race + ["Mamdani, 34, rose from relative obscurity."]
+    assert people.surnames_in(said) == {"Mamdani"} and people.surnames_in(["Ms. Wu spoke."]) == {"Wu"}
+    got = sa.extract("Who was elected mayor of New York City?", said, [0.9, 1.0, 0.8], None, sa.casing(said))
+    assert got is not None and got.text == "Zohran Mamdani"
+    got = sa.extract("Who was elected mayor of New York City?", race, [0.9, 1.0], None, sa.casing(race))
+    assert got is not None and got.text == "Andrew Cuomo"  # without it, only the listed given name is a person's
     assert not people.asks_for_person("Which company cut its forecast?")
     assert not people.asks_for_person("What did the leader say?")  # a verb follows: not a kind of person
     assert people.is_a_person("Adrien Brody") and people.is_a_person("Sen. Bernie Sanders")
