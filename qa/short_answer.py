@@ -83,17 +83,33 @@ _PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 
 
 def unit_asked(question: str) -> str | None:
-    """"money" or "percent" when a number question asks for one (not a "how many"
-    question: "How many people paid the fee?" asks for a count), else None."""
+    """"money" or "percent" when a number question asks for one, "count" for a "how
+    many" question ("How many people paid the fee?" asks for a count, never money), else
+    None."""
     return _unit(question_type(question), asking_clause(question))
 
 
 def _unit(kind: str | None, asked: str) -> str | None:
-    if kind != "number" or re.search(r"\bhow many\b", asked, re.I):
+    if kind != "number":
         return None
+    if re.search(r"\bhow many\b", asked, re.I):
+        return "count"
     if _PERCENT_ASKED.search(asked):
         return "percent"
     return "money" if _MONEY_ASKED.search(asked) else None
+
+
+def counted_stems(question: str) -> frozenset[str]:
+    """Stems of what a "how many" / "how much" question counts, the words after it up
+    to the first function word, wherever it asks: "...built using how many Lego
+    bricks?" -> {"lego", "brick"}; "how many more weeks" counts nothing it names."""
+    m = re.search(r"\bhow (?:many|much)\s+((?:[\w’'-]+\s*){1,3})", asking_clause(question), re.I)
+    out: list[str] = []
+    for w in m.group(1).split() if m else ():
+        if w.lower() in STOP:
+            break
+        out.append(stem(w))
+    return frozenset(out)
 
 
 def _has_unit(unit: str, span: str) -> bool:
@@ -189,8 +205,8 @@ class Asked:
         the kind asked for, `NOT_THE_KIND` for each way it is not (no place of the kind
         asked; a country or state when another name is asked; not a person's name when a
         person is asked, `qa.people`, with the `surnames` the retrieved text writes as a
-        person's; not a quoted title, `quoted`, when a work is,
-        `qa.works`; a number without the unit asked). None when it is
+        person's; not a quoted title, `quoted`, when a work is, `qa.works`; a number
+        without the unit asked, or money when a count is asked). None when it is
         the question's own, or the question's own place under another name ("United
         States" for a question that says "the US")."""
         weight = 1.0
@@ -212,7 +228,10 @@ class Asked:
                 text = found  # "Brevard's Steve Young" -> "Steve Young"
         if self.work and not quoted:
             weight *= NOT_THE_KIND  # "Which film...?": not "Snow White" unless written “Snow White”
-        if self.unit and not _has_unit(self.unit, text):
+        if self.unit == "count":
+            if _MONEY.search(text):
+                weight *= NOT_THE_KIND  # "How many bricks...?": not "$366 million"
+        elif self.unit and not _has_unit(self.unit, text):
             weight *= NOT_THE_KIND  # "What is the value...?": not "eight"
         return None if self.own(text) else (text, weight)
 
@@ -390,8 +409,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     q_stems = asked.stems
     q_lower = question.lower()
     top_w = max(weights, default=0.0) or 1.0
-    m = re.match(r"\s*how (?:many|much)\s+(\w+)", q_lower)
-    counted = stem(m.group(1)) if m and m.group(1).lower() not in STOP else None
+    counted = counted_stems(question)
     best: dict[str, float] = {}
     total: dict[str, float] = {}
     where: dict[str, tuple[int, str]] = {}
@@ -416,9 +434,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             # "100 people" for "how many people" is good; "Super Bowl LVIII" for
             # "who won the Super Bowl" is the topic, not the answer.
             shares = 0.5 if overlap and kind == "number" else 0.0
-            if counted and kind == "number":  # "how many people": a count of people
-                shares += 1.0 if counted in span_stems else -0.3
             before = len(words(sent[:s]))
+            if counted and kind == "number":  # "how many years": a count of years ("3 years")
+                shares += 1.0 if counted & span_stems else -0.3
             closeness = max((v / top_idf / (1.0 + abs(before - p) / 3.0) for p, v in positions),
                             default=0.1)
             role = 1.0

@@ -561,7 +561,17 @@ def test_a_question_asking_for_money_or_a_share_is_answered_with_one() -> None:
     assert got is not None and got.text == "$100 million"
     assert sa.answer_spans(question, sentences) == [set(), {"$100 million"}]
     assert sa.unit_asked("What percentage of the world's coral reefs were bleached?") == "percent"
-    assert sa.unit_asked("How many people paid the new fee?") is None  # a count
+    assert sa.unit_asked("How many people paid the new fee?") == "count"  # a count, never money
+    bricks = ["The resort cost $366 million to build.", "It was built from 85 million Lego bricks."]
+    got = sa.extract("The new resort was built using how many Lego bricks?", bricks, [1.0, 0.8], None,
+                     sa.casing(bricks))
+    assert got is not None and got.text == "85 million"  # money is no count
+    fed = ["Mortgage rates fell to 6.13% this week.", "Rates are at their lowest level in 3 years."]
+    got = sa.extract("The Fed cut rates to their lowest level in how many years?", fed, [1.0, 0.8], None,
+                     sa.casing(fed))
+    assert got is not None and got.text == "3 years"  # what it counts, asked mid-sentence
+    assert sa.counted_stems("The resort was built using how many Lego bricks?") == {"lego", "brick"}
+    assert sa.counted_stems("Phil saw his shadow, meaning how many more weeks of winter?") == frozenset()
     assert sa.unit_asked("What is the retirement age for pilots?") is None
 
 
