@@ -63,10 +63,12 @@ def q_stems_of(question: str) -> set[str]:
     return set(content_stems(question))
 
 
+# "How old is...?", "how long did...?": a measure, answered with a number ("57", "25 hours").
+_HOW_MEASURE = "old|long|tall|big|large|high|deep|heavy|fast|often"
 # The asking phrase may open mid-sentence: after a preposition ("...transferred to which
 # country?", "...by which Chinese company?") or a verb ("...meaning how many more weeks
 # of winter?", "England beat which nation?", "...used AI to mimic which US official?").
-_ASKED_MID = re.compile(r"\b(which|what|whom|how many|how much)\b", re.I)
+_ASKED_MID = re.compile(r"\b(which|what|whom|how (?:many|much|" + _HOW_MEASURE + r"))\b", re.I)
 # "What is the new fee...?", "What was the average price...?": a quantity is asked for.
 _QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:price|cost|fee"
                        r"|fine|rate|salary|wage|age|toll|total|value|budget|population|temperature|speed|height"
@@ -142,7 +144,7 @@ def _opening_type(question: str) -> str | None:
     q = re.sub(r"^(which|what) of the following ", r"\1 ", question.strip().lower())
     if re.match(r"(how far|what distance)", q):
         return "distance"
-    if re.match(r"(how many|how much|(what|which) (numbers?|percentages?|shares?|amounts?|sums?)\b"
+    if re.match(rf"(how many|how much|how (?:{_HOW_MEASURE})\b|(what|which) (numbers?|percentages?|shares?|amounts?|sums?)\b"
                 r"|what was the (death )?toll)", q) or _QUANTITY.match(q):
         return "number"
     if re.match(r"(when|what (date|day|year|month|time)|which (date|day|year|month))", q):

@@ -200,6 +200,11 @@ def test_the_kind_of_answer_is_read_from_the_sentence_that_asks() -> None:
     assert sa.question_type("Phil saw his shadow, meaning how many more weeks of winter?") == "number"
     assert sa.question_type("England beat which nation on Sunday to win the Euros?") == "entity"
     assert sa.question_type("The bill, passed on Monday, bans what?") is None  # "what" alone names no kind
+    assert sa.question_type("How old is Amy Carter, who attended the service?") == "number"  # a measure
+    assert sa.question_type("The speech lasted how long?") == "number"
+    carter = ["Amy Carter, 57, sat with her brothers at the front of the cathedral."]
+    got = sa.extract("How old is Amy Carter?", carter, [1.0], None, sa.casing(carter))
+    assert got is not None and got.text == "57"
     turkey = ["Prices fell for most of the dinner this year.",
               "The average price for a 16-pound frozen turkey is $21.50, down more than 16% from 2024."]
     got = sa.extract("What is the average price for a 16-pound turkey this year?", turkey, [1.0, 0.9], None,
