@@ -1,8 +1,9 @@
 """Metrics as pure functions: answers, retrieval, citations, latency.
 
 Normalisation follows SQuAD's: lower case, no punctuation, no articles, folded spaces;
-and accents are folded, because news in English writes the same name either way ("Luka
-Doncic" in one paper, "Luka Dončić" in the gold answer).
+and accents and the full stops of initials are folded, because news in English writes
+the same name either way ("Luka Doncic" in one paper, "Luka Dončić" in the gold answer;
+"Washington D.C." and "Washington, DC").
 "Contains" asks whether a gold answer appears inside the predicted answer (or the reverse
 for very short predictions), the fairest score for an extractive answer that quotes.
 """
@@ -16,11 +17,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+# Initials written with full stops ("U.S.", "D.C.") are the same word as without ("US", "DC").
+_INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
 _PUNCT = set(string.punctuation) | {"\u201c", "\u201d", "\u2018", "\u2019", "\u2014", "\u2013"}
 
 
 def normalize(text: str) -> str:
     text = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+    text = _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
     text = "".join(" " if ch in _PUNCT else ch for ch in text)
     text = re.sub(r"\b(a|an|the)\b", " ", text)
     return " ".join(text.split())

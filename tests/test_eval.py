@@ -22,6 +22,8 @@ from tests.conftest import DEV_QUESTIONS, cli_env, run_cli, write_jsonl
     ("", ["x"], 0.0, 0.0, 0.0),
     ("Luka Doncic", ["Luka Dončić"], 1.0, 1.0, 1.0),  # the same name, written without accents
     ("traded Dončić to LA", ["Luka Doncic"], 0.0, 1 / 3, 0.0),
+    ("collided in Washington D.C. on Wednesday", ["Washington, DC"], 0.0, 0.5, 1.0),  # initials' full stops
+    ("the U.S.", ["US"], 1.0, 1.0, 1.0),
 ])
 def test_answer_metrics(pred: str, golds: list[str], em: float, f1: float, cont: float) -> None:
     assert m.exact_match(pred, golds) == em
