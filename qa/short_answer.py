@@ -28,7 +28,7 @@ _NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|do
               "thousands?|millions?|billions?|scores")
 _NUMBER = re.compile(
     rf"(?:(?:nearly|about|around|almost|more than|at least|over|some|roughly|up to|fewer than|less than)\s+)?"
-    rf"(?:[$£€]\s?)?(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS})\b)(?:\s?(?:%|percent|per cent|million|billion|"
+    rf"(?:[$£€]\s?)?(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS})\b)(?:(?:bn|tn|m|k)\b)?(?:\s?(?:%|percent|per cent|million|billion|"
     rf"km|kilometres|kilometers|miles|metres|meters|mph|years?|(?:of\s+)?people|dead|deaths|votes|seats)"
     rf"|[\s-]?(?:cents?|dollars?|euros?)\b)*"
     rf"(?:\s?\((?:\d[\d,]*\s?(?:miles|km))\))?", re.I)
