@@ -158,6 +158,26 @@ def _opening_type(question: str) -> str | None:
     return None
 
 
+# "Which island...", "which Greek island", "what app": the words that name the kind of
+# thing asked for.
+_KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?((?:[\w’'-]+\s*){1,3})", re.I)
+
+
+def kind_words(question: str) -> frozenset[str]:
+    """Stems of the lower-case words after "which" / "what" that say what kind of thing
+    is asked for, up to the first function word or past-tense verb: "Which Greek island
+    was hit...?" -> {"island"}; "Which country slapped tariffs...?" -> {"country"}. Empty
+    for other questions."""
+    m = _KIND_WORDS.search(asking_clause(question))
+    out = []
+    for w in m.group(1).split() if m else ():
+        if w.lower() in STOP or w.lower().endswith("ed"):
+            break
+        if w[:1].islower():
+            out.append(stem(w))
+    return frozenset(out)
+
+
 def bears_answer(question: str, sentence: str) -> bool:
     """Whether the sentence holds a span of the kind the question asks for (a name, a
     date, a number) that is not one of the question's own words."""
@@ -409,6 +429,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     if kind is None:
         return None
     q_stems = asked.stems
+    # The kind asked for, named inside a name, marks it as of that kind ("Liberal Party" for
+    # "which party", "University of Idaho" for "which university"): not the question's topic.
+    topic = q_stems - kind_words(question) if kind in ("entity", "place") else q_stems
     q_lower = question.lower()
     top_w = max(weights, default=0.0) or 1.0
     counted = counted_stems(question)
@@ -432,7 +455,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if kind == "number" and re.search(r"km|kilomet|mile", text, re.I) and \
                     not re.search(r"far|distance|km|kilomet|mile", q_lower):
                 continue
-            overlap = bool(span_stems & q_stems)
+            overlap = bool(span_stems & topic)
             # "100 people" for "how many people" is good; "Super Bowl LVIII" for
             # "who won the Super Bowl" is the topic, not the answer.
             shares = 0.5 if overlap and kind == "number" else 0.0

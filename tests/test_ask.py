@@ -398,6 +398,22 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
     assert got is not None and group is not None and got.text == group.text
 
 
+def test_the_kind_asked_for_inside_a_name_is_no_mark_against_it() -> None:
+    """A name that shares a word with the question usually names its topic, and counts
+    less; the word for the kind asked for does not ("Liberal Party" for "which party").
+    """
+    from qa import short_answer as sa
+
+    assert sa.kind_words("Canadian voters reelected which party to run the government?") == {"parti"}
+    assert sa.kind_words("Which Greek island was hit by an earthquake?") == {"island"}
+    assert sa.kind_words("Which country slapped tariffs on imports?") == {sa.stem("country")}
+    assert sa.kind_words("Who claimed the Kerman attack?") == frozenset()
+    sentences = ["Mark Carney led the Liberal Party to victory; voters reelected the government."]
+    got = sa.extract("Canadian voters reelected which party to run the government?", sentences, [1.0], None,
+                     sa.casing(sentences))
+    assert got is not None and got.text == "Liberal Party"
+
+
 def test_a_question_asking_for_a_work_is_answered_with_its_quoted_title() -> None:
     """"Which movie...?" is answered with the title the article writes in quotation
     marks, not the other names near it; a quoted remark is no title, and a comma the
