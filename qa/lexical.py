@@ -70,6 +70,12 @@ def coverage(query: list[str], doc: list[str], idf: dict[str, float]) -> float:
     return sum(idf.get(t, 1.0) for t in q if t in d) / total if total else 0.0
 
 
+def any_noun(nouns: Iterable[str]) -> str:
+    """A regex for one of the nouns, the longest first, with or without a plural s, in a
+    group of its own (the noun as listed)."""
+    return "(" + "|".join(sorted(nouns, key=len, reverse=True)) + r")(?:e?s)?\b"
+
+
 def asking_for(nouns: Iterable[str]) -> re.Pattern[str]:
     """A pattern for "which / what [up to two words] <noun>" ("Which Central American
     country", "what world leader", "which of the following companies"), the noun, without
@@ -77,4 +83,4 @@ def asking_for(nouns: Iterable[str]) -> re.Pattern[str]:
     pass?" asks for a law, not a state."""
     return re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?"
                       r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|of|the|a|an)\b)"
-                      r"[\w.’'-]+\s+){0,2}(" + "|".join(sorted(nouns, key=len, reverse=True)) + r")(?:e?s)?\b", re.I)
+                      r"[\w.’'-]+\s+){0,2}" + any_noun(nouns), re.I)

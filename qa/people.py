@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from qa import places
-from qa.lexical import EDGE, asking_for
+from qa.lexical import EDGE, any_noun, asking_for
 
 # "which singer", "which Oscar-winning actress", "which two actors", "what world leader":
 # the question asks for a person. "Who" on its own is not: "Who claimed the attack?" is
@@ -32,8 +32,7 @@ _PERSONS = asking_for(_PERSON_NOUNS)
 # "Who is the mayor of Wichita?", "who was the first woman to...", "who became the new
 # CEO": "who" and a form of "to be", then a kind of person within three words.
 _WHO_IS = re.compile(r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+"
-                     r"(?:(?:the|a|an)\s+)?(?:[\w.’'-]+\s+){0,3}?("
-                     + "|".join(sorted(_PERSON_NOUNS, key=len, reverse=True)) + r")(?:e?s)?\b", re.I)
+                     r"(?:(?:the|a|an)\s+)?(?:[\w.’'-]+\s+){0,3}?" + any_noun(_PERSON_NOUNS), re.I)
 # Words that open a person's name as news writes it: titles and ranks.
 _TITLES = frozenset("""president vice former sen senator rep representative gov governor mayor dr mr mrs ms
 sir dame lord lady pope king queen prince princess sheikh cardinal archbishop bishop rev saint st chief
@@ -97,18 +96,19 @@ def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
     words = [t.strip(EDGE) for t in name.split()]
     if len(words) < 2 or not all(words):
         return None
-    if words[0].rstrip(".").lower() not in _TITLES:
-        # "Wichita Mayor Lily Wu": the person from the title on.
-        titled = [m.start() for m in re.finditer(r"\S+", name)
-                  if m.start() > 0 and m.group().strip(EDGE).rstrip(".").lower() in _TITLES]
-        if titled and (found := person_in(name[titled[0]:], surnames)) is not None:
-            return found
-    if words[0].rstrip(".").lower() in _TITLES:
-        person = words[-1][:1].isupper()
-    else:
-        person = ((is_given_name(words[0]) or words[-1] in surnames)
-                  and not places.is_a_place(" ".join(words)))
+    if _is_title(words[0]):
+        return name if words[-1][:1].isupper() else None
+    # "Wichita Mayor Lily Wu": the person from the title on.
+    titled = next((m.start() for m in re.finditer(r"\S+", name) if m.start() and _is_title(m.group())), None)
+    if titled is not None and (found := person_in(name[titled:], surnames)) is not None:
+        return found
+    person = (is_given_name(words[0]) or words[-1] in surnames) and not places.is_a_place(" ".join(words))
     return name if person else None
+
+
+def _is_title(word: str) -> bool:
+    """Whether the word is a title or rank that opens a person's name ("Mayor", "Sen.")."""
+    return word.strip(EDGE).rstrip(".").lower() in _TITLES
 
 
 def is_a_person(name: str) -> bool:

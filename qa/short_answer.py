@@ -101,17 +101,30 @@ def _unit(kind: str | None, asked: str) -> str | None:
     return "money" if _MONEY_ASKED.search(asked) else None
 
 
+# The (up to three) words after "how many" / "which" / "what" that say what is asked.
+_COUNTED = re.compile(r"\bhow (?:many|much)\s+((?:[\w’'-]+\s*){1,3})", re.I)
+_KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?((?:[\w’'-]+\s*){1,3})", re.I)
+
+
+def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_ends: bool) -> frozenset[str]:
+    """Stems of the words `pattern` finds (group 1) in the asking sentence, up to the first
+    function word (or, with `past_ends`, a past-tense verb); capitalised words only with
+    `names`."""
+    m = pattern.search(asking_clause(question))
+    out = []
+    for w in m.group(1).split() if m else ():
+        if w.lower() in STOP or (past_ends and w.lower().endswith("ed")):
+            break
+        if names or w[:1].islower():
+            out.append(stem(w))
+    return frozenset(out)
+
+
 def counted_stems(question: str) -> frozenset[str]:
     """Stems of what a "how many" / "how much" question counts, the words after it up
     to the first function word, wherever it asks: "...built using how many Lego
     bricks?" -> {"lego", "brick"}; "how many more weeks" counts nothing it names."""
-    m = re.search(r"\bhow (?:many|much)\s+((?:[\w’'-]+\s*){1,3})", asking_clause(question), re.I)
-    out: list[str] = []
-    for w in m.group(1).split() if m else ():
-        if w.lower() in STOP:
-            break
-        out.append(stem(w))
-    return frozenset(out)
+    return _phrase_stems(_COUNTED, question, names=True, past_ends=False)
 
 
 def _has_unit(unit: str, span: str) -> bool:
@@ -158,24 +171,12 @@ def _opening_type(question: str) -> str | None:
     return None
 
 
-# "Which island...", "which Greek island", "what app": the words that name the kind of
-# thing asked for.
-_KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?((?:[\w’'-]+\s*){1,3})", re.I)
-
-
 def kind_words(question: str) -> frozenset[str]:
     """Stems of the lower-case words after "which" / "what" that say what kind of thing
     is asked for, up to the first function word or past-tense verb: "Which Greek island
     was hit...?" -> {"island"}; "Which country slapped tariffs...?" -> {"country"}. Empty
     for other questions."""
-    m = _KIND_WORDS.search(asking_clause(question))
-    out = []
-    for w in m.group(1).split() if m else ():
-        if w.lower() in STOP or w.lower().endswith("ed"):
-            break
-        if w[:1].islower():
-            out.append(stem(w))
-    return frozenset(out)
+    return _phrase_stems(_KIND_WORDS, question, names=False, past_ends=True)
 
 
 def bears_answer(question: str, sentence: str) -> bool:
@@ -188,8 +189,9 @@ def bears_answer(question: str, sentence: str) -> bool:
 class Asked:
     """What a question asks for, read once: the kind of span (`question_type`), the kind
     of place (`places.asked_kind`), a person or a work (`qa.people`, `qa.works`) or unit
-    (`unit_asked`), and what is its own (its word stems and text, the places it names, the
-    initials of its longer names), which never answers it. `answer_spans` and `extract`
+    (`unit_asked`), what a count counts and the words for the kind asked for, and what is
+    its own (its word stems and text, the places it names, the initials of its longer
+    names), which never answers it. `answer_spans` and `extract`
     judge a candidate span by it (`fit`)."""
 
     question: str
@@ -201,17 +203,20 @@ class Asked:
     stems: frozenset[str]
     named_places: frozenset[str]
     initials: frozenset[str]
+    counted: frozenset[str]  # what a count question counts (`counted_stems`)
+    kinds: frozenset[str]  # the words for the kind asked for (`kind_words`)
 
     @classmethod
     def of(cls, question: str) -> Asked:
-        kind = question_type(question)
+        clause = asking_clause(question)  # the sentence that asks: each reading below is of it
+        kind = question_type(clause)
         place = places.asked_kind(question)
         named = kind == "entity" and place is None
         return cls(question, kind, place, named and people.asks_for_person(question),
-                   named and works.asks_for_work(question), _unit(kind, asking_clause(question)),
+                   named and works.asks_for_work(question), _unit(kind, clause),
                    frozenset(content_stems(question)),
                    frozenset(places.named_in(place, question)) if place else frozenset(),
-                   frozenset(acronyms(question)))
+                   frozenset(acronyms(question)), counted_stems(clause), kind_words(clause))
 
     def own(self, text: str) -> bool:
         """Whether the span is the question's own: its words, its text, or the initials
@@ -431,10 +436,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     q_stems = asked.stems
     # The kind asked for, named inside a name, marks it as of that kind ("Liberal Party" for
     # "which party", "University of Idaho" for "which university"): not the question's topic.
-    topic = q_stems - kind_words(question) if kind in ("entity", "place") else q_stems
+    topic = q_stems - asked.kinds if kind in ("entity", "place") else q_stems
     q_lower = question.lower()
     top_w = max(weights, default=0.0) or 1.0
-    counted = counted_stems(question)
+    counted = asked.counted
     best: dict[str, float] = {}
     total: dict[str, float] = {}
     where: dict[str, tuple[int, str]] = {}
