@@ -155,12 +155,13 @@ def ask(
     from qa.answer import ask as ask_fn
     from qa.render import StreamView, print_answer
     from qa.retrieve import Filters
+    from qa.types import Answer
 
     filters = Filters(since=_day(since, "--since"), until=_day(until, "--until"),
                       as_of=_day(as_of, "--as-of"), sources=tuple(source or ()))
     settings = _settings()
 
-    def answer_streamed():  # type: ignore[no-untyped-def]
+    def answer_streamed() -> Answer:
         with StreamView(enabled=not as_json and sys.stdout.isatty()) as view:
             return ask_fn(question, settings, choices=choice or None, filters=filters, k=k,
                           on_token=view.token, on_restart=view.restart)
