@@ -1,11 +1,12 @@
 """Metrics as pure functions: answers, retrieval, citations, latency.
 
 Normalisation follows SQuAD's: lower case, no punctuation, no articles, folded spaces;
-and accents and the full stops of initials are folded, because news in English writes
-the same name either way ("Luka Doncic" in one paper, "Luka Dončić" in the gold answer;
-"Washington D.C." and "Washington, DC").
-"Contains" asks whether a gold answer appears inside the predicted answer (or the reverse
-for very short predictions), the fairest score for an extractive answer that quotes.
+and accents, the full stops of initials, small numbers written out and the months news
+style abbreviates are folded, because news in English writes the same answer either way
+("Luka Doncic" in one paper, "Luka Dončić" in the gold answer; "Washington D.C." and
+"Washington, DC"; "six more weeks" and "6"; "Jan. 19" and "January 19").
+"Contains" asks whether a gold answer appears inside the predicted answer, the fairest
+score for an extractive answer that quotes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ from dataclasses import dataclass
 
 # Initials written with full stops ("U.S.", "D.C.") are the same word as without ("US", "DC").
 _INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
+# Whole words only, after punctuation is gone: "six" is "6", "jan" (from "Jan.") is "january".
+# AP style abbreviates only these months; "mar" and "jun" would be other words.
+_SAME_WORD = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())} | {
+    "jan": "january", "feb": "february", "aug": "august", "sep": "september", "sept": "september",
+    "oct": "october", "nov": "november", "dec": "december"}
 _PUNCT = set(string.punctuation) | {"\u201c", "\u201d", "\u2018", "\u2019", "\u2014", "\u2013"}
 
 
@@ -27,7 +34,7 @@ def normalize(text: str) -> str:
     text = _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
     text = "".join(" " if ch in _PUNCT else ch for ch in text)
     text = re.sub(r"\b(a|an|the)\b", " ", text)
-    return " ".join(text.split())
+    return " ".join(_SAME_WORD.get(w, w) for w in text.split())
 
 
 def exact_match(pred: str, golds: Sequence[str]) -> float:
@@ -49,9 +56,15 @@ def token_f1(pred: str, golds: Sequence[str]) -> float:
     return best
 
 
+def within(part: str, whole: str) -> bool:
+    """Whether normalised `part` stands in normalised `whole` as whole words, in order
+    ("6" is not in "16", "meta" is not in "metal")."""
+    return bool(part) and f" {part} " in f" {whole} "
+
+
 def contains(pred: str, golds: Sequence[str]) -> float:
     p = normalize(pred)
-    return float(bool(p) and any(normalize(g) and normalize(g) in p for g in golds))
+    return float(bool(p) and any(within(normalize(g), p) for g in golds))
 
 
 def _holds_snippet(snippet: frozenset[str] | set[str], text_words: frozenset[str] | set[str],
@@ -93,7 +106,7 @@ class Relevance:
             return True
         if url and url.rstrip("/") in self.urls:
             return True
-        return bool(t) and any(g in t for g in self.golds)
+        return bool(t) and any(within(g, t) for g in self.golds)
 
 
 def first_relevant_rank(texts: Sequence[str], golds: Sequence[str], evidence: str = "",

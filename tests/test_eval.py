@@ -24,6 +24,10 @@ from tests.conftest import DEV_QUESTIONS, cli_env, run_cli, write_jsonl
     ("traded Dončić to LA", ["Luka Doncic"], 0.0, 1 / 3, 0.0),
     ("collided in Washington D.C. on Wednesday", ["Washington, DC"], 0.0, 0.5, 1.0),  # initials' full stops
     ("the U.S.", ["US"], 1.0, 1.0, 1.0),
+    ("Six more weeks of winter", ["6"], 0.0, 1 / 3, 1.0),  # a small number written out
+    ("Jan. 19", ["January 19"], 1.0, 1.0, 1.0),  # a month as news style abbreviates it
+    ("in 16 states", ["6"], 0.0, 0.0, 0.0),  # a number is a whole word, not part of one
+    ("may 19", ["March 19"], 0.0, 0.5, 0.0),  # "Mar." is not news style, so "mar" stays a word
 ])
 def test_answer_metrics(pred: str, golds: list[str], em: float, f1: float, cont: float) -> None:
     assert m.exact_match(pred, golds) == em
@@ -37,6 +41,9 @@ def test_retrieval_metrics() -> None:
     assert m.first_relevant_rank(texts, ["xyz"], evidence="The council voted to approve the new stadium") == 2
     assert m.first_relevant_rank(texts, ["xyz"], urls=["https://a/b/"], hit_urls=["", "https://a/b", ""]) == 2
     assert m.first_relevant_rank(texts, ["xyz"]) is None
+    # A gold answer counts as whole words: "Meta" is not in "metal", "6" is not in "16".
+    assert m.first_relevant_rank(["metal prices in 16 states", "Meta sold 6 units"], ["Meta"]) == 2
+    assert m.first_relevant_rank(["metal prices in 16 states", "Meta sold 6 units"], ["6"]) == 2
     assert [m.hit_at(3, k) for k in (1, 3, 5)] == [0.0, 1.0, 1.0]
     assert m.hit_at(None, 10) == 0.0
     assert m.reciprocal_rank(4) == 0.25 and m.reciprocal_rank(None) == 0.0
