@@ -57,9 +57,11 @@ def token_f1(pred: str, golds: Sequence[str]) -> float:
 
 
 def within(part: str, whole: str) -> bool:
-    """Whether normalised `part` stands in normalised `whole` as whole words, in order
-    ("6" is not in "16", "meta" is not in "metal")."""
-    return bool(part) and f" {part} " in f" {whole} "
+    """Whether normalised `part` stands in normalised `whole` as whole words, in order,
+    its last word perhaps in the plural ("snack wrap" is in "snack wraps"; "6" is not in
+    "16", "meta" is not in "metal")."""
+    padded = f" {whole} "
+    return bool(part) and any(f" {part}{end} " in padded for end in ("", "s", "es"))
 
 
 def contains(pred: str, golds: Sequence[str]) -> float:
