@@ -212,7 +212,7 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     use_llm = llm is not None or settings.llm_configured
     mode = "llm" if use_llm else "extractive"
     # The short answer, read once: the decline rule and the extractive answer both use it.
-    shown = extractive.short(question, scored, corpus_idf, hits)
+    shown = extractive.short(question, scored, corpus_idf, hits, res.keyword().share)
     supported = extractive.supports(question, scored, shown)
     if not hits or (not supported and not choices):
         timings["total"] = (time.perf_counter() - t0) * 1000

@@ -28,7 +28,7 @@ returned with its sentences.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -204,7 +204,8 @@ def _same(a: str, b: str) -> bool:
 
 
 def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None = None,
-          hits: Sequence[Hit] | None = None) -> tuple[str, Scored] | None:
+          hits: Sequence[Hit] | None = None,
+          share: Callable[[Sequence[str]], dict[str, float]] | None = None) -> tuple[str, Scored] | None:
     """The short answer and the sentence it is cut from, among the first sentences of the
     reader's order. Each sentence weighs by its order score, the one fitted to put the
     answering sentence first, rather than by its support: weighed by support, a span from
@@ -215,7 +216,8 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
     describe ("DeepSeek, the Chinese AI company..." over "A Chinese artificial
     intelligence startup said..."). A span from a headline is quoted with that best
     sentence, and the headline is shown with the source. Title-case headlines are
-    skipped: every word capitalised, they do not tell a name from a word."""
+    skipped: every word capitalised, they do not tell a name from a word. `share` is how
+    common each name is in the archive (`short_answer.extract`)."""
     top = list(scored[:6])
     idf = idf or idf_weights([content_stems(s.sentence) for s in scored])
     texts = [s.sentence for s in top]
@@ -231,7 +233,8 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
                     texts.append(part)
                     weights.append(max(s.order, 0.0) * HEADLINE_WEIGHT)
                     carriers.append(s)  # the article's best sentence: `top` is in the reader's order
-    span = short_answer.extract(question, texts, weights, idf, short_answer.casing([s.sentence for s in scored]))
+    span = short_answer.extract(question, texts, weights, idf, short_answer.casing([s.sentence for s in scored]),
+                                share)
     return (span.text, carriers[span.sentence]) if span else None
 
 

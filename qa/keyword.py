@@ -53,6 +53,7 @@ META_ID = "__meta__"
 ANALYZER = "news"
 HOLDER = "writer.json"  # pid and command of the process holding the writer lock
 WRITER_HEAP = 64_000_000  # bytes buffered before tantivy writes a segment; bounds memory
+SHARE_MIN_CHUNKS = 10_000  # `share` counts out of at least this many chunks (about 600 articles)
 
 log = logging.getLogger(__name__)
 
@@ -257,6 +258,26 @@ class KeywordIndex:
         s = self._searcher()
         hits = s.search(Query.boolean_query([(Occur.Must, text), (Occur.Must, only)]), len(ids), count=False).hits
         return [(s.doc(addr)["id"][0], float(score)) for score, addr in hits]
+
+    def share(self, names: Sequence[str]) -> dict[str, float]:
+        """The share of the archive's chunks that hold every word of each name (a name's
+        words, as the analyzer keeps them): how common the name is in the news this
+        archive holds. Counted out of at least `SHARE_MIN_CHUNKS`: in a small archive
+        every name of its few stories is in many of its chunks, which says nothing of
+        how common the name is. A name with no searchable word is 0.0."""
+        from tantivy import Occur, Query
+
+        s = self._searcher()
+        n = max(s.num_docs, SHARE_MIN_CHUNKS)
+        out: dict[str, float] = {}
+        for name in names:
+            terms = analyzer().analyze(name)
+            if not terms:
+                out[name] = 0.0
+                continue
+            q = Query.boolean_query([(Occur.Must, Query.term_query(_schema(), "body", t)) for t in terms])
+            out[name] = s.search(q, 1, count=True).count / n
+        return out
 
     def idf(self, words: list[str]) -> dict[str, float]:
         """Corpus IDF of each word (keyed by `qa.lexical.stem`), as BM25 weighs it.

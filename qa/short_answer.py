@@ -13,7 +13,7 @@ answer. The span is always copied from a source sentence (or headline), never co
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from qa import people, places, works
@@ -50,6 +50,13 @@ WHOLE_NAME_SHARE = 0.5
 # ...?": "eight"). Not zero: the list of places may lack the one meant, a place is now
 # and then the answer to "who", and an amount may be written without its unit.
 NOT_THE_KIND = 0.3
+# A name held by more than this share of the archive's chunks counts less as the answer
+# to "who / which ...", by the square root of how much more: the archive's dominant name
+# ("Trump" in a 2025 archive, one chunk in five) stands near the question's words in
+# every story about its subject, and the question more often asks for someone else in it.
+# Not for "which country / city / state": the few countries in the news are all common,
+# and the list of places already tells the kind.
+COMMON_NAME_SHARE = 0.02
 
 
 @dataclass(frozen=True)
@@ -419,13 +426,16 @@ def _trim_end(name: str, case: Casing | None = None) -> str:
 
 
 def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
-            idf: dict[str, float] | None = None, case: Casing | None = None) -> Span | None:
+            idf: dict[str, float] | None = None, case: Casing | None = None,
+            share: Callable[[Sequence[str]], dict[str, float]] | None = None) -> Span | None:
     """Best answer span across the sentences (weights: how much each sentence counts;
     the reader passes its order score).
 
     `idf` weighs the question's words: standing next to a rare word of the question
     ("ringleader") says more than standing next to a common one ("attack"). `case`
     (`casing` of all the retrieved sentences) tells a name from a capitalised first word.
+    `share` gives each name's share of the archive's chunks (`KeywordIndex.share`): a
+    name above `COMMON_NAME_SHARE` counts less as a name answer.
     """
     idf = idf or {}
     top_idf = max((idf.get(t, 1.0) for t in q_stems_of(question)), default=1.0) or 1.0
@@ -495,6 +505,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     # The best single mention decides; repeats across sentences only break near-ties, so
     # the story's main actor does not win every question about the story.
     scores = {k: best[k] + 0.25 * (total[k] - best[k]) for k in best}
+    if kind == "entity" and asked.place is None and share is not None:
+        held = share([text for _, text in where.values()])
+        scores = {k: v * min(1.0, (COMMON_NAME_SHARE / max(held.get(where[k][1], 0.0), 1e-9)) ** 0.5)
+                  for k, v in scores.items()}
     best = max(scores, key=lambda k: (scores[k], -where[k][0]))
     if kind == "entity" and " " not in best:
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)

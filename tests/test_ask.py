@@ -224,6 +224,33 @@ def test_the_kind_of_answer_is_read_from_the_sentence_that_asks() -> None:
     assert got is not None and got.text == "Martin Luther King Jr. Day"
 
 
+def test_the_archive_s_dominant_name_counts_less_as_a_name_answer() -> None:
+    """A name held by a large share of the archive's chunks counts less as the answer to
+    "which / who": it stands near the question's words in every story about its subject."""
+    from qa import short_answer as sa
+
+    ballroom = ["Workers demolished part of the East Wing, where Trump plans a new ballroom."]
+    question = "Which part of the White House was demolished this week?"
+    shares = {"East Wing": 0.001, "Trump": 0.18}
+
+    def share(names):  # what `KeywordIndex.share` gives for this archive
+        return {n: shares.get(n, 0.0) for n in names}
+
+    plain = sa.extract(question, ballroom, [1.0], None, sa.casing(ballroom))
+    assert plain is not None and plain.text == "Trump"  # nearest the question's words
+    got = sa.extract(question, ballroom, [1.0], None, sa.casing(ballroom), share)
+    assert got is not None and got.text == "East Wing"
+    # Below the share, a name keeps its whole weight: the same span and score as without.
+    rare = sa.extract(question, ballroom, [1.0], None, sa.casing(ballroom), lambda names: dict.fromkeys(names, 0.02))
+    assert rare == plain
+    # "Which country": the list of places tells the kind, and the news' countries are all common.
+    sanctions = ["Treasury Secretary Scott Bessent sanctioned Russia on Wednesday over the war."]
+    question = "Which country was sanctioned this week?"
+    shares = {"Russia": 0.5}
+    got = sa.extract(question, sanctions, [1.0], None, sa.casing(sanctions), share)
+    assert got is not None and got.text == "Russia"
+
+
 def test_the_short_answer_comes_from_the_sentence_the_reader_quotes_first() -> None:
     """The reader's order puts the lede of the week's story first; the short answer is cut
     from it even when another sentence has more support (here, one that echoes more of

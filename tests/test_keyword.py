@@ -125,6 +125,22 @@ def test_idf_weighs_rare_words_higher(tmp_path: Path) -> None:
     assert idf["zanzibarvill"] > idf["delawar"] > 0 and idf["newsword"] == 1.0
 
 
+def test_share_counts_the_chunks_that_hold_every_word_of_a_name(tmp_path: Path, monkeypatch) -> None:
+    from qa import keyword
+
+    named = [chunk(f"n{i}:0", f"Mayor Lily Wu spoke on day {i}.") for i in range(6)]
+    named += [chunk(f"m{i}:0", f"Tom Wu met the council on day {i}.") for i in range(4)]
+    index = built(tmp_path / "kw", dev_chunks(20) + named)
+    monkeypatch.setattr(keyword, "SHARE_MIN_CHUNKS", 1)  # the share of this small index itself
+    got = index.share(["Lily Wu", "Wu", "Zanzibarville", "the"])
+    # "Lily Wu" counts only the chunks holding both words (6), "Wu" all ten; none holds the
+    # third, and a stop word is no name.
+    assert 0 < got["Lily Wu"] < got["Wu"] < 0.1 and got["Lily Wu"] / got["Wu"] == pytest.approx(0.6)
+    assert got["Zanzibarville"] == 0.0 and got["the"] == 0.0
+    monkeypatch.setattr(keyword, "SHARE_MIN_CHUNKS", 10_000)  # a small archive says little
+    assert index.share(["Wu"])["Wu"] == 10 / 10_000
+
+
 def test_a_second_writer_is_refused_clearly_while_the_first_holds_the_lock(tmp_path: Path) -> None:
     root = tmp_path / "kw"
     built(root, dev_chunks(3))
