@@ -28,7 +28,7 @@ returned with its sentences.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -205,7 +205,7 @@ def _same(a: str, b: str) -> bool:
 
 def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None = None,
           hits: Sequence[Hit] | None = None,
-          share: Callable[[Sequence[str]], dict[str, float]] | None = None) -> tuple[str, Scored] | None:
+          share: short_answer.NameShare | None = None) -> tuple[str, Scored] | None:
     """The short answer and the sentence it is cut from, among the first sentences of the
     reader's order. Each sentence weighs by its order score, the one fitted to put the
     answering sentence first, rather than by its support: weighed by support, a span from

@@ -57,6 +57,8 @@ NOT_THE_KIND = 0.3
 # Not for "which country / city / state": the few countries in the news are all common,
 # and the list of places already tells the kind.
 COMMON_NAME_SHARE = 0.02
+# Each name's share of the archive's chunks (`qa.keyword.KeywordIndex.share`).
+NameShare = Callable[[Sequence[str]], dict[str, float]]
 
 
 @dataclass(frozen=True)
@@ -427,7 +429,7 @@ def _trim_end(name: str, case: Casing | None = None) -> str:
 
 def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             idf: dict[str, float] | None = None, case: Casing | None = None,
-            share: Callable[[Sequence[str]], dict[str, float]] | None = None) -> Span | None:
+            share: NameShare | None = None) -> Span | None:
     """Best answer span across the sentences (weights: how much each sentence counts;
     the reader passes its order score).
 
