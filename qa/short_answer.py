@@ -427,6 +427,12 @@ def _trim_end(name: str, case: Casing | None = None) -> str:
     return name
 
 
+def _commonness_weight(held: float) -> float:
+    """How much a name held by this share of the archive's chunks counts as a name answer:
+    fully up to `COMMON_NAME_SHARE`, above it by the square root of how much more."""
+    return 1.0 if held <= COMMON_NAME_SHARE else (COMMON_NAME_SHARE / held) ** 0.5
+
+
 def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             idf: dict[str, float] | None = None, case: Casing | None = None,
             share: NameShare | None = None) -> Span | None:
@@ -509,8 +515,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     scores = {k: best[k] + 0.25 * (total[k] - best[k]) for k in best}
     if kind == "entity" and asked.place is None and share is not None:
         held = share([text for _, text in where.values()])
-        scores = {k: v * min(1.0, (COMMON_NAME_SHARE / max(held.get(where[k][1], 0.0), 1e-9)) ** 0.5)
-                  for k, v in scores.items()}
+        scores = {k: v * _commonness_weight(held.get(where[k][1], 0.0)) for k, v in scores.items()}
     best = max(scores, key=lambda k: (scores[k], -where[k][0]))
     if kind == "entity" and " " not in best:
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)

@@ -231,11 +231,10 @@ def test_the_archive_s_dominant_name_counts_less_as_a_name_answer() -> None:
 
     ballroom = ["Workers demolished part of the East Wing, where Trump plans a new ballroom."]
     question = "Which part of the White House was demolished this week?"
-    shares = {"East Wing": 0.001, "Trump": 0.18}
+    def shares(table: dict[str, float]):  # what `KeywordIndex.share` gives for such an archive
+        return lambda names: {n: table.get(n, 0.0) for n in names}
 
-    def share(names):  # what `KeywordIndex.share` gives for this archive
-        return {n: shares.get(n, 0.0) for n in names}
-
+    share = shares({"East Wing": 0.001, "Trump": 0.18})
     plain = sa.extract(question, ballroom, [1.0], None, sa.casing(ballroom))
     assert plain is not None and plain.text == "Trump"  # nearest the question's words
     got = sa.extract(question, ballroom, [1.0], None, sa.casing(ballroom), share)
@@ -246,8 +245,7 @@ def test_the_archive_s_dominant_name_counts_less_as_a_name_answer() -> None:
     # "Which country": the list of places tells the kind, and the news' countries are all common.
     sanctions = ["Treasury Secretary Scott Bessent sanctioned Russia on Wednesday over the war."]
     question = "Which country was sanctioned this week?"
-    shares = {"Russia": 0.5}
-    got = sa.extract(question, sanctions, [1.0], None, sa.casing(sanctions), share)
+    got = sa.extract(question, sanctions, [1.0], None, sa.casing(sanctions), shares({"Russia": 0.5}))
     assert got is not None and got.text == "Russia"
 
 
