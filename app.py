@@ -16,7 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 import qa
-from qa.errors import EmptyArchiveError, NewsqaError
+from qa.errors import EmptyArchiveError, NewsqaError, NoArchiveError
 
 st.set_page_config(page_title="newsqa", layout="wide")
 
@@ -34,6 +34,8 @@ def mode_label(s: qa.Settings) -> str:
 def load_stats(s: qa.Settings):  # type: ignore[no-untyped-def]
     try:
         return qa.archive_stats(s)
+    except NoArchiveError:
+        return qa.ArchiveStats.nothing()  # a new folder: the pages say how to add articles
     except NewsqaError as exc:
         st.error(str(exc))
         return None
@@ -247,6 +249,8 @@ def browse_section(s: qa.Settings) -> None:
     since = c3.date_input("Published on or after", None, key="browse_since")
     try:
         rows = list_articles(s, (source.strip(),) if source.strip() else (), since=since, query=query, limit=500)
+    except NoArchiveError:
+        rows = []  # nothing ingested yet
     except NewsqaError as exc:
         st.error(str(exc))
         return
@@ -271,7 +275,7 @@ def browse_section(s: qa.Settings) -> None:
         st.warning(f"Delete \u201c{r.title}\u201d with its {view.chunks} chunks (and any duplicates linked to it)?")
         if st.button("Yes, delete it", key="delete_confirm"):
             try:
-                chosen, missing = select(Store(s), [r.id])
+                chosen, missing = select(Store(s, create=False), [r.id])
                 report = delete(s, chosen, missing)
             except NewsqaError as exc:
                 st.error(str(exc))

@@ -99,7 +99,7 @@ def main() -> None:
     from qa.store import Store
 
     qs = load_questions(args.questions, None)
-    out = summary(reach(qs, _texts(Store(Settings())), args.days), args.results)
+    out = summary(reach(qs, _texts(Store(Settings(), create=False)), args.days), args.results)
     if args.json:
         print(json.dumps(out))
         return

@@ -126,7 +126,7 @@ def _keyword_problem(settings: Settings, store: Store, report: CheckReport) -> N
 
 
 def check(settings: Settings, repair: bool = False) -> CheckReport:
-    store = Store(settings)
+    store = Store(settings, create=False)
     meta = store.meta()
     report = CheckReport(embedding_model=str(meta.get("embedding_model") or ""), dim=int(meta.get("dim") or 0),
                          chroma_version=str(meta.get("chroma_version") or ""))

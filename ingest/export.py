@@ -94,7 +94,7 @@ def export(settings: Settings, path: Path, vectors: bool = False,
 
     Written to a temporary file beside it and renamed at the end, so an interrupted
     export never leaves a truncated file under the name asked for."""
-    store = Store(settings)
+    store = Store(settings, create=False)
     meta = store.require_nonempty()
     records = sorted(store.iter_records(with_text=True), key=lambda r: (bool(r.duplicate_of), r.id))
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ingest.articles import is_url
 from ingest.pipeline import IngestReport, run
 from ingest.webstate import FeedInfo, WebState, now
-from qa.errors import InputError
+from qa.errors import InputError, NoArchiveError
 from qa.settings import Settings
 from qa.store import Store
 
@@ -37,8 +37,8 @@ class UpdateReport:
                            **(r.to_dict() if r else {})} for f, r, err in self.feeds]}
 
 
-def _state(settings: Settings) -> WebState:
-    return WebState(Store(settings))
+def _state(settings: Settings, create: bool = True) -> WebState:
+    return WebState(Store(settings, create=create))
 
 
 def follow(settings: Settings, url: str, name: str = "") -> bool:
@@ -52,14 +52,20 @@ def unfollow(settings: Settings, url: str) -> bool:
 
 
 def followed(settings: Settings) -> list[FeedInfo]:
-    return _state(settings).followed()
+    try:
+        return _state(settings, create=False).followed()
+    except NoArchiveError:
+        return []  # no archive folder yet: nothing followed, and looking creates none
 
 
 def update(settings: Settings, on_feed: Callable[[int, int, FeedInfo], None] | None = None) -> UpdateReport:
     """Pull what is new from every followed feed; a feed that fails is reported, the
     others still update."""
-    state = _state(settings)
     out = UpdateReport()
+    try:
+        state = _state(settings, create=False)
+    except NoArchiveError:
+        return out  # no archive folder yet, so no followed feeds
     feeds = state.followed()
     for i, feed in enumerate(feeds):
         if on_feed:

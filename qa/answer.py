@@ -79,7 +79,7 @@ def load_resources(settings: Settings, embedder: Embedder | None = None) -> Reso
             with startup.loading():
                 with ThreadPoolExecutor(max_workers=1) as pool:
                     loading = pool.submit(load_embedder, model_for(settings, hint)) if embedder is None else None
-                    store = Store(settings)
+                    store = Store(settings, create=False)
                     emb = embedder or loading.result()  # type: ignore[union-attr]
                 meta = store.meta()
                 built = meta.get("embedding_model")

@@ -68,7 +68,7 @@ def list_articles(settings: Settings, sources: tuple[str, ...] = (), since: date
                   until: date | None = None, query: str = "", limit: int | None = None,
                   store: Store | None = None) -> list[ArticleRow]:
     """Articles that pass the filters: newest first, or best match first with `query`."""
-    store = store or Store(settings)
+    store = store or Store(settings, create=False)
     if sources:
         from qa.sources import list_sources, resolve
 
@@ -121,7 +121,7 @@ def find_record(store: Store, article_id: str) -> ArticleRecord | None:
 
 
 def show(settings: Settings, article_id: str, store: Store | None = None) -> ArticleView | None:
-    store = store or Store(settings)
+    store = store or Store(settings, create=False)
     r = find_record(store, article_id)
     if r is None:
         return None

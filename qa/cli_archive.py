@@ -59,7 +59,7 @@ def register(app: typer.Typer, settings: Any, fail: Any, day: Any) -> None:
         from qa.sources import list_sources
         from qa.store import Store
 
-        infos = call(lambda: list_sources(Store(settings())), as_json, lambda xs: [x.to_dict() for x in xs])
+        infos = call(lambda: list_sources(Store(settings(), create=False)), as_json, lambda xs: [x.to_dict() for x in xs])
         for s in infos or []:
             span = f"{s.first} to {s.last}" if s.first else "undated"
             typer.echo(f"{s.articles:6d}  {(s.name or '(no source)')[:40]:40s}  {span}  {', '.join(s.domains[:2])}")
@@ -133,7 +133,7 @@ def register(app: typer.Typer, settings: Any, fail: Any, day: Any) -> None:
             raise typer.BadParameter("give article ids, --source or --until")
         try:
             s = settings()
-            store = Store(s)
+            store = Store(s, create=False)
             rows, missing = select(store, article_ids or (), tuple(source or ()), day(until, "--until"))
             for m in missing:
                 typer.echo(f"not in the archive: {m}", err=True)

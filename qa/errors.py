@@ -22,6 +22,11 @@ class EmptyArchiveError(NewsqaError):
     """Asked a question before anything was ingested."""
 
 
+class NoArchiveError(EmptyArchiveError):
+    """Read an archive whose folder does not exist (nothing ingested there, or a mistyped
+    NEWSQA_DATA_DIR); reading it must not create it."""
+
+
 class EmbeddingMismatchError(NewsqaError):
     """The index was built with one embedding model and is used with another."""
 

@@ -26,6 +26,12 @@ class ArchiveStats:
     # articles stored before newsqa kept it).
     dated_from: dict[str, int] = field(default_factory=dict)
 
+    @classmethod
+    def nothing(cls) -> ArchiveStats:
+        """What an archive folder that does not exist yet holds."""
+        return cls(articles=0, duplicates=0, chunks=0, sources=0, first_date=None, last_date=None, undated=0,
+                   embedding_model=None)
+
     def to_dict(self) -> dict[str, object]:
         return {
             "articles": self.articles, "duplicates": self.duplicates, "chunks": self.chunks,
@@ -39,7 +45,7 @@ class ArchiveStats:
 
 
 def archive_stats(settings: Settings, store: Store | None = None) -> ArchiveStats:
-    store = store or Store(settings)
+    store = store or Store(settings, create=False)
     sources: Counter[str] = Counter()
     months: Counter[str] = Counter()
     dated_from: Counter[str] = Counter()

@@ -29,7 +29,12 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from qa.errors import EmbeddingMismatchError, EmptyArchiveError, StoreUnavailableError
+from qa.errors import (
+    EmbeddingMismatchError,
+    EmptyArchiveError,
+    NoArchiveError,
+    StoreUnavailableError,
+)
 from qa.settings import Settings
 from qa.types import Chunk
 
@@ -173,10 +178,17 @@ def _client(settings: Settings):  # type: ignore[no-untyped-def]
 class Store:
     """Read and write access to one archive (a pair of Chroma collections)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, create: bool = True) -> None:
+        """Open the archive; with `create` False (the commands that only read it), a local
+        archive folder that does not exist is an error naming it, not a new empty folder."""
         self.settings = settings
         name = settings.collection
         if not settings.chroma_url:
+            if not create and not settings.chroma_dir.is_dir():
+                raise NoArchiveError(
+                    f"No archive at {settings.data_dir}: ingest articles first, e.g. `newsqa ingest --sample` "
+                    "or `newsqa ingest PATH`, or set NEWSQA_DATA_DIR to the folder of an existing archive."
+                )
             settings.chroma_dir.mkdir(parents=True, exist_ok=True)
         # One lock over opening the folder and creating the collections: both race when two
         # processes open a new folder at once (a server serialises them itself).

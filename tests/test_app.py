@@ -87,7 +87,11 @@ def test_empty_archive_and_hostile_titles_are_safe(env, tmp_path, monkeypatch, r
 
     monkeypatch.setenv("NEWSQA_DATA_DIR", str(tmp_path / "empty"))
     at = ask(AppTest.from_file(APP, default_timeout=120).run(), "Who claimed the Kerman attack?")
-    assert not at.exception and any("No archive yet" in w.value for w in at.warning)
+    assert not at.exception and not at.error and any("No archive yet" in w.value for w in at.warning)
+    at.sidebar.radio(key="page").set_value("Archive").run()
+    assert not at.exception and not at.error
+    assert any(str(m.value) == "0" for m in at.metric if m.label == "Articles")
+    assert not (tmp_path / "empty").exists()  # looking is not creating
 
     hostile = tmp_path / "h.jsonl"
     hostile.write_text(json.dumps({"title": "<script>alert(1)</script> Dam <b>bursts</b>",

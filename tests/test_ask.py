@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -108,9 +109,30 @@ def test_multiple_choice(archive) -> None:
 
 def test_empty_archive_is_a_clear_error(settings, fake_embedder) -> None:
     from qa.errors import EmptyArchiveError
+    from qa.store import Store
 
+    Store(settings)  # the folder exists, nothing ingested
     with pytest.raises(EmptyArchiveError, match="newsqa ingest"):
         ask("anything?", settings, embedder=fake_embedder)
+
+
+def test_reading_an_archive_that_does_not_exist_names_its_folder_and_creates_nothing(settings,
+                                                                                    fake_embedder) -> None:
+    """A mistyped NEWSQA_DATA_DIR is not a new empty archive: every command that only
+    reads says which folder holds none, and leaves no folder behind."""
+    from ingest.check import check
+    from ingest.export import export
+    from qa.archive import list_articles
+    from qa.errors import NoArchiveError
+    from qa.stats import archive_stats
+
+    for read in (lambda: ask("anything?", settings, embedder=fake_embedder), lambda: archive_stats(settings),
+                 lambda: list_articles(settings), lambda: check(settings),
+                 lambda: export(settings, settings.data_dir.parent / "out.jsonl")):
+        with pytest.raises(NoArchiveError, match=f"No archive at {re.escape(str(settings.data_dir))}.*newsqa ingest"):
+            read()
+    assert not settings.data_dir.exists()
+    assert not (settings.data_dir.parent / "out.jsonl").exists()
 
 
 def test_time_in_the_question_picks_the_window_and_says_when_it_widened(archive) -> None:

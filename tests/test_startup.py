@@ -34,7 +34,9 @@ def test_loading_leaves_a_paused_collector_paused() -> None:
 def test_load_resources_leaves_the_collector_running(settings, fake_embedder) -> None:
     from qa.answer import load_resources
     from qa.errors import EmptyArchiveError
+    from qa.store import Store
 
+    Store(settings)  # an empty archive: the folder exists, nothing ingested
     gc.unfreeze()  # what earlier tests froze, so the count below is this load's
     try:
         load_resources(settings, fake_embedder)
@@ -59,6 +61,7 @@ def test_load_resources_reads_the_archive_record_once_when_it_opens_the_store(se
         reads.append(1)
         return real_meta(self)
 
+    Store(settings)  # an empty archive: the folder exists, nothing ingested
     monkeypatch.setattr(Store, "meta", counted)
     monkeypatch.setattr(answer, "_RES", {})
     for expected in (1, 2):
