@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
+from qa import weekdays
 from qa.embeddings import Embedder
 from qa.lexical import STOP, content_stems, coverage, idf_weights
 from qa.prompts import looks_like_instruction
@@ -110,14 +112,17 @@ def names_found(claim: str, passage: str) -> bool:
     return missing <= len(wanted) // 4
 
 
-def supports(claim: str, cosine: float, lexical: float, title: str, sentence: str) -> bool:
+def supports(claim: str, cosine: float, lexical: float, title: str, sentence: str,
+             published: date | None = None) -> bool:
     """The support rule: close in meaning or sharing most content words, and the claim's
     names and numbers in the sentence or its article's title. A claim of a few words (a
     short answer: "25", "two", "Kirsty Coventry") has too little meaning to compare: it
     is supported when the cited text says every one of its words ("a 25-hour speech",
-    "after two terms")."""
+    "after two terms"). A weekday's date ("Monday, February 3, 2025") is what the cited
+    text says when it names that weekday and the article's date (`published`) makes it
+    that day (`qa.weekdays`)."""
     cited = f"{title}\n{sentence}"
-    return said_word_for_word(claim, cited) or (
+    return said_word_for_word(weekdays.undated(claim, cited, published), cited) or (
         (cosine >= SUPPORT_COSINE or lexical >= SUPPORT_LEXICAL) and names_found(claim, cited))
 
 
@@ -172,8 +177,9 @@ class Pool:
         cos = self.vectors[idx] @ cvec
         lex = np.array([coverage(cstems, self.stems[j], self.idf) for j in idx])
         score = cos + lex
-        ok = np.array([supports(claim, c, x, self.hits[self.sentences[j][0]].chunk.title, self.sentences[j][1])
-                       for c, x, j in zip(cos, lex, idx, strict=True)])
+        chunks = [self.hits[self.sentences[j][0]].chunk for j in idx]
+        ok = np.array([supports(claim, c, x, ch.title, self.sentences[j][1], ch.published)
+                       for c, x, j, ch in zip(cos, lex, idx, chunks, strict=True)])
         if ok.any():
             return idx[int(np.argmax(np.where(ok, score, -np.inf)))], True
         return idx[int(np.argmax(score))], False
@@ -290,7 +296,7 @@ def audit(text: str, citations: Sequence[Citation], embedder: Embedder) -> Audit
     ok_claims, good = set(), 0
     for (i, cit), qv, st in zip(pairs, qvecs, stems, strict=True):
         ok = supports(bodies[i], float(cvecs[i] @ qv), coverage(content_stems(bodies[i]), st, idf),
-                      cit.title, cit.quote)
+                      cit.title, cit.quote, cit.published)
         good += ok
         if ok:
             ok_claims.add(i)

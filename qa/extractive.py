@@ -34,7 +34,7 @@ from datetime import date
 
 import numpy as np
 
-from qa import short_answer
+from qa import short_answer, weekdays
 from qa.embeddings import Embedder
 from qa.lexical import STOP, content_stems, coverage, idf_weights, stem, words
 from qa.prompts import looks_like_instruction
@@ -235,7 +235,13 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
                     carriers.append(s)  # the article's best sentence: `top` is in the reader's order
     span = short_answer.extract(question, texts, weights, idf, short_answer.casing([s.sentence for s in scored]),
                                 share)
-    return (span.text, carriers[span.sentence]) if span else None
+    if span is None:
+        return None
+    carrier, text = carriers[span.sentence], span.text
+    if hits is not None and short_answer.question_type(question) == "date":
+        # "Monday" alone answers no "when": with its article's date it is one day.
+        text = weekdays.dated(text, texts[span.sentence], hits[carrier.hit].chunk.published)
+    return text, carrier
 
 
 def _title_case(title: str) -> bool:

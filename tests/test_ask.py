@@ -682,3 +682,23 @@ def test_a_one_word_name_gives_way_to_the_whole_name() -> None:
     title = ["UConn won the national championship game on Sunday night.", "Follow UConn on the team's website."]
     got = sa.extract("Which team won the national championship game?", title, [1.0, 0.9], None, sa.casing(title))
     assert got is not None and got.text == "UConn"  # "Follow" opens a sentence, it is no name
+
+
+@pytest.mark.parametrize("question,short", [
+    ("When did the city council approve the new football stadium?", "Tuesday, February 20, 2024"),
+    ("When did the flood waters begin to recede in the river town?", "Wednesday, January 10, 2024"),
+])
+def test_a_weekday_answering_when_is_given_with_the_date_its_article_means(archive, question: str,
+                                                                          short: str) -> None:
+    """"On Tuesday" in a story dated Tuesday 2024-02-20 is that day: the short answer
+    says which, and the audit takes the date as backed by the weekday and the citation's
+    date."""
+    from qa.citations import audit
+
+    settings, emb = archive
+    a = ask(question, settings, embedder=emb)
+    assert a.short_answer == short, a.text
+    weekday = short.split(",")[0]
+    assert weekday in a.citations[0].quote and a.citations[0].published is not None
+    checked = audit(a.text, a.citations, emb)
+    assert checked.claims and checked.supported == checked.claims
