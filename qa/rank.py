@@ -46,7 +46,7 @@ class Weights:
     dense: float = 1.0
     keyword: float = 0.1
     recency: float = 0.25
-    window: float = 0.0
+    window: float = 0.0  # 0.1-0.2 quote the week more often but lose answers on the later weeks
     title: float = 0.1
     article: float = 0.0
 

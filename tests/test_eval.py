@@ -182,7 +182,8 @@ def test_recency_is_raised_only_as_far_as_it_costs_no_hit() -> None:
     def question(old_dense: float, recent_dense: float, recent_relevant: bool) -> Prepared:
         feats = np.zeros((2, len(rank.FEATURES)))
         feats[:, rank.FEATURES.index("dense")] = (old_dense, recent_dense)
-        return Prepared(feats, np.array([True, recent_relevant]), ["old", "new"], np.array([300.0, 2.0]))
+        labels = np.array([True, recent_relevant])
+        return Prepared(feats, labels, ["old", "new"], np.array([300.0, 2.0]), labels)
 
     both_tell = question(0.9, 0.6, recent_relevant=True)  # the week's article says it too
     off_topic = question(0.9, 0.5, recent_relevant=False)  # the week's article is another story
@@ -196,6 +197,32 @@ def test_recency_is_raised_only_as_far_as_it_costs_no_hit() -> None:
     # Nothing to gain: the shipped weights stay.
     hl, same = prefer_recent([off_topic], shipped, 14.0)
     assert hl == 14.0 and list(same) == list(shipped)
+
+
+def test_the_window_weight_is_fitted_on_the_week_s_story_not_on_old_articles_naming_the_answer() -> None:
+    """An old article that names the answer is a hit by the eval's rule, not the week's
+    story: the window weight rises until the story inside the question's window leads,
+    and stops before an off-topic article inside it displaces the story outside."""
+    import numpy as np
+
+    from eval.fit_ranking import Prepared, fit_window
+    from qa import rank
+
+    def question(dense: tuple[float, float], labels: tuple[bool, bool], story: tuple[bool, bool]) -> Prepared:
+        feats = np.zeros((2, len(rank.FEATURES)))
+        feats[:, rank.FEATURES.index("dense")] = dense
+        feats[:, rank.FEATURES.index("window")] = (0.0, 1.0)  # the second is inside the window
+        return Prepared(feats, np.array(labels), ["old", "new"], np.array([np.nan, np.nan]), np.array(story))
+
+    # The old article names the answer in another story; the window's article is the story.
+    named_before = question((0.9, 0.8), (True, True), (False, True))
+    # The story is outside the window (its evidence); the window's article is off-topic.
+    off_topic = question((0.9, 0.7), (True, False), (True, False))
+    shipped = rank.Weights().vector()
+    col = rank.FEATURES.index("window")
+    assert fit_window([named_before, off_topic], shipped, 14.0)[col] == 0.15
+    assert fit_window([off_topic], shipped, 14.0)[col] == 0.0  # nothing to gain: none
+    assert fit_window([named_before], shipped, 14.0)[col] == 0.15  # the least that makes the story lead
 
 
 def test_ceiling_counts_only_relevant_chunks_a_question_may_see() -> None:
