@@ -396,6 +396,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tu
                 continue
             if re.search(r"\d[-–/]$", sentence[: m.start()]):  # nor the end of a range ("2021-22 year", "24/7")
                 continue
+            if re.match(r"[\d,.]*(?:st|nd|rd|th)\b", sentence[m.start():]):  # nor an ordinal ("the 149th show")
+                continue
             if kind == "distance" and not re.search(r"km|kilomet|mile|metre|meter", text, re.I):
                 continue
             spans.append((m.start(), m.start() + len(m.group().rstrip().rstrip(","))))

@@ -361,6 +361,16 @@ def test_the_end_of_a_range_is_not_a_count() -> None:
     assert sa.unit_asked("What is the fee per egg?") == "money" and sa._has_unit("money", "50-cent")
 
 
+def test_an_ordinal_is_not_a_count() -> None:
+    """"How many dogs take part in the show?" is not "149" from "the 149th show"."""
+    from qa import short_answer as sa
+
+    sent = "The 149th Westminster Kennel Club Dog Show features about 2,500 dogs in its 3rd year at the Javits."
+    assert [sent[s:e] for s, e in sa._candidates("number", sent)] == ["about 2,500"]
+    got = sa.extract("How many dogs take part in the Westminster dog show?", [sent], [1.0])
+    assert got is not None and got.text == "about 2,500"
+
+
 def test_a_question_asking_for_a_country_is_answered_with_a_country() -> None:
     """"Which country...?" is answered with a country's name, not with the person or the
     adjective the sentence opens with; a name holding a place gives the place; and a
