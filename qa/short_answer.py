@@ -32,7 +32,10 @@ _NUMBER = re.compile(
     rf"km|kilometres|kilometers|miles|metres|meters|mph|years?|(?:of\s+)?people|dead|deaths|votes|seats)"
     rf"|[\s-]?(?:cents?|dollars?|euros?)\b)*"
     rf"(?:\s?\((?:\d[\d,]*\s?(?:miles|km))\))?", re.I)
-_ENTITY = re.compile(r"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:(?:of|the|de|del|al|bin|van|von|and)\s+)?(?:[A-Z][\w'’.-]*))*")
+# A name's words may be joined by a few lower-case words or an ampersand ("Ben & Jerry's",
+# "Lilo & Stitch"), and "No." with its number is one of them ("Red No. 3", "Yellow No. 5").
+_ENTITY = re.compile(r"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:(?:of|the|de|del|al|bin|van|von|and|&)\s+)?"
+                     r"(?:No\.\s\d+\b|[A-Z][\w'’.-]*))*")
 _NOT_ANSWERS = set((MONTHS.replace("\\.?", "") + "|" + DAYS).split("|")) | {
     "The", "A", "An", "In", "On", "At", "After", "Before", "But", "And", "It", "He", "She", "They",
     "This", "That", "These", "Those", "We", "I", "His", "Her", "Their", "Its", "As", "For", "When",
@@ -409,7 +412,7 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tu
         while text.split() and not _starts_name(text.split(), not sentence[:s].strip(EDGE + " "), case):
             s += len(text.split()[0]) + 1
             text = sentence[s:e]
-        if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2:
+        if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2 or text.startswith("No. "):
             continue
         out.append((s, s + len(_trim_end(text, case))))
     return out

@@ -572,6 +572,9 @@ def test_a_name_ends_where_the_name_ends() -> None:
     case = sa.casing(swift + ["Diners at Denny's paid more for eggs."])
     assert [swift[0][s:e] for s, e in sa._candidates("entity", swift[0], case)] == ["Taylor Swift"]
     assert names("Diners at Denny's paid more for eggs.") == ["Denny's"]  # never written without it
+    assert names("The co-founder of Ben & Jerry's quit.") == ["Ben & Jerry's"]  # an ampersand joins a name
+    assert names("The FDA banned Red No. 3, a dye used in candy.") == ["FDA", "Red No. 3"]  # "No." and its number
+    assert names("The No. 1 seed was Auburn.") == ["Auburn"]
 
 
 def test_the_short_answer_cites_its_best_weighed_mention() -> None:
