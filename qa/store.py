@@ -39,6 +39,8 @@ from qa.settings import Settings
 from qa.types import Chunk
 
 META_ID = "__meta__"
+# What to do about an archive with nothing in it, in both errors that say so.
+INGEST_FIRST = "ingest articles first, e.g. `newsqa ingest --sample` or `newsqa ingest PATH`"
 _EPOCH = date(1970, 1, 1)
 NO_DAY = -1  # stored `day` of an undated article
 # How many writes a local Chroma keeps in its log before folding them into the records
@@ -185,10 +187,8 @@ class Store:
         name = settings.collection
         if not settings.chroma_url:
             if not create and not settings.chroma_dir.is_dir():
-                raise NoArchiveError(
-                    f"No archive at {settings.data_dir}: ingest articles first, e.g. `newsqa ingest --sample` "
-                    "or `newsqa ingest PATH`, or set NEWSQA_DATA_DIR to the folder of an existing archive."
-                )
+                raise NoArchiveError(f"No archive at {settings.data_dir}: {INGEST_FIRST}, or set NEWSQA_DATA_DIR "
+                                     "to the folder of an existing archive.")
             settings.chroma_dir.mkdir(parents=True, exist_ok=True)
         # One lock over opening the folder and creating the collections: both race when two
         # processes open a new folder at once (a server serialises them itself).
@@ -259,10 +259,7 @@ class Store:
         # whether anything was ingested: count() and even get(limit=1) scan the whole
         # collection (20 ms at 270k chunks, on every question).
         if not meta:
-            raise EmptyArchiveError(
-                "The archive is empty: ingest articles first, e.g. `newsqa ingest --sample` "
-                "or `newsqa ingest PATH`."
-            )
+            raise EmptyArchiveError(f"The archive is empty: {INGEST_FIRST}.")
         return meta
 
     def generation(self) -> int:
