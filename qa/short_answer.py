@@ -399,7 +399,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tu
                 continue
             if re.search(r"\d[-–/]$", sentence[: m.start()]):  # nor the end of a range ("2021-22 year", "24/7")
                 continue
-            if re.match(r"[\d,.]*(?:st|nd|rd|th)\b", sentence[m.start():]):  # nor an ordinal ("the 149th show")
+            # Nor an ordinal ("the 149th show", "about 12th"): the suffix follows the match.
+            if re.match(r"(?:st|nd|rd|th)\b", sentence[m.end():], re.I):
                 continue
             if kind == "distance" and not re.search(r"km|kilomet|mile|metre|meter", text, re.I):
                 continue

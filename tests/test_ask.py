@@ -367,6 +367,9 @@ def test_an_ordinal_is_not_a_count() -> None:
 
     sent = "The 149th Westminster Kennel Club Dog Show features about 2,500 dogs in its 3rd year at the Javits."
     assert [sent[s:e] for s, e in sa._candidates("number", sent)] == ["about 2,500"]
+    # A word or a sign before it does not make an ordinal a count either.
+    ranked = "It placed about 12th of 40 entries, some 19th-century houses among them."
+    assert [ranked[s:e] for s, e in sa._candidates("number", ranked)] == ["40"]
     got = sa.extract("How many dogs take part in the Westminster dog show?", [sent], [1.0])
     assert got is not None and got.text == "about 2,500"
 
