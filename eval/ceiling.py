@@ -11,7 +11,10 @@ one is the ceiling of hit@k on this archive. Two stricter counts say how much of
 the story itself rather than a gold answer's words turning up elsewhere: a relevant chunk
 published within `--days` before the as-of date, and one that holds the evidence snippet.
 With `--results` (a `newsqa eval` run on the same archive and questions), the run's
-hit@10 is split by those groups: what the retriever missed that it could have found.
+hit@10, multiple-choice accuracy and `contains` are split by those groups: what the
+retriever missed that it could have found, and how far the answers can go where the
+archive holds nothing of the question's days (no retrieval finds a story that is not
+there; a choice there is little better than a guess).
 """
 
 from __future__ import annotations
@@ -72,19 +75,31 @@ def reach(questions: Sequence[EvalQuestion], texts: Sequence[_Text], days: int =
     return out
 
 
+def _share(values: Sequence[float | bool | None]) -> float | None:
+    """The mean of the values a question has (None: it has none, e.g. MC without choices)."""
+    got = [float(v) for v in values if v is not None]
+    return sum(got) / len(got) if got else None
+
+
 def summary(reaches: Sequence[Reach], results: Path | None = None) -> dict:
+    """Each group's size and share, and with `results` the run's hit@10, multiple-choice
+    accuracy and `contains` within it: how well the run does where the archive holds the
+    week's story and where it holds nothing of those days."""
     n = len(reaches)
     groups = {"relevant chunk in the archive": [r for r in reaches if r.allowed],
               "one from the days before the as-of date": [r for r in reaches if r.recent],
+              "none from the days before the as-of date": [r for r in reaches if not r.recent],
               "one holding the evidence snippet": [r for r in reaches if r.evidence],
               "none": [r for r in reaches if not r.allowed]}
     out: dict = {"n": n, "groups": {k: {"n": len(v), "share": len(v) / n if n else 0.0} for k, v in groups.items()}}
     if results:
         run = {q["id"]: q for q in json.loads(results.read_text(encoding="utf-8"))["questions"]}
         for k, v in groups.items():
-            ranked = [run[r.question_id]["rank"] for r in v if r.question_id in run]
-            out["groups"][k]["hit@10"] = (sum(1 for x in ranked if x is not None and x <= 10) / len(ranked)
-                                          if ranked else None)
+            asked = [run[r.question_id] for r in v if r.question_id in run]
+            out["groups"][k] |= {
+                "hit@10": _share([q["rank"] is not None and q["rank"] <= 10 for q in asked]),
+                "mc_accuracy": _share([q.get("mc_correct") for q in asked]),
+                "contains": _share([q.get("contains") for q in asked])}
     return out
 
 
@@ -105,8 +120,10 @@ def main() -> None:
         return
     print(f"{out['n']} questions")
     for k, g in out["groups"].items():
-        hit = f"   hit@10 of the run {g['hit@10']:.3f}" if g.get("hit@10") is not None else ""
-        print(f"  {k:42s} {g['n']:4d} ({g['share']:.3f}){hit}")
+        run = "".join(f"   {name} {g[key]:.3f}" for key, name in
+                      (("hit@10", "hit@10 of the run"), ("mc_accuracy", "MC"), ("contains", "contains"))
+                      if g.get(key) is not None)
+        print(f"  {k:42s} {g['n']:4d} ({g['share']:.3f}){run}")
 
 
 if __name__ == "__main__":

@@ -126,6 +126,9 @@ def test_eval_cli_on_a_small_archive_with_report_and_baseline(tmp_path: Path) ->
     groups = json.loads(c.stdout)["groups"]
     assert groups["relevant chunk in the archive"]["n"] == 3 and groups["relevant chunk in the archive"]["hit@10"] == 1.0
     assert groups["none"]["n"] == 1
+    # Split by the run: its MC questions were right; "none" (tungsten, no choices) declined.
+    assert groups["relevant chunk in the archive"]["mc_accuracy"] == 1.0
+    assert groups["none"]["mc_accuracy"] is None and groups["none"]["contains"] == 0.0
     # A baseline where two questions were wrong: the comparison reports the flips.
     for q in doc["questions"]:
         if q["id"] in ("kerman", "bowl"):
@@ -225,7 +228,7 @@ def test_the_window_weight_is_fitted_on_the_week_s_story_not_on_old_articles_nam
     assert fit_window([named_before], shipped, 14.0)[col] == 0.15  # the least that makes the story lead
 
 
-def test_ceiling_counts_only_relevant_chunks_a_question_may_see() -> None:
+def test_ceiling_counts_only_relevant_chunks_a_question_may_see(tmp_path: Path) -> None:
     from datetime import date
 
     from eval.ceiling import _Text, reach, summary
@@ -249,3 +252,19 @@ def test_ceiling_counts_only_relevant_chunks_a_question_may_see() -> None:
                    "stadium": (True, False, True), "flood": (True, False, False)}
     out = summary(reach(qs, texts, days=14))
     assert out["groups"]["relevant chunk in the archive"]["n"] == 3 and out["groups"]["none"]["share"] == 0.25
+    assert out["groups"]["none from the days before the as-of date"]["n"] == 3
+    # With a run: each group's hit@10, MC accuracy and contains over its own questions
+    # (a question without choices counts for no MC share).
+    run = {"questions": [
+        {"id": "kerman", "rank": 1, "mc_correct": True, "contains": 1.0},
+        {"id": "early", "rank": None, "mc_correct": False, "contains": 0.0},
+        {"id": "stadium", "rank": 12, "mc_correct": None, "contains": 0.0},
+        {"id": "flood", "rank": 3, "mc_correct": False, "contains": 1.0}]}
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps(run))
+    g = summary(reach(qs, texts, days=14), path)["groups"]
+    assert g["one from the days before the as-of date"] | {} == {
+        "n": 1, "share": 0.25, "hit@10": 1.0, "mc_accuracy": 1.0, "contains": 1.0}
+    older = g["none from the days before the as-of date"]
+    assert older["hit@10"] == pytest.approx(1 / 3) and older["mc_accuracy"] == 0.0
+    assert older["contains"] == pytest.approx(1 / 3)
