@@ -135,7 +135,7 @@ def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choice
     reply = llm.complete(prompts.system_prompt(bool(choices)),
                          prompts.user_prompt(question, hits, choices, filters.as_of),
                          on_token, on_restart)
-    pool = Pool.build(hits, res.embedder, [(s.hit, s.sentence, s.vector) for s in scored])
+    pool = Pool.build(hits, res.embedder, [(s.hit, s.sentence, s.vector) for s in scored if s.vector is not None])
     if choices:
         return llm_answer.choice_answer(reply, question, choices, hits, scored, pool, res.embedder,
                                         res.choice_idf(choices), choice_vectors, shown[0] if shown else None)

@@ -52,6 +52,8 @@ MAX_SENTENCES = 2
 # the question's words (the neighbouring sentence that sets the scene).
 ANSWER_BONUS = 0.08
 MIN_SENTENCE_CHARS = 25
+# How many of a question's candidate sentences are embedded (`score_sentences`).
+EMBED_LIMIT = 20
 # How much a headline counts for the short answer, against its article's best sentence.
 HEADLINE_WEIGHT = 1.0
 
@@ -119,24 +121,40 @@ def candidate_sentences(hits: Sequence[Hit]) -> list[tuple[int, str]]:
 def score_sentences(question: str, hits: Sequence[Hit], embedder: Embedder,
                     qvec: np.ndarray | None = None,
                     corpus_idf: dict[str, float] | None = None, as_of: date | None = None,
-                    weights: ReaderWeights | None = None) -> list[Scored]:
+                    weights: ReaderWeights | None = None, embed_limit: int | None = None) -> list[Scored]:
     """Sentences of the hits with their support, in the order they would be quoted.
 
     `corpus_idf` (from the keyword index) weighs the question's words by how rare they are
     in the whole archive; without it, rarity within the retrieved sentences is used.
     `as_of` is the date the question is asked as of (its recency prior; none without it).
+
+    Only the `embed_limit` sentences (default `EMBED_LIMIT`) that the order's other parts
+    (words, title, answer span, lede, recency, agreement, the chunk's rank) rank best are
+    embedded for their meaning; the rest follow them, scored without it (cosine 0, no
+    vector). Embedding is the stage's cost (~4 ms a sentence on a laptop CPU without
+    8-bit dot products, ~35 sentences a question), and a sentence those parts rank below
+    the best 20 is hardly ever the one quoted (docs/measurements.md, "The reader embeds
+    the sentences it can quote").
     """
     cands = candidate_sentences(hits)
     if not cands:
         return []
     if qvec is None:
         qvec = embedder.embed([question])[0]
-    vecs = embedder.embed([s for _, s in cands])
-    parts = sentence_parts(question, hits, cands, vecs @ qvec, corpus_idf, as_of)
-    support, order = reader_order(parts, SUPPORT), reader_order(parts, weights or ReaderWeights())
-    out = [Scored(i, s, float(sup), float(p[0]), float(p[1]), v, float(o))
-           for (i, s), sup, p, v, o in zip(cands, support, parts, vecs, order, strict=True)]
-    return sorted(out, key=lambda x: -x.order)
+    w = weights or ReaderWeights()
+    limit = EMBED_LIMIT if embed_limit is None else embed_limit
+    parts = sentence_parts(question, hits, cands, np.zeros(len(cands)), corpus_idf, as_of)
+    embedded = np.zeros(len(cands), dtype=bool)
+    embedded[np.argsort(-reader_order(parts, w), kind="stable")[:limit]] = True
+    vecs: list[np.ndarray | None] = [None] * len(cands)
+    picked = np.flatnonzero(embedded)
+    for j, v in zip(picked, embedder.embed([cands[j][1] for j in picked]), strict=True):
+        vecs[j] = v
+        parts[j, 0] = float(v @ qvec)
+    support, order = reader_order(parts, SUPPORT), reader_order(parts, w)
+    out = [(bool(e), Scored(i, s, float(sup), float(p[0]), float(p[1]), v, float(o)))  # type: ignore[arg-type]
+           for (i, s), e, sup, p, v, o in zip(cands, embedded, support, parts, vecs, order, strict=True)]
+    return [sc for _, sc in sorted(out, key=lambda x: (not x[0], -x[1].order))]
 
 
 def sentence_parts(question: str, hits: Sequence[Hit], cands: Sequence[tuple[int, str]], cos: np.ndarray,

@@ -179,6 +179,38 @@ def test_the_reader_quotes_the_lede_of_the_recent_story_first(real_embedder) -> 
     assert sorted(s.score for s in scored) == sorted(s.score for s in flat)
 
 
+def test_the_reader_embeds_only_the_sentences_it_could_quote(real_embedder) -> None:
+    """Only the `embed_limit` sentences the order's other parts rank best are embedded;
+    the sentence that answers is among them and is quoted, and the others follow with no
+    meaning score, so what is quoted still has one."""
+    from qa import extractive
+    from qa.types import Chunk, Hit
+
+    embedded: list[str] = []
+
+    class Counting:
+        def embed(self, texts):  # noqa: ANN001, ANN202
+            embedded.extend(texts)
+            return real_embedder.embed(texts)
+
+    filler = [f"Item {n}: the council's agenda listed {n} unrelated parking and library matters today." for n in range(10)]
+    answer = "The harbour bridge reopened to traffic on Monday after months of repair work."
+    hits = [Hit(Chunk("a:0", "a", 0, " ".join(filler[:5]), 0, "Council agenda", "", "Gazette", date(2025, 3, 1)), 1.0),
+            Hit(Chunk("b:0", "b", 0, " ".join([*filler[5:], answer]), 0, "Harbour bridge", "", "Gazette",
+                      date(2025, 3, 3)), 0.9)]
+    question = "Which bridge reopened to traffic after repairs?"
+    qvec = real_embedder.embed([question])[0]
+    scored = extractive.score_sentences(question, hits, Counting(), qvec, as_of=date(2025, 3, 5), embed_limit=3)
+    assert len(scored) == 11 and len(embedded) == 3 and answer in embedded
+    assert [s.vector is not None for s in scored] == [True] * 3 + [False] * 8
+    assert all(s.cosine == 0.0 for s in scored[3:]) and scored[0].sentence == answer
+    assert extractive.pick(scored, hits)[0].sentence == answer
+    # Without a limit every sentence is embedded, and the answer is quoted all the same.
+    embedded.clear()
+    every = extractive.score_sentences(question, hits, Counting(), qvec, as_of=date(2025, 3, 5), embed_limit=100)
+    assert len(embedded) == 11 and every[0].sentence == answer
+
+
 def test_a_capitalised_first_word_is_not_taken_for_a_name() -> None:
     """A sentence's first word is capitalised whatever it is; alone, it is a name only
     when the retrieved text writes it with a capital elsewhere too; opening a longer name,
