@@ -15,11 +15,20 @@ TYPES = ("how many", "who", "when", "where", "which", "what")
 
 
 def question_type(question: str) -> str:
-    """who / what / when / where / how many / which, by the question's first such word;
-    "other" when it has none (yes/no, why, how)."""
+    """who / what / when / where / how many / which: the word that opens a sentence or a
+    clause of the question ("At a time when the Pentagon ... What is the project
+    called?", "Finally, when does summer end?"), else its first such word, but not a
+    "when" or "where" that only joins a clause ("felt violated when photos revealed
+    which secret?"); "other" when it has none (yes/no, why, how)."""
     q = question.lower()
-    found = [(q.find(t), t) for t in TYPES if re.search(rf"\b{t}\b", q)]
-    return min(found)[1] if found else "other"
+    found = sorted((m.start(), t) for t in TYPES for m in re.finditer(rf"\b{t}\b", q))
+    if not found:
+        return "other"
+    opening = [t for at, t in found if re.search(r"(?:^|[.?!:;,]\s*)[\"'“‘(]*$", q[:at])]
+    if opening:
+        return opening[0]
+    asking = [t for i, (_, t) in enumerate(found) if t not in ("when", "where") or i == len(found) - 1]
+    return asking[0]
 
 
 def _group(results: Sequence[Any], key: Callable[[Any], str]) -> dict[str, dict[str, float | int | None]]:

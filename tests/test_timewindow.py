@@ -88,6 +88,12 @@ def test_best_caps_chunks_per_article() -> None:
 def test_question_types_and_breakdown() -> None:
     assert [question_type(q) for q in ("Who won?", "How many died?", "Which city?", "Is it?",
                                        "In which year did who win?")] == ["who", "how many", "which", "other", "which"]
+    # The word that opens a sentence or clause asks; a "when" that joins a clause does not.
+    assert question_type("At a time when budgets shrink, he wants funding. What is the project called?") == "what"
+    assert question_type("Finally, when does summer end?") == "when"
+    assert question_type('He felt "violated" when photos revealed which secret about him?') == "which"
+    assert question_type("She made history when she became the first to do what?") == "what"
+    assert question_type("The law took effect when?") == "when"
 
     class R:  # the runner's result, reduced to what the breakdown reads
         def __init__(self, qtype, cue, rank_, mc, age):  # type: ignore[no-untyped-def]
