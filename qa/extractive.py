@@ -144,17 +144,14 @@ def score_sentences(question: str, hits: Sequence[Hit], embedder: Embedder,
     w = weights or ReaderWeights()
     limit = EMBED_LIMIT if embed_limit is None else embed_limit
     parts = sentence_parts(question, hits, cands, np.zeros(len(cands)), corpus_idf, as_of)
-    embedded = np.zeros(len(cands), dtype=bool)
-    embedded[np.argsort(-reader_order(parts, w), kind="stable")[:limit]] = True
-    vecs: list[np.ndarray | None] = [None] * len(cands)
-    picked = np.flatnonzero(embedded)
-    for j, v in zip(picked, embedder.embed([cands[j][1] for j in picked]), strict=True):
-        vecs[j] = v
-        parts[j, 0] = float(v @ qvec)
+    picked = np.argsort(-reader_order(parts, w), kind="stable")[:limit]
+    vecs = dict(zip(picked.tolist(), embedder.embed([cands[j][1] for j in picked]), strict=True))
+    parts[picked, ORDER_PARTS.index("cosine")] = [vecs[j] @ qvec for j in picked.tolist()]
     support, order = reader_order(parts, SUPPORT), reader_order(parts, w)
-    out = [(bool(e), Scored(i, s, float(sup), float(p[0]), float(p[1]), v, float(o)))  # type: ignore[arg-type]
-           for (i, s), e, sup, p, v, o in zip(cands, embedded, support, parts, vecs, order, strict=True)]
-    return [sc for _, sc in sorted(out, key=lambda x: (not x[0], -x[1].order))]
+    # The embedded sentences first, then the others, each group in the reader's order.
+    ranked = sorted(range(len(cands)), key=lambda j: (j not in vecs, -order[j]))
+    return [Scored(cands[j][0], cands[j][1], float(support[j]), float(parts[j, 0]), float(parts[j, 1]),
+                   vecs.get(j), float(order[j])) for j in ranked]  # type: ignore[arg-type]
 
 
 def sentence_parts(question: str, hits: Sequence[Hit], cands: Sequence[tuple[int, str]], cos: np.ndarray,
