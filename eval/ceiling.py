@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from eval.datasets import EvalQuestion, load_questions
-from eval.metrics import Relevance, normalize
+from eval.metrics import Relevance, mean, normalize
 
 
 @dataclass(frozen=True)
@@ -75,12 +75,6 @@ def reach(questions: Sequence[EvalQuestion], texts: Sequence[_Text], days: int =
     return out
 
 
-def _share(values: Sequence[float | bool | None]) -> float | None:
-    """The mean of the values a question has (None: it has none, e.g. MC without choices)."""
-    got = [float(v) for v in values if v is not None]
-    return sum(got) / len(got) if got else None
-
-
 def summary(reaches: Sequence[Reach], results: Path | None = None) -> dict:
     """Each group's size and share, and with `results` the run's hit@10, multiple-choice
     accuracy and `contains` within it: how well the run does where the archive holds the
@@ -97,9 +91,9 @@ def summary(reaches: Sequence[Reach], results: Path | None = None) -> dict:
         for k, v in groups.items():
             asked = [run[r.question_id] for r in v if r.question_id in run]
             out["groups"][k] |= {
-                "hit@10": _share([q["rank"] is not None and q["rank"] <= 10 for q in asked]),
-                "mc_accuracy": _share([q.get("mc_correct") for q in asked]),
-                "contains": _share([q.get("contains") for q in asked])}
+                "hit@10": mean([float(q["rank"] is not None and q["rank"] <= 10) for q in asked]),
+                "mc_accuracy": mean([q.get("mc_correct") for q in asked]),  # None: no choices
+                "contains": mean([q.get("contains") for q in asked])}
     return out
 
 
