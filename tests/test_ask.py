@@ -450,24 +450,24 @@ def test_city_names_are_read_from_the_cache_after_the_first_time(tmp_path: Path,
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     places._names.cache_clear()
-    first = places._city_names()
-    cached = list((tmp_path / "cache" / "newsqa").glob("geonames-cities-*.txt"))
-    assert len(cached) == 1 and "zurich" in first and len(first) > 30000
-    assert cached[0].read_text(encoding="utf-8").splitlines() == first
-    # Read back from the cache: a name put there is a city, GeoNames is not opened.
-    cached[0].write_text("\n".join([*first, "newsqaville"]), encoding="utf-8")
-    monkeypatch.setattr(places, "_geonames", lambda: pytest.fail("GeoNames read although the names are cached"))
-    assert places.is_place("city", "Newsqaville") and places.is_place("city", "Zürich")
-    monkeypatch.undo()
-    places._names.cache_clear()
-    # An unwritable cache folder (a file stands where the folder would be).
-    blocked = tmp_path / "blocked"
-    blocked.write_text("not a folder")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     try:
+        first = places._city_names()
+        cached = list((tmp_path / "cache" / "newsqa").glob("geonames-cities-*.txt"))
+        assert len(cached) == 1 and "zurich" in first and len(first) > 30000
+        assert cached[0].read_text(encoding="utf-8").splitlines() == first
+        # Read back from the cache: a name put there is a city, GeoNames is not opened.
+        cached[0].write_text("\n".join([*first, "newsqaville"]), encoding="utf-8")
+        monkeypatch.setattr(places, "_geonames", lambda: pytest.fail("GeoNames read although the names are cached"))
+        assert places.is_place("city", "Newsqaville") and places.is_place("city", "Zürich")
+        monkeypatch.undo()
+        places._names.cache_clear()
+        # An unwritable cache folder (a file stands where the folder would be).
+        blocked = tmp_path / "blocked"
+        blocked.write_text("not a folder")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
         assert places._city_names() == first and places.is_place("city", "Zurich")
     finally:
-        places._names.cache_clear()
+        places._names.cache_clear()  # no other test sees the names read here
 
 
 def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> None:
