@@ -117,9 +117,7 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
         picks = extractive.pick(scored, hits)
         if shown:
             short, with_span = shown
-            same_article = hits[with_span.hit].chunk.article_id
-            others = [p for p in picks if hits[p.hit].chunk.article_id != same_article]
-            picks = [with_span] + others[: extractive.MAX_SENTENCES - 1]
+            picks = [with_span] + extractive.second_source(short, with_span, scored, hits)
         text = _quote_text(short, picks)
     cites = tuple(citation_for(n, hits[p.hit], p.sentence) for n, p in enumerate(picks, start=1))
     return text, cites, choice, short

@@ -213,6 +213,20 @@ def pick(scored: Sequence[Scored], hits: Sequence[Hit], limit: int = MAX_SENTENC
     return chosen
 
 
+def second_source(short: str, shown: Scored, scored: Sequence[Scored], hits: Sequence[Hit],
+                  limit: int = MAX_SENTENCES - 1) -> list[Scored]:
+    """The sentences quoted after `shown` (the one the short answer is cut from): from
+    other articles, and first those that name the short answer too. A second article's
+    sentence that repeats the answer backs it; the best-ranked other sentence often only
+    tells of the same event without it."""
+    own = hits[shown.hit].chunk.article_id
+    others = [p for p in pick(scored, hits, len(scored))
+              if hits[p.hit].chunk.article_id != own and not _same(p.sentence, shown.sentence)]
+    named = " ".join(words(short)).lower()
+    naming = [p for p in others if f" {named} " in f" {' '.join(words(p.sentence)).lower()} "]
+    return (naming + [p for p in others if p not in naming])[:limit]
+
+
 def _same(a: str, b: str) -> bool:
     sa, sb = set(content_stems(a)), set(content_stems(b))
     return bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) > 0.8

@@ -212,6 +212,32 @@ def test_the_reader_embeds_only_the_sentences_it_could_quote(real_embedder) -> N
     assert len(embedded) == 11 and every[0].sentence == answer
 
 
+def test_the_second_quote_names_the_short_answer_when_another_article_does() -> None:
+    """After the sentence the short answer is cut from, the next quote comes from another
+    article, and one that names the same answer goes before a better-ranked one that only
+    tells of the event; a copy of the first sentence in a third article is not quoted."""
+    from qa import extractive
+    from qa.types import Chunk, Hit
+
+    first = "Acme Robotics won the city's contract for the new tram line on Monday."
+    event = "The tram line contract was awarded after a year of delays, officials said."
+    naming = "The winning bid by Acme Robotics was the lowest of the five received."
+    hits = [Hit(Chunk(f"{a}:0", a, 0, text, 0, "Tram contract", "", "Gazette", date(2025, 3, 3)), 1.0)
+            for a, text in (("a", first), ("b", first.replace("Monday", "Monday morning")), ("c", event),
+                            ("d", naming))]
+    scored = [extractive.Scored(0, first, 0.9, 0.8, 0.5, order=0.9),
+              extractive.Scored(1, hits[1].chunk.text, 0.9, 0.8, 0.5, order=0.85),
+              extractive.Scored(2, event, 0.8, 0.7, 0.4, order=0.8),
+              extractive.Scored(3, naming, 0.6, 0.5, 0.3, order=0.5)]
+    assert extractive.second_source("Acme Robotics", scored[0], scored, hits) == [scored[3]]
+    assert extractive.second_source("Acme Robotics", scored[0], scored, hits, limit=2) == [scored[3], scored[2]]
+    # No other article names it: the best-ranked other sentence, as before.
+    assert extractive.second_source("Globex", scored[0], scored, hits) == [scored[2]]
+    # A sentence too weak to support an answer is not quoted even when it names it.
+    weak = [*scored[:3], extractive.Scored(3, naming, 0.1, 0.1, 0.1, order=0.5)]
+    assert extractive.second_source("Acme Robotics", weak[0], weak, hits) == [weak[2]]
+
+
 def test_a_capitalised_first_word_is_not_taken_for_a_name() -> None:
     """A sentence's first word is capitalised whatever it is; alone, it is a name only
     when the retrieved text writes it with a capital elsewhere too; opening a longer name,
