@@ -115,6 +115,8 @@ def _unit(kind: str | None, asked: str) -> str | None:
 
 # The (up to three) words after "how many" / "which" / "what" that say what is asked.
 _COUNTED = re.compile(r"\bhow (?:many|much)\s+((?:[\w’'-]+\s*){1,3})", re.I)
+# "Which two teams...?", "What two countries...?": the answer names two.
+_PAIR = re.compile(r"\b(?:which|what)\s+two\b", re.I)
 _KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?((?:[\w’'-]+\s*){1,3})", re.I)
 
 
@@ -217,6 +219,7 @@ class Asked:
     initials: frozenset[str]
     counted: frozenset[str]  # what a count question counts (`counted_stems`)
     kinds: frozenset[str]  # the words for the kind asked for (`kind_words`)
+    pair: bool = False  # "which two ...?": two names answer it (`_PAIR`)
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -228,7 +231,8 @@ class Asked:
                    named and works.asks_for_work(question), _unit(kind, clause),
                    frozenset(content_stems(question)),
                    frozenset(places.named_in(place, question)) if place else frozenset(),
-                   frozenset(acronyms(question)), counted_stems(clause), kind_words(clause))
+                   frozenset(acronyms(question)), counted_stems(clause), kind_words(clause),
+                   kind in ("entity", "place") and _PAIR.search(clause) is not None)
 
     def own(self, text: str) -> bool:
         """Whether the span is the question's own: its words, its text, or the initials
@@ -469,12 +473,16 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     best: dict[str, float] = {}
     total: dict[str, float] = {}
     where: dict[str, tuple[int, str]] = {}
+    mentions: dict[int, dict[str, tuple[int, str]]] = {}  # each sentence's spans: where they start
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
         w = (max(raw_w, 0.0) / top_w) ** 3  # the best-weighed sentence dominates
         toks = words(sent)
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
         titles = works.titles_in(sent) if asked.work else []
-        for s, e in dict.fromkeys(_candidates(kind, sent, case) + titles):
+        spans = _candidates(kind, sent, case)
+        if asked.pair:  # "Missouri and Texas" is one capitalised run: each is a name
+            spans = [part for s, e in spans for part in _parts(sent, s, e)]
+        for s, e in dict.fromkeys(spans + titles):
             fit = asked.fit(sent[s:e].strip(), (s, e) in titles, case.surnames if case else frozenset())
             if fit is None:
                 continue  # the question's own words
@@ -516,6 +524,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             total[key] = total.get(key, 0.0) + value
             if key not in where or raw_w > weights[where[key][0]]:  # the best-weighed mention is cited
                 where[key] = (i, text)
+            if of_kind == 1.0:
+                mentions.setdefault(i, {}).setdefault(key, (s, text))
     if not best:
         return None
     # The best single mention decides; repeats across sentences only break near-ties, so
@@ -527,7 +537,34 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     best = max(scores, key=lambda k: (scores[k], -where[k][0]))
     if kind == "entity" and " " not in best:
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)
+    if asked.pair:
+        return _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) or \
+            Span(where[best][1], where[best][0], scores[best])
     return Span(where[best][1], where[best][0], scores[best])
+
+
+def _parts(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A name's span split where "and" or "&" joins two names in it."""
+    out, s = [], start
+    for m in re.finditer(r"\s+(?:and|&)\s+", sentence[start:end]):
+        out.append((s, start + m.start()))
+        s = start + m.end()
+    return [*out, (s, end)]
+
+
+def _pair(best: str, sentence: int, mentions: dict[str, tuple[int, str]], scores: dict[str, float]) -> Span | None:
+    """For "which two ...?": the best answer and the best-scored other span of the kind
+    asked that its sentence names ("Two lucky Powerball players in Missouri and Texas..."),
+    joined in the order the sentence writes them; None when the sentence names no other
+    (one name is then the answer, not a guess at the second from elsewhere)."""
+    if best not in mentions:
+        return None
+    others = [k for k in mentions if k != best and k not in best and best not in k]
+    if not others:
+        return None
+    second = max(others, key=lambda k: scores[k])
+    first_text, second_text = (mentions[k][1] for k in sorted((best, second), key=lambda k: mentions[k][0]))
+    return Span(f"{first_text} and {second_text}", sentence, scores[best])
 
 
 def _whole_name(short: str, scores: dict[str, float], written: dict[str, str], case: Casing | None) -> str:

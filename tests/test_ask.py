@@ -433,6 +433,27 @@ def test_an_ordinal_is_not_a_count() -> None:
     assert got is not None and got.text == "about 2,500"
 
 
+def test_which_two_is_answered_with_the_two_names_its_sentence_gives() -> None:
+    """"Which two states...?" is answered with both states the sentence names, in its
+    order, even where the sentence joins them into one capitalised run; the second is
+    of the kind asked (not "Sept"), and a sentence naming one gives one."""
+    from qa import short_answer as sa
+
+    question = "Which two states sold winning tickets for the Powerball jackpot?"
+    both = ["Two lucky Powerball players in Missouri and Texas won the jackpot, officials said on Saturday, Sept. 6."]
+    got = sa.extract(question, both, [1.0], None, sa.casing(both))
+    assert got is not None and got.text == "Missouri and Texas"
+    apart = ["A ticket sold in Texas won, and a second one was sold in a Missouri gas station on Sept. 6."]
+    got = sa.extract(question, apart, [1.0], None, sa.casing(apart))
+    assert got is not None and got.text == "Texas and Missouri"
+    one = ["A ticket sold in Missouri won the jackpot on Saturday, Sept. 6."]
+    got = sa.extract(question, one, [1.0], None, sa.casing(one))
+    assert got is not None and got.text == "Missouri"
+    # One name is asked for: the run that joins two is read as before.
+    got = sa.extract("Which state sold the winning Powerball ticket?", both, [1.0], None, sa.casing(both))
+    assert got is not None and got.text == "Missouri"
+
+
 def test_a_question_asking_for_a_country_is_answered_with_a_country() -> None:
     """"Which country...?" is answered with a country's name, not with the person or the
     adjective the sentence opens with; a name holding a place gives the place; and a
