@@ -1,10 +1,11 @@
 """Metrics as pure functions: answers, retrieval, citations, latency.
 
 Normalisation follows SQuAD's: lower case, no punctuation, no articles, folded spaces;
-and accents, the full stops of initials, small numbers written out and the months news
-style abbreviates are folded, because news in English writes the same answer either way
-("Luka Doncic" in one paper, "Luka Dončić" in the gold answer; "Washington D.C." and
-"Washington, DC"; "six more weeks" and "6"; "Jan. 19" and "January 19").
+and accents, the full stops of initials, an ampersand, small numbers written out and the
+months news style abbreviates are folded, because news in English writes the same answer
+either way ("Luka Doncic" in one paper, "Luka Dončić" in the gold answer; "Washington
+D.C." and "Washington, DC"; "Eagles & Chiefs" and "Eagles and Chiefs"; "six more weeks"
+and "6"; "Jan. 19" and "January 19").
 "Contains" asks whether a gold answer appears inside the predicted answer, the fairest
 score for an extractive answer that quotes.
 """
@@ -32,6 +33,7 @@ _PUNCT = set(string.punctuation) | {"\u201c", "\u201d", "\u2018", "\u2019", "\u2
 def normalize(text: str) -> str:
     text = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
     text = _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
+    text = text.replace("&", " and ")  # "Missouri & Texas" is "Missouri and Texas"
     text = "".join(" " if ch in _PUNCT else ch for ch in text)
     text = re.sub(r"\b(a|an|the)\b", " ", text)
     return " ".join(_SAME_WORD.get(w, w) for w in text.split())
