@@ -559,7 +559,14 @@ def _pair(best: str, sentence: int, mentions: dict[str, tuple[int, str]], scores
     (one name is then the answer, not a guess at the second from elsewhere)."""
     if best not in mentions:
         return None
-    others = [k for k in mentions if k != best and k not in best and best not in k]
+    # A name written with a possessive modifies the next words ("Gellar's fan favorite,
+    # Helen Shivers"): it is not one of the two.
+    def possessive(k: str) -> bool:
+        return re.search(r"[’']s$", mentions[k][1]) is not None
+
+    if possessive(best):
+        return None
+    others = [k for k in mentions if k != best and k not in best and best not in k and not possessive(k)]
     if not others:
         return None
     second = max(others, key=lambda k: scores[k])

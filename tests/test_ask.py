@@ -446,6 +446,9 @@ def test_which_two_is_answered_with_the_two_names_its_sentence_gives() -> None:
     apart = ["A ticket sold in Texas won, and a second one was sold in a Missouri gas station on Sept. 6."]
     got = sa.extract(question, apart, [1.0], None, sa.casing(apart))
     assert got is not None and got.text == "Texas and Missouri"
+    actors = ["The blueprint for her character was Sarah Michelle Gellar's fan favorite, Helen Shivers."]
+    got = sa.extract("Which two actors are reuniting for a new movie?", actors, [1.0], None, sa.casing(actors))
+    assert got is not None and " and " not in got.text  # a possessive name modifies, it is no second
     one = ["A ticket sold in Missouri won the jackpot on Saturday, Sept. 6."]
     got = sa.extract(question, one, [1.0], None, sa.casing(one))
     assert got is not None and got.text == "Missouri"
