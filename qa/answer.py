@@ -114,10 +114,11 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
         choice = choices[ci]
         text = f"{chr(65 + ci)}) {choice} [1]. " + _quote_text(None, picks)
     else:
-        picks = extractive.pick(scored, hits)
         if shown:
             short, with_span = shown
             picks = [with_span] + extractive.second_source(short, with_span, scored, hits)
+        else:
+            picks = extractive.pick(scored, hits)
         text = _quote_text(short, picks)
     cites = tuple(citation_for(n, hits[p.hit], p.sentence) for n, p in enumerate(picks, start=1))
     return text, cites, choice, short

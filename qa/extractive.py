@@ -222,9 +222,9 @@ def second_source(short: str, shown: Scored, scored: Sequence[Scored], hits: Seq
     own = hits[shown.hit].chunk.article_id
     others = [p for p in pick(scored, hits, len(scored))
               if hits[p.hit].chunk.article_id != own and not _same(p.sentence, shown.sentence)]
-    named = " ".join(words(short)).lower()
-    naming = [p for p in others if f" {named} " in f" {' '.join(words(p.sentence)).lower()} "]
-    return (naming + [p for p in others if p not in naming])[:limit]
+    named = f" {' '.join(words(short)).lower()} "
+    # Those naming it first, each group in the reader's order (the sort is stable).
+    return sorted(others, key=lambda p: named not in f" {' '.join(words(p.sentence)).lower()} ")[:limit]
 
 
 def _same(a: str, b: str) -> bool:

@@ -537,10 +537,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     best = max(scores, key=lambda k: (scores[k], -where[k][0]))
     if kind == "entity" and " " not in best:
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)
-    if asked.pair:
-        return _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) or \
-            Span(where[best][1], where[best][0], scores[best])
-    return Span(where[best][1], where[best][0], scores[best])
+    pair = _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) if asked.pair else None
+    return pair or Span(where[best][1], where[best][0], scores[best])
 
 
 def _parts(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
