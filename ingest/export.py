@@ -26,7 +26,6 @@ from __future__ import annotations
 import base64
 import gzip
 import json
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +34,7 @@ from typing import IO, Any
 import numpy as np
 
 from qa.archive import article_text
+from qa.atomic import replaced_whole
 from qa.settings import Settings
 from qa.store import ArticleRecord, Store, chroma_version
 
@@ -92,14 +92,13 @@ def export(settings: Settings, path: Path, vectors: bool = False,
            on_article: Callable[[int], None] | None = None) -> ExportReport:
     """Write every article (and with `vectors`, its chunk vectors) to `path`.
 
-    Written to a temporary file beside it and renamed at the end, so an interrupted
-    export never leaves a truncated file under the name asked for."""
+    Written whole or not at all (`qa.atomic.replaced_whole`), so an interrupted export
+    never leaves a truncated file under the name asked for."""
     store = Store(settings, create=False)
     meta = store.require_nonempty()
     records = sorted(store.iter_records(with_text=True), key=lambda r: (bool(r.duplicate_of), r.id))
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     articles = dups = chunks = 0
-    try:
+    with replaced_whole(path) as tmp:
         with _open_out(tmp, path.name.endswith(".gz")) as f:
             header = {HEADER_KEY: FORMAT, "embedding_model": meta.get("embedding_model"),
                       "dim": meta.get("dim"), "chroma_version": chroma_version(),
@@ -113,9 +112,6 @@ def export(settings: Settings, path: Path, vectors: bool = False,
                 articles += not r.duplicate_of
                 if on_article:
                     on_article(articles + dups)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return ExportReport(str(path), articles, dups, chunks, vectors)
 
 

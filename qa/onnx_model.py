@@ -19,9 +19,10 @@ place (atomically), so a crash or a bad export never leaves a file that is later
 from __future__ import annotations
 
 import functools
-import os
 import warnings
 from pathlib import Path
+
+from qa.atomic import replaced_whole
 
 EXPORT_VERSION = "1"  # bump when the export recipe changes, so old cached files are not used
 QUANTIZE_VERSION = "1"  # likewise for the int8 recipe in `_quantize`
@@ -110,8 +111,7 @@ def _export(path: Path) -> None:
     enc = tok([PROBE, "a shorter one"], padding=True, return_tensors="pt")
     names = ["input_ids", "attention_mask", "token_type_ids"]
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
+    with replaced_whole(path) as tmp:
         with warnings.catch_warnings(), torch.inference_mode():
             warnings.simplefilter("ignore")
             expected = wrapped(**{k: enc[k] for k in names}).numpy()
@@ -124,9 +124,6 @@ def _export(path: Path) -> None:
         got = sess.run(None, {k: enc[k].numpy().astype(np.int64) for k in names})[0]
         if float((got * expected).sum(1).min()) < 0.9999:
             raise RuntimeError("the ONNX export of the embedding model disagrees with PyTorch")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def quantized_path(cache_dir: Path) -> Path:
@@ -161,22 +158,20 @@ def _quantize(src: Path, path: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from tokenizers import Tokenizer
 
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     quiet = logging.getLogger()
     level = quiet.level
     quiet.setLevel(logging.ERROR)  # the quantizer logs advice about pre-processing at WARNING
     try:
-        quantize_dynamic(str(src), str(tmp), weight_type=QuantType.QInt8, per_channel=True,
-                         op_types_to_quantize=["MatMul"])
-        tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
-        tok.no_padding()
-        ids = np.array([tok.encode(PROBE).ids], dtype=np.int64)
-        feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
-        want = ort.InferenceSession(str(src), providers=["CPUExecutionProvider"]).run(None, feed)[0]
-        got = ort.InferenceSession(str(tmp), providers=["CPUExecutionProvider"]).run(None, feed)[0]
-        if float((got * want).sum()) < INT8_MIN_COSINE:
-            raise RuntimeError("the int8 embedding model disagrees with the float one")
-        os.replace(tmp, path)
+        with replaced_whole(path) as tmp:
+            quantize_dynamic(str(src), str(tmp), weight_type=QuantType.QInt8, per_channel=True,
+                             op_types_to_quantize=["MatMul"])
+            tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+            tok.no_padding()
+            ids = np.array([tok.encode(PROBE).ids], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
+            want = ort.InferenceSession(str(src), providers=["CPUExecutionProvider"]).run(None, feed)[0]
+            got = ort.InferenceSession(str(tmp), providers=["CPUExecutionProvider"]).run(None, feed)[0]
+            if float((got * want).sum()) < INT8_MIN_COSINE:
+                raise RuntimeError("the int8 embedding model disagrees with the float one")
     finally:
         quiet.setLevel(level)
-        tmp.unlink(missing_ok=True)

@@ -12,10 +12,10 @@ only means the slow read each time.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable, Iterable
 from importlib.metadata import version
+
+from qa.atomic import replaced_whole
 
 
 def cached_words(package: str, name: str, format_version: int, build: Callable[[], Iterable[str]]) -> list[str]:
@@ -30,12 +30,10 @@ def cached_words(package: str, name: str, format_version: int, build: Callable[[
     except OSError:
         pass
     words = sorted(set(build()))
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text("\n".join(words), encoding="utf-8")
-        os.replace(tmp, path)  # whole or not at all: another process may be reading it
+        with replaced_whole(path) as tmp:  # another process may be reading it
+            tmp.write_text("\n".join(words), encoding="utf-8")
     except OSError:
-        with contextlib.suppress(OSError):  # no folder to hold it, or it is gone already
-            tmp.unlink()
+        pass  # no folder to hold it: the words are read from the package again next time
     return words

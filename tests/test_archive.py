@@ -378,3 +378,21 @@ def test_commands_started_together_on_a_new_folder_all_open_it(tmp_path) -> None
             for p in procs:
                 stop(p)
         assert [p.returncode for p in procs] == [0] * 5, "\n".join(errs)
+
+
+def test_a_write_that_fails_leaves_the_old_file_whole_and_no_temporary(tmp_path) -> None:
+    """`qa.atomic.replaced_whole`, which the export, the ONNX files and the cached word
+    lists write through: the new file replaces the old one only when the write ends
+    without an error; either way no temporary file is left beside it."""
+    from qa.atomic import replaced_whole
+
+    path = tmp_path / "archive.jsonl"
+    path.write_text("old, whole\n")
+    with pytest.raises(RuntimeError), replaced_whole(path) as tmp:
+        tmp.write_text("new, cut")
+        raise RuntimeError("interrupted")
+    assert path.read_text() == "old, whole\n" and [p.name for p in tmp_path.iterdir()] == [path.name]
+    with replaced_whole(path) as tmp:
+        tmp.write_text("new, whole\n")
+        assert path.read_text() == "old, whole\n"  # not replaced before the block ends
+    assert path.read_text() == "new, whole\n" and [p.name for p in tmp_path.iterdir()] == [path.name]
