@@ -87,6 +87,7 @@ class Scored:
 
 
 ORDER_PARTS = ("cosine", "lexical", "title", "answer", "offset", "age", "hit_share", "agree")
+_COSINE, _LEXICAL = ORDER_PARTS.index("cosine"), ORDER_PARTS.index("lexical")
 # Support: meaning and words, a bonus for holding the asked-for kind of span, 30% scaled by
 # the chunk's retrieval score, no lede, recency or agreement. Calibrated with the thresholds above.
 SUPPORT = ReaderWeights(cosine=0.5, lexical=0.3, title=0.2, answer=ANSWER_BONUS, lede=0.0, recency=0.0, hit=0.3,
@@ -146,11 +147,11 @@ def score_sentences(question: str, hits: Sequence[Hit], embedder: Embedder,
     parts = sentence_parts(question, hits, cands, np.zeros(len(cands)), corpus_idf, as_of)
     picked = np.argsort(-reader_order(parts, w), kind="stable")[:limit]
     vecs = dict(zip(picked.tolist(), embedder.embed([cands[j][1] for j in picked]), strict=True))
-    parts[picked, ORDER_PARTS.index("cosine")] = [vecs[j] @ qvec for j in picked.tolist()]
+    parts[picked, _COSINE] = [vecs[j] @ qvec for j in picked.tolist()]
     support, order = reader_order(parts, SUPPORT), reader_order(parts, w)
     # The embedded sentences first, then the others, each group in the reader's order.
     ranked = sorted(range(len(cands)), key=lambda j: (j not in vecs, -order[j]))
-    return [Scored(cands[j][0], cands[j][1], float(support[j]), float(parts[j, 0]), float(parts[j, 1]),
+    return [Scored(cands[j][0], cands[j][1], float(support[j]), float(parts[j, _COSINE]), float(parts[j, _LEXICAL]),
                    vecs.get(j), float(order[j])) for j in ranked]  # type: ignore[arg-type]
 
 
