@@ -16,14 +16,13 @@ from collections.abc import Callable, Iterable
 from importlib.metadata import version
 
 from qa.atomic import replaced_whole
+from qa.settings import default_cache_dir
 
 
 def cached_words(package: str, name: str, format_version: int, build: Callable[[], Iterable[str]]) -> list[str]:
     """The words `build` reads from `package`'s data, sorted, from the user's cache when
     a process has written them there for this version of the package and this
     `format_version` (raise it whenever `build` changes what it returns)."""
-    from qa.settings import default_cache_dir
-
     path = default_cache_dir() / f"{name}-{version(package)}-v{format_version}.txt"
     try:
         return path.read_text(encoding="utf-8").splitlines()
