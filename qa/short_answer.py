@@ -499,8 +499,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             # "who won the Super Bowl" is the topic, not the answer.
             shares = 0.5 if overlap and kind == "number" else 0.0
             before = len(words(sent[:s]))
-            if counted and kind == "number":  # "how many years": a count of years ("3 years")
-                shares += 1.0 if counted & span_stems else -0.3
+            if counted and kind == "number":
+                # "how many years": a count of years ("3 years"); "how many dogs": the number
+                # the word "dogs" follows ("2,500 dogs from 201 breeds"), not the other one.
+                after = {stem(t) for t in words(sent[s + len(text):])[:2]}
+                shares += 1.0 if counted & (span_stems | after) else -0.3
             closeness = max((v / top_idf / (1.0 + abs(before - p) / 3.0) for p, v in positions),
                             default=0.1)
             role = 1.0

@@ -433,6 +433,19 @@ def test_an_ordinal_is_not_a_count() -> None:
     assert got is not None and got.text == "about 2,500"
 
 
+def test_how_many_is_answered_by_the_number_of_what_it_counts() -> None:
+    """"How many dogs...?" is answered by the number the word "dogs" follows, not by
+    another number of the sentence ("201 different breeds"), though neither span holds
+    the word."""
+    from qa import short_answer as sa
+
+    sent = "More than 2,500 dogs from 201 different breeds will take part in this year's show."
+    got = sa.extract("How many dogs take part in the Westminster dog show this week?", [sent], [1.0])
+    assert got is not None and got.text == "More than 2,500"
+    got = sa.extract("How many breeds take part in the Westminster dog show this week?", [sent], [1.0])
+    assert got is not None and got.text == "201"
+
+
 def test_which_two_is_answered_with_the_two_names_its_sentence_gives() -> None:
     """"Which two states...?" is answered with both states the sentence names, in its
     order, even where the sentence joins them into one capitalised run; the second is
