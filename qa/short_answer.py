@@ -117,6 +117,9 @@ def _unit(kind: str | None, asked: str) -> str | None:
 _COUNTED = re.compile(r"\bhow (?:many|much)\s+((?:[\w’'-]+\s*){1,3})", re.I)
 # "Which two teams...?", "What two countries...?": the answer names two.
 _PAIR = re.compile(r"\b(?:which|what)\s+two\b", re.I)
+# "Where was the flight flying from?", "Which country is he from?": the place asked for
+# is the one written after that preposition ("...crew members from Wichita").
+_ENDS_ON = re.compile(r"\b(from|to|into|in|at|on)\s*\?\s*$", re.I)
 _KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?((?:[\w’'-]+\s*){1,3})", re.I)
 
 
@@ -185,6 +188,12 @@ def _opening_type(question: str) -> str | None:
     return None
 
 
+def _ends_on(question: str) -> str | None:
+    """The preposition the question ends on, lower-cased, or None (`_ENDS_ON`)."""
+    m = _ENDS_ON.search(question)
+    return m.group(1).lower() if m else None
+
+
 def kind_words(question: str) -> frozenset[str]:
     """Stems of the lower-case words after "which" / "what" that say what kind of thing
     is asked for, up to the first function word or past-tense verb: "Which Greek island
@@ -220,6 +229,7 @@ class Asked:
     counted: frozenset[str]  # what a count question counts (`counted_stems`)
     kinds: frozenset[str]  # the words for the kind asked for (`kind_words`)
     pair: bool = False  # "which two ...?": two names answer it (`_PAIR`)
+    ends_on: str | None = None  # the preposition a place question ends on (`_ENDS_ON`)
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -232,7 +242,8 @@ class Asked:
                    frozenset(content_stems(question)),
                    frozenset(places.named_in(place, question)) if place else frozenset(),
                    frozenset(acronyms(question)), counted_stems(clause), kind_words(clause),
-                   kind in ("entity", "place") and _PAIR.search(clause) is not None)
+                   kind in ("entity", "place") and _PAIR.search(clause) is not None,
+                   _ends_on(clause) if kind == "place" else None)
 
     def own(self, text: str) -> bool:
         """Whether the span is the question's own: its words, its text, or the initials
@@ -522,6 +533,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= 0.5  # "a Tajik national": an adjective, not a name
             elif kind == "place":
                 role *= 1.5 if prev in _PREPOSITIONS else 0.5
+                if prev == asked.ends_on:
+                    role *= 1.5  # "flying from?": "from Wichita", not "in Washington"
             value = w * (0.3 + closeness + shares) * role * of_kind
             best[key] = max(best.get(key, 0.0), value)
             total[key] = total.get(key, 0.0) + value

@@ -433,6 +433,22 @@ def test_an_ordinal_is_not_a_count() -> None:
     assert got is not None and got.text == "about 2,500"
 
 
+def test_a_place_question_ending_on_a_preposition_is_answered_by_the_place_after_it() -> None:
+    """"Where was the jet flying from?" is answered by the place after "from", though a
+    better-weighed sentence names another place after "in"; a question without the
+    preposition still takes that one."""
+    from qa import short_answer as sa
+
+    sentences = ["The passenger jet went down in Arlington on Wednesday night.",
+                 "The jet had taken off from Wichita on Wednesday afternoon."]
+    case = sa.casing(sentences)
+    for question, expected in [("Where was the passenger jet flying from?", "Wichita"),
+                               ("Which city was the passenger jet flying from?", "Wichita"),
+                               ("Where did the passenger jet go down?", "Arlington")]:
+        got = sa.extract(question, sentences, [1.0, 0.95], None, case)
+        assert got is not None and got.text == expected, question
+
+
 def test_how_many_is_answered_by_the_number_of_what_it_counts() -> None:
     """"How many dogs...?" is answered by the number the word "dogs" follows, not by
     another number of the sentence ("201 different breeds"), though neither span holds
