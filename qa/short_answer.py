@@ -94,16 +94,20 @@ _MONEY_ASKED = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fine|fines|val
 _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b", re.I)
 _MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|cents?|pounds sterling)\b", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
+_YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
 def unit_asked(question: str) -> str | None:
     """"money" or "percent" when a number question asks for one, "count" for a "how
-    many" question ("How many people paid the fee?" asks for a count, never money), else
-    None."""
+    many" question ("How many people paid the fee?" asks for a count, never money),
+    "year" for a "what year" question, else None."""
     return _unit(question_type(question), asking_clause(question))
 
 
 def _unit(kind: str | None, asked: str) -> str | None:
+    if kind == "date":
+        return "year" if _YEAR_ASKED.search(asked) else None
     if kind != "number":
         return None
     if re.search(r"\bhow many\b", asked, re.I):
@@ -260,7 +264,8 @@ class Asked:
         asked; a country or state when another name is asked; not a person's name when a
         person is asked, `qa.people`, with the `surnames` the retrieved text writes as a
         person's; not a quoted title, `quoted`, when a work is, `qa.works`; a number
-        without the unit asked, or money when a count is asked). None when it is
+        without the unit asked, or money when a count is asked; a date without a year
+        when a year is asked, whose text is then the year alone). None when it is
         the question's own, or the question's own place under another name ("United
         States" for a question that says "the US")."""
         weight = 1.0
@@ -282,7 +287,13 @@ class Asked:
                 text = found  # "Brevard's Steve Young" -> "Steve Young"
         if self.work and not quoted:
             weight *= NOT_THE_KIND  # "Which film...?": not "Snow White" unless written “Snow White”
-        if self.unit == "count":
+        if self.unit == "year":
+            year = _YEAR.search(text)
+            if year is None:
+                weight *= NOT_THE_KIND  # "What year...?": not "Nov. 21"
+            else:
+                text = year.group()  # "in 2030", "October 28, 2022" -> the year
+        elif self.unit == "count":
             if _MONEY.search(text):
                 weight *= NOT_THE_KIND  # "How many bricks...?": not "$366 million"
         elif self.unit and not _has_unit(self.unit, text):

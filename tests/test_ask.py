@@ -449,6 +449,24 @@ def test_a_place_question_ending_on_a_preposition_is_answered_by_the_place_after
         assert got is not None and got.text == expected, question
 
 
+def test_a_what_year_question_is_answered_with_a_year() -> None:
+    """"What year...?" is answered with the year a date holds ("in 2030", "October 28,
+    2022" -> the year), not with a date that names none; "When...?" keeps the date."""
+    from qa import short_answer as sa
+
+    sentences = ["The station will be retired in 2030, officials said on Nov. 21.",
+                 "NASA chose SpaceX on June 26, 2024 to build the deorbit vehicle."]
+    case = sa.casing(sentences)
+    got = sa.extract("Around what year is NASA planning to retire the station?", sentences, [1.0, 0.9], None, case)
+    assert got is not None and got.text == "2030"
+    got = sa.extract("In what year did NASA choose SpaceX?", sentences[:1] + ["It chose SpaceX on Nov. 21."],
+                     [1.0, 0.9], None, case)
+    assert got is not None and got.text == "2030"  # "Nov. 21" holds no year
+    assert sa.unit_asked("When will NASA retire the station?") is None
+    got = sa.extract("When did NASA choose SpaceX?", sentences[1:], [1.0], None, case)
+    assert got is not None and got.text == "June 26, 2024"
+
+
 def test_how_many_is_answered_by_the_number_of_what_it_counts() -> None:
     """"How many dogs...?" is answered by the number the word "dogs" follows, not by
     another number of the sentence ("201 different breeds"), though neither span holds
