@@ -118,6 +118,17 @@ def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
     return name if person else None
 
 
+def untitled(name: str) -> str:
+    """The name without the titles that open it, when two words or more are left
+    ("Former President Donald Trump" -> "Donald Trump"); else the name as it is ("Pope
+    Francis", "Justice Department")."""
+    words = name.split()
+    n = 0
+    while n < len(words) - 2 and _is_title(words[n]):
+        n += 1
+    return " ".join(words[n:])
+
+
 def _is_title(word: str) -> bool:
     """Whether the word is a title or rank that opens a person's name ("Mayor", "Sen.")."""
     return word.strip(EDGE).rstrip(".").lower() in _TITLES

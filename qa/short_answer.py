@@ -251,8 +251,10 @@ class Asked:
 
     def own(self, text: str) -> bool:
         """Whether the span is the question's own: its words, its text, or the initials
-        of one of its names ("IOC" for the International Olympic Committee)."""
-        span_stems = {stem(t) for t in words(text)}
+        of one of its names ("IOC" for the International Olympic Committee). A person's
+        titles do not make a name another: "Former President Donald Trump" is the
+        question's own when it names Donald Trump."""
+        span_stems = {stem(t) for t in words(people.untitled(text))}
         return (not text or bool(span_stems and span_stems <= self.stems) or text.lower() in self.question.lower()
                 or _initials(text) in self.initials)
 

@@ -467,6 +467,23 @@ def test_a_what_year_question_is_answered_with_a_year() -> None:
     assert got is not None and got.text == "June 26, 2024"
 
 
+def test_a_person_the_question_names_is_its_own_under_a_title_too() -> None:
+    """A question that names Donald Trump is not answered "Former President Donald
+    Trump": a title before the name does not make it another's; a title with one word
+    after it stays a name of its own ("Pope Francis")."""
+    from qa import people
+    from qa import short_answer as sa
+
+    question = "Donald Trump was sworn in Monday. Which holiday coincided with his inauguration?"
+    sentences = ["Former President Donald Trump is set to be sworn in again on Monday.",
+                 "The inauguration falls on Martin Luther King Jr. Day this year."]
+    got = sa.extract(question, sentences, [1.0, 0.8], None, sa.casing(sentences))
+    assert got is not None and got.text == "Martin Luther King Jr. Day"
+    assert people.untitled("Sen. Bernie Sanders") == "Bernie Sanders"
+    assert people.untitled("Pope Francis") == "Pope Francis"
+    assert people.untitled("Justice Department") == "Justice Department"
+
+
 def test_how_many_is_answered_by_the_number_of_what_it_counts() -> None:
     """"How many dogs...?" is answered by the number the word "dogs" follows, not by
     another number of the sentence ("201 different breeds"), though neither span holds
