@@ -484,6 +484,21 @@ def test_a_person_the_question_names_is_its_own_under_a_title_too() -> None:
     assert people.untitled("Justice Department") == "Justice Department"
 
 
+def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
+    """"What was its name?", "What's the rocket's name?" and "...with what name?" ask for
+    a name, like "which" does; "What did he name the dog?" is not read as one."""
+    from qa import short_answer as sa
+
+    for question in ("A lunar lander touched down on the moon days ago. What was its name?",
+                     "What's the rocket’s name?", "Nasa has launched a new space telescope with what name?"):
+        assert sa.question_type(question) == "entity", question
+    assert sa.question_type("What did he name the dog?") is None
+    sentences = ["The Blue Ghost lunar lander touched down on the surface of the moon early Sunday morning."]
+    got = sa.extract("A lunar lander touched down on the moon days ago. What was its name?", sentences, [1.0],
+                     None, sa.casing(sentences))
+    assert got is not None and got.text == "Blue Ghost"
+
+
 def test_how_many_is_answered_by_the_number_of_what_it_counts() -> None:
     """"How many dogs...?" is answered by the number the word "dogs" follows, not by
     another number of the sentence ("201 different breeds"), though neither span holds
