@@ -119,6 +119,9 @@ def _unit(kind: str | None, asked: str) -> str | None:
 
 # The (up to three) words after "how many" / "which" / "what" that say what is asked.
 _COUNTED = re.compile(r"\bhow (?:many|much)\s+((?:[\w’'-]+\s*){1,3})", re.I)
+# One word of a nationality's endings ("Chinese", "Canadian", "Danish", "Korean"): before
+# a lower-case word it is an adjective ("Chinese app"), not the name asked for.
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|ean)")
 # "What was its name?", "What's the rocket's name?", "...a bill with what name?": a name.
 _NAME_ASKED = re.compile(r"what(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)?\s+"
                          r"(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+(?:'s|’s)\s+)?names?\b")
@@ -547,6 +550,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= 0.5  # inside "of the governing X", "in X": a modifier or a place
                 if prev in ("a", "an"):
                     role *= 0.5  # "a Tajik national": an adjective, not a name
+                after = words(sent[s + len(text):])[:1]
+                if _NATIONALITY.fullmatch(text) and after and after[0].islower():
+                    role *= NOT_THE_KIND  # "Chinese app RedNote", "the Canadian government"
             elif kind == "place":
                 role *= 1.5 if prev in _PREPOSITIONS else 0.5
                 if prev == asked.ends_on:

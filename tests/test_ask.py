@@ -499,6 +499,21 @@ def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     assert got is not None and got.text == "Blue Ghost"
 
 
+def test_a_nationality_before_a_lower_case_word_is_an_adjective_not_the_name() -> None:
+    """"Which app...?" is not answered "Chinese" from "Chinese app RedNote", nor "Which
+    group...?" "Canadian" from "the Canadian government"; a name of that ending followed
+    by another name stays one ("Christian Dior")."""
+    from qa import short_answer as sa
+
+    sentences = ["As TikTok faces a ban, Chinese app RedNote surged in popularity this week."]
+    got = sa.extract("Which app surged in popularity this week?", sentences, [1.0], None, sa.casing(sentences))
+    assert got is not None and got.text == "RedNote"
+    sentences = ["Christian Dior said it would open a store in Paris."]
+    got = sa.extract("Which fashion house said it would open a store?", sentences, [1.0], None,
+                     sa.casing(sentences))
+    assert got is not None and got.text == "Christian Dior"
+
+
 def test_how_many_is_answered_by_the_number_of_what_it_counts() -> None:
     """"How many dogs...?" is answered by the number the word "dogs" follows, not by
     another number of the sentence ("201 different breeds"), though neither span holds
