@@ -36,6 +36,9 @@ _NUMBER = re.compile(
 # "Lilo & Stitch"), and "No." with its number is one of them ("Red No. 3", "Yellow No. 5").
 _ENTITY = re.compile(r"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:(?:of|the|de|del|al|bin|van|von|and|&)\s+)?"
                      r"(?:No\.\s\d+\b|[A-Z][\w'’.-]*))*")
+# One word of a nationality's endings ("Chinese", "Canadian", "Danish", "Korean"): before
+# a lower-case word it is an adjective ("Chinese app"), not the name asked for.
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|ean)")
 _NOT_ANSWERS = set((MONTHS.replace("\\.?", "") + "|" + DAYS).split("|")) | {
     "The", "A", "An", "In", "On", "At", "After", "Before", "But", "And", "It", "He", "She", "They",
     "This", "That", "These", "Those", "We", "I", "His", "Her", "Their", "Its", "As", "For", "When",
@@ -119,9 +122,6 @@ def _unit(kind: str | None, asked: str) -> str | None:
 
 # The (up to three) words after "how many" / "which" / "what" that say what is asked.
 _COUNTED = re.compile(r"\bhow (?:many|much)\s+((?:[\w’'-]+\s*){1,3})", re.I)
-# One word of a nationality's endings ("Chinese", "Canadian", "Danish", "Korean"): before
-# a lower-case word it is an adjective ("Chinese app"), not the name asked for.
-_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|ean)")
 # "What was its name?", "What's the rocket's name?", "...a bill with what name?": a name.
 _NAME_ASKED = re.compile(r"what(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)?\s+"
                          r"(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+(?:'s|’s)\s+)?names?\b")
@@ -529,11 +529,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             # "who won the Super Bowl" is the topic, not the answer.
             shares = 0.5 if overlap and kind == "number" else 0.0
             before = len(words(sent[:s]))
+            following = words(sent[s + len(text):])[:2]  # the two words after the span
             if counted and kind == "number":
                 # "how many years": a count of years ("3 years"); "how many dogs": the number
                 # the word "dogs" follows ("2,500 dogs from 201 breeds"), not the other one.
-                after = {stem(t) for t in words(sent[s + len(text):])[:2]}
-                shares += 1.0 if counted & (span_stems | after) else -0.3
+                shares += 1.0 if counted & (span_stems | {stem(t) for t in following}) else -0.3
             closeness = max((v / top_idf / (1.0 + abs(before - p) / 3.0) for p, v in positions),
                             default=0.1)
             role = 1.0
@@ -550,8 +550,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= 0.5  # inside "of the governing X", "in X": a modifier or a place
                 if prev in ("a", "an"):
                     role *= 0.5  # "a Tajik national": an adjective, not a name
-                after = words(sent[s + len(text):])[:1]
-                if _NATIONALITY.fullmatch(text) and after and after[0].islower():
+                if _NATIONALITY.fullmatch(text) and following and following[0].islower():
                     role *= NOT_THE_KIND  # "Chinese app RedNote", "the Canadian government"
             elif kind == "place":
                 role *= 1.5 if prev in _PREPOSITIONS else 0.5
