@@ -122,7 +122,8 @@ def _unit(kind: str | None, asked: str) -> str | None:
 
 # The (up to three) words after "how many" / "which" / "what" that say what is asked.
 _COUNTED = re.compile(r"\bhow (?:many|much)\s+((?:[\w’'-]+\s*){1,3})", re.I)
-# "What was its name?", "What's the rocket's name?", "...a bill with what name?": a name.
+# "What was its name?", "What is the name of...", "What's the rocket's name?", "...a bill
+# with what name?": a name.
 _NAME_ASKED = re.compile(r"what(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)?\s+"
                          r"(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+(?:'s|’s)\s+)?names?\b")
 # "Which two teams...?", "What two countries...?": the answer names two.
@@ -193,7 +194,7 @@ def _opening_type(question: str) -> str | None:
         return "entity"
     if re.match(r"(where|which (city|country|state|town|province|region|place))|what (city|country|state|town|province|place)", q):
         return "place"
-    if re.match(r"(which|what is the name of|what was the name of|name the)\b", q) or _NAME_ASKED.match(q):
+    if re.match(r"(which|name the)\b", q) or _NAME_ASKED.match(q):
         return "entity"  # "which automaker", "which film", "what is its name": a name is the answer
     return None
 
