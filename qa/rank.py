@@ -2,7 +2,7 @@
 
 Candidates come from the whole allowed archive and from the question's time window
 (`qa.timewindow`), from the dense and the keyword search alike (`qa.retrieve`). Each gets
-six features, all in 0..1:
+seven features, all in 0..1 but the last:
 
 - ``dense``: cosine between the question and the chunk;
 - ``keyword``: the chunk's BM25 score over the best candidate's;
@@ -10,7 +10,11 @@ six features, all in 0..1:
 - ``window``: 1 when the article's date is inside the question's time window;
 - ``title``: the IDF-weighted share of the question's words in the article's title;
 - ``article``: how many other candidates come from the same article (capped at 3, /3),
-  since several chunks of one article agreeing is evidence that the article is the story.
+  since several chunks of one article agreeing is evidence that the article is the story;
+- ``edition``: -1 when the chunk numbers another edition of what the question numbers
+  ("the 96th Academy Awards" for a question about the 97th) and never the asked one
+  (`qa.editions`), else 0: last year's coverage of a yearly event is as close in meaning
+  and words as this year's, and is about another event. Its weight is the penalty.
 
 The score is their weighted sum. Scores, not ranks: fusing a recent-window list by rank
 puts its best chunk level with the archive's best however weak it is (tried, and it hurt:
@@ -32,11 +36,12 @@ from datetime import date
 
 import numpy as np
 
+from qa import editions
 from qa.lexical import content_stems, coverage
 from qa.timewindow import TimeWindow, reference_day
 from qa.types import Chunk
 
-FEATURES = ("dense", "keyword", "recency", "window", "title", "article")
+FEATURES = ("dense", "keyword", "recency", "window", "title", "article", "edition")
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,7 @@ class Weights:
     window: float = 0.0  # 0.1-0.2 quote the week more often but lose answers on the later weeks
     title: float = 0.1
     article: float = 0.0
+    edition: float = 0.2
 
     def vector(self) -> np.ndarray:
         return np.array([getattr(self, f) for f in FEATURES], dtype=np.float64)
@@ -81,6 +87,7 @@ def features(cands: Sequence[Candidate], question: str, as_of: date | None, wind
     ref = reference_day(as_of, window)
     per_article = Counter(c.chunk.article_id for c in cands)
     q = content_stems(question)
+    asked = editions.editions(question)
     titles: dict[str, float] = {}
     for i, c in enumerate(cands):
         published = c.chunk.published
@@ -91,7 +98,8 @@ def features(cands: Sequence[Candidate], question: str, as_of: date | None, wind
             titles[c.chunk.title] = coverage(q, content_stems(c.chunk.title), idf)
         out[i] = (c.dense, c.bm25 / top_bm25, recency,
                   1.0 if window is not None and window.contains(published) else 0.0,
-                  titles[c.chunk.title], min(per_article[c.chunk.article_id] - 1, 3) / 3)
+                  titles[c.chunk.title], min(per_article[c.chunk.article_id] - 1, 3) / 3,
+                  -1.0 if editions.another(asked, f"{c.chunk.title}\n{c.chunk.text}") else 0.0)
     return out
 
 
