@@ -398,13 +398,20 @@ def casing(sentences: Sequence[str]) -> Casing:
     cap: set[str] = set()
     low: set[str] = set()
     for sent in sentences:
-        for n, tok in enumerate(sent.split()):
+        toks = sent.split()
+        for n, tok in enumerate(toks):
             w = tok.strip(EDGE)
             if w[:1].islower():
                 low.add(w)
-            elif n and w[:1].isupper():
+            elif n and not toks[n - 1].endswith(":") and w[:1].isupper():  # not where a sentence or clause opens
                 cap.add(w)
     return Casing(frozenset(cap), frozenset(low), people.surnames_in(sentences))
+
+
+def _opens(before: str) -> bool:
+    """Whether a word after `before` opens a sentence or a clause a colon introduces,
+    where news capitalises any word ("Westminster show 2025: Schedule, how to watch")."""
+    return not before.strip(EDGE + " ") or before.rstrip().endswith(":")
 
 
 def _starts_name(tokens: Sequence[str], opens_sentence: bool, case: Casing | None) -> bool:
@@ -445,7 +452,7 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tu
     for m in _ENTITY.finditer(sentence):
         s, e = m.span()
         text = m.group()
-        while text.split() and not _starts_name(text.split(), not sentence[:s].strip(EDGE + " "), case):
+        while text.split() and not _starts_name(text.split(), _opens(sentence[:s]), case):
             s += len(text.split()[0]) + 1
             text = sentence[s:e]
         # "No. 3" belongs to the name before it ("Red No. 3"); left alone once a leading
