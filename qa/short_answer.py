@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from qa import people, places, works
 from qa.lexical import EDGE, STOP, content_stems, stem, words
 from qa.sentences import split_sentences
+from qa.slots import Slot
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?")
@@ -241,6 +242,7 @@ class Asked:
     kinds: frozenset[str]  # the words for the kind asked for (`kind_words`)
     pair: bool = False  # "which two ...?": two names answer it (`_PAIR`)
     ends_on: str | None = None  # the preposition a place question ends on (`_ENDS_ON`)
+    slot: Slot | None = None  # where a common noun would answer a "which X" (`qa.slots`)
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -248,13 +250,14 @@ class Asked:
         kind = question_type(clause)
         place = places.asked_kind(question)
         named = kind == "entity" and place is None
-        return cls(question, kind, place, named and people.asks_for_person(question),
-                   named and works.asks_for_work(question), _unit(kind, clause),
+        person, work = named and people.asks_for_person(question), named and works.asks_for_work(question)
+        return cls(question, kind, place, person, work, _unit(kind, clause),
                    frozenset(content_stems(question)),
                    frozenset(places.named_in(place, question)) if place else frozenset(),
                    frozenset(acronyms(question)), counted_stems(clause), kind_words(clause),
                    kind in ("entity", "place") and _PAIR.search(clause) is not None,
-                   _ends_on(clause) if kind == "place" else None)
+                   _ends_on(clause) if kind == "place" else None,
+                   Slot.of(clause) if named and not person and not work else None)
 
     def own(self, text: str) -> bool:
         """Whether the span is the question's own: its words, its text, or the initials
@@ -483,6 +486,11 @@ def _commonness_weight(held: float) -> float:
     return 1.0 if held <= COMMON_NAME_SHARE else (COMMON_NAME_SHARE / held) ** 0.5
 
 
+# How much a common noun in the answer's slot counts against a name's role (about 1 to
+# 1.8 for a name that is the sentence's subject or stands before the question's words).
+SLOT_ROLE = 1.5
+
+
 def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             idf: dict[str, float] | None = None, case: Casing | None = None,
             share: NameShare | None = None) -> Span | None:
@@ -520,7 +528,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         spans = _candidates(kind, sent, case)
         if asked.pair:  # "Missouri and Texas" is one capitalised run: each is a name
             spans = [part for s, e in spans for part in _parts(sent, s, e)]
-        for s, e in dict.fromkeys(spans + titles):
+        slotted = asked.slot.spans(sent) if asked.slot else []
+        for s, e in dict.fromkeys(spans + titles + slotted):
+            in_slot = (s, e) in slotted
             fit = asked.fit(sent[s:e].strip(), (s, e) in titles, case.surnames if case else frozenset())
             if fit is None:
                 continue  # the question's own words
@@ -548,7 +558,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             prev = toks[before - 1].lower() if before > 0 else ""
             if kind in ("entity", "place") and overlap:
                 role *= 0.3
-            if kind == "entity":
+            if in_slot:
+                role = SLOT_ROLE  # where the question's "which X" stands: the name heuristics are not for it
+            elif kind == "entity":
                 # "Who did X?": the answer is the doer, standing before the verb, not a place.
                 # weighted by how telling that word is ("ringleader" more than "attack")
                 role += 0.5 * max((v / top_idf for p, v in positions if 0 < p - before <= 10), default=0.0)

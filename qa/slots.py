@@ -1,0 +1,117 @@
+"""The answer's slot: the word a sentence writes where the question writes "which X".
+
+A reader that takes capitalised runs for answers never answers "Which coin was minted
+for the last time?" ("The very last penny was minted on Wednesday"), "a 3D map of which
+animal's brain?" ("a mouse's brain") or "Which type of outbreak has been linked to the
+pasta meals?" ("a multi-state listeria outbreak"): the answer is a common noun. News
+writes such an answer where the question's "which X" stands, between the same words, so
+the sentence's word in that place is a candidate:
+
+- before the words that follow the asked phrase ("which coin *was minted*" -> "penny
+  *was minted*"; "which animal*'s brain*" -> "mouse*'s brain*"), unless the question
+  inverts its verb ("which drug *did he* reclassify?": those words are not the answer's
+  neighbours);
+- after the words that precede it ("*convicted of* which crime" -> "*convicted of*
+  embezzlement");
+- before the kind word itself, when the question asks for a type ("which type of
+  *outbreak*" -> "listeria *outbreak*").
+
+Words are compared by stem (`qa.lexical.stem`); a candidate is one lower-case word, not a
+function word. `qa.short_answer.extract` weighs the candidates with its other spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.lexical import STOP, stem
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'-]*")
+# "which" / "what", "type of" and the like, then the kind phrase's lower-case words.
+_ASKED = re.compile(r"\b(?i:which|what)\s+((?:type|kind|sort)s?\s+of\s+)?((?:[a-z][\w’'-]*\s*){1,3})")
+_POSSESSIVE = re.compile(r"[’']s$")
+# Endings of words that are no thing: a verb's, an adverb's, an adjective's ("aggressive",
+# "famous", "careful"), a plural possessive's ("kids'").
+_NOT_A_THING = ("ed", "ing", "ly", "ive", "ous", "ful", "less", "able", "ible", "'", "’")
+# A passive or perfect verb after the kind phrase ("which coin was minted", "which type of
+# outbreak has been linked"; not "which team is he joining").
+_BE_HAVE = frozenset("is are was were has have had".split())
+
+
+@dataclass(frozen=True)
+class Slot:
+    """The words around the question's asked phrase, by stem."""
+
+    lead: tuple[str, ...]  # up to two words right before "which" ("convicted of")
+    follow: tuple[str, ...]  # the words after the kind phrase, to the first content word ("was minted")
+    kind: str | None  # the kind word, when the question asks for a type of it
+    possessive: bool  # the kind word is written with "'s" ("which animal's brain")
+
+    @classmethod
+    def of(cls, clause: str) -> Slot | None:
+        m = _ASKED.search(clause)
+        if m is None:
+            return None
+        phrase, bounded = [], False
+        for w in m.group(2).split():  # "coin was minted" -> "coin", "animal's brain" -> "animal's"
+            if w.lower() in STOP or w.lower().endswith("ed"):
+                bounded = True
+                break
+            phrase.append(w)
+            if _POSSESSIVE.search(w):
+                bounded = True
+                break
+        if not phrase:
+            return None
+        possessive = bool(_POSSESSIVE.search(phrase[-1]))
+        kind = stem(_POSSESSIVE.sub("", phrase[-1]))
+        lead = tuple(stem(w) for w in _TOKEN.findall(clause[: m.start()])[-2:])
+        rest = _TOKEN.findall(clause[m.start(2):])[len(phrase):]
+        # Up to the first content word, at most three ("has been linked"): function words
+        # alone ("has been") stand after any word.
+        n = next((k + 1 for k, w in enumerate(rest[:3]) if w.lower() not in STOP), 0)
+        follow: tuple[str, ...] = tuple(stem(w) for w in rest[:n])
+        # The words after the kind phrase stand next to the answer when the verb is passive
+        # or perfect ("which coin was minted" -> "penny was minted"): after an active verb
+        # the phrase's end is unsure ("which team won the cup" reads "team won"), and an
+        # inverted question ("which drug did he reclassify?") puts its subject there.
+        if possessive:
+            follow = tuple(stem(w) for w in rest[:1])  # "'s brain": the word the possessive qualifies
+        elif not (bounded and len(rest) > 1 and rest[0].lower() in _BE_HAVE and _participle(rest[1])):
+            follow = ()
+        return cls(lead if any(w not in STOP for w in lead) else (), follow, kind if m.group(1) else None,
+                   possessive)
+
+    def spans(self, sentence: str) -> list[tuple[int, int]]:
+        """The sentence's words in the slot, as (start, end) offsets, first found first."""
+        toks = [(m.start(), m.group()) for m in _TOKEN.finditer(sentence)]
+        stems = [stem(_POSSESSIVE.sub("", t)) for _, t in toks]
+        out: list[tuple[int, int]] = []
+
+        def take(i: int, possessive: bool = False) -> None:
+            if not 0 <= i < len(toks):
+                return
+            s, t = toks[i]
+            if possessive != bool(_POSSESSIVE.search(t)):
+                return
+            word = _POSSESSIVE.sub("", t)
+            if (word[:1].islower() and word.lower() not in STOP and len(word) > 2 and stems[i] != self.kind
+                    and not word.endswith(_NOT_A_THING)):
+                out.append((s, s + len(word)))
+
+        for i in range(len(toks)):
+            if self.follow and tuple(stems[i : i + len(self.follow)]) == self.follow:
+                take(i - 1, self.possessive)
+            if self.lead and tuple(stems[max(0, i - len(self.lead)) : i]) == self.lead:
+                take(i + 1 if i < len(toks) and toks[i][1].lower() in ("a", "an", "the") else i)
+            if self.kind and stems[i] == self.kind:
+                take(i - 1)
+        return list(dict.fromkeys(out))
+
+
+def _participle(word: str) -> bool:
+    """A past participle, as questions write one after "was" or "has" ("minted", "been",
+    "taken")."""
+    w = word.lower()
+    return w == "been" or w.endswith(("ed", "en", "wn"))
