@@ -118,14 +118,30 @@ def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
     return name if person else None
 
 
+# Titles that are part of how a name is written ("Pope Leo XIV", "King Charles III",
+# "Prince William"), not an office held for a while: a name keeps them.
+_HONORIFICS = frozenset("pope king queen prince princess sheikh cardinal archbishop bishop rev saint st sir dame "
+                        "lord lady".split())
+
+
 def untitled(name: str) -> str:
-    """The name without the titles that open it, when two words or more are left
-    ("Former President Donald Trump" -> "Donald Trump"); else the name as it is ("Pope
-    Francis", "Justice Department")."""
+    """The name without the offices that open it, when two words or more are left
+    ("Former President Donald Trump" -> "Donald Trump", "Secretary of State Marco Rubio"
+    -> "Marco Rubio"); else the name as it is ("Justice Department"). A title that is part
+    of the name stays ("Pope Leo XIV", "King Charles III")."""
     words = name.split()
     n = 0
-    while n < len(words) - 2 and _is_title(words[n]):
-        n += 1
+    while n < len(words) - 2:
+        word = words[n].strip(EDGE).rstrip(".").lower()
+        if _is_title(word) and word not in _HONORIFICS:
+            n += 1
+        elif word == "of" and n and _is_title(words[n - 1]):
+            # "Secretary of Homeland Security Kristi Noem": the office's words up to a given name.
+            n += 1
+            while n < len(words) - 2 and not is_given_name(words[n].strip(EDGE)):
+                n += 1
+        else:
+            break
     return " ".join(words[n:])
 
 

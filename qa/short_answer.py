@@ -270,8 +270,9 @@ class Asked:
 
     def fit(self, text: str, quoted: bool = False, surnames: frozenset[str] = frozenset()) -> tuple[str, float] | None:
         """A candidate span as the answer: its text (the place inside it when a place is
-        asked for: "U.S. Soccer" -> "U.S."; the person after a possessive when a person
-        is: "Tesla's Elon Musk" -> "Elon Musk") and how much it counts, 1 when it is of
+        asked for: "U.S. Soccer" -> "U.S."; the person after a possessive, without the
+        offices before the name, when a person is: "Tesla's Elon Musk" -> "Elon Musk",
+        "Secretary of State Marco Rubio" -> "Marco Rubio", `people.untitled`) and how much it counts, 1 when it is of
         the kind asked for, `NOT_THE_KIND` for each way it is not (no place of the kind
         asked; a country or state when another name is asked; not a person's name when a
         person is asked, `qa.people`, with the `surnames` the retrieved text writes as a
@@ -296,7 +297,7 @@ class Asked:
             if found is None:
                 weight *= NOT_THE_KIND  # "Which actor...?": not "Oscar"
             else:
-                text = found  # "Brevard's Steve Young" -> "Steve Young"
+                text = people.untitled(found)  # "Brevard's Steve Young" -> "Steve Young", "Sen. Al Roe" -> "Al Roe"
         if self.work and not quoted:
             weight *= NOT_THE_KIND  # "Which film...?": not "Snow White" unless written “Snow White”
         if self.unit == "year":

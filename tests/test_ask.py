@@ -493,6 +493,27 @@ def test_a_person_the_question_names_is_its_own_under_a_title_too() -> None:
     assert people.untitled("Justice Department") == "Justice Department"
 
 
+def test_a_person_is_answered_with_the_name_not_the_office() -> None:
+    """Asked for a person, the answer is the person's name without the office held
+    before it ("Chief Justice John Roberts" -> "John Roberts"); a title that is
+    part of how the name is written stays ("Pope Leo XIV", "King Charles III")."""
+    from qa import people
+    from qa import short_answer as sa
+
+    assert people.untitled("Secretary of State Marco Rubio") == "Marco Rubio"
+    assert people.untitled("Secretary of Homeland Security Kristi Noem") == "Kristi Noem"
+    assert people.untitled("Chief Justice John Roberts") == "John Roberts"
+    assert people.untitled("King Charles III") == "King Charles III"
+    assert people.untitled("St. Peter's Square") == "St. Peter's Square"
+    sentences = ["An imposter impersonated Secretary of State Marco Rubio and contacted foreign ministers."]
+    got = sa.extract("An imposter recently used AI to mimic which US official?", sentences, [1.0], None,
+                     sa.casing(sentences))
+    assert got is not None and got.text == "Marco Rubio"
+    # Not asked for a person, a titled name is left whole.
+    got = sa.extract("Who called the strike?", ["Sen. Bernie Sanders called the strike."], [1.0], None, None)
+    assert got is not None and got.text == "Sen. Bernie Sanders"
+
+
 def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     """"What was its name?", "What's the rocket's name?" and "...with what name?" ask for
     a name, like "which" does; "What did he name the dog?" is not read as one."""
@@ -662,7 +683,7 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
     assert people.asks_for_person("Who became the new CEO of Intel?")
     wichita = ["Wichita Mayor Lily Wu said the city in DC and Kansas was grieving."]
     got = sa.extract("Who is the mayor of Wichita who spoke about the crash?", wichita, [1.0], None, sa.casing(wichita))
-    assert got is not None and got.text == "Mayor Lily Wu"
+    assert got is not None and got.text == "Lily Wu"  # the office before the name is not the answer
     # A given name the list lacks: the text writes the surname as a person's ("Mamdani, 34,").
     race = ["Former governor Andrew Cuomo conceded the race for mayor on Tuesday night.",
             "Zohran Mamdani has been elected the next mayor of New York City."]
