@@ -12,7 +12,8 @@ the sentence's word in that place is a candidate:
   inverts its verb ("which drug *did he* reclassify?": those words are not the answer's
   neighbours);
 - after the words that precede it ("*convicted of* which crime" -> "*convicted of*
-  embezzlement");
+  embezzlement"), or, in an inverted question, after its last words ("which drug did
+  Trump move *to reclassify* this week?" -> "*to reclassify* marijuana");
 - before the kind word itself, when the question asks for a type ("which type of
   *outbreak*" -> "listeria *outbreak*").
 
@@ -37,13 +38,19 @@ _NOT_A_THING = ("ed", "ing", "ly", "ive", "ous", "ful", "less", "able", "ible", 
 # A passive or perfect verb after the kind phrase ("which coin was minted", "which type of
 # outbreak has been linked"; not "which team is he joining").
 _BE_HAVE = frozenset("is are was were has have had".split())
+# An inverted question puts its subject after these ("which drug did Trump reclassify?").
+_INVERTING = frozenset("did does do will would can could should".split())
+# Time words a question may end on ("...reclassify this week?"): not the verb's neighbours.
+_TIME_WORDS = frozenset("""this last next week weeks month year today yesterday tonight recently now ago
+earlier so far monday tuesday wednesday thursday friday saturday sunday on""".split())
 
 
 @dataclass(frozen=True)
 class Slot:
     """The words around the question's asked phrase, by stem."""
 
-    lead: tuple[str, ...]  # up to two words right before "which" ("convicted of")
+    lead: tuple[str, ...]  # up to two words right before "which" ("convicted of"), or an
+    # inverted question's last two ("which drug did he move to reclassify?" -> "to reclassify")
     follow: tuple[str, ...]  # the words after the kind phrase, to the first content word ("was minted")
     kind: str | None  # the kind word, when the question asks for a type of it
     possessive: bool  # the kind word is written with "'s" ("which animal's brain")
@@ -68,6 +75,13 @@ class Slot:
         kind = stem(_POSSESSIVE.sub("", phrase[-1]))
         lead = tuple(stem(w) for w in _TOKEN.findall(clause[: m.start()])[-2:])
         rest = _TOKEN.findall(clause[m.start(2):])[len(phrase):]
+        if not any(w not in STOP for w in lead) and rest and rest[0].lower() in _INVERTING:
+            # "Which drug did Trump move to reclassify this week?": the asked thing is the
+            # object of the clause's last verb ("move to reclassify marijuana").
+            end = len(rest)
+            while end > 1 and rest[end - 1].lower() in _TIME_WORDS:
+                end -= 1
+            lead = tuple(stem(w) for w in rest[1:end][-2:])
         # Up to the first content word, at most three ("has been linked"): function words
         # alone ("has been") stand after any word.
         n = next((k + 1 for k, w in enumerate(rest[:3]) if w.lower() not in STOP), 0)

@@ -24,6 +24,8 @@ def _in_slot(question: str, sentence: str) -> list[str]:
      "Regulators continue to investigate a multi-state listeria outbreak.", "listeria"),
     ("Le Pen was barred from office after being convicted of which crime?",
      "Marine Le Pen was convicted of embezzlement on Monday.", "embezzlement"),
+    ("Which drug did President Trump move to reclassify this week?",
+     "President Donald Trump's move to reclassify marijuana as a less dangerous drug drew praise.", "marijuana"),
 ])
 def test_the_word_in_the_questions_slot_is_found(question: str, sentence: str, word: str) -> None:
     assert word in _in_slot(question, sentence)
@@ -35,9 +37,10 @@ def test_what_the_slot_reads_from_the_question() -> None:
     brain = Slot.of("a 3D map of which animal's brain?")
     assert brain is not None and brain.possessive and brain.follow == (stem("brain"),)
     assert brain.lead == (stem("map"), stem("of"))
-    # An inverted question's next words are its subject's, not the answer's neighbours.
-    inverted = Slot.of("Which drug did President Trump move to reclassify?")
-    assert inverted is not None and inverted.follow == () and inverted.lead == ()
+    # An inverted question's next words are its subject's, not the answer's neighbours:
+    # the asked thing follows its last verb, the time words it ends on left out.
+    inverted = Slot.of("Which drug did President Trump move to reclassify this week?")
+    assert inverted is not None and inverted.follow == () and inverted.lead == (stem("to"), stem("reclassify"))
     assert Slot.of("Which type of outbreak was linked to pasta?").kind == stem("outbreak")  # type: ignore[union-attr]
     assert Slot.of("Who won?") is None
 
