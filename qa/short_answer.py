@@ -272,15 +272,15 @@ class Asked:
         """A candidate span as the answer: its text (the place inside it when a place is
         asked for: "U.S. Soccer" -> "U.S."; the person after a possessive, without the
         offices before the name, when a person is: "Tesla's Elon Musk" -> "Elon Musk",
-        "Secretary of State Marco Rubio" -> "Marco Rubio", `people.untitled`) and how much it counts, 1 when it is of
-        the kind asked for, `NOT_THE_KIND` for each way it is not (no place of the kind
-        asked; a country or state when another name is asked; not a person's name when a
-        person is asked, `qa.people`, with the `surnames` the retrieved text writes as a
-        person's; not a quoted title, `quoted`, when a work is, `qa.works`; a number
-        without the unit asked, or money when a count is asked; a date without a year
-        when a year is asked, whose text is then the year alone). None when it is
-        the question's own, or the question's own place under another name ("United
-        States" for a question that says "the US")."""
+        "Secretary of State Marco Rubio" -> "Marco Rubio", `people.untitled`) and how
+        much it counts, 1 when it is of the kind asked for, `NOT_THE_KIND` for each way
+        it is not (no place of the kind asked; a country or state when another name is
+        asked; not a person's name when a person is asked, `qa.people`, with the
+        `surnames` the retrieved text writes as a person's; not a quoted title,
+        `quoted`, when a work is, `qa.works`; a number without the unit asked, or money
+        when a count is asked; a date without a year when a year is asked, whose text is
+        then the year alone). None when it is the question's own, or the question's own
+        place under another name ("United States" for a question that says "the US")."""
         weight = 1.0
         if self.place is not None:
             found = places.find(self.place, text)
