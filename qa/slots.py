@@ -32,9 +32,10 @@ _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'-]*")
 # "which" / "what", "type of" and the like, then the kind phrase's lower-case words.
 _ASKED = re.compile(r"\b(?i:which|what)\s+((?:type|kind|sort)s?\s+of\s+)?((?:[a-z][\w’'-]*\s*){1,3})")
 _POSSESSIVE = re.compile(r"[’']s$")
-# Endings of words that are no thing: a verb's, an adverb's, an adjective's ("aggressive",
-# "famous", "careful"), a plural possessive's ("kids'").
-_NOT_A_THING = ("ed", "ing", "ly", "ive", "ous", "ful", "less", "able", "ible", "'", "’")
+# Endings of words that are no thing: a verb's ("minted", "earned", "joining"; a short
+# word or one in "-eed" is a noun as often: "red", "seed", "breed"), an adverb's, an
+# adjective's ("aggressive", "famous", "careful"), a plural possessive's ("kids'").
+_NOT_A_THING = re.compile(r"(?:\w{3,}(?<!e)ed|\w{3,}ing|ly|ive|ous|ful|less|able|ible|['’])$")
 # A passive or perfect verb after the kind phrase ("which coin was minted", "which type of
 # outbreak has been linked"; not "which team is he joining").
 _BE_HAVE = frozenset("is are was were has have had".split())
@@ -111,7 +112,7 @@ class Slot:
                 return
             word = _POSSESSIVE.sub("", t)
             if (word[:1].islower() and word.lower() not in STOP and len(word) > 2 and stems[i] != self.kind
-                    and not word.endswith(_NOT_A_THING)):
+                    and not _NOT_A_THING.search(word)):
                 out.append((s, s + len(word)))
 
         for i in range(len(toks)):

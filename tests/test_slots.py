@@ -51,6 +51,9 @@ def test_no_verb_adverb_function_word_or_the_kind_itself_is_a_candidate() -> Non
     assert _in_slot("Which coin was minted last?", "It quickly was minted.") == []
     assert _in_slot("He was diagnosed with which illness?", "He was diagnosed with aggressive cancer.") == []
     assert _in_slot("Which type of baby product was recalled?", "The kids' product was recalled.") == []
+    # A short word, or one in "-eed", ends so as often as a noun: "red", "breed" stay.
+    assert _in_slot("Which type of shirt was unveiled?", "The team unveiled a red shirt on Monday.") == ["red"]
+    assert _in_slot("Which type of shirt was unveiled?", "The team unveiled a striped shirt on Monday.") == []
     # After an active verb the kind phrase's end is unsure: its next words are not read.
     assert Slot.of("Which team won ice hockey's Stanley Cup?").follow == ()  # type: ignore[union-attr]
 
