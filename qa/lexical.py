@@ -14,7 +14,7 @@ from functools import lru_cache
 
 # Quotes, brackets and punctuation that stand around a word or a name, not in it.
 EDGE = "\"'“”‘’()[]{}.,;:!?-—–"
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")  # a word, as every matcher here reads one
 STOP = frozenset("""a an the and or but if of at by for with about against between into through
 during before after above below to from up down in out on off over under again further then once
 here there when where why how all any both each few more most other some such no nor not only own
@@ -43,7 +43,7 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return WORD.findall(text)
 
 
 def content_stems(text: str) -> list[str]:

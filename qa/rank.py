@@ -99,7 +99,7 @@ def features(cands: Sequence[Candidate], question: str, as_of: date | None, wind
         out[i] = (c.dense, c.bm25 / top_bm25, recency,
                   1.0 if window is not None and window.contains(published) else 0.0,
                   titles[c.chunk.title], min(per_article[c.chunk.article_id] - 1, 3) / 3,
-                  -1.0 if editions.another(asked, f"{c.chunk.title}\n{c.chunk.text}") else 0.0)
+                  -1.0 if asked and editions.another(asked, f"{c.chunk.title}\n{c.chunk.text}") else 0.0)
     return out
 
 

@@ -555,13 +555,13 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 shares += 1.0 if counted & (span_stems | {stem(t) for t in following}) else -0.3
             closeness = max((v / top_idf / (1.0 + abs(before - p) / 3.0) for p, v in positions),
                             default=0.1)
-            role = 1.0
+            # A common noun where the question's "which X" stands: the name heuristics below
+            # are not for it.
+            role = SLOT_ROLE if in_slot else 1.0
             prev = toks[before - 1].lower() if before > 0 else ""
             if kind in ("entity", "place") and overlap:
                 role *= 0.3
-            if in_slot:
-                role = SLOT_ROLE  # where the question's "which X" stands: the name heuristics are not for it
-            elif kind == "entity":
+            if kind == "entity" and not in_slot:
                 # "Who did X?": the answer is the doer, standing before the verb, not a place.
                 # weighted by how telling that word is ("ringleader" more than "attack")
                 role += 0.5 * max((v / top_idf for p, v in positions if 0 < p - before <= 10), default=0.0)

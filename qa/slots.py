@@ -26,9 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.lexical import STOP, stem
+from qa.lexical import STOP, WORD, stem, words
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'-]*")
 # "which" / "what", "type of" and the like, then the kind phrase's lower-case words.
 _ASKED = re.compile(r"\b(?i:which|what)\s+((?:type|kind|sort)s?\s+of\s+)?((?:[a-z][\w’'-]*\s*){1,3})")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -74,33 +73,32 @@ class Slot:
             return None
         possessive = bool(_POSSESSIVE.search(phrase[-1]))
         kind = stem(_POSSESSIVE.sub("", phrase[-1]))
-        lead = tuple(stem(w) for w in _TOKEN.findall(clause[: m.start()])[-2:])
-        rest = _TOKEN.findall(clause[m.start(2):])[len(phrase):]
-        if not any(w not in STOP for w in lead) and rest and rest[0].lower() in _INVERTING:
+        lead = tuple(stem(w) for w in words(clause[: m.start()])[-2:])
+        rest = words(clause[m.start(2):])[len(phrase):]
+        if not _says_something(lead) and rest and rest[0].lower() in _INVERTING:
             # "Which drug did Trump move to reclassify this week?": the asked thing is the
             # object of the clause's last verb ("move to reclassify marijuana").
             end = len(rest)
             while end > 1 and rest[end - 1].lower() in _TIME_WORDS:
                 end -= 1
             lead = tuple(stem(w) for w in rest[1:end][-2:])
-        # Up to the first content word, at most three ("has been linked"): function words
-        # alone ("has been") stand after any word.
-        n = next((k + 1 for k, w in enumerate(rest[:3]) if w.lower() not in STOP), 0)
-        follow: tuple[str, ...] = tuple(stem(w) for w in rest[:n])
-        # The words after the kind phrase stand next to the answer when the verb is passive
-        # or perfect ("which coin was minted" -> "penny was minted"): after an active verb
-        # the phrase's end is unsure ("which team won the cup" reads "team won"), and an
-        # inverted question ("which drug did he reclassify?") puts its subject there.
+        # The words after the kind phrase stand next to the answer when it is a possessive
+        # ("'s brain": the word it qualifies) or its verb is passive or perfect ("which coin
+        # was minted" -> "penny was minted"; up to the first content word, at most three:
+        # "has been" alone stands after any word). After an active verb the phrase's end is
+        # unsure ("which team won the cup" reads "team won"), and an inverted question
+        # ("which drug did he reclassify?") puts its subject there.
+        follow: tuple[str, ...] = ()
         if possessive:
-            follow = tuple(stem(w) for w in rest[:1])  # "'s brain": the word the possessive qualifies
-        elif not (bounded and len(rest) > 1 and rest[0].lower() in _BE_HAVE and _participle(rest[1])):
-            follow = ()
-        return cls(lead if any(w not in STOP for w in lead) else (), follow, kind if m.group(1) else None,
-                   possessive)
+            follow = tuple(stem(w) for w in rest[:1])
+        elif bounded and len(rest) > 1 and rest[0].lower() in _BE_HAVE and _participle(rest[1]):
+            n = next((k + 1 for k, w in enumerate(rest[:3]) if w.lower() not in STOP), 0)
+            follow = tuple(stem(w) for w in rest[:n])
+        return cls(lead if _says_something(lead) else (), follow, kind if m.group(1) else None, possessive)
 
     def spans(self, sentence: str) -> list[tuple[int, int]]:
         """The sentence's words in the slot, as (start, end) offsets, first found first."""
-        toks = [(m.start(), m.group()) for m in _TOKEN.finditer(sentence)]
+        toks = [(m.start(), m.group()) for m in WORD.finditer(sentence)]
         stems = [stem(_POSSESSIVE.sub("", t)) for _, t in toks]
         out: list[tuple[int, int]] = []
 
@@ -123,6 +121,12 @@ class Slot:
             if self.kind and stems[i] == self.kind:
                 take(i - 1)
         return list(dict.fromkeys(out))
+
+
+def _says_something(stems: tuple[str, ...]) -> bool:
+    """Whether the words hold a content word: function words alone ("of the") stand
+    anywhere."""
+    return any(w not in STOP for w in stems)
 
 
 def _participle(word: str) -> bool:
