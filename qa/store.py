@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import fcntl
 import logging
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import date
@@ -51,6 +52,9 @@ NO_DAY = -1  # stored `day` of an undated article
 # them in every 100 writes costs ingest nothing measurable (docs/measurements.md). The
 # chunks keep the default: folding them in rewrites their whole index.
 RECORDS_SYNC_THRESHOLD = 100
+
+# Pauses before writing again when SQLite answers "database is locked" (about 10 s in all).
+LOCKED_PAUSES = (0.1, 0.3, 1.0, 3.0, 6.0)
 
 log = logging.getLogger(__name__)
 
@@ -207,15 +211,38 @@ class Store:
         created with it). The log is folded in by the next process that reads it."""
         hnsw = (self.articles.configuration_json or {}).get("hnsw") or {}
         if int(hnsw.get("sync_threshold") or 0) > RECORDS_SYNC_THRESHOLD:
-            self.articles.modify(configuration={"hnsw": {"sync_threshold": RECORDS_SYNC_THRESHOLD}})
+            self.write(lambda: self.articles.modify(
+                configuration={"hnsw": {"sync_threshold": RECORDS_SYNC_THRESHOLD}}))
 
     # ---- archive metadata -------------------------------------------------------------
     def meta(self) -> dict[str, Any]:
         got = self.articles.get(ids=[META_ID], include=["metadatas"])
         return dict(got["metadatas"][0]) if got["ids"] else {}
 
+    def write(self, fn: Callable[[], object]) -> None:
+        """Run one write, again after a pause when a local Chroma's SQLite says the database
+        is locked. SQLite answers so at once, without waiting, when two connections would
+        otherwise wait on each other, and on a busy machine a write right after an ingest
+        met it (a test's archive, once in hundreds of runs). Every write here is an upsert
+        or a delete by id, so doing it again stores the same thing; a lock that outlasts
+        the pauses is an error that says what to do."""
+        for pause in (*LOCKED_PAUSES, None):
+            try:
+                fn()
+                return
+            except Exception as exc:
+                if "database is locked" not in str(exc):
+                    raise
+                if pause is None:
+                    raise StoreUnavailableError(
+                        f"The index at {self.settings.chroma_url or self.settings.chroma_dir} stayed locked for "
+                        f"{sum(LOCKED_PAUSES):.0f} s: another program is writing to it. Let it "
+                        "finish (or stop it), then re-run the command; nothing was lost.") from exc
+                log.info("The index is locked; writing again in %.1f s.", pause)
+                time.sleep(pause)
+
     def _put_meta(self, meta: dict[str, Any]) -> None:
-        self.articles.upsert(ids=[META_ID], embeddings=[[1.0]], metadatas=[meta])
+        self.write(lambda: self.articles.upsert(ids=[META_ID], embeddings=[[1.0]], metadatas=[meta]))
 
     def ensure_embedding_model(self, name: str, dim: int) -> None:
         """Record the model on first use; refuse a different one afterwards."""
@@ -292,25 +319,27 @@ class Store:
     def put_records(self, records: Sequence[ArticleRecord]) -> None:
         for s in range(0, len(records), self.max_batch):
             part = records[s : s + self.max_batch]
-            self.articles.upsert(ids=[r.id for r in part], embeddings=[[1.0]] * len(part),
-                                 metadatas=[r.to_metadata() for r in part],
-                                 documents=[r.text for r in part])
+            self.write(lambda part=part: self.articles.upsert(
+                ids=[r.id for r in part], embeddings=[[1.0]] * len(part),
+                metadatas=[r.to_metadata() for r in part], documents=[r.text for r in part]))
 
     def delete_records(self, ids: Sequence[str]) -> None:
         for s in range(0, len(ids), self.max_batch):
-            self.articles.delete(ids=[i for i in ids[s : s + self.max_batch] if i != META_ID])
+            part = [i for i in ids[s : s + self.max_batch] if i != META_ID]
+            self.write(lambda part=part: self.articles.delete(ids=part))
 
     # ---- chunks -----------------------------------------------------------------------
     def put_chunks(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         for s in range(0, len(chunks), self.max_batch):
-            part = chunks[s : s + self.max_batch]
-            self.chunks.upsert(ids=[c.id for c in part], documents=[c.text for c in part],
-                               embeddings=vectors[s : s + len(part)],
-                               metadatas=[chunk_metadata(c) for c in part])
+            part, vecs = chunks[s : s + self.max_batch], vectors[s : s + self.max_batch]
+            self.write(lambda part=part, vecs=vecs: self.chunks.upsert(
+                ids=[c.id for c in part], documents=[c.text for c in part], embeddings=vecs,
+                metadatas=[chunk_metadata(c) for c in part]))
 
     def delete_chunks(self, ids: Sequence[str]) -> None:
         for s in range(0, len(ids), self.max_batch):
-            self.chunks.delete(ids=list(ids[s : s + self.max_batch]))
+            part = list(ids[s : s + self.max_batch])
+            self.write(lambda part=part: self.chunks.delete(ids=part))
 
     def chunk_ids_of(self, article_ids: Sequence[str]) -> list[str]:
         """Ids of every stored chunk of these articles (to find stale ones)."""

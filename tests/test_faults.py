@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -131,3 +132,59 @@ def test_disk_full_during_ingest_is_clear_and_harmless(tmp_path: Path) -> None:
         assert r.returncode == 0 and json.loads(r.stdout)["citations"]
     finally:
         subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+class _LockedWrites:
+    """A Chroma collection whose next `n` upserts fail as a busy local Chroma's can:
+    SQLite's "database is locked", raised at once."""
+
+    def __init__(self, coll, n: int) -> None:
+        self.coll, self.left = coll, n
+
+    def __getattr__(self, name: str):
+        return getattr(self.coll, name)
+
+    def upsert(self, **kw):
+        from chromadb.errors import InternalError
+
+        if self.left:
+            self.left -= 1
+            raise InternalError("Database error: error returned from database: (code: 5) database is locked")
+        return self.coll.upsert(**kw)
+
+
+def test_a_locked_index_is_written_again_and_a_lasting_lock_is_a_clear_error(tmp_path: Path, settings,
+                                                                             fake_embedder, monkeypatch) -> None:
+    import ingest
+    from qa import store as store_module
+    from qa.errors import StoreUnavailableError
+    from qa.store import LOCKED_PAUSES, Store
+
+    pauses: list[float] = []
+    monkeypatch.setattr(store_module.time, "sleep", pauses.append)
+    ingest.run([write_jsonl(tmp_path / "a.jsonl", records(3))], settings, embedder=fake_embedder)
+    store = Store(settings)
+    held = list(store.iter_records(with_text=True))
+    generation = store.generation()
+
+    store.articles = _LockedWrites(store.articles, 2)
+    store.put_records([dataclasses.replace(r, title=r.title + " (updated)") for r in held])
+    assert pauses == list(LOCKED_PAUSES[:2]) and store.articles.left == 0
+    again = list(Store(settings).iter_records())
+    assert len(again) == 3 and all(r.title.endswith(" (updated)") for r in again)
+
+    pauses.clear()
+    store.articles = _LockedWrites(store.articles.coll, 99)
+    with pytest.raises(StoreUnavailableError, match="stayed locked") as err:
+        store.bump_generation()
+    assert str(settings.chroma_dir) in str(err.value) and "re-run the command" in str(err.value)
+    assert pauses == list(LOCKED_PAUSES)
+    after = Store(settings)
+    assert after.generation() == generation and len(list(after.iter_records())) == 3
+
+    from chromadb.errors import InvalidArgumentError
+
+    store.articles = _LockedWrites(store.articles.coll, 0)
+    with pytest.raises(InvalidArgumentError):  # another error is not retried
+        store.put_records([dataclasses.replace(held[0], id="")])
+    assert pauses == list(LOCKED_PAUSES)

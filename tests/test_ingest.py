@@ -263,7 +263,7 @@ def test_the_records_log_is_kept_short_in_new_and_older_archives(tmp_path: Path,
     assert first.added == 5 and _records_sync_threshold(settings) == RECORDS_SYNC_THRESHOLD
     # A re-run that adds nothing shortens an older archive's log too, and keeps what it holds.
     store = Store(settings)
-    store.articles.modify(configuration={"hnsw": {"sync_threshold": 1000}})
+    store.write(lambda: store.articles.modify(configuration={"hnsw": {"sync_threshold": 1000}}))
     again = ingest.run([src], settings, embedder=fake_embedder)
     assert again.unchanged == 5 and again.added == 0
     assert _records_sync_threshold(settings) == RECORDS_SYNC_THRESHOLD and archive_stats(settings).articles == 5
