@@ -134,3 +134,17 @@ def find(kind: str, name: str) -> str | None:
             if is_place(kind, run):
                 return re.sub(r"[’']s$", "", run.strip(EDGE.replace(".", "") + " "))
     return None
+
+
+def find_any(name: str) -> str | None:
+    """A place of any kind (a country, US state, continent or city) that the name is, or
+    else a country, state or continent inside it, as written; None when neither. For
+    "Where...?", which asks for no one kind: "Utah Valley University" -> "Utah",
+    "Starliner" -> None. A city inside a longer name is not taken: many a town is named
+    for a word that opens other names ("Central Harlem", "Summit Health")."""
+    kinds = ("country", "state", "continent", "city")
+    whole = next((kind for kind in kinds if is_place(kind, name)), None)
+    if whole is not None:
+        return find(whole, name)
+    found = [f for kind in kinds[:3] if (f := find(kind, name))]
+    return max(found, key=len, default=None)

@@ -243,6 +243,7 @@ class Asked:
     pair: bool = False  # "which two ...?": two names answer it (`_PAIR`)
     ends_on: str | None = None  # the preposition a place question ends on (`_ENDS_ON`)
     slot: Slot | None = None  # where a common noun would answer a "which X" (`qa.slots`)
+    anywhere: bool = False  # "Where...?": a place of any kind answers it (`places.find_any`)
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -257,7 +258,8 @@ class Asked:
                    frozenset(acronyms(question)), counted_stems(clause), kind_words(clause),
                    kind in ("entity", "place") and _PAIR.search(clause) is not None,
                    _ends_on(clause) if kind == "place" else None,
-                   Slot.of(clause) if named and not person and not work else None)
+                   Slot.of(clause) if named and not person and not work else None,
+                   kind == "place" and place is None)
 
     def own(self, text: str) -> bool:
         """Whether the span is the question's own: its words, its text, or the initials
@@ -274,7 +276,7 @@ class Asked:
         offices before the name, when a person is: "Tesla's Elon Musk" -> "Elon Musk",
         "Secretary of State Marco Rubio" -> "Marco Rubio", `people.untitled`) and how
         much it counts, 1 when it is of the kind asked for, `NOT_THE_KIND` for each way
-        it is not (no place of the kind asked; a country or state when another name is
+        it is not (no place of the kind asked, or of any kind for "where"; a country or state when another name is
         asked; not a person's name when a person is asked, `qa.people`, with the
         `surnames` the retrieved text writes as a person's; not a quoted title,
         `quoted`, when a work is, `qa.works`; a number without the unit asked, or money
@@ -292,6 +294,12 @@ class Asked:
                 text = found
         elif self.kind == "entity" and places.is_a_place(text):
             weight *= NOT_THE_KIND  # "Which company...?", "Who...?": not "Detroit"
+        elif self.anywhere:
+            found = places.find_any(text)
+            if found is None:
+                weight *= NOT_THE_KIND  # "Where did the capsule touch down?": not "Starliner"
+            else:
+                text = found  # "Where did the shooting occur?": "Utah Valley University" -> "Utah"
         elif self.person:
             found = people.person_in(text, surnames)
             if found is None:
@@ -316,11 +324,12 @@ class Asked:
     def answer_spans(self, sentences: Sequence[str]) -> list[set[str]]:
         """For each sentence, the spans of the kind asked for that are not the question's
         own words, lower-cased (none for a question of no kind)."""
-        # Whether a sentence holds an answer does not hang on the person and work rules:
-        # the list of given names lacks many ("Simu Liu"), a one-word name ("Beyoncé") is
-        # not taken for a person, and a title is not always quoted; they only weigh one
-        # name against another in `extract`.
-        asked = replace(self, person=False, work=False)
+        # Whether a sentence holds an answer does not hang on the person, work and
+        # "where" rules: the list of given names lacks many ("Simu Liu"), a one-word name
+        # ("Beyoncé") is not taken for a person, a title is not always quoted, and the
+        # list of places holds no town under 15,000 people ("Kananaskis"); they only weigh
+        # one name against another in `extract`.
+        asked = replace(self, person=False, work=False, anywhere=False)
         if asked.kind is None:
             return [set() for _ in sentences]
         out = []

@@ -458,6 +458,27 @@ def test_a_place_question_ending_on_a_preposition_is_answered_by_the_place_after
         assert got is not None and got.text == expected, question
 
 
+def test_a_where_question_is_answered_with_a_place_not_another_name() -> None:
+    """"Where...?" asks for no one kind of place, but for a place: a name the list of
+    places holds (or one inside a name, "Utah Valley University" -> "Utah") is taken over
+    a name it does not ("Starliner"); a sentence naming only a small town still bears an
+    answer, as the list has no town under 15,000 people."""
+    from qa import places
+    from qa import short_answer as sa
+
+    sentences = ["The Starliner crew touched down on Tuesday evening, ending a nine-month stay.",
+                 "Recovery boats had waited for hours near Tallahassee."]
+    got = sa.extract("Where did the crew's capsule touch down?", sentences, [1.0, 0.8], None, sa.casing(sentences))
+    assert got is not None and got.text == "Tallahassee"
+    campus = ["Kirk was shot while speaking at Utah Valley University in Orem on Wednesday."]
+    got = sa.extract("Where did the shooting occur?", campus, [1.0], None, sa.casing(campus))
+    assert got is not None and got.text in ("Utah", "Orem")
+    assert places.find_any("Utah Valley University") == "Utah" and places.find_any("Starliner") is None
+    assert places.find_any("New York City") == "New York City" and places.find_any("Canada's") == "Canada"
+    assert places.find_any("Central Harlem") is None  # a town called Central is no place inside a name
+    assert sa.bears_answer("Where did the leaders meet?", "The leaders met in Kananaskis on Sunday.")
+
+
 def test_a_what_year_question_is_answered_with_a_year() -> None:
     """"What year...?" is answered with the year a date holds ("in 2030", "October 28,
     2022" -> the year), not with a date that names none; "When...?" keeps the date."""
