@@ -103,7 +103,7 @@ _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
 def unit_asked(question: str) -> str | None:
-    """"money" or "percent" when a number question asks for one, "count" for a "how
+    """"money" or "percent" when a number question asks for one, "count" for another "how
     many" question ("How many people paid the fee?" asks for a count, never money),
     "year" for a "what year" question, else None."""
     return _unit(question_type(question), asking_clause(question))
@@ -114,10 +114,10 @@ def _unit(kind: str | None, asked: str) -> str | None:
         return "year" if _YEAR_ASKED.search(asked) else None
     if kind != "number":
         return None
+    if _PERCENT_ASKED.search(asked):
+        return "percent"  # "by how many percentage points": a share, written with "%" or "percent"
     if re.search(r"\bhow many\b", asked, re.I):
         return "count"
-    if _PERCENT_ASKED.search(asked):
-        return "percent"
     return "money" if _MONEY_ASKED.search(asked) else None
 
 
@@ -280,7 +280,7 @@ class Asked:
         asked; not a person's name when a person is asked, `qa.people`, with the
         `surnames` the retrieved text writes as a person's; not a quoted title,
         `quoted`, when a work is, `qa.works`; a number without the unit asked, or money
-        when a count is asked; a date without a year when a year is asked, whose text is
+        or a percentage when a count is asked; a date without a year when a year is asked, whose text is
         then the year alone). None when it is the question's own, or the question's own
         place under another name ("United States" for a question that says "the US")."""
         weight = 1.0
@@ -315,8 +315,8 @@ class Asked:
             else:
                 text = year.group()  # "in 2030", "October 28, 2022" -> the year
         elif self.unit == "count":
-            if _MONEY.search(text):
-                weight *= NOT_THE_KIND  # "How many bricks...?": not "$366 million"
+            if _MONEY.search(text) or _PERCENT.search(text):
+                weight *= NOT_THE_KIND  # "How many bricks...?": not "$366 million"; "...years?": not "6.13%"
         elif self.unit and not _has_unit(self.unit, text):
             weight *= NOT_THE_KIND  # "What is the value...?": not "eight"
         return None if self.own(text) else (text, weight)

@@ -442,6 +442,21 @@ def test_an_ordinal_is_not_a_count() -> None:
     assert got is not None and got.text == "about 2,500"
 
 
+def test_a_percentage_is_not_a_count() -> None:
+    """"How many qubits...?" is not "104%" (a share, as money is no count); "by how many
+    percentage points" asks for a share."""
+    from qa import short_answer as sa
+
+    chip = ["Microsoft said the chip's qubits run 104% faster, and it holds eight of them."]
+    got = sa.extract("Microsoft's chip is powered by how many qubits?", chip, [1.0], None, sa.casing(chip))
+    assert got is not None and got.text == "eight"
+    assert sa.unit_asked("By how many percentage points did support fall?") == "percent"
+    assert sa.unit_asked("How many people paid the fee?") == "count"
+    poll = ["Support fell by 8 percentage points among men, 2 of the 4 polls found."]
+    got = sa.extract("By how many percentage points did support fall among men?", poll, [1.0], None, sa.casing(poll))
+    assert got is not None and got.text.startswith("8 percent")  # not "2" or "4"
+
+
 def test_a_place_question_ending_on_a_preposition_is_answered_by_the_place_after_it() -> None:
     """"Where was the jet flying from?" is answered by the place after "from", though a
     better-weighed sentence names another place after "in"; a question without the
