@@ -85,10 +85,11 @@ _HOW_MEASURE = "old|long|tall|big|large|high|deep|heavy|fast|often"
 # country?", "...by which Chinese company?") or a verb ("...meaning how many more weeks
 # of winter?", "England beat which nation?", "...used AI to mimic which US official?").
 _ASKED_MID = re.compile(r"\b(which|what|whom|how (?:many|much|" + _HOW_MEASURE + r"))\b", re.I)
-# "What is the new fee...?", "What was the average price...?": a quantity is asked for.
+# "What is the new fee...?", "What was the average price...?", "What tariff did...?": a
+# quantity is asked for.
 _QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:price|cost|fee"
                        r"|fine|rate|salary|wage|age|toll|total|value|budget|population|temperature|speed|height"
-                       r"|length|size|weight|score|sum)s?\b")
+                       r"|length|size|weight|score|sum|tariff|tax(?:e)?|levy|levie)s?\b")
 
 
 # A number question that asks for an amount of money or a percentage ("What is the

@@ -292,6 +292,12 @@ def test_the_kind_of_answer_is_read_from_the_sentence_that_asks() -> None:
     assert sa.question_type("The bill, passed on Monday, bans what?") is None  # "what" alone names no kind
     assert sa.question_type("How old is Amy Carter, who attended the service?") == "number"  # a measure
     assert sa.question_type("The speech lasted how long?") == "number"
+    tariffs = ["After weeks of promising tariffs on its neighbours, the White House will impose them on Tuesday.",
+               "President Donald Trump's new 25% tariffs on goods from Canada and Mexico take effect."]
+    question = "What tariff did Trump put on goods from Canada and Mexico this week?"
+    assert sa.question_type(question) == "number" and sa.question_type("What taxes did the state raise?") == "number"
+    got = sa.extract(question, tariffs, [1.0, 0.9], None, sa.casing(tariffs))
+    assert got is not None and got.text == "25%"
     carter = ["Amy Carter, 57, sat with her brothers at the front of the cathedral."]
     got = sa.extract("How old is Amy Carter?", carter, [1.0], None, sa.casing(carter))
     assert got is not None and got.text == "57"
