@@ -87,9 +87,9 @@ _HOW_MEASURE = "old|long|tall|big|large|high|deep|heavy|fast|often"
 _ASKED_MID = re.compile(r"\b(which|what|whom|how (?:many|much|" + _HOW_MEASURE + r"))\b", re.I)
 # "What is the new fee...?", "What was the average price...?", "What tariff did...?": a
 # quantity is asked for.
-_QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:price|cost|fee"
+_QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:(?:price|cost|fee"
                        r"|fine|rate|salary|wage|age|toll|total|value|budget|population|temperature|speed|height"
-                       r"|length|size|weight|score|sum|tariff|tax(?:e)?|levy|levie)s?\b")
+                       r"|length|size|weight|score|sum|tariff)s?|tax(?:es)?|lev(?:y|ies))\b")
 
 
 # A number question that asks for an amount of money or a percentage ("What is the
@@ -277,13 +277,14 @@ class Asked:
         offices before the name, when a person is: "Tesla's Elon Musk" -> "Elon Musk",
         "Secretary of State Marco Rubio" -> "Marco Rubio", `people.untitled`) and how
         much it counts, 1 when it is of the kind asked for, `NOT_THE_KIND` for each way
-        it is not (no place of the kind asked, or of any kind for "where"; a country or state when another name is
-        asked; not a person's name when a person is asked, `qa.people`, with the
-        `surnames` the retrieved text writes as a person's; not a quoted title,
-        `quoted`, when a work is, `qa.works`; a number without the unit asked, or money
-        or a percentage when a count is asked; a date without a year when a year is asked, whose text is
-        then the year alone). None when it is the question's own, or the question's own
-        place under another name ("United States" for a question that says "the US")."""
+        it is not (no place of the kind asked, or of any kind for "where"; a country or
+        state when another name is asked; not a person's name when a person is asked,
+        `qa.people`, with the `surnames` the retrieved text writes as a person's; not a
+        quoted title, `quoted`, when a work is, `qa.works`; a number without the unit
+        asked, or money or a percentage when a count is asked; a date without a year
+        when a year is asked, whose text is then the year alone). None when it is the
+        question's own, or the question's own place under another name ("United States"
+        for a question that says "the US")."""
         weight = 1.0
         if self.place is not None:
             found = places.find(self.place, text)
