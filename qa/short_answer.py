@@ -196,6 +196,8 @@ def _opening_type(question: str) -> str | None:
         return "entity"
     if re.match(r"(where|which (city|country|state|town|province|region|place))|what (city|country|state|town|province|place)", q):
         return "place"
+    if re.match(r"(which|what) (reasons?|purposes?|explanations?)\b", q):
+        return None  # "...for which reason?", "which of the following reasons": a clause, no name, answers it
     if re.match(r"(which|name the)\b", q) or _NAME_ASKED.match(q):
         return "entity"  # "which automaker", "which film", "what is its name": a name is the answer
     return None

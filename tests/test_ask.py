@@ -290,6 +290,12 @@ def test_the_kind_of_answer_is_read_from_the_sentence_that_asks() -> None:
     assert sa.question_type("Phil saw his shadow, meaning how many more weeks of winter?") == "number"
     assert sa.question_type("England beat which nation on Sunday to win the Euros?") == "entity"
     assert sa.question_type("The bill, passed on Monday, bans what?") is None  # "what" alone names no kind
+    # A reason or a purpose is a clause, not a name: no short answer is cut for it.
+    apple = ["Lopez, a plaintiff, said Apple recorded users' private conversations through Siri."]
+    question = "Apple may owe you money for which of the following reasons?"
+    assert sa.question_type(question) is None and sa.extract(question, apple, [1.0]) is None
+    assert sa.question_type("The store closed its website this week for which reason?") is None
+    assert sa.question_type("Which of the following is the world's largest coral reef?") == "entity"
     assert sa.question_type("How old is Amy Carter, who attended the service?") == "number"  # a measure
     assert sa.question_type("The speech lasted how long?") == "number"
     tariffs = ["After weeks of promising tariffs on its neighbours, the White House will impose them on Tuesday.",
