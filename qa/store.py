@@ -221,25 +221,32 @@ class Store:
 
     def write(self, fn: Callable[[], object]) -> None:
         """Run one write, again after a pause when a local Chroma's SQLite says the database
-        is locked. SQLite answers so at once, without waiting, when two connections would
-        otherwise wait on each other, and on a busy machine a write right after an ingest
-        met it (a test's archive, once in hundreds of runs). Every write here is an upsert
-        or a delete by id, so doing it again stores the same thing; a lock that outlasts
-        the pauses is an error that says what to do."""
-        for pause in (*LOCKED_PAUSES, None):
-            try:
-                fn()
-                return
-            except Exception as exc:
-                if "database is locked" not in str(exc):
-                    raise
-                if pause is None:
-                    raise StoreUnavailableError(
-                        f"The index at {self.settings.chroma_url or self.settings.chroma_dir} stayed locked for "
-                        f"{sum(LOCKED_PAUSES):.0f} s: another program is writing to it. Let it "
-                        "finish (or stop it), then re-run the command; nothing was lost.") from exc
-                log.info("The index is locked; writing again in %.1f s.", pause)
-                time.sleep(pause)
+        is locked (tenacity, as the LLM client and the feed fetcher retry). SQLite answers
+        so at once, without waiting, when two connections would otherwise wait on each
+        other; a write right after an ingest met it once, on a busy machine. Every write
+        here is an upsert or a delete by id, so doing it again stores the same thing; a
+        lock that outlasts the pauses is an error that says what to do."""
+        from tenacity import (
+            RetryError,
+            Retrying,
+            retry_if_exception,
+            stop_after_attempt,
+            wait_chain,
+            wait_fixed,
+        )
+
+        retrying = Retrying(retry=retry_if_exception(lambda exc: "database is locked" in str(exc)),
+                            wait=wait_chain(*(wait_fixed(p) for p in LOCKED_PAUSES)),
+                            stop=stop_after_attempt(len(LOCKED_PAUSES) + 1), sleep=lambda s: time.sleep(s),
+                            before_sleep=lambda state: log.info("The index is locked; writing again in %.1f s.",
+                                                                state.next_action.sleep))
+        try:
+            retrying(fn)
+        except RetryError as exc:
+            raise StoreUnavailableError(
+                f"The index at {self.settings.chroma_url or self.settings.chroma_dir} stayed locked for "
+                f"{sum(LOCKED_PAUSES):.0f} s: another program is writing to it. Let it "
+                "finish (or stop it), then re-run the command; nothing was lost.") from exc.last_attempt.exception()
 
     def _put_meta(self, meta: dict[str, Any]) -> None:
         self.write(lambda: self.articles.upsert(ids=[META_ID], embeddings=[[1.0]], metadatas=[meta]))
