@@ -15,7 +15,8 @@ from typing import Any
 from eval.breakdown import breakdown, markdown
 from eval.runner import KS, QuestionResult
 
-HEADLINE = ["mc_accuracy", "hit@1", "hit@5", "hit@10", "mrr", "em", "f1", "contains",
+HEADLINE = ["mc_accuracy", "hit@1", "hit@5", "hit@10", "mrr", "em", "f1", "contains", "short_answer_rate",
+            "short_answer_right",
             "gold_citation_precision", "citation_recall", "citation_precision", "uncited_answers",
             "mc_inconsistent", "decline_rate", "top_citation_within_7d", "latency_p50_ms", "latency_p95_ms"]
 

@@ -115,6 +115,11 @@ def summarize(results: Sequence[QuestionResult]) -> dict[str, float | None]:
         "mrr": m.mean([m.reciprocal_rank(r.rank) for r in results]),
         "em": m.mean([r.em for r in results]), "f1": m.mean([r.f1 for r in results]),
         "contains": m.mean([r.contains for r in results]),
+        # The short answers: how many of the answered questions get one, and how often the
+        # one written holds a gold answer (a wrong name in bold misleads more than none).
+        "short_answer_rate": m.mean([float(r.short_answer is not None) for r in results if not r.declined]),
+        "short_answer_right": m.mean([float(m.contains(r.short_answer, r.gold)) for r in results
+                                      if r.short_answer is not None and not r.declined]),
         "gold_citation_precision": m.mean([r.gold_citation_precision for r in results]),
         "citation_recall": m.mean([r.citation_recall for r in results]),
         "citation_precision": m.mean([r.citation_precision for r in results]),

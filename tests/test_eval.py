@@ -113,6 +113,12 @@ def test_eval_cli_on_a_small_archive_with_report_and_baseline(tmp_path: Path) ->
     assert mt["uncited_answers"] == 0 and mt["mc_inconsistent"] == 0
     assert mt["hit@10"] == 0.75 and mt["contains"] == 0.75
     doc = json.loads((out / "results.json").read_text())
+    # The short answers written: Kerman's, right; the rate is over the answered questions.
+    answered = [q for q in doc["questions"] if not q["declined"]]
+    written = [q for q in answered if q["short_answer"] is not None]
+    assert doc["questions"][0]["short_answer"] == "ISIL"
+    assert mt["short_answer_rate"] == len(written) / len(answered)
+    assert mt["short_answer_right"] == sum(m.contains(q["short_answer"], q["gold"]) for q in written) / len(written)
     assert [q["id"] for q in doc["questions"]] == ["kerman", "bowl", "navalny", "none"]
     assert (out / "hit_at_k.png").stat().st_size > 1000 and "| mc_accuracy |" in (out / "summary.md").read_text()
     # The ceiling: three questions have a relevant chunk in the sample (tungsten has none),
