@@ -83,8 +83,13 @@ def q_stems_of(question: str) -> set[str]:
 _HOW_MEASURE = "old|long|tall|big|large|high|deep|heavy|fast|often"
 # The asking phrase may open mid-sentence: after a preposition ("...transferred to which
 # country?", "...by which Chinese company?") or a verb ("...meaning how many more weeks
-# of winter?", "England beat which nation?", "...used AI to mimic which US official?").
-_ASKED_MID = re.compile(r"\b(which|what|whom|how (?:many|much|" + _HOW_MEASURE + r"))\b", re.I)
+# of winter?", "England beat which nation?", "...used AI to mimic which US official?"),
+# or after an opening phrase and a comma, "who" / "when" / "where" with its verb
+# ("According to a new poll, who is...?", "Finally, when does...?"; not the relative
+# clause in "Amy Carter, who attended...").
+_ASKED_MID = re.compile(r"\b(which|what|whom|how (?:many|much|" + _HOW_MEASURE + r"))\b"
+                        r"|(?<=, )((?:who|when|where)(?= (?:is|was|are|were|did|does|do|will|has|have|had|can"
+                        r"|could|would|should)\b))", re.I)
 # "What is the new fee...?", "What was the average price...?", "What tariff did...?": a
 # quantity is asked for.
 _QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:(?:price|cost|fee"
@@ -172,11 +177,12 @@ def asking_clause(question: str) -> str:
 
 def question_type(question: str) -> str | None:
     """What kind of span answers the question: read from the start of its asking
-    sentence, else from the first "which" / "what" / "how many" inside it that says."""
+    sentence, else from the first "which" / "what" / "how many" inside it that says (or
+    "who" / "when" / "where" opening a clause after a comma)."""
     asked = asking_clause(question)
     kind = _opening_type(asked)
     for m in _ASKED_MID.finditer(asked) if kind is None else ():
-        kind = _opening_type(asked[m.start(1):])
+        kind = _opening_type(asked[m.start():])
         if kind is not None:
             break
     return kind

@@ -316,6 +316,13 @@ def test_the_kind_of_answer_is_read_from_the_sentence_that_asks() -> None:
                      sa.casing(turkey))
     assert got is not None and got.text == "$21.50"
     assert sa.question_type("The man who won the race: was he fined?") is None  # "who" here asks nothing
+    # After an opening phrase and a comma, "who" / "when" / "where" with its verb asks;
+    # a relative clause ("Paredes, who recently celebrated...") does not.
+    assert sa.question_type("According to a new poll, who is the most popular royal?") == "entity"
+    assert sa.question_type("Finally, when does summer officially end this year?") == "date"
+    assert sa.question_type("After the storm, where did the ship sink?") == "place"
+    assert sa.question_type("What does Evangeline Paredes, who recently turned 109, credit for her age?") is None
+    assert sa.question_type("Which app, where women share tips, was hacked?") == "entity"
     assert sa.question_type("Who claimed the Kerman attack?") == "entity"
     assert sa.question_type("Who testified, calling Robert F. Kennedy Jr a predator?") == "entity"  # "F." ends nothing
     sentences = ["Donald Trump took the oath of office at his second inauguration on Monday.",
@@ -659,6 +666,13 @@ def test_a_question_asking_for_a_country_is_answered_with_a_country() -> None:
     assert places.asked_kind("Which Central American country has offered to house inmates?") == "country"
     assert places.asked_kind("In which European capital did leaders meet?") == "city"
     assert places.asked_kind("What did the state legislature pass?") is None  # a law, not a place
+    # "Which is the <words> country?" asks for one too; "what is the state of..." does not.
+    happiest = ["The Gallup World Happiness Report rated Finland the happiest country, with Denmark second."]
+    question = "Which is the happiest country on Earth for the eighth year in a row?"
+    assert places.asked_kind(question) == "country"
+    got = sa.extract(question, happiest, [1.0], None, sa.casing(happiest))
+    assert got is not None and got.text == "Finland"
+    assert places.asked_kind("What is the state of the economy this year?") is None
     assert places.is_place("country", "the Netherlands") and places.is_place("country", "Canada's")
     assert places.is_place("state", "Utah") and places.is_place("city", "Zurich")
     assert not places.is_place("country", "Japanese") and not places.is_place("country", "IT")
