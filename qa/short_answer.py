@@ -40,6 +40,20 @@ _ENTITY = re.compile(r"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:(?:of|the|de|del|al
 # One word of a nationality's endings ("Chinese", "Canadian", "Danish", "Korean"): before
 # a lower-case word it is an adjective ("Chinese app"), not the name asked for.
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|ean)")
+# A dateline: the place a story was filed from, in capitals where its text opens, maybe
+# with a state and a date, then a dash ("WASHINGTON −", "MARANA, Ariz. —",
+# "DAMASCUS/JERUSALEM, July 16 (Reuters) -"). It tells where the reporter was, not who did
+# what: no answer to "who" or "which group".
+_DATELINE = re.compile(r"\W*([A-Z][A-Z.'’/ -]*[A-Z.])(?:,\s*[A-Z][a-z]*\.?)?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?"
+                       r"\s*(?:\([^)]{1,30}\)\s*)?[—–−-]")
+
+
+def dateline_end(sentence: str) -> int:
+    """Where the sentence's dateline ends (`_DATELINE`), 0 when it opens with none: the
+    capitals must name a place ("NASA - the agency said" is no dateline)."""
+    m = _DATELINE.match(sentence)
+    first = m.group(1).split("/")[0].strip() if m else ""
+    return m.end() if m and (places.find_any(first) or places.find("city", first)) else 0  # "GAZA CITY"
 _NOT_ANSWERS = set((MONTHS.replace("\\.?", "") + "|" + DAYS).split("|")) | {
     "The", "A", "An", "In", "On", "At", "After", "Before", "But", "And", "It", "He", "She", "They",
     "This", "That", "These", "Those", "We", "I", "His", "Her", "Their", "Its", "As", "For", "When",
@@ -592,6 +606,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= 0.5  # "a Tajik national": an adjective, not a name
                 if _NATIONALITY.fullmatch(text) and following and following[0].islower():
                     role *= NOT_THE_KIND  # "Chinese app RedNote", "the Canadian government"
+                if s < dateline_end(sent):
+                    role *= NOT_THE_KIND  # "JERUSALEM, July 16 (Reuters) - Israel ...": where it was filed
             elif kind == "place":
                 role *= 1.5 if prev in _PREPOSITIONS else 0.5
                 if prev == asked.ends_on:

@@ -997,6 +997,25 @@ def test_a_chunk_with_nothing_to_quote_does_not_set_the_scale() -> None:
     assert parts[0, extractive.ORDER_PARTS.index("hit_share")] == 1.0
 
 
+def test_a_dateline_is_where_the_story_was_filed_not_who_did_it() -> None:
+    """The capitals that open a wire story name where it was filed: they do not answer
+    "which group" or "what was the name"; capitals that name no place open no dateline."""
+    from qa import short_answer as sa
+
+    druze = ["DAMASCUS/JERUSALEM, July 16 (Reuters) - Israel launched airstrikes in Damascus on Wednesday "
+             "as it vowed to protect the Druze minority in southern Syria."]
+    question = "Israel launched air strikes on Damascus in support of which Syrian minority group?"
+    got = sa.extract(question, druze, [1.0], None, sa.casing(druze))
+    assert got is not None and got.text == "Druze"
+    boat = ["GAZA CITY — Israeli authorities halted the Madleen, a boat carrying aid and activists, on Monday."]
+    got = sa.extract("What was the name of the boat halted by Israeli authorities?", boat, [1.0], None, sa.casing(boat))
+    assert got is not None and got.text == "Madleen"
+    assert sa.dateline_end("MARANA, Ariz. — Two people died.") == len("MARANA, Ariz. —")
+    assert sa.dateline_end("WASHINGTON − President Donald Trump said...") == len("WASHINGTON −")
+    assert sa.dateline_end("NASA - the agency said the crew will fly in April.") == 0
+    assert sa.dateline_end("Trump - the president said so.") == 0
+
+
 def test_a_one_word_name_gives_way_to_the_whole_name() -> None:
     """News writes a name whole, then short: the answer is the whole name when the
     retrieved sentences write it, and stays short when only another name ends so."""
