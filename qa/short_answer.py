@@ -46,14 +46,6 @@ _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|ean)")
 # what: no answer to "who" or "which group".
 _DATELINE = re.compile(r"\W*([A-Z][A-Z.'’/ -]*[A-Z.])(?:,\s*[A-Z][a-z]*\.?)?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?"
                        r"\s*(?:\([^)]{1,30}\)\s*)?[—–−-]")
-
-
-def dateline_end(sentence: str) -> int:
-    """Where the sentence's dateline ends (`_DATELINE`), 0 when it opens with none: the
-    capitals must name a place ("NASA - the agency said" is no dateline)."""
-    m = _DATELINE.match(sentence)
-    first = m.group(1).split("/")[0].strip() if m else ""
-    return m.end() if m and (places.find_any(first) or places.find("city", first)) else 0  # "GAZA CITY"
 _NOT_ANSWERS = set((MONTHS.replace("\\.?", "") + "|" + DAYS).split("|")) | {
     "The", "A", "An", "In", "On", "At", "After", "Before", "But", "And", "It", "He", "She", "They",
     "This", "That", "These", "Those", "We", "I", "His", "Her", "Their", "Its", "As", "For", "When",
@@ -87,6 +79,14 @@ class Span:
     text: str
     sentence: int  # index into the sentences given
     score: float
+
+
+def dateline_end(sentence: str) -> int:
+    """Where the sentence's dateline ends (`_DATELINE`), 0 when it opens with none: the
+    capitals must name a place ("NASA - the agency said" is no dateline)."""
+    m = _DATELINE.match(sentence)
+    first = m.group(1).split("/")[0].strip() if m else ""
+    return m.end() if m and (places.find_any(first) or places.find("city", first)) else 0  # "GAZA CITY"
 
 
 def q_stems_of(question: str) -> set[str]:
@@ -560,6 +560,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
         titles = works.titles_in(sent) if asked.work else []
         spans = _candidates(kind, sent, case)
+        dated = dateline_end(sent) if kind == "entity" else 0
         if asked.pair:  # "Missouri and Texas" is one capitalised run: each is a name
             spans = [part for s, e in spans for part in _parts(sent, s, e)]
         slotted = asked.slot.spans(sent) if asked.slot else []
@@ -606,7 +607,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= 0.5  # "a Tajik national": an adjective, not a name
                 if _NATIONALITY.fullmatch(text) and following and following[0].islower():
                     role *= NOT_THE_KIND  # "Chinese app RedNote", "the Canadian government"
-                if s < dateline_end(sent):
+                if s < dated:
                     role *= NOT_THE_KIND  # "JERUSALEM, July 16 (Reuters) - Israel ...": where it was filed
             elif kind == "place":
                 role *= 1.5 if prev in _PREPOSITIONS else 0.5
