@@ -82,6 +82,6 @@ def asking_for(nouns: Iterable[str]) -> re.Pattern[str]:
     a plural s, in group 1. No verb or article may stand between: "What did the state
     pass?" asks for a law, not a state. "Which is the <words> <noun>" asks for one as
     well ("Which is the happiest country?"); "what is the state of..." does not."""
-    return re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+|(?<=which\s)(?:is|was|are|were)\s+the\s+)?"
+    return re.compile(r"\b(?:which\s+(?:is|was|are|were)\s+the\s+|(?:which|what)\s+(?:of\s+the\s+following\s+)?)"
                       r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|of|the|a|an)\b)"
                       r"[\w.’'-]+\s+){0,2}" + any_noun(nouns), re.I)

@@ -101,9 +101,9 @@ _HOW_MEASURE = "old|long|tall|big|large|high|deep|heavy|fast|often"
 # or after an opening phrase and a comma, "who" / "when" / "where" with its verb
 # ("According to a new poll, who is...?", "Finally, when does...?"; not the relative
 # clause in "Amy Carter, who attended...").
-_ASKED_MID = re.compile(r"\b(which|what|whom|how (?:many|much|" + _HOW_MEASURE + r"))\b"
-                        r"|(?<=, )((?:who|when|where)(?= (?:is|was|are|were|did|does|do|will|has|have|had|can"
-                        r"|could|would|should)\b))", re.I)
+_ASKED_MID = re.compile(r"\b(?:which|what|whom|how (?:many|much|" + _HOW_MEASURE + r"))\b"
+                        r"|(?<=, )(?:who|when|where)(?= (?:is|was|are|were|did|does|do|will|has|have|had|can"
+                        r"|could|would|should)\b)", re.I)
 # "What is the new fee...?", "What was the average price...?", "What tariff did...?": a
 # quantity is asked for.
 _QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:(?:price|cost|fee"

@@ -237,7 +237,7 @@ class Store:
 
         retrying = Retrying(retry=retry_if_exception(lambda exc: "database is locked" in str(exc)),
                             wait=wait_chain(*(wait_fixed(p) for p in LOCKED_PAUSES)),
-                            stop=stop_after_attempt(len(LOCKED_PAUSES) + 1), sleep=lambda s: time.sleep(s),
+                            stop=stop_after_attempt(len(LOCKED_PAUSES) + 1), sleep=time.sleep,
                             before_sleep=lambda state: log.info("The index is locked; writing again in %.1f s.",
                                                                 state.next_action.sleep))
         try:

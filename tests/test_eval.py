@@ -119,6 +119,7 @@ def test_eval_cli_on_a_small_archive_with_report_and_baseline(tmp_path: Path) ->
     assert doc["questions"][0]["short_answer"] == "ISIL"
     assert mt["short_answer_rate"] == len(written) / len(answered)
     assert mt["short_answer_right"] == sum(m.contains(q["short_answer"], q["gold"]) for q in written) / len(written)
+    assert mt["short_answer_rate"] == 1.0 and mt["short_answer_right"] == 1.0  # the three answered, all right
     assert [q["id"] for q in doc["questions"]] == ["kerman", "bowl", "navalny", "none"]
     assert (out / "hit_at_k.png").stat().st_size > 1000 and "| mc_accuracy |" in (out / "summary.md").read_text()
     # The ceiling: three questions have a relevant chunk in the sample (tungsten has none),
