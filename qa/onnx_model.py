@@ -19,6 +19,8 @@ place (atomically), so a crash or a bad export never leaves a file that is later
 from __future__ import annotations
 
 import functools
+import shutil
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -162,8 +164,14 @@ def _quantize(src: Path, path: Path) -> None:
     level = quiet.level
     quiet.setLevel(logging.ERROR)  # the quantizer logs advice about pre-processing at WARNING
     try:
-        with replaced_whole(path) as tmp:
-            quantize_dynamic(str(src), str(tmp), weight_type=QuantType.QInt8, per_channel=True,
+        # The quantizer writes a shape-inferred copy beside its input under a fixed name
+        # ("<input>-inferred.onnx") and deletes it: two processes making the int8 file at
+        # once (two first `newsqa` commands on a new machine) read and removed each other's.
+        # Each works from its own copy of the float file, in a folder of its own.
+        with replaced_whole(path) as tmp, tempfile.TemporaryDirectory(dir=path.parent, prefix=".quantize-") as own:
+            private = Path(own) / src.name
+            shutil.copyfile(src, private)
+            quantize_dynamic(str(private), str(tmp), weight_type=QuantType.QInt8, per_channel=True,
                              op_types_to_quantize=["MatMul"])
             tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
             tok.no_padding()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -83,6 +84,30 @@ def test_export_is_cached_and_a_damaged_file_is_replaced(tmp_path: Path, real_em
     assert path.stat().st_size > 50_000_000
     v = healed.embed(["Who claimed the Kerman attack?"])
     assert float((v @ real_embedder.embed(["Who claimed the Kerman attack?"]).T)[0, 0]) > 0.9999
+
+
+def test_first_commands_run_at_once_on_a_new_machine_share_the_model_files(tmp_path: Path) -> None:
+    """Three `newsqa ingest` started together with an empty model cache each make the
+    float and int8 files; all three succeed and the cache ends with the two files alone
+    (the quantizer's fixed-name scratch file made them fail each other before)."""
+    cache = tmp_path / "cache"
+    procs = [subprocess.Popen([sys.executable, "-m", "qa.cli", "ingest", "--sample"], cwd=ROOT,
+                              env=cli_env(tmp_path / f"data{i}", XDG_CACHE_HOME=str(cache)),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(3)]
+    try:
+        outs = [p.communicate(timeout=600) for p in procs]
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+    for p, (out, err) in zip(procs, outs, strict=True):
+        assert p.returncode == 0, err[-2000:]
+        assert re.search(r"added: [1-9]", out), out
+    from qa.onnx_model import cached_path, quantized_path
+
+    models = cache / "newsqa"
+    assert sorted(p.name for p in models.iterdir()) == sorted([cached_path(models).name, quantized_path(models).name])
 
 
 def test_cold_ask_does_not_import_torch(tmp_path: Path, real_embedder) -> None:
