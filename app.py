@@ -17,6 +17,7 @@ import streamlit as st
 
 import qa
 from qa.errors import EmptyArchiveError, NewsqaError, NoArchiveError
+from qa.render import SHORT_WITHHELD
 
 st.set_page_config(page_title="newsqa", layout="wide")
 
@@ -56,7 +57,8 @@ def render_answer(answer) -> None:  # type: ignore[no-untyped-def]
         return
     st.markdown(html.escape(answer.text).replace("\n", "  \n"), unsafe_allow_html=True)
     if answer.mode == "extractive":
-        st.caption("Extractive answer: sentences quoted from the sources, no LLM.")
+        st.caption("Extractive answer: sentences quoted from the sources, no LLM."
+                   + (f" {SHORT_WITHHELD[0].upper()}{SHORT_WITHHELD[1:]}." if answer.short_withheld else ""))
     elif answer.origin == "offline":
         st.caption("The model's reply could not be used; the answer shown is newsqa's offline one.")
     else:

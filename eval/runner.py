@@ -53,6 +53,9 @@ class QuestionResult:
     mc_answer: str | None = None
     mc_consistent: bool | None = None  # the text's "X) choice" is the recorded choice
     notes: list[str] = field(default_factory=list)
+    # The short answer the reader cut, written or not, with its confidence and what it
+    # was read from (`qa.confidence.ShortRead`): what `eval.fit_confidence` fits on.
+    short_check: dict | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -104,7 +107,8 @@ def evaluate_one(q: EvalQuestion, settings: Settings) -> QuestionResult:
         uncited=not a.declined and not a.citations and UNSUPPORTED not in a.text,
         origin=a.origin, mc_origin=mc.origin if mc else None, mc_answer=mc.text if mc else None,
         mc_consistent=mc_consistent(mc.text, mc.choice, q.choices) if mc else None,
-        notes=list(a.notes) + (list(mc.notes) if mc else []))
+        notes=list(a.notes) + (list(mc.notes) if mc else []),
+        short_check=a.short_read.to_dict() if a.short_read else None)
 
 
 def summarize(results: Sequence[QuestionResult]) -> dict[str, float | None]:

@@ -16,12 +16,14 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 
-from qa import extractive, llm_answer, prompts, startup
+from qa import confidence, extractive, llm_answer, prompts, short_answer, startup
 from qa.citations import Pool, citation_for
+from qa.confidence import ShortRead
 from qa.embeddings import Embedder, expected_embedder_name, load_embedder, model_for
 from qa.keyword import KeywordIndex, keyword_index
 from qa.lexical import STOP, words
@@ -101,22 +103,36 @@ def _quote_text(short: str | None, picks: Sequence[extractive.Scored]) -> str:
     return f"{short} [1]: {quoted}" if short else quoted
 
 
+def _short_read(question: str, shown: extractive.Shown | None, hits: Sequence[Hit],
+                day: date | None) -> ShortRead | None:
+    """The short answer read with how sure the reader is of it (`qa.confidence`)."""
+    if shown is None:
+        return None
+    i = shown.sentence.hit
+    return confidence.read(shown.text, shown.sentence.score, shown.score,
+                           confidence.age_before(day, hits[i].chunk.published), confidence.margin(hits, i),
+                           short_answer.question_type(question))
+
+
 def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
-                choices: Sequence[str] | None, res: Resources, shown: tuple[str, extractive.Scored] | None,
-                choice_vectors: np.ndarray | None = None) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
-    """The offline answer; `shown` is the short answer (`extractive.short`) and the
-    sentence it is cut from."""
+                choices: Sequence[str] | None, res: Resources, shown: extractive.Shown | None,
+                choice_vectors: np.ndarray | None = None,
+                write: bool = True) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
+    """The offline answer; `shown` is the short answer (`extractive.short`) with the
+    sentence it is cut from, which is quoted first whether or not the short answer is
+    written (`write`: the reader is sure of it). Multiple choice takes the choice it
+    names either way: a choice is the question's own words, not a claim of ours."""
     choice = short = None
     if choices:
         choice_idf = res.choice_idf(choices)
         ci, picks = extractive.choose(question, choices, hits, res.embedder, scored, choice_idf, choice_vectors,
-                                      shown[0] if shown else None)
+                                      shown.text if shown else None)
         choice = choices[ci]
         text = f"{chr(65 + ci)}) {choice} [1]. " + _quote_text(None, picks)
     else:
         if shown:
-            short, with_span = shown
-            picks = [with_span] + extractive.second_source(short, with_span, scored, hits)
+            short = shown.text if write else None
+            picks = [shown.sentence] + extractive.second_source(shown.text, shown.sentence, scored, hits)
         else:
             picks = extractive.pick(scored, hits)
         text = _quote_text(short, picks)
@@ -125,9 +141,9 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
 
 
 def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choices: Sequence[str] | None,
-         filters: Filters, res: Resources, llm: ChatLLM, shown: tuple[str, extractive.Scored] | None,
+         filters: Filters, res: Resources, llm: ChatLLM, shown: extractive.Shown | None,
          choice_vectors: np.ndarray | None, on_token: TokenFn | None,
-         on_restart: Callable[[], None] | None) -> LLMAnswer:
+         on_restart: Callable[[], None] | None, write: bool = True) -> LLMAnswer:
     """The model's answer, checked sentence by sentence (see `qa.llm_answer`); `shown` is
     the offline short answer, for the offline answer shown when nothing the model wrote
     is supported."""
@@ -137,13 +153,13 @@ def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choice
     pool = Pool.build(hits, res.embedder, [(s.hit, s.sentence, s.vector) for s in scored if s.vector is not None])
     if choices:
         return llm_answer.choice_answer(reply, question, choices, hits, scored, pool, res.embedder,
-                                        res.choice_idf(choices), choice_vectors, shown[0] if shown else None)
+                                        res.choice_idf(choices), choice_vectors, shown.text if shown else None)
     answer, checked = llm_answer.open_answer(reply, pool, res.embedder)
     if answer is not None:
         return answer
     if checked is None:  # the model declined
         return LLMAnswer(prompts.DECLINE_TEXT, (), (), (), True, None, "model")
-    text, cites, _, _ = _extractive(question, hits, scored, None, res, shown)
+    text, cites, _, _ = _extractive(question, hits, scored, None, res, shown, write=write)
     cites = tuple(replace(c, added=True) for c in cites)  # chosen by newsqa, not the model
     claims = tuple(Claim(c.quote, (c.n,), (), "newsqa") for c in cites)
     return LLMAnswer(text, cites, claims, (llm_answer.fallback_note(reply),), False, None, "offline")
@@ -205,27 +221,30 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     if window is not None and not any(window.contains(h.chunk.published) for h in hits):
         window = replace(window, widened=True)  # nothing relevant inside: said, not hidden
     lap("retrieve")
-    scored = extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf,
-                                         reference_day(filters.as_of, window))
+    day = reference_day(filters.as_of, window)
+    scored = extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf, day)
     lap("rank")
     use_llm = llm is not None or settings.llm_configured
     mode = "llm" if use_llm else "extractive"
     # The short answer, read once: the decline rule and the extractive answer both use it.
     shown = extractive.short(question, scored, corpus_idf, hits, res.keyword().share)
     supported = extractive.supports(question, scored, shown)
+    read = _short_read(question, shown, hits, day)
+    write = read is not None and read.written
     if not hits or (not supported and not choices):
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings, window)
     if use_llm:
         got = _llm(question, hits, scored, choices, filters, res, llm or load_llm(settings), shown,
-                   vecs[1:] if choices else None, on_token, on_restart)
+                   vecs[1:] if choices else None, on_token, on_restart, write)
         lap("answer")
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, got.text, mode, got.citations, got.declined, got.choice, None, timings,
                       window, got.claims, got.notes, got.origin)
     text, cites, choice, short = _extractive(question, hits, scored, choices, res, shown,
-                                             vecs[1:] if choices else None)
+                                             vecs[1:] if choices else None, write)
     lap("answer")
     timings["total"] = (time.perf_counter() - t0) * 1000
-    return Answer(question, text, mode, cites, False, choice, short, timings, window)
+    return Answer(question, text, mode, cites, False, choice, short, timings, window,
+                  short_read=None if choices else read)
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 import numpy as np
 
@@ -84,6 +85,15 @@ class Scored:
     lexical: float
     vector: np.ndarray = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
     order: float = 0.0  # which supported sentence to quote first (`ReaderWeights`)
+
+
+class Shown(NamedTuple):
+    """The short answer, the sentence it is quoted with (its own, or for a headline's span
+    the article's best), and the span's score (`short_answer.Span.score`)."""
+
+    text: str
+    sentence: Scored
+    score: float
 
 
 ORDER_PARTS = ("cosine", "lexical", "title", "answer", "offset", "age", "hit_share", "agree")
@@ -181,7 +191,7 @@ def sentence_parts(question: str, hits: Sequence[Hit], cands: Sequence[tuple[int
     return np.array(parts, dtype=np.float64).reshape(-1, len(ORDER_PARTS))
 
 
-def supports(question: str, scored: Sequence[Scored], shown: tuple[str, Scored] | None) -> bool:
+def supports(question: str, scored: Sequence[Scored], shown: Shown | None) -> bool:
     """Whether the best sentences answer the question at all (else: decline). With weak
     support, a typed question needs a short answer: `shown`, the one `short` reads for
     the answer shown (the caller reads it once, for both)."""
@@ -235,7 +245,7 @@ def _same(a: str, b: str) -> bool:
 
 def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None = None,
           hits: Sequence[Hit] | None = None,
-          share: short_answer.NameShare | None = None) -> tuple[str, Scored] | None:
+          share: short_answer.NameShare | None = None) -> Shown | None:
     """The short answer and the sentence it is cut from, among the first sentences of the
     reader's order. Each sentence weighs by its order score, the one fitted to put the
     answering sentence first, rather than by its support: weighed by support, a span from
@@ -271,7 +281,7 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
     if hits is not None and short_answer.question_type(question) == "date":
         # "Monday" alone answers no "when": with its article's date it is one day.
         text = weekdays.dated(text, texts[span.sentence], hits[carrier.hit].chunk.published)
-    return text, carrier
+    return Shown(text, carrier, span.score)
 
 
 def _title_case(title: str) -> bool:

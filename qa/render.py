@@ -105,6 +105,10 @@ class StreamView:
             self._live.__exit__(*exc)
 
 
+# Said when the reader read a short answer it is not sure of (`qa.confidence`).
+SHORT_WITHHELD = "no short answer: newsqa is not sure enough of one; the quotes say what the archive holds"
+
+
 def print_answer(answer: Any, settings: Any) -> None:
     """The answer with its [n] markers, then the numbered sources with their quotes."""
     from rich.markup import escape
@@ -115,6 +119,8 @@ def print_answer(answer: Any, settings: Any) -> None:
         label = f"LLM: {settings.llm_model}; every sentence checked against the sources"
     else:
         label = "extractive: quoted from the sources, no LLM"
+    if answer.short_withheld:
+        label += f"; {SHORT_WITHHELD}"
     _out.print(escape(answer.text))
     _out.print(f"[dim]({label}{'; declined' if answer.declined else ''})[/dim]")
     for note in answer.notes:

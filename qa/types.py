@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from qa.confidence import ShortRead
     from qa.timewindow import TimeWindow
 
 
@@ -144,6 +145,14 @@ class Answer:
     claims: tuple[Claim, ...] = ()
     notes: tuple[str, ...] = ()
     origin: str = "offline"
+    # The short answer the offline reader cut and how sure it is of it: `short_answer` is
+    # its text only when it is written (`qa.confidence`).
+    short_read: ShortRead | None = None
+
+    @property
+    def short_withheld(self) -> bool:
+        """The reader cut a short answer but is not sure enough of it to write it."""
+        return not self.declined and self.short_read is not None and not self.short_read.written
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -158,6 +167,8 @@ class Answer:
             out["choice"] = self.choice
         if self.short_answer is not None:
             out["short_answer"] = self.short_answer
+        if self.short_read is not None:
+            out["short_answer_check"] = self.short_read.to_dict()
         out["time_window"] = self.time_window.to_dict() if self.time_window else None
         if self.mode == "llm":
             out["origin"] = self.origin

@@ -57,6 +57,15 @@ def test_ask_shows_answer_sources_and_history(env) -> None:
     assert any(e.label == "Who claimed the Kerman attack?" for e in at.expander)  # history
 
 
+def test_a_short_answer_the_reader_is_unsure_of_is_said_to_be_withheld(env) -> None:
+    at = ask(AppTest.from_file(APP, default_timeout=120).run(), "Which team did Shohei Ohtani sign with?")
+    assert not at.exception and not at.error
+    captions = " ".join(c.value for c in at.caption)
+    assert captions.count("not sure enough") == 1 and "American League" not in page_text(at).split("\u201c")[0]
+    at = ask(at, "Who claimed the Kerman attack?")  # written: the page says so no more than before
+    assert " ".join(c.value for c in at.caption).count("not sure enough") == 1 and "ISIL" in page_text(at)
+
+
 def test_as_of_filter_in_the_sidebar(env) -> None:
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.sidebar.checkbox(key="use_asof").check().run()

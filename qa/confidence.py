@@ -1,0 +1,110 @@
+"""Whether the offline reader is sure enough of its short answer to write it.
+
+A short answer in bold is read as *the* answer: a wrong name there misleads more than
+the quotes alone, which still show what the archive says. So the reader writes the span
+it cut only when a small logistic model of what it already knows says the span is more
+likely right than wrong (`WRITE_BAR`):
+
+- the support of the sentence it is cut from (`extractive.SUPPORT`: meaning and
+  question words; a sentence on another story supports the question weakly),
+- the span's own score (`short_answer.extract`: how strongly the best sentences name it
+  where the question's words stand), on a log scale,
+- how old the quoted article is before the day the question is asked about (the as-of
+  date, else the end of the question's time window): a "this week" question answered
+  from a story of years before is most often another story. Without such a day the
+  age counts nothing, so a question asked without a date is judged on the other two,
+- how far the quoted article stands out in retrieval: its chunk's retrieval score less
+  the best score of any other article's, over the best (a story found well above the
+  rest is the story asked about more often than one among many near-equals),
+- whether a date is asked for: a date's span score runs lower than a name's for the
+  same certainty (fewer sentences repeat a date where the question's words stand).
+
+Nothing here depends on how many articles tell a story or on a recency bonus, so one
+article telling it (a small archive, a question asked without a date) is not taken for
+doubt. The weights come from ``python -m eval.fit_confidence`` (fitted on the short
+answers of the RealTimeQA 2025 Q1 dev set, checked on the later weeks; see
+docs/measurements.md, "Writing the short answer only when the reader is sure of it").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from qa.types import Hit
+
+
+@dataclass(frozen=True)
+class ConfidenceWeights:
+    """A logistic model over `features` (fitted by `eval.fit_confidence`)."""
+
+    bias: float = -0.89
+    support: float = 1.74
+    log_span: float = 2.11
+    log_age: float = -0.31
+    margin: float = 2.70
+    date: float = 3.34
+
+
+FEATURES = ("support", "log_span", "log_age", "margin", "date")
+# Written when more likely right than wrong.
+WRITE_BAR = 0.5
+_MIN_SPAN = 1e-6
+
+
+@dataclass(frozen=True)
+class ShortRead:
+    """The short answer the reader cut, what it knew of it, and whether it is written."""
+
+    text: str
+    support: float  # the support of the sentence it is cut from
+    span_score: float  # `short_answer.Span.score`
+    age_days: int | None  # the quoted article's age before the question's day; None: unknown
+    margin: float  # its retrieval score less the best other article's, over the best
+    kind: str | None  # `short_answer.question_type`
+    confidence: float
+    written: bool
+
+    def features(self) -> tuple[float, ...]:
+        return features(self.support, self.span_score, self.age_days, self.margin, self.kind)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "confidence": round(self.confidence, 3), "written": self.written,
+                "support": round(self.support, 4), "span_score": round(self.span_score, 4),
+                "age_days": self.age_days, "margin": round(self.margin, 4), "kind": self.kind}
+
+
+def features(support: float, span_score: float, age_days: int | None, margin: float,
+             kind: str | None) -> tuple[float, ...]:
+    """The model's inputs, in `FEATURES` order."""
+    age = math.log1p(max(age_days, 0)) if age_days is not None else 0.0
+    return (support, math.log(max(span_score, _MIN_SPAN)), age, margin, float(kind == "date"))
+
+
+def confidence(x: tuple[float, ...], w: ConfidenceWeights | None = None) -> float:
+    w = w or ConfidenceWeights()
+    z = w.bias + sum(getattr(w, name) * v for name, v in zip(FEATURES, x, strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def age_before(day: date | None, published: date | None) -> int | None:
+    """Days from the article's date to the question's day; None when either is unknown."""
+    return (day - published).days if day and published else None
+
+
+def margin(hits: Sequence[Hit], i: int) -> float:
+    """How far hit `i` stands above every other article's hits (retrieval score, over the
+    best hit's); with no other article, its whole score."""
+    best = max(h.score for h in hits) or 1.0
+    own = hits[i].chunk.article_id
+    rival = max((h.score for h in hits if h.chunk.article_id != own), default=0.0)
+    return (hits[i].score - rival) / best
+
+
+def read(text: str, support: float, span_score: float, age_days: int | None, margin: float, kind: str | None,
+         w: ConfidenceWeights | None = None) -> ShortRead:
+    """The short answer with its confidence, written when at or above `WRITE_BAR`."""
+    c = confidence(features(support, span_score, age_days, margin, kind), w)
+    return ShortRead(text, support, span_score, age_days, margin, kind, c, c >= WRITE_BAR)
