@@ -108,7 +108,7 @@ _ASKED_MID = re.compile(r"\b(?:which|what|whom|how (?:many|much|" + _HOW_MEASURE
 # quantity is asked for.
 _QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:(?:price|cost|fee"
                        r"|fine|rate|salary|wage|age|toll|total|value|budget|population|temperature|speed|height"
-                       r"|length|size|weight|score|sum|tariff)s?|tax(?:es)?|lev(?:y|ies))\b")
+                       r"|length|size|weight|score|sum|tariff|magnitude)s?|tax(?:es)?|lev(?:y|ies))\b")
 
 
 # A number question that asks for an amount of money or a percentage ("What is the
