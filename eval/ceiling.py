@@ -11,7 +11,8 @@ one is the ceiling of hit@k on this archive. Two stricter counts say how much of
 the story itself rather than a gold answer's words turning up elsewhere: a relevant chunk
 published within `--days` before the as-of date, and one that holds the evidence snippet.
 With `--results` (a `newsqa eval` run on the same archive and questions), the run's
-hit@10, multiple-choice accuracy and `contains` are split by those groups: what the
+hit@10, multiple-choice accuracy, `contains`, citation precision, top citation within 7
+days and the share of written short answers that are right are split by those groups: what the
 retriever missed that it could have found, and how far the answers can go where the
 archive holds nothing of the question's days (no retrieval finds a story that is not
 there; a choice there is little better than a guess).
@@ -27,7 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from eval.datasets import EvalQuestion, load_questions
-from eval.metrics import Relevance, mean, normalize
+from eval.metrics import Relevance, mean, normalize, short_answers_right, within_days
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,9 @@ def reach(questions: Sequence[EvalQuestion], texts: Sequence[_Text], days: int =
 
 def summary(reaches: Sequence[Reach], results: Path | None = None) -> dict:
     """Each group's size and share, and with `results` the run's hit@10, multiple-choice
-    accuracy and `contains` within it: how well the run does where the archive holds the
-    week's story and where it holds nothing of those days."""
+    accuracy, `contains`, citation precision, top citation within 7 days and written short
+    answers right within it: how well the run does where the archive holds the week's
+    story and where it holds nothing of those days."""
     n = len(reaches)
     groups = {"relevant chunk in the archive": [r for r in reaches if r.allowed],
               "one from the days before the as-of date": [r for r in reaches if r.recent],
@@ -93,7 +95,11 @@ def summary(reaches: Sequence[Reach], results: Path | None = None) -> dict:
             out["groups"][k] |= {
                 "hit@10": mean([float(q["rank"] is not None and q["rank"] <= 10) for q in asked]),
                 "mc_accuracy": mean([q.get("mc_correct") for q in asked]),  # None: no choices
-                "contains": mean([q.get("contains") for q in asked])}
+                "contains": mean([q.get("contains") for q in asked]),
+                "gold_citation_precision": mean([q.get("gold_citation_precision") for q in asked]),
+                "top_citation_within_7d": within_days([q.get("top_citation_age_days") for q in asked]),
+                "short_answer_right": short_answers_right([(q.get("short_answer"), q.get("gold", []))
+                                                           for q in asked if not q.get("declined")])}
     return out
 
 
@@ -115,7 +121,10 @@ def main() -> None:
     print(f"{out['n']} questions")
     for k, g in out["groups"].items():
         run = "".join(f"   {name} {g[key]:.3f}" for key, name in
-                      (("hit@10", "hit@10 of the run"), ("mc_accuracy", "MC"), ("contains", "contains"))
+                      (("hit@10", "hit@10 of the run"), ("mc_accuracy", "MC"), ("contains", "contains"),
+                       ("gold_citation_precision", "citation precision"),
+                       ("top_citation_within_7d", "top citation within 7 days"),
+                       ("short_answer_right", "short answers right"))
                       if g.get(key) is not None)
         print(f"  {k:42s} {g['n']:4d} ({g['share']:.3f}){run}")
 

@@ -140,6 +140,18 @@ def citation_precision(quotes: Sequence[str], golds: Sequence[str], evidence: st
     return good / len(quotes)
 
 
+def within_days(ages: Sequence[int | None], days: int = 7) -> float | None:
+    """Share of the known ages (the question date minus the top citation's, in days) from
+    0 to `days`; None when none is known."""
+    return mean([float(0 <= a <= days) for a in ages if a is not None])
+
+
+def short_answers_right(answers: Sequence[tuple[str | None, Sequence[str]]]) -> float | None:
+    """Share of the written short answers (not None) that hold a gold answer; None when
+    none is written. Pass the answered questions' (short answer, gold answers)."""
+    return mean([contains(short, golds) for short, golds in answers if short is not None])
+
+
 def _recall(text: str, golds: Sequence[str]) -> float:
     t = set(normalize(text).split())
     best = 0.0

@@ -122,8 +122,7 @@ def summarize(results: Sequence[QuestionResult]) -> dict[str, float | None]:
         # The short answers: how many of the answered questions get one, and how often the
         # one written holds a gold answer (a wrong name in bold misleads more than none).
         "short_answer_rate": m.mean([float(r.short_answer is not None) for r in results if not r.declined]),
-        "short_answer_right": m.mean([float(m.contains(r.short_answer, r.gold)) for r in results
-                                      if r.short_answer is not None and not r.declined]),
+        "short_answer_right": m.short_answers_right([(r.short_answer, r.gold) for r in results if not r.declined]),
         "gold_citation_precision": m.mean([r.gold_citation_precision for r in results]),
         "citation_recall": m.mean([r.citation_recall for r in results]),
         "citation_precision": m.mean([r.citation_precision for r in results]),
@@ -131,8 +130,7 @@ def summarize(results: Sequence[QuestionResult]) -> dict[str, float | None]:
         "mc_inconsistent": float(sum(r.mc_consistent is False for r in results)),
         "offline_answers": float(sum(r.origin == "offline" for r in results if not r.declined)),
         "decline_rate": m.mean([float(r.declined) for r in results]),
-        "top_citation_within_7d": m.mean([float(0 <= r.top_citation_age_days <= 7) for r in results
-                                          if r.top_citation_age_days is not None]),
+        "top_citation_within_7d": m.within_days([r.top_citation_age_days for r in results]),
         "latency_p50_ms": m.percentile(totals, 50), "latency_p95_ms": m.percentile(totals, 95),
     }
     stages = sorted({k for r in results for k in r.timings if k != "total"})

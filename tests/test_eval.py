@@ -264,16 +264,24 @@ def test_ceiling_counts_only_relevant_chunks_a_question_may_see(tmp_path: Path) 
     assert out["groups"]["none from the days before the as-of date"]["n"] == 3
     # With a run: each group's hit@10, MC accuracy and contains over its own questions
     # (a question without choices counts for no MC share).
+    # Citation precision, the top citation's age and written short answers too, as the
+    # eval counts them (an unknown age and an unwritten short answer count for nothing).
     run = {"questions": [
-        {"id": "kerman", "rank": 1, "mc_correct": True, "contains": 1.0},
-        {"id": "early", "rank": None, "mc_correct": False, "contains": 0.0},
-        {"id": "stadium", "rank": 12, "mc_correct": None, "contains": 0.0},
-        {"id": "flood", "rank": 3, "mc_correct": False, "contains": 1.0}]}
+        {"id": "kerman", "rank": 1, "mc_correct": True, "contains": 1.0, "gold_citation_precision": 1.0,
+         "top_citation_age_days": 6, "short_answer": "ISIL", "gold": ["ISIL"], "declined": False},
+        {"id": "early", "rank": None, "mc_correct": False, "contains": 0.0, "gold_citation_precision": None,
+         "top_citation_age_days": None, "short_answer": None, "gold": ["ISIL"], "declined": True},
+        {"id": "stadium", "rank": 12, "mc_correct": None, "contains": 0.0, "gold_citation_precision": 0.0,
+         "top_citation_age_days": 250, "short_answer": "Monday", "gold": ["approved"], "declined": False},
+        {"id": "flood", "rank": 3, "mc_correct": False, "contains": 1.0, "gold_citation_precision": 0.5,
+         "top_citation_age_days": 3, "short_answer": None, "gold": ["about 3,000"], "declined": False}]}
     path = tmp_path / "results.json"
     path.write_text(json.dumps(run))
     g = summary(reach(qs, texts, days=14), path)["groups"]
     assert g["one from the days before the as-of date"] == {
-        "n": 1, "share": 0.25, "hit@10": 1.0, "mc_accuracy": 1.0, "contains": 1.0}
+        "n": 1, "share": 0.25, "hit@10": 1.0, "mc_accuracy": 1.0, "contains": 1.0, "gold_citation_precision": 1.0,
+        "top_citation_within_7d": 1.0, "short_answer_right": 1.0}
     older = g["none from the days before the as-of date"]
     assert older["hit@10"] == pytest.approx(1 / 3) and older["mc_accuracy"] == 0.0
-    assert older["contains"] == pytest.approx(1 / 3)
+    assert older["contains"] == pytest.approx(1 / 3) and older["gold_citation_precision"] == pytest.approx(0.25)
+    assert older["top_citation_within_7d"] == 0.5 and older["short_answer_right"] == 0.0  # "Monday" alone written
