@@ -67,13 +67,12 @@ class ShortRead:
     confidence: float
     written: bool
 
-    def features(self) -> tuple[float, ...]:
-        return features(self.support, self.span_score, self.age_days, self.margin, self.kind)
-
     def to_dict(self) -> dict[str, object]:
-        return {"text": self.text, "confidence": round(self.confidence, 3), "written": self.written,
-                "support": round(self.support, 4), "span_score": round(self.span_score, 4),
-                "age_days": self.age_days, "margin": round(self.margin, 4), "kind": self.kind}
+        # The features unrounded: `eval.fit_confidence` reads them back from eval runs, and
+        # a rounded one can put a short answer on the other side of the bar.
+        return {"text": self.text, "confidence": self.confidence, "written": self.written,
+                "support": self.support, "span_score": self.span_score, "age_days": self.age_days,
+                "margin": self.margin, "kind": self.kind}
 
 
 def features(support: float, span_score: float, age_days: int | None, margin: float,
