@@ -12,7 +12,7 @@ likely right than wrong (`WRITE_BAR`):
 - how old the quoted article is before the day the question is asked about (the as-of
   date, else the end of the question's time window): a "this week" question answered
   from a story of years before is most often another story. Without such a day the
-  age counts nothing, so a question asked without a date is judged on the other two,
+  age counts nothing, so a question asked without a date is judged on the rest,
 - how far the quoted article stands out in retrieval: its chunk's retrieval score less
   the best score of any other article's, over the best (a story found well above the
   rest is the story asked about more often than one among many near-equals),
