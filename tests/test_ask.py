@@ -742,6 +742,8 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
     assert got is not None and got.text == "Adrien Brody"
     assert people.asks_for_person(question) and people.asks_for_person("Which two US presidents died on July 4?")
     assert people.asks_for_person("A bust of which famous singer was recovered?")
+    assert people.asks_for_person("Which NBA superstar was traded this week?")  # not "star" inside a word
+    assert people.asks_for_person("What music legend died this week?")
     assert not people.asks_for_person("Who claimed the Kerman attack?")  # a group as often as a person
     assert not people.asks_for_person("Who won Super Bowl LVIII?")  # a team as often as a person
     assert people.asks_for_person("Who is the mayor of Wichita who spoke about the crash?")  # "who is the <person>"
