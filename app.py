@@ -16,8 +16,8 @@ from pathlib import Path
 import streamlit as st
 
 import qa
+from qa.confidence import SHORT_WITHHELD
 from qa.errors import EmptyArchiveError, NewsqaError, NoArchiveError
-from qa.render import SHORT_WITHHELD
 
 st.set_page_config(page_title="newsqa", layout="wide")
 

@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from eval.datasets import EvalQuestion, load_questions
-from eval.metrics import Relevance, mean, normalize, short_answers_right, within_days
+from eval.metrics import Relevance, hit_at, mean, normalize, short_answers_right, within_days
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def summary(reaches: Sequence[Reach], results: Path | None = None) -> dict:
         for k, v in groups.items():
             asked = [run[r.question_id] for r in v if r.question_id in run]
             out["groups"][k] |= {
-                "hit@10": mean([float(q["rank"] is not None and q["rank"] <= 10) for q in asked]),
+                "hit@10": mean([hit_at(q["rank"], 10) for q in asked]),
                 "mc_accuracy": mean([q.get("mc_correct") for q in asked]),  # None: no choices
                 "contains": mean([q.get("contains") for q in asked]),
                 "gold_citation_precision": mean([q.get("gold_citation_precision") for q in asked]),

@@ -23,7 +23,6 @@ import numpy as np
 
 from qa import confidence, extractive, llm_answer, prompts, short_answer, startup
 from qa.citations import Pool, citation_for
-from qa.confidence import ShortRead
 from qa.embeddings import Embedder, expected_embedder_name, load_embedder, model_for
 from qa.keyword import KeywordIndex, keyword_index
 from qa.lexical import STOP, words
@@ -104,14 +103,14 @@ def _quote_text(short: str | None, picks: Sequence[extractive.Scored]) -> str:
 
 
 def _short_read(question: str, shown: extractive.Shown | None, hits: Sequence[Hit],
-                day: date | None) -> ShortRead | None:
+                day: date | None) -> confidence.ShortRead | None:
     """The short answer read with how sure the reader is of it (`qa.confidence`)."""
     if shown is None:
         return None
     i = shown.sentence.hit
-    return confidence.read(shown.text, shown.sentence.score, shown.score,
-                           confidence.age_before(day, hits[i].chunk.published), confidence.margin(hits, i),
-                           short_answer.question_type(question))
+    return confidence.ShortRead(shown.text, shown.sentence.score, shown.score,
+                                confidence.age_before(day, hits[i].chunk.published), confidence.margin(hits, i),
+                                short_answer.question_type(question))
 
 
 def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],

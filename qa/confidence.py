@@ -52,11 +52,14 @@ FEATURES = ("support", "log_span", "log_age", "margin", "date")
 # Written when more likely right than wrong.
 WRITE_BAR = 0.5
 _MIN_SPAN = 1e-6
+# What the CLI and the app say when the reader cut a short answer it does not write.
+SHORT_WITHHELD = "no short answer: newsqa is not sure enough of one; the quotes say what the archive holds"
 
 
 @dataclass(frozen=True)
 class ShortRead:
-    """The short answer the reader cut, what it knew of it, and whether it is written."""
+    """The short answer the reader cut and what it knew of it; its confidence and whether
+    it is written follow from those (the shipped `ConfidenceWeights`)."""
 
     text: str
     support: float  # the support of the sentence it is cut from
@@ -64,8 +67,14 @@ class ShortRead:
     age_days: int | None  # the quoted article's age before the question's day; None: unknown
     margin: float  # its retrieval score less the best other article's, over the best
     kind: str | None  # `short_answer.question_type`
-    confidence: float
-    written: bool
+
+    @property
+    def confidence(self) -> float:
+        return confidence(features(self.support, self.span_score, self.age_days, self.margin, self.kind))
+
+    @property
+    def written(self) -> bool:
+        return self.confidence >= WRITE_BAR
 
     def to_dict(self) -> dict[str, object]:
         # The features unrounded: `eval.fit_confidence` reads them back from eval runs, and
@@ -100,10 +109,3 @@ def margin(hits: Sequence[Hit], i: int) -> float:
     own = hits[i].chunk.article_id
     rival = max((h.score for h in hits if h.chunk.article_id != own), default=0.0)
     return (hits[i].score - rival) / best
-
-
-def read(text: str, support: float, span_score: float, age_days: int | None, margin: float, kind: str | None,
-         w: ConfidenceWeights | None = None) -> ShortRead:
-    """The short answer with its confidence, written when at or above `WRITE_BAR`."""
-    c = confidence(features(support, span_score, age_days, margin, kind), w)
-    return ShortRead(text, support, span_score, age_days, margin, kind, c, c >= WRITE_BAR)

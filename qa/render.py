@@ -7,6 +7,8 @@ from typing import Any
 
 from rich.console import Console
 
+from qa.confidence import SHORT_WITHHELD
+
 _err = Console(stderr=True)
 _out = Console(soft_wrap=True)  # summaries are parsed by people and scripts: never wrap
 
@@ -103,10 +105,6 @@ class StreamView:
     def __exit__(self, *exc: object) -> None:
         if self._live is not None:
             self._live.__exit__(*exc)
-
-
-# Said when the reader read a short answer it is not sure of (`qa.confidence`).
-SHORT_WITHHELD = "no short answer: newsqa is not sure enough of one; the quotes say what the archive holds"
 
 
 def print_answer(answer: Any, settings: Any) -> None:

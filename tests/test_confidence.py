@@ -35,16 +35,16 @@ def test_an_old_story_lowers_the_confidence_and_no_date_counts_nothing() -> None
     """A strong span from a well-supported sentence is written; the same read from an
     article three years older than the question's day is not; asked without a day, its
     age counts nothing (as an article of that very day)."""
-    strong = confidence.read("ISIL", 0.7, 1.0, 2, 0.1, "entity")
+    strong = confidence.ShortRead("ISIL", 0.7, 1.0, 2, 0.1, "entity")
     assert strong.written and strong.confidence >= confidence.WRITE_BAR
-    old = confidence.read("ISIL", 0.7, 1.0, 3 * 365, 0.1, "entity")
+    old = confidence.ShortRead("ISIL", 0.7, 1.0, 3 * 365, 0.1, "entity")
     assert not old.written and old.confidence < strong.confidence
-    undated = confidence.read("ISIL", 0.7, 1.0, None, 0.1, "entity")
-    assert undated.confidence == confidence.read("ISIL", 0.7, 1.0, 0, 0.1, "entity").confidence
+    undated = confidence.ShortRead("ISIL", 0.7, 1.0, None, 0.1, "entity")
+    assert undated.confidence == confidence.ShortRead("ISIL", 0.7, 1.0, 0, 0.1, "entity").confidence
     assert undated.written
-    weak = confidence.read("Maine", 0.6, 0.2, None, 0.1, "entity")
+    weak = confidence.ShortRead("Maine", 0.6, 0.2, None, 0.1, "entity")
     assert not weak.written
-    assert confidence.read("January 3", 0.6, 0.5, None, 0.1, "date").written  # a date's span scores lower
+    assert confidence.ShortRead("January 3", 0.6, 0.5, None, 0.1, "date").written  # a date's span scores lower
 
 
 def test_the_fit_recovers_which_feature_tells_right_from_wrong(tmp_path: Path) -> None:
