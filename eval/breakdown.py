@@ -1,4 +1,5 @@
-"""Reports that explain: the metrics split by question type, by time cue, by whether the
+"""Reports that explain: the metrics split by question type, by time cue, by whether an
+answer to a question with a time window quotes an article of those days, by whether the
 evidence was retrieved, and how old the cited articles are. Pure functions over the
 runner's results, so that a regression can be traced to the kind of question it hit.
 """
@@ -48,6 +49,9 @@ def breakdown(results: Sequence[Any]) -> dict[str, Any]:
     return {
         "by_type": _group(results, lambda r: r.qtype),
         "by_time_cue": _group(results, lambda r: f"time cue ({r.time_kind})" if r.time_cue else "no time cue"),
+        "by_window": _group([r for r in results if r.widened is not None],
+                            lambda r: "quoted from outside the window" if r.widened
+                            else "quoted from inside the window"),
         "mc_by_evidence": _group([r for r in results if r.mc_correct is not None],
                                  lambda r: "evidence in top 10" if r.rank is not None else "evidence not in top 10"),
         "top_citation_age": {
@@ -62,6 +66,7 @@ def markdown(b: dict[str, Any]) -> list[str]:
     """The breakdown as Markdown tables."""
     lines: list[str] = []
     titles = {"by_type": "By question type", "by_time_cue": "By time cue",
+              "by_window": "Answers to questions with a time window, by where their quotes come from",
               "mc_by_evidence": "Multiple choice by whether the evidence was retrieved"}
     for key, title in titles.items():
         lines += ["", f"### {title}", "", "| group | n | mc_accuracy | hit@10 | contains |", "|---|---|---|---|---|"]

@@ -43,6 +43,8 @@ class QuestionResult:
     qtype: str = "other"  # who / what / when / where / how many / which / other
     time_cue: str | None = None  # the question's time expression, as resolved
     time_kind: str | None = None  # relative / absolute / recent
+    # The answer cites nothing dated inside the question's window (None: no window, or declined).
+    widened: bool | None = None
     top_citation_age_days: int | None = None  # question date minus the top citation's date
     # The answer as shown, re-checked by the support checker (qa.citations.audit).
     citation_recall: float | None = None  # share of its sentences backed by their citations
@@ -101,6 +103,7 @@ def evaluate_one(q: EvalQuestion, settings: Settings) -> QuestionResult:
         citations=[c.to_dict() for c in a.citations], timings=timings,
         qtype=question_type(q.question), time_cue=window.cue if window else None,
         time_kind=window.kind if window else None,
+        widened=window.widened if window and not a.declined else None,
         top_citation_age_days=(q.as_of - top).days if q.as_of and top else None,
         citation_recall=checked.recall if checked else None,
         citation_precision=checked.precision if checked else None,

@@ -164,6 +164,17 @@ def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choice
     return LLMAnswer(text, cites, claims, (llm_answer.fallback_note(reply),), False, None, "offline")
 
 
+def _widened(window: TimeWindow | None, days: Sequence[date | None]) -> TimeWindow | None:
+    """The window, marked widened when none of `days` (the found passages' dates, then the
+    cited articles') is inside it. Retrieval prefers the window's days and never stops at
+    them, so an answer may come from further back; it says so rather than let the window
+    it prints vouch for a quote from another year. An off-topic passage found inside the
+    window does not make the answer one from then: what is cited decides."""
+    if window is None or window.widened or any(window.contains(d) for d in days):
+        return window
+    return replace(window, widened=True)
+
+
 def with_recency(filters: Filters, settings: Settings) -> Filters:
     """The filters carrying the configured as-of recency behaviour."""
     return replace(filters, recency_half_life_days=settings.recency_half_life_days,
@@ -217,8 +228,7 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     corpus_idf = question_idf(question, res.keyword())
     hits = retrieve(question, res, filters, k, settings.max_chunks_per_article, qvec, window,
                     extra_queries=choice_queries, idf=corpus_idf)
-    if window is not None and not any(window.contains(h.chunk.published) for h in hits):
-        window = replace(window, widened=True)  # nothing relevant inside: said, not hidden
+    window = _widened(window, [h.chunk.published for h in hits])
     lap("retrieve")
     day = reference_day(filters.as_of, window)
     scored = extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf, day)
@@ -239,11 +249,12 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
         lap("answer")
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, got.text, mode, got.citations, got.declined, got.choice, None, timings,
-                      window, got.claims, got.notes, got.origin)
+                      _widened(window, [c.published for c in got.citations]) if got.citations else window,
+                      got.claims, got.notes, got.origin)
     text, cites, choice, short = _extractive(question, hits, scored, choices, res, shown,
                                              vecs[1:] if choices else None, write)
     lap("answer")
     timings["total"] = (time.perf_counter() - t0) * 1000
-    return Answer(question, text, mode, cites, False, choice, short, timings, window,
-                  short_read=None if choices else read)
+    return Answer(question, text, mode, cites, False, choice, short, timings,
+                  _widened(window, [c.published for c in cites]), short_read=None if choices else read)
 

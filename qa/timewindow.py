@@ -74,7 +74,7 @@ class TimeWindow:
     end: date
     cue: str
     kind: str
-    widened: bool = False  # set by retrieval when nothing relevant was inside
+    widened: bool = False  # set by `ask` when nothing it found or cites is dated inside
 
     def contains(self, d: date | None) -> bool:
         return d is not None and self.start <= d <= self.end
@@ -85,7 +85,7 @@ class TimeWindow:
 
     def describe(self) -> str:
         span = self.start.isoformat() if self.start == self.end else f"{self.start} to {self.end}"
-        note = "; nothing relevant there, so searched more widely" if self.widened else ""
+        note = "; nothing dated in those days answers it, so newsqa looked beyond them" if self.widened else ""
         return f"{span} (from \u201c{self.cue}\u201d{note})"
 
 

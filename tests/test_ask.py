@@ -155,6 +155,24 @@ def test_time_in_the_question_picks_the_window_and_says_when_it_widened(archive)
     assert a.time_window is None and a.citations[0].title == "Stadium plan delayed again"
 
 
+def test_an_answer_quoted_from_outside_the_named_month_says_so(archive) -> None:
+    """The stadium story of February is found for a question about February's flood (a
+    four-article archive returns every article), but the answer quotes January's flood
+    story: the printed window must not vouch for it."""
+    settings, emb = archive
+    a = ask("How many homes did the flood damage in February 2024?", settings, embedder=emb,
+            filters=Filters(as_of=date(2024, 3, 30)))
+    assert not a.declined and a.citations[0].title == "Flood waters recede in river town"
+    assert not any(a.time_window.contains(c.published) for c in a.citations)
+    assert a.to_dict()["time_window"] == {"start": "2024-02-01", "end": "2024-02-29", "cue": "in February 2024",
+                                          "kind": "absolute", "widened": True}
+    assert "nothing dated in those days answers it" in a.time_window.describe()
+    # Quoted from inside the month: not widened.
+    a = ask("What did the council approve in February 2024?", settings, embedder=emb,
+            filters=Filters(as_of=date(2024, 3, 30)))
+    assert a.citations[0].title == "Council approves new stadium" and not a.time_window.widened
+
+
 def test_the_reader_quotes_the_lede_of_the_recent_story_first(real_embedder) -> None:
     """Two articles say the same thing; the one of the as-of week, in its first sentence,
     is quoted before the old one deep in its text, although the old one echoes the

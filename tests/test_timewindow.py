@@ -54,7 +54,7 @@ def test_explicit_dates_win_and_today_is_the_default() -> None:
 
 def test_window_describe_and_dict() -> None:
     w = TimeWindow(date(2025, 3, 6), AS_OF, "this week", "relative", widened=True)
-    assert w.to_dict()["widened"] is True and "searched more widely" in w.describe()
+    assert w.to_dict()["widened"] is True and "looked beyond them" in w.describe()
     assert w.contains(date(2025, 3, 6)) and not w.contains(date(2025, 3, 5)) and not w.contains(None)
 
 
@@ -99,8 +99,12 @@ def test_question_types_and_breakdown() -> None:
         def __init__(self, qtype, cue, rank_, mc, age):  # type: ignore[no-untyped-def]
             self.qtype, self.time_cue, self.time_kind, self.rank = qtype, cue, "relative" if cue else None, rank_
             self.mc_correct, self.contains, self.top_citation_age_days = mc, 0.0, age
+            self.widened = None if cue is None else age > 7
 
     b = breakdown([R("who", "this week", 1, True, 2), R("who", None, None, False, 40), R("which", "this week", 3, True, 9)])
+    assert {k: g["n"] for k, g in b["by_window"].items()} == {"quoted from inside the window": 1,
+                                                              "quoted from outside the window": 1}
+    assert b["by_window"]["quoted from inside the window"]["hit@10"] == 1.0
     assert b["by_type"]["who"]["n"] == 2 and b["by_type"]["who"]["mc_accuracy"] == 0.5
     assert b["by_time_cue"]["time cue (relative)"]["n"] == 2
     assert b["mc_by_evidence"]["evidence in top 10"]["mc_accuracy"] == 1.0
