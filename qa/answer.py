@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa import confidence, extractive, llm_answer, prompts, short_answer, startup
+from qa import confidence, extractive, llm_answer, prompts, startup
 from qa.citations import Pool, citation_for
 from qa.embeddings import Embedder, expected_embedder_name, load_embedder, model_for
 from qa.keyword import KeywordIndex, keyword_index
@@ -102,15 +102,14 @@ def _quote_text(short: str | None, picks: Sequence[extractive.Scored]) -> str:
     return f"{short} [1]: {quoted}" if short else quoted
 
 
-def _short_read(question: str, shown: extractive.Shown | None, hits: Sequence[Hit],
-                day: date | None) -> confidence.ShortRead | None:
+def _short_read(shown: extractive.Shown | None, hits: Sequence[Hit], day: date | None) -> confidence.ShortRead | None:
     """The short answer read with how sure the reader is of it (`qa.confidence`)."""
     if shown is None:
         return None
     i = shown.sentence.hit
     return confidence.ShortRead(shown.text, shown.sentence.score, shown.score,
                                 confidence.age_before(day, hits[i].chunk.published), confidence.margin(hits, i),
-                                short_answer.question_type(question))
+                                shown.kind)
 
 
 def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
@@ -238,7 +237,7 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     # The short answer, read once: the decline rule and the extractive answer both use it.
     shown = extractive.short(question, scored, corpus_idf, hits, res.keyword().share)
     supported = extractive.supports(question, scored, shown)
-    read = _short_read(question, shown, hits, day)
+    read = _short_read(shown, hits, day)
     write = read is not None and read.written
     if not hits or (not supported and not choices):
         timings["total"] = (time.perf_counter() - t0) * 1000

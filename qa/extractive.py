@@ -89,11 +89,13 @@ class Scored:
 
 class Shown(NamedTuple):
     """The short answer, the sentence it is quoted with (its own, or for a headline's span
-    the article's best), and the span's score (`short_answer.Span.score`)."""
+    the article's best), the span's score (`short_answer.Span.score`) and the kind of
+    answer the question asks for (`short_answer.question_type`)."""
 
     text: str
     sentence: Scored
     score: float
+    kind: str | None
 
 
 ORDER_PARTS = ("cosine", "lexical", "title", "answer", "offset", "age", "hit_share", "agree")
@@ -278,10 +280,10 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
     if span is None:
         return None
     carrier, text = carriers[span.sentence], span.text
-    if hits is not None and short_answer.question_type(question) == "date":
+    if hits is not None and span.kind == "date":
         # "Monday" alone answers no "when": with its article's date it is one day.
         text = weekdays.dated(text, texts[span.sentence], hits[carrier.hit].chunk.published)
-    return Shown(text, carrier, span.score)
+    return Shown(text, carrier, span.score, span.kind)
 
 
 def _title_case(title: str) -> bool:

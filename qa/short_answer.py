@@ -79,6 +79,7 @@ class Span:
     text: str
     sentence: int  # index into the sentences given
     score: float
+    kind: str | None = None  # what the question asks for (`question_type`), as the span was read
 
 
 def dateline_end(sentence: str) -> int:
@@ -632,7 +633,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     if kind == "entity" and " " not in best:
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)
     pair = _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) if asked.pair else None
-    return pair or Span(where[best][1], where[best][0], scores[best])
+    return replace(pair or Span(where[best][1], where[best][0], scores[best]), kind=kind)
 
 
 def _parts(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
