@@ -107,8 +107,6 @@ def ask_page(s: qa.Settings, opts: dict) -> None:
         question = st.text_input("Question", key="question", placeholder="Who claimed the Kerman attack?")
         submitted = st.form_submit_button("Ask")
     if submitted and question.strip():
-        filters = qa.Filters(since=opts["since"], until=opts["until"], as_of=opts["as_of"],
-                             sources=tuple(opts["sources"]))
         stream_box = st.empty()
         streamed: list[str] = []
 
@@ -117,6 +115,8 @@ def ask_page(s: qa.Settings, opts: dict) -> None:
             stream_box.markdown(html.escape("".join(streamed)), unsafe_allow_html=True)
 
         try:
+            filters = qa.Filters(since=opts["since"], until=opts["until"], as_of=opts["as_of"],
+                                 sources=tuple(opts["sources"]))
             with st.spinner("Reading the archive..."):
                 answer = qa.ask(question.strip(), s, filters=filters, k=opts["k"], on_token=on_token,
                                 on_restart=streamed.clear)

@@ -14,6 +14,7 @@ from datetime import date
 
 from qa.settings import Settings
 from qa.store import ArticleRecord, Store
+from qa.timewindow import check_days
 from qa.types import Chunk
 
 
@@ -68,6 +69,7 @@ def list_articles(settings: Settings, sources: tuple[str, ...] = (), since: date
                   until: date | None = None, query: str = "", limit: int | None = None,
                   store: Store | None = None) -> list[ArticleRow]:
     """Articles that pass the filters: newest first, or best match first with `query`."""
+    check_days(since, until)
     store = store or Store(settings, create=False)
     if sources:
         from qa.sources import list_sources, resolve

@@ -140,6 +140,19 @@ def _day(value: str | None, flag: str):  # type: ignore[no-untyped-def]
         raise typer.BadParameter(f"{flag} takes a date as YYYY-MM-DD, got {value!r}") from None
 
 
+def _filters(since: str | None, until: str | None, as_of: str | None, source: list[str] | None):  # type: ignore[no-untyped-def]
+    """The search filters from the date and source options; dates that leave no day to
+    search are a bad parameter, shown as one like a malformed date."""
+    from qa.errors import InputError
+    from qa.retrieve import Filters
+
+    try:
+        return Filters(since=_day(since, "--since"), until=_day(until, "--until"), as_of=_day(as_of, "--as-of"),
+                       sources=tuple(source or ()))
+    except InputError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in quotes.")],
@@ -154,11 +167,9 @@ def ask(
     """Answer a question from the archive, citing the article sentences that support it."""
     from qa.answer import ask as ask_fn
     from qa.render import StreamView, print_answer
-    from qa.retrieve import Filters
     from qa.types import Answer
 
-    filters = Filters(since=_day(since, "--since"), until=_day(until, "--until"),
-                      as_of=_day(as_of, "--as-of"), sources=tuple(source or ()))
+    filters = _filters(since, until, as_of, source)
     settings = _settings()
 
     def answer_streamed() -> Answer:
@@ -241,7 +252,7 @@ def app_cmd(port: Annotated[int, typer.Option(help="Port to serve on.")] = 8501)
     os.execv(sys.executable, cmd)
 
 
-register(app, _settings, _fail, _day)
+register(app, _settings, _fail, _day, _filters)
 register_web(app, _settings, _fail)
 
 

@@ -30,8 +30,8 @@ def _line(r: Any) -> str:
     return f"{r.id}  {day}  {r.source[:24]:24s}  {r.chunks:3d}  {r.title[:90]}{dup}"
 
 
-def register(app: typer.Typer, settings: Any, fail: Any, day: Any) -> None:
-    """Add the commands to `app`; `settings`, `fail` and `day` are qa.cli's helpers."""
+def register(app: typer.Typer, settings: Any, fail: Any, day: Any, filters: Any) -> None:
+    """Add the commands to `app`; `settings`, `fail`, `day` and `filters` are qa.cli's helpers."""
 
     def call(fn: Callable[[], Any], as_json: bool, to_json: Callable[[Any], Any] = lambda r: r.to_dict()) -> Any:
         return run_call(fail, fn, as_json, to_json)
@@ -96,11 +96,9 @@ def register(app: typer.Typer, settings: Any, fail: Any, day: Any) -> None:
                    as_json: JsonOpt = False) -> None:
         """Print the passages best matching a question, ranked, without answering it."""
         from qa.answer import search
-        from qa.retrieve import Filters
 
-        filters = Filters(since=day(since, "--since"), until=day(until, "--until"),
-                          as_of=day(as_of, "--as-of"), sources=tuple(source or ()))
-        hits, window = call(lambda: search(question, settings(), filters=filters, k=k), False)
+        chosen = filters(since, until, as_of, source)
+        hits, window = call(lambda: search(question, settings(), filters=chosen, k=k), False)
         rows = [{"rank": n, "score": round(h.score, 4), "article_id": h.chunk.article_id, "title": h.chunk.title,
                  "published": h.chunk.published.isoformat() if h.chunk.published else None,
                  "source": h.chunk.source, "url": h.chunk.url, "text": h.chunk.text}

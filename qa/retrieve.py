@@ -24,7 +24,7 @@ from qa import rank
 from qa.lexical import STOP, words
 from qa.rank import Candidate, Weights
 from qa.store import day_number
-from qa.timewindow import TimeWindow
+from qa.timewindow import TimeWindow, check_days
 from qa.types import Chunk, Hit
 
 CANDIDATES_PER_K = 5
@@ -42,6 +42,9 @@ class Filters:
     # is mostly about the days before it.
     recency_half_life_days: float = 14.0
     recent_days: int = 14
+
+    def __post_init__(self) -> None:
+        check_days(self.since, self.until, self.as_of)
 
     def latest_allowed(self) -> date | None:
         ends = [d for d in (self.until, self.as_of) if d]

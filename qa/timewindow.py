@@ -89,6 +89,21 @@ class TimeWindow:
         return f"{span} (from \u201c{self.cue}\u201d{note})"
 
 
+def check_days(since: date | None, until: date | None = None, as_of: date | None = None) -> None:
+    """Raise `InputError` when the dates leave no day to search (`--since` after `--until`
+    or `--as-of`): swapped dates are a mistake to point out, not a question the archive
+    cannot answer, which is what an empty range would otherwise be told."""
+    ends = [(d, flag) for d, flag in ((until, "--until"), (as_of, "--as-of")) if d]
+    if since is None or not ends:
+        return
+    end, flag = min(ends)
+    if since > end:
+        from qa.errors import InputError
+
+        raise InputError(f"No day to search: the dates start on {since} (--since) and end on {end} ({flag}), "
+                         f"before they start. Give a start on or before {end}, or a later end.")
+
+
 def reference_day(as_of: date | None, window: TimeWindow | None) -> date | None:
     """The day recency is counted back from: the as-of date, else the end of the
     question's time window, else none (no recency preference)."""

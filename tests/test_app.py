@@ -75,6 +75,19 @@ def test_as_of_filter_in_the_sidebar(env) -> None:
     assert "does not contain" in text or "2024-01" not in text  # nothing from January 2024 is used
 
 
+def test_an_as_of_date_before_the_range_is_an_error_on_the_page(env) -> None:
+    from datetime import date
+
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.sidebar.checkbox(key="use_range").check().run()
+    at.sidebar.date_input(key="range").set_value((date(2024, 1, 1), date(2024, 12, 31))).run()
+    at.sidebar.checkbox(key="use_asof").check().run()
+    at.sidebar.date_input(key="as_of").set_value(date(2023, 12, 31)).run()
+    at = ask(at, "Who claimed the Kerman attack?")
+    assert not at.exception
+    assert any("No day to search" in e.value and "2023-12-31" in e.value for e in at.error), [e.value for e in at.error]
+
+
 def test_upload_reports_summary_and_rejections(env, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("NEWSQA_DATA_DIR", str(tmp_path / "fresh"))
     good = json.dumps({"title": "Ferry service resumes", "text": "The island ferry service resumed on Monday "

@@ -109,6 +109,22 @@ def test_cli_articles_show_search_json(sample) -> None:
     assert any("claimed" in p["text"] for p in out["passages"]) and "answer" not in out
 
 
+def test_dates_that_leave_no_day_to_search_are_an_error_not_a_decline(sample) -> None:
+    """Swapped --since / --until (or an --as-of before --since) name no day at all: each
+    command says which dates and what to do, rather than declining or listing nothing."""
+    env = cli_env(sample.data_dir, NEWSQA_COLLECTION=sample.collection)
+    for args in (["ask", KERMAN, "--since", "2024-03-01", "--until", "2024-01-01"],
+                 ["search", KERMAN, "--since", "2024-03-01", "--as-of", "2024-01-01"],
+                 ["articles", "--since", "2024-03-01", "--until", "2024-01-01"]):
+        r = run_cli(args, env)
+        assert r.returncode != 0 and "Traceback" not in r.stderr, (args, r.stderr)
+        said = " ".join(r.stderr.replace("│", " ").split())
+        assert "start on 2024-03-01 (--since) and end on 2024-01-01" in said, (args, said)
+        assert "does not contain an answer" not in r.stdout
+    r = run_cli(["ask", KERMAN, "--since", "2024-01-01", "--until", "2024-01-31"], env)  # one month: fine
+    assert r.returncode == 0 and "ISIL" in r.stdout, r.stderr
+
+
 def test_delete_then_ask_never_cites_the_deleted_article(sample, real_embedder) -> None:
     before = ask(KERMAN, sample, embedder=real_embedder)
     cited = {c.article_id for c in before.citations}

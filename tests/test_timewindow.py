@@ -110,3 +110,18 @@ def test_question_types_and_breakdown() -> None:
     assert b["mc_by_evidence"]["evidence in top 10"]["mc_accuracy"] == 1.0
     assert b["mc_by_evidence"]["evidence not in top 10"]["mc_accuracy"] == 0.0
     assert b["top_citation_age"] == {"n": 3, "median_days": 9, "within_7_days": pytest.approx(1 / 3)}
+
+
+def test_dates_that_leave_no_day_are_refused_and_a_single_day_is_not() -> None:
+    from qa.errors import InputError
+    from qa.retrieve import Filters
+    from qa.timewindow import check_days
+
+    with pytest.raises(InputError, match=r"start on 2025-03-02 \(--since\) and end on 2025-03-01 \(--until\)"):
+        Filters(since=date(2025, 3, 2), until=date(2025, 3, 1))
+    with pytest.raises(InputError, match=r"end on 2025-02-01 \(--as-of\)"):  # the earlier end names itself
+        Filters(since=date(2025, 3, 2), until=date(2025, 4, 1), as_of=date(2025, 2, 1))
+    check_days(date(2025, 3, 1), date(2025, 3, 1), date(2025, 3, 1))  # one day is a range
+    check_days(date(2025, 3, 1))
+    check_days(None, date(2025, 1, 1), date(2024, 1, 1))
+
