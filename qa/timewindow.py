@@ -7,9 +7,10 @@ archive covers. This module finds the question's time expression and resolves it
 `TimeWindow` that retrieval prefers (see `qa.rank`).
 
 Two kinds of expression, handled by what suits each:
-- Relative cues ("this week", "yesterday", "so far this year", "latest") name a span
-  relative to the as-of date. Which span each one means is a policy, so it is a table
-  here (`_RELATIVE`), not parsing: "this week" is the 7 days up to the as-of date. A
+- Relative cues ("this week", "yesterday", "last month", "last year", "latest") name a
+  span relative to the as-of date. Which span each one means is a policy, so it is a
+  table here (`_RELATIVE`), not parsing: "this week" is the 7 days up to the as-of date,
+  "last month" from the first of the month before, "last year" the calendar year. A
   weekday on its own ("agreed on Wednesday") is the last such day: the week before.
 - Absolute dates ("on January 3", "in March 2024", "in 2023") are parsed by dateparser,
   which also says their precision (day, month, year); the window is that day (give or
@@ -24,42 +25,69 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-# cue -> (days back from the as-of date, kind); longest cues first so "last week" wins
-# over "week". Spans are generous by a day or two: articles appear after the event.
-_RELATIVE: list[tuple[str, int, str]] = [
-    ("so far this year", -1, "relative"),  # -1: from January 1 of the as-of year
-    ("earlier this year", -1, "relative"),
-    ("this year", -1, "relative"),
-    ("past few days", 7, "relative"),
-    ("this weekend", 7, "relative"),
-    ("last weekend", 9, "relative"),
-    ("past week", 8, "relative"),
-    ("this week", 8, "relative"),
-    ("last week", 15, "relative"),
-    ("past month", 32, "relative"),
-    ("this month", 32, "relative"),
-    ("last month", 62, "relative"),
-    ("yesterday", 2, "relative"),
-    ("today", 2, "relative"),
-    ("tonight", 2, "relative"),
-    ("this morning", 2, "relative"),
-    ("most recent", 30, "recent"),
-    ("recently", 30, "recent"),
-    ("latest", 30, "recent"),
-    ("currently", 30, "recent"),
-    ("current", 30, "recent"),
-    ("new", 30, "recent"),
+Span = Callable[[date], tuple[date, date]]
+
+
+def _back(days: int) -> Span:
+    """The `days` before the as-of date, up to it."""
+    return lambda d: (d - timedelta(days=days), d)
+
+
+def _this_year(d: date) -> tuple[date, date]:
+    return date(d.year, 1, 1), d
+
+
+def _last_year(d: date) -> tuple[date, date]:
+    """The calendar year before (and its first days: its last stories are written then)."""
+    return date(d.year - 1, 1, 1), min(date(d.year, 1, 2), d)
+
+
+def _last_month(d: date) -> tuple[date, date]:
+    """From the first of the month before, up to the as-of date: the calendar month
+    "last month" names in news, and the last few weeks it also loosely means."""
+    first = d.replace(day=1)
+    return (first - timedelta(days=1)).replace(day=1), d
+
+
+# cue -> (the window's span from the as-of date, kind); longest cues first so "last week"
+# wins over "week". Spans are generous by a day or two: articles appear after the event.
+_RELATIVE: list[tuple[str, Span, str]] = [
+    ("so far this year", _this_year, "relative"),
+    ("earlier this year", _this_year, "relative"),
+    ("this year", _this_year, "relative"),
+    ("last year", _last_year, "relative"),
+    ("past year", _back(366), "relative"),
+    ("past few days", _back(7), "relative"),
+    ("this weekend", _back(7), "relative"),
+    ("last weekend", _back(9), "relative"),
+    ("past week", _back(8), "relative"),
+    ("this week", _back(8), "relative"),
+    ("last week", _back(15), "relative"),
+    ("past month", _back(32), "relative"),
+    ("this month", _back(32), "relative"),
+    ("last month", _last_month, "relative"),
+    ("yesterday", _back(2), "relative"),
+    ("today", _back(2), "relative"),
+    ("tonight", _back(2), "relative"),
+    ("this morning", _back(2), "relative"),
+    ("most recent", _back(30), "recent"),
+    ("recently", _back(30), "recent"),
+    ("latest", _back(30), "recent"),
+    ("currently", _back(30), "recent"),
+    ("current", _back(30), "recent"),
+    ("new", _back(30), "recent"),
 ]
 # A weekday without a date ("agreed to a ceasefire on Wednesday", "Sunday's election")
 # is, in news, the last such day: the week before the as-of date.
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(calendar.day_name)})\b")
 _WEEKDAY_DAYS = 8
-_PAST_N = re.compile(r"\b(?:past|last)\s+(\d{1,3}|two|three|four|five|six|seven|ten)\s+(day|week|month)s?\b", re.I)
+_PAST_N = re.compile(r"\b(?:past|last)\s+(\d{1,3}|two|three|four|five|six|seven|ten)\s+(day|week|month|year)s?\b", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 31}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 _MONTHS = "|".join(m for m in list(calendar.month_name)[1:] + list(calendar.month_abbr)[1:])
 _ABSOLUTE_HINT = re.compile(rf"\b(?:{_MONTHS})\b\.?|\b(?:1[89]|20)\d\d\b")
 
@@ -122,10 +150,9 @@ def resolve(question: str, as_of: date) -> TimeWindow | None:
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
         return TimeWindow(as_of - timedelta(days=n * _UNIT_DAYS[m.group(2)] + 1), as_of, m.group(0), "relative")
-    for cue, back, kind in _RELATIVE:
+    for cue, span, kind in _RELATIVE:
         if re.search(rf"\b{cue}\b", text):
-            start = date(as_of.year, 1, 1) if back < 0 else as_of - timedelta(days=back)
-            return TimeWindow(start, as_of, cue, kind)
+            return TimeWindow(*span(as_of), cue, kind)
     day = _named_weekday(question)
     if day:
         return TimeWindow(as_of - timedelta(days=_WEEKDAY_DAYS), as_of, day, "relative")

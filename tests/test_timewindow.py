@@ -24,6 +24,9 @@ AS_OF = date(2025, 3, 14)  # a Friday
     ("Which team leads so far this year?", date(2025, 1, 1), AS_OF, "relative"),
     ("What did the bank say this month?", date(2025, 2, 10), AS_OF, "relative"),
     ("What happened over the past 3 days?", date(2025, 3, 10), AS_OF, "relative"),
+    ("Who resigned last month?", date(2025, 2, 1), AS_OF, "relative"),  # February, and the weeks since
+    ("Which team won the cup last year?", date(2024, 1, 1), date(2025, 1, 2), "relative"),  # the calendar year
+    ("How much have prices risen over the past two years?", date(2023, 3, 12), AS_OF, "relative"),
     ("What is the latest on the strike?", date(2025, 2, 12), AS_OF, "recent"),
     ("What happened in Kerman on January 3?", date(2025, 1, 2), date(2025, 1, 5), "absolute"),
     ("Who won the vote in March 2024?", date(2024, 3, 1), date(2024, 3, 31), "absolute"),
