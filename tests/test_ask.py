@@ -762,6 +762,13 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
     assert people.asks_for_person("A bust of which famous singer was recovered?")
     assert people.asks_for_person("Which NBA superstar was traded this week?")  # not "star" inside a word
     assert people.asks_for_person("What music legend died this week?")
+    # The people news asks about by their part in a story: "Gaza" is no suspect.
+    assert people.asks_for_person("Who was identified as the suspect in the Boulder attack?")
+    boulder = ["A suspect was taken into custody after an attack on an event for hostages in Gaza, police said.",
+               "The suspect, identified by authorities as Mohamed Sabry Soliman, 45, yelled during the attack."]
+    got = sa.extract("Who was identified as the suspect in the Boulder attack?", boulder, [1.0, 0.8], None,
+                     sa.casing(boulder))
+    assert got is not None and got.text == "Mohamed Sabry Soliman"
     assert not people.asks_for_person("Who claimed the Kerman attack?")  # a group as often as a person
     assert not people.asks_for_person("Who won Super Bowl LVIII?")  # a team as often as a person
     assert people.asks_for_person("Who is the mayor of Wichita who spoke about the crash?")  # "who is the <person>"
