@@ -136,6 +136,17 @@ def find(kind: str, name: str) -> str | None:
     return None
 
 
+def demonym_country(word: str) -> str | None:
+    """The country a one-word nationality ending in "-an" names, by `place_id`: "Mexican"
+    (Mexico), "American" (America), "Cuban", "Kenyan", "Moroccan", "German" (Germany).
+    Derived from the country names rather than from the ending alone, so a name that
+    merely ends so ("Jordan", "Morgan", "Milan") is none."""
+    if " " in word or not word.endswith("an"):
+        return None
+    return next((pid for stem in (word[:-1], word[:-2] + "o", word + "y")
+                 if (pid := place_id("country", stem))), None)
+
+
 def find_any(name: str) -> str | None:
     """A place of any kind (a country, US state, continent or city) that the name is, or
     else a country, state or continent inside it, as written; None when neither. For

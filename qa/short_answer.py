@@ -37,9 +37,14 @@ _NUMBER = re.compile(
 # "Lilo & Stitch"), and "No." with its number is one of them ("Red No. 3", "Yellow No. 5").
 _ENTITY = re.compile(r"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:(?:of|the|de|del|al|bin|van|von|and|&)\s+)?"
                      r"(?:No\.\s\d+\b|[A-Z][\w'’.-]*))*")
-# One word of a nationality's endings ("Chinese", "Canadian", "Danish", "Korean"): before
-# a lower-case word it is an adjective ("Chinese app"), not the name asked for.
+# One word of a nationality's endings ("Chinese", "Canadian", "Danish", "Korean"), or one
+# ending in "-an" made from a country's name ("Mexican", "Cuban": `places.demonym_country`):
+# before a lower-case word it is an adjective ("Chinese app"), not the name asked for.
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|ean)")
+
+
+def _nationality(word: str) -> bool:
+    return bool(_NATIONALITY.fullmatch(word)) or (word[:1].isupper() and places.demonym_country(word) is not None)
 # A dateline: the place a story was filed from, in capitals where its text opens, maybe
 # with a state and a date, then a dash ("WASHINGTON −", "MARANA, Ariz. —",
 # "DAMASCUS/JERUSALEM, July 16 (Reuters) -"). It tells where the reporter was, not who did
@@ -606,7 +611,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= 0.5  # inside "of the governing X", "in X": a modifier or a place
                 if prev in ("a", "an"):
                     role *= 0.5  # "a Tajik national": an adjective, not a name
-                if _NATIONALITY.fullmatch(text) and following and following[0].islower():
+                if _nationality(text) and following and following[0].islower():
                     role *= NOT_THE_KIND  # "Chinese app RedNote", "the Canadian government"
                 if s < dated:
                     role *= NOT_THE_KIND  # "JERUSALEM, July 16 (Reuters) - Israel ...": where it was filed

@@ -618,6 +618,19 @@ def test_a_nationality_before_a_lower_case_word_is_an_adjective_not_the_name() -
     got = sa.extract("Which fashion house said it would open a store?", sentences, [1.0], None,
                      sa.casing(sentences))
     assert got is not None and got.text == "Christian Dior"
+    # An "-an" nationality made from a country's name is one too ("Cuban", "American"),
+    # while a name that only ends so is not ("Jordan", "Morgan").
+    for question, sentence, name in [
+            ("Which airline cancelled the flights?", "The Cuban airline Cubana de Aviacion cancelled the flights.",
+             "Cubana de Aviacion"),
+            ("Which band played the final show?", "The American band Green Day played the final show on Sunday.",
+             "Green Day")]:
+        got = sa.extract(question, [sentence], [1.0], None, sa.casing([sentence]))
+        assert got is not None and got.text == name
+    from qa import places
+
+    assert [places.demonym_country(w) for w in ("Mexican", "German", "Kenyan", "Jordan", "Morgan", "Milan")] == \
+        ["MX", "DE", "KE", None, None, None]
 
 
 def test_how_many_is_answered_by_the_number_of_what_it_counts() -> None:
