@@ -139,14 +139,14 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
 
 
 def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choices: Sequence[str] | None,
-         filters: Filters, res: Resources, llm: ChatLLM, shown: extractive.Shown | None,
+         filters: Filters, window: TimeWindow | None, res: Resources, llm: ChatLLM, shown: extractive.Shown | None,
          choice_vectors: np.ndarray | None, on_token: TokenFn | None,
          on_restart: Callable[[], None] | None, write: bool = True) -> LLMAnswer:
     """The model's answer, checked sentence by sentence (see `qa.llm_answer`); `shown` is
     the offline short answer, for the offline answer shown when nothing the model wrote
     is supported."""
     reply = llm.complete(prompts.system_prompt(bool(choices)),
-                         prompts.user_prompt(question, hits, choices, filters.as_of),
+                         prompts.user_prompt(question, hits, choices, filters.as_of, window),
                          on_token, on_restart)
     pool = Pool.build(hits, res.embedder, [(s.hit, s.sentence, s.vector) for s in scored if s.vector is not None])
     if choices:
@@ -243,7 +243,7 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings, window)
     if use_llm:
-        got = _llm(question, hits, scored, choices, filters, res, llm or load_llm(settings), shown,
+        got = _llm(question, hits, scored, choices, filters, window, res, llm or load_llm(settings), shown,
                    vecs[1:] if choices else None, on_token, on_restart, write)
         lap("answer")
         timings["total"] = (time.perf_counter() - t0) * 1000

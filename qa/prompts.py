@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from qa.timewindow import TimeWindow
 from qa.types import Hit
 
 CANNOT_ANSWER = "The archive does not say."
@@ -60,10 +61,19 @@ def format_sources(hits: Sequence[Hit]) -> str:
 
 
 def user_prompt(question: str, hits: Sequence[Hit], choices: Sequence[str] | None = None,
-                as_of: date | None = None) -> str:
+                as_of: date | None = None, window: TimeWindow | None = None, today: date | None = None) -> str:
+    """The sources, the day the question is asked (the as-of date, else today: a model
+    does not know what "this week" or "the latest" is without it) and the days its time
+    expression was resolved to (`qa.timewindow`), as the CLI and the app show them: a
+    small model reads a date range more reliably than it counts back from a date."""
     parts = [f"Sources:\n\n{format_sources(hits)}", ""]
     if as_of:
         parts.append(f"The question is asked as of {as_of.isoformat()}.")
+    else:
+        parts.append(f"The question is asked on {(today or date.today()).isoformat()}.")
+    if window is not None:
+        span = window.start.isoformat() if window.start == window.end else f"{window.start} to {window.end}"
+        parts.append(f"In the question, \"{window.cue}\" means {span}.")
     parts.append(f"Question: {question}")
     if choices:
         parts.append("Choices:\n" + "\n".join(f"{chr(65 + i)}) {c}" for i, c in enumerate(choices)))

@@ -48,6 +48,25 @@ def test_streamed_answer_with_verified_citation(archive, server) -> None:  # noq
     assert server.auth_headers[-1] == f"Bearer {KEY}"
 
 
+def test_the_model_is_told_the_day_and_what_the_questions_time_means(archive, server) -> None:  # noqa: F811
+    """A model cannot tell "this week" from last year without the day: the prompt gives
+    the as-of date (else today) and the window newsqa resolved, as the CLI shows it."""
+    from datetime import date
+
+    from qa.retrieve import Filters
+
+    base, emb = archive
+    s = llm_settings(base, server)
+    a = ask("What did the city council decide about the football stadium this week?", s, embedder=emb,
+            filters=Filters(as_of=date(2024, 2, 22)))
+    user = server.requests[-1]["messages"][1]["content"]
+    assert a.time_window is not None and "The question is asked as of 2024-02-22." in user
+    assert 'In the question, "this week" means 2024-02-14 to 2024-02-22.' in user
+    ask("Who claimed the Kerman attack?", s, embedder=emb)  # no as-of, no time in the question
+    user = server.requests[-1]["messages"][1]["content"]
+    assert f"The question is asked on {date.today().isoformat()}." in user and "In the question, \"" not in user
+
+
 def test_marker_pointing_at_no_source_is_dropped(archive, server) -> None:  # noqa: F811
     base, emb = archive
     server.script.append(("reply", "ISIL claimed responsibility for the attack in Kerman [1]. "
