@@ -108,7 +108,7 @@ def _short_read(shown: extractive.Shown | None, hits: Sequence[Hit], day: date |
         return None
     i = shown.sentence.hit
     return confidence.ShortRead(shown.text, shown.sentence.score, shown.score,
-                                confidence.age_before(day, hits[i].chunk.published), confidence.margin(hits, i),
+                                confidence.age_before(day, hits[i].chunk.published), confidence.margin(hits, i, shown.text),
                                 shown.kind)
 
 

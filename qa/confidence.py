@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from qa.lexical import words
 from qa.types import Hit
 
 
@@ -102,10 +103,14 @@ def age_before(day: date | None, published: date | None) -> int | None:
     return (day - published).days if day and published else None
 
 
-def margin(hits: Sequence[Hit], i: int) -> float:
+def margin(hits: Sequence[Hit], i: int, answer: str | None = None) -> float:
     """How far hit `i` stands above every other article's hits (retrieval score, over the
-    best hit's); with no other article, its whole score."""
+    best hit's); with no other article, its whole score. With `answer`, an article whose
+    passage names it too is no rival: two reports of the Super Bowl both naming the
+    Eagles are one story told twice, not two stories to choose from."""
     best = max(h.score for h in hits) or 1.0
     own = hits[i].chunk.article_id
-    rival = max((h.score for h in hits if h.chunk.article_id != own), default=0.0)
+    named = f" {' '.join(words(answer)).lower()} " if answer and words(answer) else None
+    rival = max((h.score for h in hits if h.chunk.article_id != own
+                 and (named is None or named not in f" {' '.join(words(h.chunk.text)).lower()} ")), default=0.0)
     return (hits[i].score - rival) / best

@@ -18,8 +18,8 @@ from qa.types import Chunk, Hit
 from tests.conftest import ROOT, cli_env, run_cli
 
 
-def hit(article: str, score: float) -> Hit:
-    return Hit(Chunk(f"{article}:0", article, 0, "text", 0, "title", f"https://news.example/{article}",
+def hit(article: str, score: float, text: str = "text") -> Hit:
+    return Hit(Chunk(f"{article}:0", article, 0, text, 0, "title", f"https://news.example/{article}",
                      "news.example", date(2025, 1, 1)), score)
 
 
@@ -29,6 +29,13 @@ def test_margin_is_how_far_the_quoted_article_stands_above_every_other_article()
     assert confidence.margin(hits, 1) == pytest.approx((0.7 - 0.6) / 0.8)  # its own chunk, not its best
     assert confidence.margin(hits, 2) == pytest.approx((0.6 - 0.8) / 0.8)  # below another article
     assert confidence.margin([hit("a", 0.5), hit("a", 0.4)], 1) == pytest.approx(0.4 / 0.5)  # no rival
+    # An article that names the same answer tells the same story: no rival. One that
+    # names it only inside another word ("Eaglesham") is one.
+    told = [hit("a", 0.6, "The Eagles beat the Chiefs."), hit("b", 0.8, "Philadelphia Eagles win Super Bowl"),
+            hit("c", 0.5, "A look back at the Chiefs."), hit("d", 0.7, "Eaglesham council met.")]
+    assert confidence.margin(told, 0, "Eagles") == pytest.approx((0.6 - 0.7) / 0.8)
+    assert confidence.margin(told, 0) == pytest.approx((0.6 - 0.8) / 0.8)  # without the answer, as before
+    assert confidence.margin(told[:3], 0, "Eagles") == pytest.approx((0.6 - 0.5) / 0.8)
 
 
 def test_an_old_story_lowers_the_confidence_and_no_date_counts_nothing() -> None:
