@@ -14,16 +14,19 @@ likely right than wrong (`WRITE_BAR`):
   from a story of years before is most often another story. Without such a day the
   age counts nothing, so a question asked without a date is judged on the rest,
 - how far the quoted article stands out in retrieval: its chunk's retrieval score less
-  the best score of any other article's, over the best (a story found well above the
-  rest is the story asked about more often than one among many near-equals),
+  the best score of any other article's that does not name the same answer, over the
+  best (a story found well above the rest is the story asked about more often than one
+  among many near-equals; a second report of the same story is no rival),
 - whether a date is asked for: a date's span score runs lower than a name's for the
   same certainty (fewer sentences repeat a date where the question's words stand).
 
-Nothing here depends on how many articles tell a story or on a recency bonus, so one
-article telling it (a small archive, a question asked without a date) is not taken for
-doubt. The weights come from ``python -m eval.fit_confidence`` (fitted on the short
-answers of the RealTimeQA 2025 Q1 dev set, checked on the later weeks; see
-docs/measurements.md, "Writing the short answer only when the reader is sure of it").
+Nothing here rewards many articles telling a story or a recent date, so one article
+telling it (a small archive, a question asked without a date) is not taken for doubt.
+The weights come from ``python -m eval.fit_confidence`` (fitted on the short answers of
+the RealTimeQA 2025 Q1 dev set, checked on the later weeks, when the margin still counted
+every other article as a rival: refitted since, they wrote fewer right answers on both
+dev sets; see docs/measurements.md, "Writing the short answer only when the reader is
+sure of it").
 """
 
 from __future__ import annotations
