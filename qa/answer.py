@@ -195,7 +195,7 @@ def search(question: str, settings: Settings, *, filters: Filters | None = None,
     window = for_question(question, filters.since, filters.until, filters.as_of)
     qvec = res.embedder.embed([question])[0]
     hits = retrieve(question, res, filters, k or settings.top_k, settings.max_chunks_per_article, qvec, window)
-    return hits, window
+    return hits, _widened(window, [h.chunk.published for h in hits])
 
 
 def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = None,

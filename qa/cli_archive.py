@@ -108,7 +108,7 @@ def register(app: typer.Typer, settings: Any, fail: Any, day: Any, filters: Any)
                                    "passages": rows}, ensure_ascii=False))
             return
         if window:
-            typer.echo(f"time window: {window.start} to {window.end} ({window.cue})\n")
+            typer.echo(f"time window: {window.describe()}\n")
         for r in rows:
             typer.echo(f"[{r['rank']}] {r['title']} | {r['source']} | {r['published'] or 'undated'} | {r['url']}")
             typer.echo(f"    id {r['article_id']}, score {r['score']}")

@@ -107,6 +107,10 @@ def test_cli_articles_show_search_json(sample) -> None:
     out = json.loads(r.stdout)
     assert r.returncode == 0 and len(out["passages"]) == 3
     assert any("claimed" in p["text"] for p in out["passages"]) and "answer" not in out
+    # A week that holds nothing of the archive: the passages come from before it, and it says so.
+    r = run_cli(["search", "Who claimed the Kerman attack this week?", "--as-of", "2024-06-01"], env)
+    assert r.returncode == 0 and "time window: 2024-05-24 to 2024-06-01" in r.stdout
+    assert "nothing dated in those days answers it" in r.stdout
 
 
 def test_dates_that_leave_no_day_to_search_are_an_error_not_a_decline(sample) -> None:
