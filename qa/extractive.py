@@ -37,7 +37,7 @@ import numpy as np
 
 from qa import short_answer, weekdays
 from qa.embeddings import Embedder
-from qa.lexical import STOP, content_stems, coverage, idf_weights, stem, words
+from qa.lexical import STOP, content_stems, coverage, idf_weights, names, stem, words
 from qa.prompts import looks_like_instruction
 from qa.sentences import split_sentences
 from qa.types import Hit
@@ -235,9 +235,8 @@ def second_source(short: str, shown: Scored, scored: Sequence[Scored], hits: Seq
     own = hits[shown.hit].chunk.article_id
     others = [p for p in pick(scored, hits, len(scored))
               if hits[p.hit].chunk.article_id != own and not _same(p.sentence, shown.sentence)]
-    named = f" {' '.join(words(short)).lower()} "
     # Those naming it first, each group in the reader's order (the sort is stable).
-    return sorted(others, key=lambda p: named not in f" {' '.join(words(p.sentence)).lower()} ")[:limit]
+    return sorted(others, key=lambda p: not names(p.sentence, short))[:limit]
 
 
 def _same(a: str, b: str) -> bool:

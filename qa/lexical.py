@@ -46,6 +46,13 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def names(text: str, phrase: str) -> bool:
+    """Whether the text holds the phrase as whole words (`WORD`), case aside: "the Eagles
+    won" names "eagles", "Eaglesham" does not. An empty phrase is named nowhere."""
+    wanted = " ".join(words(phrase)).lower()
+    return bool(wanted) and f" {wanted} " in f" {' '.join(words(text)).lower()} "
+
+
 def content_stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w.lower() not in STOP]
 

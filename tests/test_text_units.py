@@ -92,3 +92,10 @@ def test_near_duplicates_found_exact_hash_and_signature_roundtrip() -> None:
     assert (decode(encode(sig)).hashvalues == sig.hashvalues).all()
     f.forget("a")
     assert f.find("b", text_hash(variant), signature(variant)) is None
+
+
+def test_a_phrase_is_named_as_whole_words_case_aside() -> None:
+    from qa.lexical import names
+
+    assert names("The Eagles won in New Orleans", "eagles") and names("Ben & Jerry's said so", "Ben & Jerry's")
+    assert not names("Eaglesham council met", "Eagles") and not names("anything", "") and not names("", "Eagles")
