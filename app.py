@@ -58,7 +58,7 @@ def render_answer(answer) -> None:  # type: ignore[no-untyped-def]
     st.markdown(html.escape(answer.text).replace("\n", "  \n"), unsafe_allow_html=True)
     if answer.mode == "extractive":
         st.caption("Extractive answer: sentences quoted from the sources, no LLM."
-                   + (f" {SHORT_WITHHELD[0].upper()}{SHORT_WITHHELD[1:]}." if answer.short_withheld else ""))
+                   + (f" {SHORT_WITHHELD.capitalize()}." if answer.short_withheld else ""))
     elif answer.origin == "offline":
         st.caption("The model's reply could not be used; the answer shown is newsqa's offline one.")
     else:

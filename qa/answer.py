@@ -237,11 +237,11 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     # The short answer, read once: the decline rule and the extractive answer both use it.
     shown = extractive.short(question, scored, corpus_idf, hits, res.keyword().share)
     supported = extractive.supports(question, scored, shown)
-    read = _short_read(shown, hits, day)
-    write = read is not None and read.written
     if not hits or (not supported and not choices):
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings, window)
+    read = _short_read(shown, hits, day)
+    write = read is not None and read.written
     if use_llm:
         got = _llm(question, hits, scored, choices, filters, window, res, llm or load_llm(settings), shown,
                    vecs[1:] if choices else None, on_token, on_restart, write)

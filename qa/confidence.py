@@ -83,7 +83,8 @@ class ShortRead:
     def to_dict(self) -> dict[str, object]:
         # The features unrounded: `eval.fit_confidence` reads them back from eval runs, and
         # a rounded one can put a short answer on the other side of the bar.
-        return {"text": self.text, "confidence": self.confidence, "written": self.written,
+        sure = self.confidence
+        return {"text": self.text, "confidence": sure, "written": sure >= WRITE_BAR,
                 "support": self.support, "span_score": self.span_score, "age_days": self.age_days,
                 "margin": self.margin, "kind": self.kind}
 

@@ -45,6 +45,8 @@ _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|ean)")
 
 def _nationality(word: str) -> bool:
     return bool(_NATIONALITY.fullmatch(word)) or (word[:1].isupper() and places.demonym_country(word) is not None)
+
+
 # A dateline: the place a story was filed from, in capitals where its text opens, maybe
 # with a state and a date, then a dash ("WASHINGTON −", "MARANA, Ariz. —",
 # "DAMASCUS/JERUSALEM, July 16 (Reuters) -"). It tells where the reporter was, not who did

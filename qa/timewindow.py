@@ -29,10 +29,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-Span = Callable[[date], tuple[date, date]]
+from qa.errors import InputError
+
+# A relative cue's days, from the as-of date: (first day, last day).
+DaysFrom = Callable[[date], tuple[date, date]]
 
 
-def _back(days: int) -> Span:
+def _back(days: int) -> DaysFrom:
     """The `days` before the as-of date, up to it."""
     return lambda d: (d - timedelta(days=days), d)
 
@@ -55,7 +58,7 @@ def _last_month(d: date) -> tuple[date, date]:
 
 # cue -> (the window's span from the as-of date, kind); longest cues first so "last week"
 # wins over "week". Spans are generous by a day or two: articles appear after the event.
-_RELATIVE: list[tuple[str, Span, str]] = [
+_RELATIVE: list[tuple[str, DaysFrom, str]] = [
     ("so far this year", _this_year, "relative"),
     ("earlier this year", _this_year, "relative"),
     ("this year", _this_year, "relative"),
@@ -126,8 +129,6 @@ def check_days(since: date | None, until: date | None = None, as_of: date | None
         return
     end, flag = min(ends)
     if since > end:
-        from qa.errors import InputError
-
         raise InputError(f"No day to search: the dates start on {since} (--since) and end on {end} ({flag}), "
                          f"before they start. Give a start on or before {end}, or a later end.")
 
@@ -150,9 +151,9 @@ def resolve(question: str, as_of: date) -> TimeWindow | None:
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
         return TimeWindow(as_of - timedelta(days=n * _UNIT_DAYS[m.group(2)] + 1), as_of, m.group(0), "relative")
-    for cue, span, kind in _RELATIVE:
+    for cue, days_from, kind in _RELATIVE:
         if re.search(rf"\b{cue}\b", text):
-            return TimeWindow(*span(as_of), cue, kind)
+            return TimeWindow(*days_from(as_of), cue, kind)
     day = _named_weekday(question)
     if day:
         return TimeWindow(as_of - timedelta(days=_WEEKDAY_DAYS), as_of, day, "relative")
