@@ -173,6 +173,24 @@ def test_an_answer_quoted_from_outside_the_named_month_says_so(archive) -> None:
     assert a.citations[0].title == "Council approves new stadium" and not a.time_window.widened
 
 
+def test_the_eval_records_whether_an_answer_is_quoted_from_outside_its_window(archive) -> None:
+    """`widened` per question, as `ask` decided it; None without a window or when declined."""
+    from eval.breakdown import breakdown
+    from eval.datasets import EvalQuestion
+    from eval.runner import evaluate_one
+
+    settings, _ = archive
+    asked = [EvalQuestion("flood", "How many homes did the flood damage in February 2024?", ("300",),
+                          as_of=date(2024, 3, 30)),
+             EvalQuestion("stadium", "What did the council approve in February 2024?", ("stadium",),
+                          as_of=date(2024, 3, 30)),
+             EvalQuestion("kerman", "Who claimed the Kerman attack?", ("ISIL",))]
+    results = [evaluate_one(q, settings) for q in asked]
+    assert [r.widened for r in results] == [True, False, None]
+    assert {k: g["n"] for k, g in breakdown(results)["by_window"].items()} == {
+        "quoted from inside the window": 1, "quoted from outside the window": 1}
+
+
 def test_the_reader_quotes_the_lede_of_the_recent_story_first(real_embedder) -> None:
     """Two articles say the same thing; the one of the as-of week, in its first sentence,
     is quoted before the old one deep in its text, although the old one echoes the
