@@ -118,8 +118,10 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
                 write: bool = True) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
     """The offline answer; `shown` is the short answer (`extractive.short`) with the
     sentence it is cut from, which is quoted first whether or not the short answer is
-    written (`write`: the reader is sure of it). Multiple choice takes the choice it
-    names either way: a choice is the question's own words, not a claim of ours."""
+    written (`write`: the reader is sure of it); a written one is quoted with no other
+    article's sentence but one that names it (`extractive.second_source`). Multiple
+    choice takes the choice it names either way: a choice is the question's own words,
+    not a claim of ours."""
     choice = short = None
     if choices:
         choice_idf = res.choice_idf(choices)
@@ -130,7 +132,8 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
     else:
         if shown:
             short = shown.text if write else None
-            picks = [shown.sentence] + extractive.second_source(shown.text, shown.sentence, scored, hits)
+            picks = [shown.sentence] + extractive.second_source(shown.text, shown.sentence, scored, hits,
+                                                                     naming_only=write)
         else:
             picks = extractive.pick(scored, hits)
         text = _quote_text(short, picks)

@@ -28,6 +28,7 @@ returned with its sentences.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -227,16 +228,28 @@ def pick(scored: Sequence[Scored], hits: Sequence[Hit], limit: int = MAX_SENTENC
 
 
 def second_source(short: str, shown: Scored, scored: Sequence[Scored], hits: Sequence[Hit],
-                  limit: int = MAX_SENTENCES - 1) -> list[Scored]:
+                  limit: int = MAX_SENTENCES - 1, naming_only: bool = False) -> list[Scored]:
     """The sentences quoted after `shown` (the one the short answer is cut from): from
     other articles, and first those that name the short answer too. A second article's
     sentence that repeats the answer backs it; the best-ranked other sentence often only
-    tells of the same event without it."""
+    tells of the same event without it. With `naming_only` (the short answer is written
+    as the answer), only those that name it: beside a written answer, a quote that does
+    not name it reads as backing it and does not."""
     own = hits[shown.hit].chunk.article_id
     others = [p for p in pick(scored, hits, len(scored))
               if hits[p.hit].chunk.article_id != own and not _same(p.sentence, shown.sentence)]
+    if naming_only:
+        return [p for p in others if names_answer(p.sentence, short)][:limit]
     # Those naming it first, each group in the reader's order (the sort is stable).
-    return sorted(others, key=lambda p: not names(p.sentence, short))[:limit]
+    return sorted(others, key=lambda p: not names_answer(p.sentence, short))[:limit]
+
+
+def names_answer(sentence: str, short: str) -> bool:
+    """Whether the sentence names the short answer: its words, or the initials of a
+    longer name written in capitals ("BBC" names the British Broadcasting Corporation;
+    "us" does not name the United States)."""
+    return names(sentence, short) or any(re.search(rf"\b{re.escape(a.upper())}\b", sentence)
+                                         for a in short_answer.acronyms(short))
 
 
 def _same(a: str, b: str) -> bool:

@@ -272,6 +272,12 @@ def test_the_second_quote_names_the_short_answer_when_another_article_does() -> 
     # A sentence too weak to support an answer is not quoted even when it names it.
     weak = [*scored[:3], extractive.Scored(3, naming, 0.1, 0.1, 0.1, order=0.5)]
     assert extractive.second_source("Acme Robotics", weak[0], weak, hits) == [weak[2]]
+    # Beside a written short answer only a sentence that names it is quoted with it.
+    assert extractive.second_source("Acme Robotics", scored[0], scored, hits, naming_only=True) == [scored[3]]
+    assert extractive.second_source("Globex", scored[0], scored, hits, naming_only=True) == []
+    # Its initials in capitals name a longer name; a lower-case word that spells them does not.
+    assert extractive.names_answer("I'm suing the BBC for it", "British Broadcasting Corporation")
+    assert not extractive.names_answer("Let us see", "United States")
 
 
 def test_a_capitalised_first_word_is_not_taken_for_a_name() -> None:
