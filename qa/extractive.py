@@ -123,13 +123,21 @@ def reader_order(parts: np.ndarray, w: ReaderWeights) -> np.ndarray:
 
 
 def candidate_sentences(hits: Sequence[Hit]) -> list[tuple[int, str]]:
-    """Sentences that could be evidence: not too short, and not addressed to a model."""
+    """Sentences that could be evidence: not too short, not addressed to a model, and
+    not a question: "Where are Starbucks locations in Michigan?" heads a section, and
+    states nothing."""
     out = []
     for i, h in enumerate(hits):
         for s in split_sentences(h.chunk.text):
-            if len(s) >= MIN_SENTENCE_CHARS and not looks_like_instruction(s):
+            if len(s) >= MIN_SENTENCE_CHARS and not looks_like_instruction(s) and not asks(s):
                 out.append((i, s))
     return out
+
+
+def asks(sentence: str) -> bool:
+    """Whether the sentence is a question: it ends on a question mark, inside closing
+    quotation marks or brackets too."""
+    return sentence.rstrip().rstrip("\"'\u201d\u2019)]").endswith("?")
 
 
 def score_sentences(question: str, hits: Sequence[Hit], embedder: Embedder,

@@ -280,6 +280,21 @@ def test_the_second_quote_names_the_short_answer_when_another_article_does() -> 
     assert not extractive.names_answer("Let us see", "United States")
 
 
+def test_a_sentence_that_asks_is_not_quoted() -> None:
+    """A question in an article heads a section ("Where are Starbucks locations in
+    Michigan?") and states nothing: it is no candidate to quote or to cut a short answer
+    from, though it shares every word with the question; the sentence after it is."""
+    from qa import extractive
+    from qa.types import Chunk, Hit
+
+    text = ("Where are Starbucks locations in Michigan? The Seattle-based chain had 283 outlets in Michigan "
+            "in 2023. He asked: \u201cWhere is Starbucks going next?\u201d")
+    hits = [Hit(Chunk("a:0", "a", 0, text, 0, "Starbucks in Michigan", "", "Gazette", date(2025, 1, 14)), 1.0)]
+    assert [s for _, s in extractive.candidate_sentences(hits)] == [
+        "The Seattle-based chain had 283 outlets in Michigan in 2023."]
+    assert extractive.asks("Why now?)") and not extractive.asks("It rose 3% (the most since 2020).")
+
+
 def test_a_capitalised_first_word_is_not_taken_for_a_name() -> None:
     """A sentence's first word is capitalised whatever it is; alone, it is a name only
     when the retrieved text writes it with a capital elsewhere too; opening a longer name,
