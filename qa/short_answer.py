@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from qa import people, places, works
+from qa import bodies, people, places, works
 from qa.lexical import EDGE, STOP, content_stems, stem, words
 from qa.sentences import split_sentences
 from qa.slots import Slot
@@ -275,6 +275,7 @@ class Asked:
     ends_on: str | None = None  # the preposition a place question ends on (`_ENDS_ON`)
     slot: Slot | None = None  # where a common noun would answer a "which X" (`qa.slots`)
     anywhere: bool = False  # "Where...?": a place of any kind answers it (`places.find_any`)
+    business: bool = False  # "Which company / app / automaker...?" (`bodies.asks_for_business`)
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -290,7 +291,7 @@ class Asked:
                    kind in ("entity", "place") and _PAIR.search(clause) is not None,
                    _ends_on(clause) if kind == "place" else None,
                    Slot.of(clause) if named and not person and not work else None,
-                   kind == "place" and place is None)
+                   kind == "place" and place is None, named and bodies.asks_for_business(clause))
 
     def own(self, text: str) -> bool:
         """Whether the span is the question's own: its words, its text, or the initials
@@ -301,14 +302,17 @@ class Asked:
         return (not text or bool(span_stems and span_stems <= self.stems) or text.lower() in self.question.lower()
                 or _initials(text) in self.initials)
 
-    def fit(self, text: str, quoted: bool = False, surnames: frozenset[str] = frozenset()) -> tuple[str, float] | None:
+    def fit(self, text: str, quoted: bool = False, surnames: frozenset[str] = frozenset(),
+            texts: Sequence[str] = ()) -> tuple[str, float] | None:
         """A candidate span as the answer: its text (the place inside it when a place is
         asked for: "U.S. Soccer" -> "U.S."; the person after a possessive, without the
         offices before the name, when a person is: "Tesla's Elon Musk" -> "Elon Musk",
         "Secretary of State Marco Rubio" -> "Marco Rubio", `people.untitled`) and how
         much it counts, 1 when it is of the kind asked for, `NOT_THE_KIND` for each way
         it is not (no place of the kind asked, or of any kind for "where"; a country or
-        state when another name is asked; not a person's name when a person is asked,
+        state when another name is asked; a court, regulator or legislature when a
+        business is, `qa.bodies`, with the `texts` read, which may spell out its
+        initials; not a person's name when a person is asked,
         `qa.people`, with the `surnames` the retrieved text writes as a person's; not a
         quoted title, `quoted`, when a work is, `qa.works`; a number without the unit
         asked, or money or a percentage when a count is asked; a date without a year
@@ -326,6 +330,8 @@ class Asked:
                 text = found
         elif self.kind == "entity" and places.is_a_place(text):
             weight *= NOT_THE_KIND  # "Which company...?", "Who...?": not "Detroit"
+        elif self.business and bodies.public_body(text, texts):
+            weight *= NOT_THE_KIND  # "Which app...?": not "Supreme Court"; "FDA" beside its name
         elif self.anywhere:
             found = places.find_any(text)
             if found is None:
@@ -574,7 +580,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         slotted = asked.slot.spans(sent) if asked.slot else []
         for s, e in dict.fromkeys(spans + titles + slotted):
             in_slot = (s, e) in slotted
-            fit = asked.fit(sent[s:e].strip(), (s, e) in titles, case.surnames if case else frozenset())
+            fit = asked.fit(sent[s:e].strip(), (s, e) in titles, case.surnames if case else frozenset(), sentences)
             if fit is None:
                 continue  # the question's own words
             text, of_kind = fit

@@ -1,0 +1,44 @@
+"""Whether a name is a public body's, for a question that asks for a business.
+
+"Which app has soared in popularity...?" was answered "Supreme Court", "Which company
+made the prepared foods...?" "FDA": the story of a company is told beside the courts,
+regulators and legislatures that act on it, whose names are capitalised as a company's
+are. A question asking for a kind of business ("which company / app / automaker / chain
+...") is not answered by a body whose name ends on what it is ("Supreme Court",
+"Federal Communications Commission", "Food and Drug Administration"), nor by the
+initials of such a name written out in the text read ("FDA").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from qa.lexical import asking_for
+
+_BUSINESS_NOUNS = tuple("""company companies firm business brand chain retailer store supermarket automaker
+carmaker manufacturer maker app platform startup airline carrier broadcaster network bank lender insurer
+giant conglomerate corporation publisher studio producer developer""".split())
+_BUSINESS = asking_for(_BUSINESS_NOUNS)
+# The last word of a public body's name says what it is.
+_BODY_WORDS = frozenset("""court commission administration agency department ministry bureau congress senate
+parliament legislature council assembly government authority board service office""".split())
+
+
+def asks_for_business(question: str) -> bool:
+    """Whether the question asks "which / what [up to two words] <a kind of business>"."""
+    return _BUSINESS.search(question) is not None
+
+
+def public_body(name: str, texts: Iterable[str] = ()) -> bool:
+    """Whether the name is a public body's: its last word says so ("Supreme Court"), or
+    it is the initials of such a name one of `texts` writes out ("FDA" beside "the Food
+    and Drug Administration")."""
+    words = name.split()
+    if words and words[-1].lower().strip(".,") in _BODY_WORDS:
+        return True
+    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", name):
+        joint = r"\s+(?:(?:of|and|for|the|on)\s+)*"
+        spelled = re.compile(r"\b" + joint.join(rf"{c}[\w'’-]*" for c in name) + r"\b")
+        return any(m.group().split()[-1].lower() in _BODY_WORDS for t in texts for m in spelled.finditer(t))
+    return False

@@ -1,0 +1,36 @@
+"""A question asking for a business is not answered by a court, a regulator or a legislature."""
+
+from __future__ import annotations
+
+from qa import bodies
+from qa.short_answer import NOT_THE_KIND, Asked, extract
+
+
+def test_a_business_question_is_told_from_others() -> None:
+    assert bodies.asks_for_business("Which company made the prepared foods linked to the outbreak?")
+    assert bodies.asks_for_business("Which dating app is laying off hundreds of workers?")
+    assert bodies.asks_for_business("Which of the following companies cut 9,000 jobs?")
+    assert not bodies.asks_for_business("Which country hosted the talks?")
+    assert not bodies.asks_for_business("Who founded the company?")
+
+
+def test_a_public_body_is_named_by_what_it_is_or_by_its_spelled_out_initials() -> None:
+    assert bodies.public_body("Supreme Court") and bodies.public_body("Federal Communications Commission")
+    assert not bodies.public_body("Fresh & Ready Foods LLC") and not bodies.public_body("Meta")
+    said = ["The FDA said the Food and Drug Administration and the CDC are investigating."]
+    assert bodies.public_body("FDA", said)
+    assert not bodies.public_body("FDA")  # nothing read spells it out
+    assert not bodies.public_body("BBC", ["the British Broadcasting Corporation"])  # a company
+
+
+def test_a_company_question_is_answered_by_the_company_not_the_regulator() -> None:
+    question = "Which company made the prepared foods linked to the listeria outbreak?"
+    sentence = ("The FDA said May 10 that it is investigating the outbreak linked to prepared foods "
+                "produced by Fresh & Ready Foods LLC, of San Fernando, California.")
+    asked = Asked.of(question)
+    assert asked.fit("FDA", texts=[sentence + " The Food and Drug Administration said so."]) == ("FDA", NOT_THE_KIND)
+    span = extract(question, [sentence, "The Food and Drug Administration (FDA) named no other maker."], [1.0, 0.5])
+    assert span is not None and span.text == "Fresh & Ready Foods LLC"
+    # Asked for a regulator, a regulator answers.
+    agency = extract("Which agency is investigating the outbreak?", [sentence], [1.0])
+    assert agency is not None and agency.text == "FDA"
