@@ -387,9 +387,10 @@ def answer_spans(question: str, sentences: Sequence[str]) -> list[set[str]]:
 
 
 def acronyms(question: str) -> set[str]:
-    """The initials of the question's longer names, lower-cased: a question about the
+    """The initials of the text's longer names, lower-cased: a question about the
     "International Olympic Committee" is not answered "IOC", nor one about the "Food and
-    Drug Administration" "FDA"."""
+    Drug Administration" "FDA"; a sentence saying "BBC" names the short answer "British
+    Broadcasting Corporation" (`extractive.names_answer`)."""
     out = set()
     for m in _ENTITY.finditer(question):
         caps = [w for w in m.group().split() if w[:1].isupper()]
