@@ -246,10 +246,11 @@ def second_source(short: str, shown: Scored, scored: Sequence[Scored], hits: Seq
     own = hits[shown.hit].chunk.article_id
     others = [p for p in pick(scored, hits, len(scored))
               if hits[p.hit].chunk.article_id != own and not _same(p.sentence, shown.sentence)]
+    said = aliases(shown.sentence, short)
     if naming_only:
-        return [p for p in others if names_answer(p.sentence, short)][:limit]
+        return [p for p in others if any(names_answer(p.sentence, a) for a in said)][:limit]
     # Those naming it first, each group in the reader's order (the sort is stable).
-    return sorted(others, key=lambda p: not names_answer(p.sentence, short))[:limit]
+    return sorted(others, key=lambda p: not any(names_answer(p.sentence, a) for a in said))[:limit]
 
 
 def names_answer(sentence: str, short: str) -> bool:
@@ -258,6 +259,26 @@ def names_answer(sentence: str, short: str) -> bool:
     "us" does not name the United States)."""
     return names(sentence, short) or any(re.search(rf"\b{re.escape(a.upper())}\b", sentence)
                                          for a in short_answer.acronyms(short))
+
+
+_NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w'’.&-]*)*"
+# "The Islamic State group, also known as ISIL or ISIS", "the Food and Drug Administration
+# (FDA)": a sentence that gives a name's other names.
+_ALSO_KNOWN = re.compile(rf"(?:[Tt]he\s+)?({_NAME})(?:\s+[a-z]+)?,?\s+(?:also\s+)?(?:known|called)\s+as\s+(?:the\s+)?"
+                         rf"({_NAME})(?:,?\s+or\s+(?:the\s+)?({_NAME}))?")
+_BRACKETED = re.compile(rf"(?:[Tt]he\s+)?({_NAME})\s+\(({_NAME})\)")
+
+
+def aliases(sentence: str, short: str) -> set[str]:
+    """The short answer and the other names the sentence it is cut from gives it ("The
+    Islamic State group, also known as ISIL or ISIS": "ISIL" is also "Islamic State" and
+    "ISIS"), so that a second source that writes another of them backs it too."""
+    for pattern in (_ALSO_KNOWN, _BRACKETED):
+        for m in pattern.finditer(sentence):
+            names_given = {g for g in m.groups() if g}
+            if any(names(g, short) and names(short, g) for g in names_given):
+                return names_given | {short}
+    return {short}
 
 
 def _same(a: str, b: str) -> bool:

@@ -278,6 +278,18 @@ def test_the_second_quote_names_the_short_answer_when_another_article_does() -> 
     # Its initials in capitals name a longer name; a lower-case word that spells them does not.
     assert extractive.names_answer("I'm suing the BBC for it", "British Broadcasting Corporation")
     assert not extractive.names_answer("Let us see", "United States")
+    # Another name the first sentence gives the answer backs it too.
+    aka = "The Islamic State group, also known as ISIL or ISIS, claimed the bombings."
+    assert extractive.aliases(aka, "ISIL") == {"ISIL", "ISIS", "Islamic State"}
+    assert extractive.aliases(aka, "Kerman") == {"Kerman"}
+    assert extractive.aliases("The Food and Drug Administration (FDA) said so.", "FDA") == {
+        "FDA", "Food and Drug Administration"}
+    shown = extractive.Scored(0, aka, 0.9, 0.8, 0.5, order=0.9)
+    strikes = extractive.Scored(1, "Iran struck Islamic State positions linked to the bombings.", 0.7, 0.6, 0.4,
+                                order=0.7)
+    two = [Hit(Chunk(f"{a}:0", a, 0, s.sentence, 0, "Kerman", "", "Gazette", date(2024, 1, 4)), 1.0)
+           for a, s in (("a", shown), ("b", strikes))]
+    assert extractive.second_source("ISIL", shown, [shown, strikes], two, naming_only=True) == [strikes]
 
 
 def test_a_sentence_that_asks_is_not_quoted() -> None:
