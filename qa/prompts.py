@@ -72,8 +72,7 @@ def user_prompt(question: str, hits: Sequence[Hit], choices: Sequence[str] | Non
     else:
         parts.append(f"The question is asked on {(today or date.today()).isoformat()}.")
     if window is not None:
-        span = window.start.isoformat() if window.start == window.end else f"{window.start} to {window.end}"
-        parts.append(f"In the question, \"{window.cue}\" means {span}.")
+        parts.append(f"In the question, \"{window.cue}\" means {window.days()}.")
     parts.append(f"Question: {question}")
     if choices:
         parts.append("Choices:\n" + "\n".join(f"{chr(65 + i)}) {c}" for i, c in enumerate(choices)))

@@ -114,10 +114,13 @@ class TimeWindow:
         return {"start": self.start.isoformat(), "end": self.end.isoformat(), "cue": self.cue,
                 "kind": self.kind, "widened": self.widened}
 
+    def days(self) -> str:
+        """The days as a reader reads them: "2025-03-06 to 2025-03-14", or the one day."""
+        return self.start.isoformat() if self.start == self.end else f"{self.start} to {self.end}"
+
     def describe(self) -> str:
-        span = self.start.isoformat() if self.start == self.end else f"{self.start} to {self.end}"
         note = "; nothing dated in those days answers it, so newsqa looked beyond them" if self.widened else ""
-        return f"{span} (from \u201c{self.cue}\u201d{note})"
+        return f"{self.days()} (from \u201c{self.cue}\u201d{note})"
 
 
 def check_days(since: date | None, until: date | None = None, as_of: date | None = None) -> None:
