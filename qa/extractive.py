@@ -261,7 +261,7 @@ def names_answer(sentence: str, short: str) -> bool:
                                          for a in short_answer.acronyms(short))
 
 
-_NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w'’.&-]*)*"
+_NAME = short_answer.NAME_RUN.pattern
 # "The Islamic State group, also known as ISIL or ISIS", "the Food and Drug Administration
 # (FDA)": a sentence that gives a name's other names.
 _ALSO_KNOWN = re.compile(rf"(?:[Tt]he\s+)?({_NAME})(?:\s+[a-z]+)?,?\s+(?:also\s+)?(?:known|called)\s+as\s+(?:the\s+)?"

@@ -35,8 +35,8 @@ _NUMBER = re.compile(
     rf"(?:\s?\((?:\d[\d,]*\s?(?:miles|km))\))?", re.I)
 # A name's words may be joined by a few lower-case words or an ampersand ("Ben & Jerry's",
 # "Lilo & Stitch"), and "No." with its number is one of them ("Red No. 3", "Yellow No. 5").
-_ENTITY = re.compile(r"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:(?:of|the|de|del|al|bin|van|von|and|&)\s+)?"
-                     r"(?:No\.\s\d+\b|[A-Z][\w'’.-]*))*")
+NAME_RUN = re.compile(r"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:(?:of|the|de|del|al|bin|van|von|and|&)\s+)?"
+                      r"(?:No\.\s\d+\b|[A-Z][\w'’.-]*))*")
 # One word of a nationality's endings ("Chinese", "Canadian", "Danish", "Korean"), or one
 # ending in "-an" made from a country's name ("Mexican", "Cuban": `places.demonym_country`):
 # before a lower-case word it is an adjective ("Chinese app"), not the name asked for.
@@ -392,7 +392,7 @@ def acronyms(question: str) -> set[str]:
     Drug Administration" "FDA"; a sentence saying "BBC" names the short answer "British
     Broadcasting Corporation" (`extractive.names_answer`)."""
     out = set()
-    for m in _ENTITY.finditer(question):
+    for m in NAME_RUN.finditer(question):
         caps = [w for w in m.group().split() if w[:1].isupper()]
         if len(caps) >= 2:
             out.add("".join(w[0] for w in caps).lower())
@@ -501,7 +501,7 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tu
             spans.append((m.start(), m.start() + len(m.group().rstrip().rstrip(","))))
         return spans
     out = []
-    for m in _ENTITY.finditer(sentence):
+    for m in NAME_RUN.finditer(sentence):
         s, e = m.span()
         text = m.group()
         while text.split() and not _starts_name(text.split(), _opens(sentence[:s]), case):
