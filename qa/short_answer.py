@@ -34,8 +34,12 @@ _NUMBER = re.compile(
     rf"|[\s-]?(?:cents?|dollars?|euros?)\b)*"
     rf"(?:\s?\((?:\d[\d,]*\s?(?:miles|km))\))?", re.I)
 # A name's words may be joined by a few lower-case words or an ampersand ("Ben & Jerry's",
-# "Lilo & Stitch"), and "No." with its number is one of them ("Red No. 3", "Yellow No. 5").
-NAME_RUN = re.compile(r"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:(?:of|the|de|del|al|bin|van|von|and|&)\s+)?"
+# "Lilo & Stitch"), among them the particles of personal names, one or two of them
+# ("Lula da Silva", "Ursula von der Leyen", "Fernando de la Rúa", "Bank of the West"),
+# and "No." with its number is one of them ("Red No. 3", "Yellow No. 5").
+_JOINER = (r"(?:of(?:\s+the)?|the|de(?:\s+(?:la|las|los))?|del|della|da|di|du|dos|das|al|bin|ibn"
+           r"|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|and|&)")
+NAME_RUN = re.compile(rf"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:{_JOINER}\s+)?"
                       r"(?:No\.\s\d+\b|[A-Z][\w'’.-]*))*")
 # One word of a nationality's endings ("Chinese", "Canadian", "Danish", "Korean"), or one
 # ending in "-an" made from a country's name ("Mexican", "Cuban": `places.demonym_country`):

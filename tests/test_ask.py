@@ -988,6 +988,12 @@ def test_a_name_ends_where_the_name_ends() -> None:
     assert names("The co-founder of Ben & Jerry's quit.") == ["Ben & Jerry's"]  # an ampersand joins a name
     assert names("The FDA banned Red No. 3, a dye used in candy.") == ["FDA", "Red No. 3"]  # "No." and its number
     assert names("The No. 1 seed was Auburn.") == ["Auburn"]
+    # The particles of a personal name join it, one or two of them; "and the" does not.
+    assert names("On Monday, Ursula von der Leyen met Luiz Inácio Lula da Silva.") == [
+        "Ursula von der Leyen", "Luiz Inácio Lula da Silva"]
+    assert names("Police said Fernando de la Rúa was at the Bank of the West.") == [
+        "Fernando de la Rúa", "Bank of the West"]
+    assert names("Talks between Trump and the Senate stalled.") == ["Trump", "Senate"]
 
 
 def test_the_short_answer_cites_its_best_weighed_mention() -> None:
