@@ -303,8 +303,10 @@ class Asked:
         titles do not make a name another: "Former President Donald Trump" is the
         question's own when it names Donald Trump."""
         span_stems = {stem(t) for t in words(people.untitled(text))}
-        return (not text or bool(span_stems and span_stems <= self.stems) or text.lower() in self.question.lower()
-                or _initials(text) in self.initials)
+        # The question's text from the start of a word: "olo" is no part of "colour", while
+        # "Yemen" is written in "Yemeni".
+        written = re.search(rf"(?<!\w){re.escape(text.lower())}", self.question.lower()) is not None
+        return not text or bool(span_stems and span_stems <= self.stems) or written or _initials(text) in self.initials
 
     def fit(self, text: str, quoted: bool = False, surnames: frozenset[str] = frozenset(),
             texts: Sequence[str] = ()) -> tuple[str, float] | None:

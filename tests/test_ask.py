@@ -656,6 +656,15 @@ def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     assert got is not None and got.text == "Blue Ghost"
 
 
+def test_the_question_s_own_text_counts_from_the_start_of_a_word() -> None:
+    """A span the question writes is its own, from the start of a word ("Yemen" in
+    "Yemeni"), not inside one ("olo" is no part of "colour", "one" none of "phone")."""
+    from qa import short_answer as sa
+
+    assert not sa.Asked.of("What's the name of the new colour?").own("olo")
+    assert not sa.Asked.of("How many hours a day do teenagers spend on a phone?").own("one")
+    assert sa.Asked.of("Eleven Yemeni detainees were sent to which country?").own("Yemen")
+
 def test_a_nationality_before_a_lower_case_word_is_an_adjective_not_the_name() -> None:
     """"Which app...?" is not answered "Chinese" from "Chinese app RedNote", nor "Which
     group...?" "Canadian" from "the Canadian government"; a name of that ending followed
