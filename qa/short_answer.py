@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from qa import bodies, people, places, works
+from qa import bodies, naming, people, places, works
 from qa.lexical import EDGE, STOP, content_stems, stem, words
 from qa.sentences import split_sentences
 from qa.slots import Slot
@@ -155,10 +155,6 @@ def _unit(kind: str | None, asked: str) -> str | None:
 
 # The (up to three) words after "how many" / "which" / "what" that say what is asked.
 _COUNTED = re.compile(r"\bhow (?:many|much)\s+((?:[\w’'-]+\s*){1,3})", re.I)
-# "What was its name?", "What is the name of...", "What's the rocket's name?", "...a bill
-# with what name?": a name.
-_NAME_ASKED = re.compile(r"what(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)?\s+"
-                         r"(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+(?:'s|’s)\s+)?names?\b")
 # "Which two teams...?", "What two countries...?": the answer names two.
 _PAIR = re.compile(r"\b(?:which|what)\s+two\b", re.I)
 # "Where was the flight flying from?", "Which country is he from?": the place asked for
@@ -230,8 +226,8 @@ def _opening_type(question: str) -> str | None:
         return "place"
     if re.match(r"(which|what) (reasons?|purposes?|explanations?)\b", q):
         return None  # "...for which reason?", "which of the following reasons": a clause, no name, answers it
-    if re.match(r"(which|name the)\b", q) or _NAME_ASKED.match(q):
-        return "entity"  # "which automaker", "which film", "what is its name": a name is the answer
+    if re.match(r"(which|name the)\b", q) or naming.asks_for_name(q):
+        return "entity"  # "which automaker", "which film", "what is its name", "what is it called"
     return None
 
 
@@ -280,6 +276,7 @@ class Asked:
     slot: Slot | None = None  # where a common noun would answer a "which X" (`qa.slots`)
     anywhere: bool = False  # "Where...?": a place of any kind answers it (`places.find_any`)
     business: bool = False  # "Which company / app / automaker...?" (`bodies.asks_for_business`)
+    naming: bool = False  # "What is the name of...?", "What is it called?" (`naming.asks_for_name`)
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -295,7 +292,8 @@ class Asked:
                    kind in ("entity", "place") and _PAIR.search(clause) is not None,
                    _ends_on(clause) if kind == "place" else None,
                    Slot.of(clause) if named and not person and not work else None,
-                   kind == "place" and place is None, named and bodies.asks_for_business(clause))
+                   kind == "place" and place is None, named and bodies.asks_for_business(clause),
+                   named and naming.asks_for_name(clause))
 
     def own(self, text: str) -> bool:
         """Whether the span is the question's own: its words, its text, or the initials
@@ -379,7 +377,8 @@ class Asked:
         out = []
         for sentence in sentences:
             found = set()
-            for s, e in _candidates(asked.kind, sentence):
+            given = naming.names_given(sentence, NAME_RUN) if asked.naming else []
+            for s, e in _candidates(asked.kind, sentence) + given:
                 fit = asked.fit(sentence[s:e].strip())
                 if fit is not None and fit[1] == 1.0:
                     found.add(fit[0].lower())
@@ -585,8 +584,13 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         if asked.pair:  # "Missouri and Texas" is one capitalised run: each is a name
             spans = [part for s, e in spans for part in _parts(sent, s, e)]
         slotted = asked.slot.spans(sent) if asked.slot else []
+        # The name a naming verb gives ("dubbed "olo"", "known as the Beaver Moon"), for
+        # a question asking a name, stands where the answer stands, as a slot's word does;
+        # one written as a name keeps the name's weight when that is more.
+        given = naming.names_given(sent, NAME_RUN) if asked.naming else []
+        slotted += [g for g in given if g not in spans]
         for s, e in dict.fromkeys(spans + titles + slotted):
-            in_slot = (s, e) in slotted
+            in_slot, is_given = (s, e) in slotted, (s, e) in given
             fit = asked.fit(sent[s:e].strip(), (s, e) in titles, case.surnames if case else frozenset(), sentences)
             if fit is None:
                 continue  # the question's own words
@@ -634,6 +638,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 role *= 1.5 if prev in _PREPOSITIONS else 0.5
                 if prev == asked.ends_on:
                     role *= 1.5  # "flying from?": "from Wichita", not "in Washington"
+            if is_given:
+                role = max(role, SLOT_ROLE)
             value = w * (0.3 + closeness + shares) * role * of_kind
             best[key] = max(best.get(key, 0.0), value)
             total[key] = total.get(key, 0.0) + value

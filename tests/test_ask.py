@@ -656,6 +656,32 @@ def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     assert got is not None and got.text == "Blue Ghost"
 
 
+def test_a_name_question_is_answered_with_the_name_a_naming_verb_gives() -> None:
+    """"What's the name of the new colour?" takes the run a naming verb gives ("dubbed
+    "olo"", lower case and quoted) over the capitalised names around it, and a sentence
+    giving it holds an answer; "named after" and "called on" give no name, and a
+    question that asks for no name reads no naming verb."""
+    from qa import naming
+    from qa import short_answer as sa
+
+    for question in ("What is the new trend called?", "Oxford's project to study dung is called what?",
+                     "Protesters marched under what name?", "What are the names of the pardoned turkeys?"):
+        assert naming.asks_for_name(question) and sa.question_type(question) == "entity", question
+    for question in ("Who was named best new artist?", "How many men have been called up?",
+                     "A rocket named after which astronaut reached orbit?"):
+        assert not naming.asks_for_name(question), question
+    sentences = ["Scientists at the University of California, Berkeley, who saw the new color they dubbed "
+                 "\"olo\", described it as a deep blue-green.",
+                 "John Barbur, a vision scientist at City St George's, University of London, doubts it is a new color."]
+    question = "What's the name of the new colour discovered by scientists?"
+    got = sa.extract(question, sentences, [1.0, 0.9], None, sa.casing(sentences))
+    assert got is not None and got.text == "olo"
+    assert "olo" in sa.answer_spans(question, sentences)[0]
+    assert naming.names_given("The ship was named after Harvey Milk; critics called on the Navy.", sa.NAME_RUN) == []
+    assert [sentences[0][s:e] for s, e in naming.names_given(sentences[0], sa.NAME_RUN)] == ["olo"]
+    got = sa.extract("Who discovered the new colour?", sentences, [1.0, 0.9], None, sa.casing(sentences))
+    assert got is not None and got.text != "olo"
+
 def test_the_question_s_own_text_counts_from_the_start_of_a_word() -> None:
     """A span the question writes is its own, from the start of a word ("Yemen" in
     "Yemeni"), not inside one ("olo" is no part of "colour", "one" none of "phone")."""
