@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from qa.lexical import names
+from qa.short_answer import names_answer
 from qa.types import Hit
 
 
@@ -114,6 +114,6 @@ def margin(hits: Sequence[Hit], i: int, answer: str | None = None) -> float:
     Eagles are one story told twice, not two stories to choose from."""
     best = max(h.score for h in hits) or 1.0
     own = hits[i].chunk.article_id
-    rival = max((h.score for h in hits if h.chunk.article_id != own and not (answer and names(h.chunk.text, answer))),
+    rival = max((h.score for h in hits if h.chunk.article_id != own and not (answer and names_answer(h.chunk.text, answer))),
                 default=0.0)
     return (hits[i].score - rival) / best

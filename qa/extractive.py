@@ -248,17 +248,9 @@ def second_source(short: str, shown: Scored, scored: Sequence[Scored], hits: Seq
               if hits[p.hit].chunk.article_id != own and not _same(p.sentence, shown.sentence)]
     said = aliases(shown.sentence, short)
     if naming_only:
-        return [p for p in others if any(names_answer(p.sentence, a) for a in said)][:limit]
+        return [p for p in others if any(short_answer.names_answer(p.sentence, a) for a in said)][:limit]
     # Those naming it first, each group in the reader's order (the sort is stable).
-    return sorted(others, key=lambda p: not any(names_answer(p.sentence, a) for a in said))[:limit]
-
-
-def names_answer(sentence: str, short: str) -> bool:
-    """Whether the sentence names the short answer: its words, or the initials of a
-    longer name written in capitals ("BBC" names the British Broadcasting Corporation;
-    "us" does not name the United States)."""
-    return names(sentence, short) or any(re.search(rf"\b{re.escape(a.upper())}\b", sentence)
-                                         for a in short_answer.acronyms(short))
+    return sorted(others, key=lambda p: not any(short_answer.names_answer(p.sentence, a) for a in said))[:limit]
 
 
 _NAME = short_answer.NAME_RUN.pattern

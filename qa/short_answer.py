@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from qa import bodies, naming, people, places, works
-from qa.lexical import EDGE, STOP, content_stems, stem, words
+from qa.lexical import EDGE, STOP, content_stems, names, stem, words
 from qa.sentences import split_sentences
 from qa.slots import Slot
 
@@ -395,7 +395,7 @@ def acronyms(question: str) -> set[str]:
     """The initials of the text's longer names, lower-cased: a question about the
     "International Olympic Committee" is not answered "IOC", nor one about the "Food and
     Drug Administration" "FDA"; a sentence saying "BBC" names the short answer "British
-    Broadcasting Corporation" (`extractive.names_answer`)."""
+    Broadcasting Corporation" (`names_answer`)."""
     out = set()
     for m in NAME_RUN.finditer(question):
         caps = [w for w in m.group().split() if w[:1].isupper()]
@@ -707,3 +707,11 @@ def _whole_name(short: str, scores: dict[str, float], written: dict[str, str], c
     whole = [k for k in scores if k.endswith(" " + short) and scores[k] >= WHOLE_NAME_SHARE * scores[short]
              and is_name(k)]
     return max(whole, key=lambda k: scores[k]) if whole else short
+
+
+def names_answer(sentence: str, short: str) -> bool:
+    """Whether the sentence names the short answer: its words, or the initials of a
+    longer name written in capitals ("BBC" names the British Broadcasting Corporation;
+    "us" does not name the United States)."""
+    return names(sentence, short) or any(re.search(rf"\b{re.escape(a.upper())}\b", sentence)
+                                         for a in acronyms(short))

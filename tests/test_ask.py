@@ -252,7 +252,7 @@ def test_the_second_quote_names_the_short_answer_when_another_article_does() -> 
     """After the sentence the short answer is cut from, the next quote comes from another
     article, and one that names the same answer goes before a better-ranked one that only
     tells of the event; a copy of the first sentence in a third article is not quoted."""
-    from qa import extractive
+    from qa import extractive, short_answer
     from qa.types import Chunk, Hit
 
     first = "Acme Robotics won the city's contract for the new tram line on Monday."
@@ -276,8 +276,8 @@ def test_the_second_quote_names_the_short_answer_when_another_article_does() -> 
     assert extractive.second_source("Acme Robotics", scored[0], scored, hits, naming_only=True) == [scored[3]]
     assert extractive.second_source("Globex", scored[0], scored, hits, naming_only=True) == []
     # Its initials in capitals name a longer name; a lower-case word that spells them does not.
-    assert extractive.names_answer("I'm suing the BBC for it", "British Broadcasting Corporation")
-    assert not extractive.names_answer("Let us see", "United States")
+    assert short_answer.names_answer("I'm suing the BBC for it", "British Broadcasting Corporation")
+    assert not short_answer.names_answer("Let us see", "United States")
     # Another name the first sentence gives the answer backs it too.
     aka = "The Islamic State group, also known as ISIL or ISIS, claimed the bombings."
     assert extractive.aliases(aka, "ISIL") == {"ISIL", "ISIS", "Islamic State"}

@@ -36,6 +36,10 @@ def test_margin_is_how_far_the_quoted_article_stands_above_every_other_article()
     assert confidence.margin(told, 0, "Eagles") == pytest.approx((0.6 - 0.7) / 0.8)
     assert confidence.margin(told, 0) == pytest.approx((0.6 - 0.8) / 0.8)  # without the answer, as before
     assert confidence.margin(told[:3], 0, "Eagles") == pytest.approx((0.6 - 0.5) / 0.8)
+    # Nor is one naming it by its initials in capitals: "BBC" tells the British
+    # Broadcasting Corporation's story (the second quote's reading, `names_answer`).
+    bbc = [hit("a", 0.6, "The British Broadcasting Corporation was sued."), hit("b", 0.8, "Trump sues the BBC")]
+    assert confidence.margin(bbc, 0, "British Broadcasting Corporation") == pytest.approx(0.6 / 0.8)
 
 
 def test_an_old_story_lowers_the_confidence_and_no_date_counts_nothing() -> None:
