@@ -22,6 +22,11 @@ _ASKS = re.compile(
     r"|\b(?:what|which)\s+(?:new\s+)?names?\b"
     r"|\b(?:called|named|dubbed|known\s+as)\s+what\b"
     r"|\bwhat\s+(?:is|was|are|were)\s+(?:[\w’'-]+\s+){1,8}?(?:called|named|dubbed|known\s+as)\s*\?", re.I)
+# "What nickname did he have?", "What did fans call it?", "What do scientists call the
+# effect?": a name, asked with other words.
+# "call" is the verb there, after its subject: not "What did he say about the call?".
+_ASKS_TOO = re.compile(r"\b(?:what|which)\s+(?:new\s+)?nicknames?\b"
+                       r"|\bwhat\s+(?:do|does|did|will)\s+(?:[\w’'-]+\s+){1,3}?(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)call\b", re.I)
 # A naming verb, then maybe "it" / "them" and an article: what follows is the name given.
 # Not "named after", "called on", "called for": a lower-case word that is not quoted
 # gives no name.
@@ -34,7 +39,25 @@ MAX_NAME_WORDS = 5
 
 def asks_for_name(question: str) -> bool:
     """Whether the question asks what a thing is named or called."""
-    return _ASKS.search(question) is not None
+    return _ASKS.search(question) is not None or _ASKS_TOO.search(question) is not None
+
+
+def extends_a_name(span: str, question: str, name_run: re.Pattern[str]) -> bool:
+    """Whether the span is one of the question's names with more words after or before it
+    ("Kentucky Derby Future Wager Pool" for "What is the Kentucky Derby also known as?"):
+    a thing named after the one asked about, or the thing itself, not the name it is given."""
+    span_words = span.lower().split()
+    for run in name_run.finditer(question):
+        name = [w for w in run.group().lower().split() if w.isalpha() or "-" in w or "'" in w]
+        if not name or name[0] in _QUESTION_WORDS or len(name) >= len(span_words):
+            continue
+        if any(span_words[i:i + len(name)] == name for i in range(len(span_words) - len(name) + 1)):
+            return True
+    return False
+
+
+# A capitalised question word opens the question, not a name.
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 
 
 def names_given(sentence: str, name_run: re.Pattern[str]) -> list[tuple[int, int]]:

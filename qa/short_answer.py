@@ -350,6 +350,8 @@ class Asked:
                 text = people.untitled(found)  # "Brevard's Steve Young" -> "Steve Young", "Sen. Al Roe" -> "Al Roe"
         if self.work and not quoted:
             weight *= NOT_THE_KIND  # "Which film...?": not "Snow White" unless written “Snow White”
+        if self.naming and naming.extends_a_name(text, self.question, NAME_RUN):
+            weight *= NOT_THE_KIND  # "What is the Kentucky Derby known as?": not "Kentucky Derby Future Wager Pool"
         if self.unit == "year":
             year = _YEAR.search(text)
             if year is None:

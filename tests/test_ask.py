@@ -665,11 +665,16 @@ def test_a_name_question_is_answered_with_the_name_a_naming_verb_gives() -> None
     from qa import short_answer as sa
 
     for question in ("What is the new trend called?", "Oxford's project to study dung is called what?",
-                     "Protesters marched under what name?", "What are the names of the pardoned turkeys?"):
+                     "Protesters marched under what name?", "What are the names of the pardoned turkeys?",
+                     "What nickname did the boxer Chuck Wepner have?", "What did fans call the double feature?"):
         assert naming.asks_for_name(question) and sa.question_type(question) == "entity", question
     for question in ("Who was named best new artist?", "How many men have been called up?",
-                     "A rocket named after which astronaut reached orbit?"):
+                     "A rocket named after which astronaut reached orbit?", "What did Trump say about the call?"):
         assert not naming.asks_for_name(question), question
+    # A name that holds the question's own name and more is a thing named after it, not its name.
+    asked = sa.Asked.of("What is the Kentucky Derby also known as?")
+    assert asked.fit("Kentucky Derby Future Wager Pool") == ("Kentucky Derby Future Wager Pool", sa.NOT_THE_KIND)
+    assert asked.fit("The Greatest Two Minutes in Sports") == ("The Greatest Two Minutes in Sports", 1.0)
     sentences = ["Scientists at the University of California, Berkeley, who saw the new color they dubbed "
                  "\"olo\", described it as a deep blue-green.",
                  "John Barbur, a vision scientist at City St George's, University of London, doubts it is a new color."]
