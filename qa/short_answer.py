@@ -515,8 +515,9 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tu
             s += len(text.split()[0]) + 1
             text = sentence[s:e]
         # "No. 3" belongs to the name before it ("Red No. 3"); left alone once a leading
-        # word is dropped ("The No. 1 seed"), it is a rank, not a name.
-        if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2 or text.startswith("No. "):
+        # word is dropped ("The No. 1 seed"), or alone before its number ("(No. 1)"), it
+        # is a rank, not a name.
+        if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2 or re.match(r"No\.(?:\s|$)", text):
             continue
         out.append((s, s + len(_trim_end(text, case))))
     return out

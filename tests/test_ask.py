@@ -1028,6 +1028,7 @@ def test_a_name_ends_where_the_name_ends() -> None:
     assert names("The co-founder of Ben & Jerry's quit.") == ["Ben & Jerry's"]  # an ampersand joins a name
     assert names("The FDA banned Red No. 3, a dye used in candy.") == ["FDA", "Red No. 3"]  # "No." and its number
     assert names("The No. 1 seed was Auburn.") == ["Auburn"]
+    assert names("Road to the Kentucky Derby points: 36 (No. 1)") == ["Kentucky Derby"]  # a rank alone
     # The particles of a personal name join it, one or two of them; "and the" does not.
     assert names("On Monday, Ursula von der Leyen met Luiz Inácio Lula da Silva.") == [
         "Ursula von der Leyen", "Luiz Inácio Lula da Silva"]
