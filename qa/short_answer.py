@@ -475,11 +475,15 @@ def _opens(before: str) -> bool:
 
 def _starts_name(tokens: Sequence[str], opens_sentence: bool, case: Casing | None) -> bool:
     """Whether the first of a capitalised run's words belongs to the name: a function word
-    does not ("The Islamic State" -> "Islamic State"), nor, with `case`, a sentence's
-    capitalised first word that `case` does not take for a name."""
+    does not ("The Islamic State" -> "Islamic State"), unless `case` shows the text
+    writing it with a capital inside a sentence before more words ("the "No Kings"
+    rallies": "No Kings", not "Kings"); nor, with `case`, a sentence's capitalised first
+    word that `case` does not take for a name."""
     first = tokens[0]
-    if first.rstrip(".,") in _NOT_ANSWERS or first.lower() in STOP:
+    if first.rstrip(".,") in _NOT_ANSWERS:
         return False
+    if first.lower() in STOP:
+        return case is not None and len(tokens) > 1 and first.strip(EDGE) in case.capitalised
     return case is None or not opens_sentence or case.opens_a_name(first, len(tokens) > 1)
 
 

@@ -1029,6 +1029,12 @@ def test_a_name_ends_where_the_name_ends() -> None:
     assert names("The FDA banned Red No. 3, a dye used in candy.") == ["FDA", "Red No. 3"]  # "No." and its number
     assert names("The No. 1 seed was Auburn.") == ["Auburn"]
     assert names("Road to the Kentucky Derby points: 36 (No. 1)") == ["Kentucky Derby"]  # a rank alone
+    # A function word opens a name the text writes with it inside a sentence ("the "No
+    # Kings" rallies"), and only then ("No one was hurt at Walmart").
+    kings = ["Thousands joined the \"No Kings\" rallies.", "No Kings protests drew crowds."]
+    case = sa.casing(kings)
+    assert [kings[1][s:e] for s, e in sa._candidates("entity", kings[1], case)] == ["No Kings"]
+    assert names("No one was hurt at the Walmart store.") == ["Walmart"]
     # The particles of a personal name join it, one or two of them; "and the" does not.
     assert names("On Monday, Ursula von der Leyen met Luiz Inácio Lula da Silva.") == [
         "Ursula von der Leyen", "Luiz Inácio Lula da Silva"]
