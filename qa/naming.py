@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from qa.lexical import EDGE
+
 # "What is the name of...", "What's the rocket's name?", "What are the names of...", "under /
 # with what name", "what was its name?", "...is called what?", "What is the robot called?".
 _ASKS = re.compile(
@@ -21,12 +23,12 @@ _ASKS = re.compile(
     r"(?:[\w-]+['’]s\s+)?names?\b"
     r"|\b(?:what|which)\s+(?:new\s+)?names?\b"
     r"|\b(?:called|named|dubbed|known\s+as)\s+what\b"
-    r"|\bwhat\s+(?:is|was|are|were)\s+(?:[\w’'-]+\s+){1,8}?(?:called|named|dubbed|known\s+as)\s*\?", re.I)
+    r"|\bwhat\s+(?:is|was|are|were)\s+(?:[\w’'.-]+\s+){1,8}?(?:called|named|dubbed|known\s+as)\s*\?", re.I)
 # "What nickname did he have?", "What did fans call it?", "What do scientists call the
 # effect?": a name, asked with other words.
 # "call" is the verb there, after its subject: not "What did he say about the call?".
 _ASKS_TOO = re.compile(r"\b(?:what|which)\s+(?:new\s+)?nicknames?\b"
-                       r"|\bwhat\s+(?:do|does|did|will)\s+(?:[\w’'-]+\s+){1,3}?(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)call\b", re.I)
+                       r"|\bwhat\s+(?:do|does|did|will)\s+(?:[\w’'.-]+\s+){1,3}?(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)call\b", re.I)
 # A naming verb, then maybe "it" / "them" and an article: what follows is the name given.
 # Not "named after", "called on", "called for": a lower-case word that is not quoted
 # gives no name.
@@ -42,13 +44,17 @@ def asks_for_name(question: str) -> bool:
     return _ASKS.search(question) is not None or _ASKS_TOO.search(question) is not None
 
 
+# A capitalised question word opens the question, not a name.
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+
+
 def extends_a_name(span: str, question: str, name_run: re.Pattern[str]) -> bool:
     """Whether the span is one of the question's names with more words after or before it
     ("Kentucky Derby Future Wager Pool" for "What is the Kentucky Derby also known as?"):
     a thing named after the one asked about, or the thing itself, not the name it is given."""
-    span_words = span.lower().split()
+    span_words = _words(span)
     for run in name_run.finditer(question):
-        name = [w for w in run.group().lower().split() if w.isalpha() or "-" in w or "'" in w]
+        name = _words(run.group())
         if not name or name[0] in _QUESTION_WORDS or len(name) >= len(span_words):
             continue
         if any(span_words[i:i + len(name)] == name for i in range(len(span_words) - len(name) + 1)):
@@ -56,8 +62,10 @@ def extends_a_name(span: str, question: str, name_run: re.Pattern[str]) -> bool:
     return False
 
 
-# A capitalised question word opens the question, not a name.
-_QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+def _words(text: str) -> list[str]:
+    """The text's words, lower-cased, without the punctuation at their edges: "U.S." is a
+    word of "the U.S. Open" (a filter on letters alone left "Open" as the whole name)."""
+    return [w for w in (t.strip(EDGE) for t in text.lower().split()) if w]
 
 
 def names_given(sentence: str, name_run: re.Pattern[str]) -> list[tuple[int, int]]:

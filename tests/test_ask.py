@@ -675,6 +675,9 @@ def test_a_name_question_is_answered_with_the_name_a_naming_verb_gives() -> None
     asked = sa.Asked.of("What is the Kentucky Derby also known as?")
     assert asked.fit("Kentucky Derby Future Wager Pool") == ("Kentucky Derby Future Wager Pool", sa.NOT_THE_KIND)
     assert asked.fit("The Greatest Two Minutes in Sports") == ("The Greatest Two Minutes in Sports", 1.0)
+    open_ = sa.Asked.of("What is the U.S. Open also known as?")  # "U.S." is one of its name's words
+    assert open_.fit("Open Championship") == ("Open Championship", 1.0)
+    assert open_.fit("U.S. Open Cup") == ("U.S. Open Cup", sa.NOT_THE_KIND)
     sentences = ["Scientists at the University of California, Berkeley, who saw the new color they dubbed "
                  "\"olo\", described it as a deep blue-green.",
                  "John Barbur, a vision scientist at City St George's, University of London, doubts it is a new color."]
