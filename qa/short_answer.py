@@ -157,6 +157,9 @@ def _unit(kind: str | None, asked: str) -> str | None:
 _COUNTED = re.compile(r"\bhow (?:many|much)\s+((?:[\w’'-]+\s*){1,3})", re.I)
 # "Which two teams...?", "What two countries...?": the answer names two.
 _PAIR = re.compile(r"\b(?:which|what)\s+two\b", re.I)
+# A place written before "-based" says where the name after it is based ("the Issaquah,
+# Washington-based retailer", "California-based Apple"): it is not that name.
+_BASED = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?-based\b")
 # "Where was the flight flying from?", "Which country is he from?": the place asked for
 # is the one written after that preposition ("...crew members from Wichita").
 _ENDS_ON = re.compile(r"\b(from|to|into|in|at|on)\s*\?\s*$", re.I)
@@ -639,6 +642,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= 0.5  # "a Tajik national": an adjective, not a name
                 if _nationality(text) and following and following[0].islower():
                     role *= NOT_THE_KIND  # "Chinese app RedNote", "the Canadian government"
+                if not in_place and (text.endswith("-based") or _BASED.match(sent[e:])):
+                    role *= NOT_THE_KIND  # "the Issaquah, Washington-based retailer": where it is based
                 if s < dated:
                     role *= NOT_THE_KIND  # "JERUSALEM, July 16 (Reuters) - Israel ...": where it was filed
             elif kind == "place":

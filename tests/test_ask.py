@@ -727,6 +727,26 @@ def test_a_nationality_before_a_lower_case_word_is_an_adjective_not_the_name() -
         ["MX", "DE", "KE", None, None, None]
 
 
+def test_a_place_before_based_says_where_the_name_is_based_not_the_name() -> None:
+    """"The Issaquah, Washington-based warehouse club operator" and "the California-based
+    carmaker" say where a company is based: "Which company...?" is answered with the
+    company's name, not the place; "Which city is it based in?" still takes the place."""
+    from qa import short_answer as sa
+
+    for question, sentences, name in [
+            ("Which company sued the administration over tariffs?",
+             ["The Issaquah, Washington-based warehouse club operator sued the administration over tariffs on Monday.",
+              "On Monday, Costco sued the administration in the Court of International Trade."], "Costco"),
+            ("Which electronics giant will make the chips?",
+             ["The California-based carmaker said the chips will be made by an electronics giant in Texas.",
+              "The electronics giant Samsung will make the chips until 2033."], "Samsung")]:
+        got = sa.extract(question, sentences, [1.0, 0.9], None, sa.casing(sentences))
+        assert got is not None and got.text == name, question
+    sentences = ["The Issaquah, Washington-based retailer sued the administration on Monday."]
+    got = sa.extract("Which city is the retailer based in?", sentences, [1.0], None, sa.casing(sentences))
+    assert got is not None and got.text == "Issaquah"
+
+
 def test_how_many_is_answered_by_the_number_of_what_it_counts() -> None:
     """"How many dogs...?" is answered by the number the word "dogs" follows, not by
     another number of the sentence ("201 different breeds"), though neither span holds
