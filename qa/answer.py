@@ -233,7 +233,8 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     window = _widened(window, [h.chunk.published for h in hits])
     lap("retrieve")
     day = reference_day(filters.as_of, window)
-    scored = extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf, day)
+    scored = extractive.window_first(extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf, day),
+                                     hits, window)
     lap("rank")
     use_llm = llm is not None or settings.llm_configured
     mode = "llm" if use_llm else "extractive"

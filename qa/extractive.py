@@ -41,6 +41,7 @@ from qa.embeddings import Embedder
 from qa.lexical import STOP, content_stems, coverage, idf_weights, names, stem, words
 from qa.prompts import looks_like_instruction
 from qa.sentences import split_sentences
+from qa.timewindow import TimeWindow
 from qa.types import Hit
 
 # Calibrated on answerable vs unanswerable questions over the sample and seed archives
@@ -58,6 +59,8 @@ MIN_SENTENCE_CHARS = 25
 EMBED_LIMIT = 20
 # How much a headline counts for the short answer, against its article's best sentence.
 HEADLINE_WEIGHT = 1.0
+# The longest window whose own articles are quoted first (`window_first`): a month.
+WINDOW_FIRST_DAYS = 32
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,23 @@ def sentence_parts(question: str, hits: Sequence[Hit], cands: Sequence[tuple[int
         parts.append((float(c), coverage(q, d, idf), coverage(q, d + titles[i], idf), float(bool(found)),
                       chunk.start + max(chunk.text.find(s), 0), age, hits[i].score / top_hit, a))
     return np.array(parts, dtype=np.float64).reshape(-1, len(ORDER_PARTS))
+
+
+def window_first(scored: Sequence[Scored], hits: Sequence[Hit], window: TimeWindow | None) -> list[Scored]:
+    """The sentences with those that support the answer from articles dated inside the
+    question's window first, each group in the reader's order. "Which Jewish holiday was
+    celebrated this week?" is about this week's story: the order, fitted over all
+    questions, weighs recency too gently to put a sentence of the three-day-old Rosh
+    Hashanah article above a closer match from a 2023 article on Shavuot. Only supported
+    sentences move (a fresh off-topic article does not come first), and only for a
+    window of days or weeks that the question names and retrieval found passages in: a
+    soft cue ("recently"), a year ("this year"), or a widened window says too little of
+    which story is meant."""
+    if window is None or window.widened or window.kind == "recent" or \
+            (window.end - window.start).days > WINDOW_FIRST_DAYS:
+        return list(scored)
+    inside = {id(s) for s in scored if s.score >= SUPPORT_THRESHOLD and window.contains(hits[s.hit].chunk.published)}
+    return sorted(scored, key=lambda s: id(s) not in inside)  # stable: the reader's order within each
 
 
 def supports(question: str, scored: Sequence[Scored], shown: Shown | None) -> bool:

@@ -216,6 +216,36 @@ def test_the_reader_quotes_the_lede_of_the_recent_story_first(real_embedder) -> 
     assert sorted(s.score for s in scored) == sorted(s.score for s in flat)
 
 
+def test_this_week_s_story_is_quoted_before_a_closer_match_from_another_year() -> None:
+    """"Which Jewish holiday was celebrated this week?": the supported sentence of the
+    article from inside the week is quoted before a better-ordered one from 2023; an
+    off-topic sentence from the week (below the support threshold) keeps its place, and a
+    year-long, soft or widened window changes nothing."""
+    from dataclasses import replace
+
+    from qa import extractive
+    from qa.extractive import Scored
+    from qa.timewindow import TimeWindow
+    from qa.types import Chunk, Hit
+
+    def hit(article: str, day: date) -> Hit:
+        return Hit(Chunk(f"{article}:0", article, 0, "", 0, article, "", "Gazette", day), 1.0)
+
+    hits = [hit("shavuot", date(2023, 5, 25)), hit("rosh", date(2025, 9, 22)), hit("traffic", date(2025, 9, 23))]
+    scored = [Scored(0, "Shavuot is the Jewish holiday celebrated seven weeks after Passover.", 0.90, 0.7, 0.6,
+                     order=1.27),
+              Scored(2, "Traffic was heavy on the bridge this week, the city said.", 0.30, 0.2, 0.1, order=1.10),
+              Scored(1, "Rosh Hashanah, the Jewish New Year, was celebrated on Monday.", 0.67, 0.6, 0.5, order=1.03)]
+    week = TimeWindow(date(2025, 9, 17), date(2025, 9, 25), "this week", "relative")
+    first = extractive.window_first(scored, hits, week)
+    assert [s.hit for s in first] == [1, 0, 2]
+    assert extractive.pick(first, hits)[0].hit == 1
+    assert extractive.pick(scored, hits)[0].hit == 0  # the fitted order alone
+    year = TimeWindow(date(2025, 1, 1), date(2025, 9, 25), "this year", "relative")
+    for window in (None, year, replace(week, kind="recent"), replace(week, widened=True)):
+        assert [s.hit for s in extractive.window_first(scored, hits, window)] == [0, 2, 1], window
+
+
 def test_the_reader_embeds_only_the_sentences_it_could_quote(real_embedder) -> None:
     """Only the `embed_limit` sentences the order's other parts rank best are embedded;
     the sentence that answers is among them and is quoted, and the others follow with no
