@@ -206,10 +206,10 @@ def sentence_parts(question: str, hits: Sequence[Hit], cands: Sequence[tuple[int
 
 
 def window_first(scored: Sequence[Scored], hits: Sequence[Hit], window: TimeWindow | None) -> list[Scored]:
-    """The sentences with those that support the answer from articles dated inside the
-    question's window first, each group in the reader's order. "Which Jewish holiday was
-    celebrated this week?" is about this week's story: the order, fitted over all
-    questions, weighs recency too gently to put a sentence of the three-day-old Rosh
+    """The scored sentences, those that support an answer and come from articles dated
+    inside the question's window first, each group in the reader's order. "Which Jewish
+    holiday was celebrated this week?" is about this week's story: the order, fitted over
+    all questions, weighs recency too gently to put a sentence of the three-day-old Rosh
     Hashanah article above a closer match from a 2023 article on Shavuot. Only supported
     sentences move (a fresh off-topic article does not come first), and only for a
     window of days or weeks that the question names and retrieval found passages in: a
