@@ -55,6 +55,7 @@ class Prepared:
     parts: np.ndarray
     labels: np.ndarray
     articles: list[str]
+    dated_inside: np.ndarray  # the sentence's article is dated inside `extractive.quoting_window`
 
     @cached_property
     def support(self) -> np.ndarray:
@@ -77,16 +78,19 @@ def prepare(questions_path: Path, data_dir: Path, limit: int | None = None) -> l
         parts = extractive.sentence_parts(q.question, hits, cands, cos, a.idf,
                                            reference_day(a.filters.as_of, a.window))
         labels = np.array([m.citation_precision([text], q.answers, q.evidence) == 1.0 for _, text in cands])
-        out.append(Prepared(parts, labels, [hits[i].chunk.article_id for i, _ in cands]))
+        days = extractive.quoting_window(a.window)
+        inside = np.array([days is not None and days.contains(hits[i].chunk.published) for i, _ in cands])
+        out.append(Prepared(parts, labels, [hits[i].chunk.article_id for i, _ in cands], inside))
     return out
 
 
 def quoted(p: Prepared, w: extractive.ReaderWeights, limit: int = extractive.MAX_SENTENCES) -> list[int]:
-    """The sentences the reader would quote, in order (as `extractive.pick`, without its
-    near-repeat check)."""
+    """The sentences the reader would quote, in order (as `extractive.window_first` then
+    `extractive.pick`, without its near-repeat check)."""
     picks: list[int] = []
     seen: set[str] = set()
-    for j in np.argsort(-extractive.reader_order(p.parts, w), kind="stable"):
+    first = p.dated_inside & (p.support >= extractive.SUPPORT_THRESHOLD)
+    for j in np.lexsort((-extractive.reader_order(p.parts, w), ~first)):  # the window's first, each by order
         if p.support[j] < extractive.SUPPORT_THRESHOLD * 0.9 or p.articles[j] in seen:
             continue
         seen.add(p.articles[j])

@@ -205,20 +205,28 @@ def sentence_parts(question: str, hits: Sequence[Hit], cands: Sequence[tuple[int
     return np.array(parts, dtype=np.float64).reshape(-1, len(ORDER_PARTS))
 
 
-def window_first(scored: Sequence[Scored], hits: Sequence[Hit], window: TimeWindow | None) -> list[Scored]:
-    """The scored sentences, those that support an answer and come from articles dated
-    inside the question's window first, each group in the reader's order. "Which Jewish
-    holiday was celebrated this week?" is about this week's story: the order, fitted over
-    all questions, weighs recency too gently to put a sentence of the three-day-old Rosh
-    Hashanah article above a closer match from a 2023 article on Shavuot. Only supported
-    sentences move (a fresh off-topic article does not come first), and only for a
-    window of days or weeks that the question names and retrieval found passages in: a
-    soft cue ("recently"), a year ("this year"), or a widened window says too little of
-    which story is meant."""
+def quoting_window(window: TimeWindow | None) -> TimeWindow | None:
+    """The window whose supported sentences `window_first` quotes first, or None: one of
+    days or weeks that the question names, in which retrieval found passages. A soft
+    cue ("recently"), a year ("this year"), or a widened window says too little of which
+    story is meant."""
     if window is None or window.widened or window.kind == "recent" or \
             (window.end - window.start).days > WINDOW_FIRST_DAYS:
+        return None
+    return window
+
+
+def window_first(scored: Sequence[Scored], hits: Sequence[Hit], window: TimeWindow | None) -> list[Scored]:
+    """The scored sentences, those that support an answer and come from articles dated
+    inside the question's window (`quoting_window`) first, each group in the reader's
+    order. "Which Jewish holiday was celebrated this week?" is about this week's story:
+    the order, fitted over all questions, weighs recency too gently to put a sentence of
+    the three-day-old Rosh Hashanah article above a closer match from a 2023 article on
+    Shavuot. Only supported sentences move: a fresh off-topic article does not come first."""
+    days = quoting_window(window)
+    if days is None:
         return list(scored)
-    inside = {id(s) for s in scored if s.score >= SUPPORT_THRESHOLD and window.contains(hits[s.hit].chunk.published)}
+    inside = {id(s) for s in scored if s.score >= SUPPORT_THRESHOLD and days.contains(hits[s.hit].chunk.published)}
     return sorted(scored, key=lambda s: id(s) not in inside)  # stable: the reader's order within each
 
 

@@ -156,7 +156,8 @@ def test_eval_cli_on_a_small_archive_with_report_and_baseline(tmp_path: Path) ->
 def test_reader_fit_learns_a_lede_prior_and_quotes_like_the_reader() -> None:
     """On questions whose answer is always the first sentence of an article (offset 0)
     while a deeper sentence echoes the question better, the fit turns the lede prior on;
-    quoting skips unsupported sentences and takes one sentence per article."""
+    quoting skips unsupported sentences, takes one sentence per article, and puts the
+    supported sentences of the question's window first, as the reader does."""
     import numpy as np
 
     from eval.fit_reader import AXES, START, Prepared, evaluate, fit, quoted
@@ -167,7 +168,8 @@ def test_reader_fit_learns_a_lede_prior_and_quotes_like_the_reader() -> None:
         # parts: cosine, lexical, title, answer, offset, age, hit share, agreement
         lede = [0.55, 0.3, 0.3, 0.0, 0.0, 2.0, 0.9, 0.0]
         echo = [0.65, 0.5, 0.5, 0.0, 3000.0 + rng.integers(0, 500), 2.0, 1.0, 0.0]
-        return Prepared(np.array([echo, lede]), np.array([False, True]), ["a", "b"])  # both supported
+        return Prepared(np.array([echo, lede]), np.array([False, True]), ["a", "b"],  # both supported
+                        np.array([False, False]))
 
     prepared = [question(s) for s in range(20)]
     assert evaluate(prepared, START)["first_quote"] == 0.0
@@ -177,9 +179,13 @@ def test_reader_fit_learns_a_lede_prior_and_quotes_like_the_reader() -> None:
     # Row 0 is second in the order but unsupported (little meaning); rows 1-2 are one article.
     p = Prepared(np.array([[0.1, 0.9, 0, 0, 0, 1, 1.0, 0]] + [[0.9, 0.5, 0.5, 0, 0, 1, 1.0, 0]] * 2
                           + [[0.7, 0.3, 0.3, 0, 0, 1, 0.9, 0]]),
-                 np.array([True, False, False, False]), ["a", "b", "b", "c"])
+                 np.array([True, False, False, False]), ["a", "b", "b", "c"], np.array([False] * 4))
     assert list(p.support < 0.36) == [True, False, False, False]
     assert quoted(p, ReaderWeights()) == [1, 3]  # 0 is unsupported, 2 is b's second sentence
+    # As `extractive.window_first`: a supported sentence of an article dated inside the
+    # question's window is quoted first; an unsupported one keeps its place.
+    p.dated_inside = np.array([True, False, False, True])
+    assert quoted(p, ReaderWeights()) == [3, 1]
 
 
 def test_recency_is_raised_only_as_far_as_it_costs_no_hit() -> None:
