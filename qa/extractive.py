@@ -227,7 +227,9 @@ def window_first(scored: Sequence[Scored], hits: Sequence[Hit], window: TimeWind
     if days is None:
         return list(scored)
     inside = {id(s) for s in scored if s.score >= SUPPORT_THRESHOLD and days.contains(hits[s.hit].chunk.published)}
-    return sorted(scored, key=lambda s: id(s) not in inside)  # stable: the reader's order within each
+    # Stable, and the embedded sentences stay ahead of the others (`score_sentences`):
+    # multiple choice reads the vectors of the first ones.
+    return sorted(scored, key=lambda s: (s.vector is None, id(s) not in inside))
 
 
 def supports(question: str, scored: Sequence[Scored], shown: Shown | None) -> bool:

@@ -223,6 +223,8 @@ def test_this_week_s_story_is_quoted_before_a_closer_match_from_another_year() -
     year-long, soft or widened window changes nothing."""
     from dataclasses import replace
 
+    import numpy as np
+
     from qa import extractive
     from qa.extractive import Scored
     from qa.timewindow import TimeWindow
@@ -244,6 +246,11 @@ def test_this_week_s_story_is_quoted_before_a_closer_match_from_another_year() -
     year = TimeWindow(date(2025, 1, 1), date(2025, 9, 25), "this year", "relative")
     for window in (None, year, replace(week, kind="recent"), replace(week, widened=True)):
         assert [s.hit for s in extractive.window_first(scored, hits, window)] == [0, 2, 1], window
+    # A sentence the reader did not embed (no vector) stays behind the embedded ones, even
+    # from inside the window: multiple choice reads the first sentences' vectors.
+    embedded = [replace(s, vector=np.ones(3)) for s in scored[:2]]
+    moved = extractive.window_first(embedded + scored[2:], hits, week)
+    assert [s.hit for s in moved] == [0, 2, 1] and all(s.vector is not None for s in moved[:2])
 
 
 def test_the_reader_embeds_only_the_sentences_it_could_quote(real_embedder) -> None:
