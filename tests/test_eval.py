@@ -186,6 +186,11 @@ def test_reader_fit_learns_a_lede_prior_and_quotes_like_the_reader() -> None:
     # question's window is quoted first; an unsupported one keeps its place.
     p.dated_inside = np.array([True, False, False, True])
     assert quoted(p, ReaderWeights()) == [3, 1]
+    # A sentence of the window that is quotable (support 0.38, over the 0.36 bar) but under
+    # the support threshold (0.40) does not move ahead.
+    q = Prepared(np.array([[0.9, 0.5, 0.5, 0, 0, 1, 1.0, 0], [0.5, 0.3, 0.2, 0, 0, 1, 1.0, 0]]),
+                 np.array([True, False]), ["a", "b"], np.array([False, True]))
+    assert 0.36 <= q.support[1] < 0.40 and quoted(q, ReaderWeights()) == [0, 1]
 
 
 def test_recency_is_raised_only_as_far_as_it_costs_no_hit() -> None:
