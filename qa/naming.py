@@ -64,7 +64,10 @@ def extends_a_name(span: str, question: str, name_run: re.Pattern[str]) -> bool:
 
 def _words(text: str) -> list[str]:
     """The text's words, lower-cased, without the punctuation at their edges: "U.S." is a
-    word of "the U.S. Open" (a filter on letters alone left "Open" as the whole name)."""
+    word of "the U.S. Open" (a filter on letters alone left "Open" as the whole name).
+    Not `lexical.words`, whose ASCII words split "Amazon.com" into "Amazon" and "com" (a
+    name holding the question's "Amazon" and more) and "José" into two: reading with it
+    changed which name a dev question's reader took."""
     return [w for w in (t.strip(EDGE) for t in text.lower().split()) if w]
 
 
