@@ -102,7 +102,7 @@ def _quote_text(short: str | None, picks: Sequence[extractive.Scored]) -> str:
     return f"{short} [1]: {quoted}" if short else quoted
 
 
-def _short_read(shown: extractive.Shown | None, hits: Sequence[Hit], day: date | None) -> confidence.ShortRead | None:
+def short_read(shown: extractive.Shown | None, hits: Sequence[Hit], day: date | None) -> confidence.ShortRead | None:
     """The short answer read with how sure the reader is of it (`qa.confidence`)."""
     if shown is None:
         return None
@@ -201,6 +201,48 @@ def search(question: str, settings: Settings, *, filters: Filters | None = None,
     return hits, _widened(window, [h.chunk.published for h in hits])
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the reader has before it answers: the passages found, the question's time
+    window (marked widened when none of them is inside it), the day recency counts back
+    from, the sentences in the order they would be quoted, and the short answer read from
+    them with the sentence it is cut from. `vectors` are the question's and each
+    "question + choice" text's. `ask` answers from it; `eval.funnel` measures it."""
+
+    hits: list[Hit]
+    window: TimeWindow | None
+    day: date | None
+    scored: list[extractive.Scored]
+    shown: extractive.Shown | None
+    vectors: np.ndarray
+
+
+def read(question: str, res: Resources, filters: Filters, k: int, per_article: int,
+         choices: Sequence[str] | None = None, lap: Callable[[str], None] = lambda stage: None) -> Reading:
+    """Retrieve the question's `k` passages (at most `per_article` of one article) and read
+    them, as `ask` does before answering. `filters` are complete (`with_recency`,
+    `with_sources`); `lap` is called as each stage (embed, retrieve, rank) ends."""
+    window = for_question(question, filters.since, filters.until, filters.as_of)
+    # Multiple choice searches with the question and each choice too, so that the
+    # passages that name each choice are among the candidates.
+    texts = [question] + [f"{question} {c}" for c in choices or ()]
+    vecs = res.embedder.embed(texts)
+    qvec, choice_queries = vecs[0], list(zip(texts[1:], vecs[1:], strict=True))
+    lap("embed")
+    corpus_idf = question_idf(question, res.keyword())
+    hits = retrieve(question, res, filters, k, per_article, qvec, window,
+                    extra_queries=choice_queries, idf=corpus_idf)
+    window = _widened(window, [h.chunk.published for h in hits])
+    lap("retrieve")
+    day = reference_day(filters.as_of, window)
+    scored = extractive.window_first(extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf, day),
+                                     hits, window)
+    lap("rank")
+    # The short answer, read once: the decline rule and the extractive answer both use it.
+    shown = extractive.short(question, scored, corpus_idf, hits, res.keyword().share)
+    return Reading(hits, window, day, scored, shown, vecs)
+
+
 def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = None,
         filters: Filters | None = None, k: int | None = None, embedder: Embedder | None = None,
         llm: ChatLLM | None = None, on_token: TokenFn | None = None,
@@ -220,44 +262,28 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     res = load_resources(settings, embedder)
     filters = with_sources(filters, res)
     lap("load")
-    window = for_question(question, filters.since, filters.until, filters.as_of)
-    # Multiple choice searches with the question and each choice too, so that the
-    # passages that name each choice are among the candidates.
-    texts = [question] + [f"{question} {c}" for c in choices or ()]
-    vecs = res.embedder.embed(texts)
-    qvec, choice_queries = vecs[0], list(zip(texts[1:], vecs[1:], strict=True))
-    lap("embed")
-    corpus_idf = question_idf(question, res.keyword())
-    hits = retrieve(question, res, filters, k, settings.max_chunks_per_article, qvec, window,
-                    extra_queries=choice_queries, idf=corpus_idf)
-    window = _widened(window, [h.chunk.published for h in hits])
-    lap("retrieve")
-    day = reference_day(filters.as_of, window)
-    scored = extractive.window_first(extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf, day),
-                                     hits, window)
-    lap("rank")
+    r = read(question, res, filters, k, settings.max_chunks_per_article, choices, lap)
+    hits, window, scored, shown = r.hits, r.window, r.scored, r.shown
+    choice_vectors = r.vectors[1:] if choices else None
     use_llm = llm is not None or settings.llm_configured
     mode = "llm" if use_llm else "extractive"
-    # The short answer, read once: the decline rule and the extractive answer both use it.
-    shown = extractive.short(question, scored, corpus_idf, hits, res.keyword().share)
     supported = extractive.supports(question, scored, shown)
     if not hits or (not supported and not choices):
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings, window)
-    read = _short_read(shown, hits, day)
-    write = read is not None and read.written
+    sure = short_read(shown, hits, r.day)
+    write = sure is not None and sure.written
     if use_llm:
         got = _llm(question, hits, scored, choices, filters, window, res, llm or load_llm(settings), shown,
-                   vecs[1:] if choices else None, on_token, on_restart, write)
+                   choice_vectors, on_token, on_restart, write)
         lap("answer")
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, got.text, mode, got.citations, got.declined, got.choice, None, timings,
                       _widened(window, [c.published for c in got.citations]) if got.citations else window,
                       got.claims, got.notes, got.origin)
-    text, cites, choice, short = _extractive(question, hits, scored, choices, res, shown,
-                                             vecs[1:] if choices else None, write)
+    text, cites, choice, short = _extractive(question, hits, scored, choices, res, shown, choice_vectors, write)
     lap("answer")
     timings["total"] = (time.perf_counter() - t0) * 1000
     return Answer(question, text, mode, cites, False, choice, short, timings,
-                  _widened(window, [c.published for c in cites]), short_read=None if choices else read)
+                  _widened(window, [c.published for c in cites]), short_read=None if choices else sure)
 

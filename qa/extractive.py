@@ -59,6 +59,8 @@ MIN_SENTENCE_CHARS = 25
 EMBED_LIMIT = 20
 # How much a headline counts for the short answer, against its article's best sentence.
 HEADLINE_WEIGHT = 1.0
+# How many of the reader's first sentences the short answer is read from (`read_texts`).
+SHORT_SENTENCES = 6
 # The longest window whose own articles are quoted first (`window_first`): a month.
 WINDOW_FIRST_DAYS = 32
 
@@ -323,8 +325,26 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
     sentence, and the headline is shown with the source. Title-case headlines are
     skipped: every word capitalised, they do not tell a name from a word. `share` is how
     common each name is in the archive (`short_answer.extract`)."""
-    top = list(scored[:6])
     idf = idf or idf_weights([content_stems(s.sentence) for s in scored])
+    texts, weights, carriers = read_texts(scored, hits)
+    span = short_answer.extract(question, texts, weights, idf, short_answer.casing([s.sentence for s in scored]),
+                                share)
+    if span is None:
+        return None
+    carrier, text = carriers[span.sentence], span.text
+    if hits is not None and span.kind == "date":
+        # "Monday" alone answers no "when": with its article's date it is one day.
+        text = weekdays.dated(text, texts[span.sentence], hits[carrier.hit].chunk.published)
+    return Shown(text, carrier, span.score, span.kind)
+
+
+def read_texts(scored: Sequence[Scored], hits: Sequence[Hit] | None) -> tuple[list[str], list[float], list[Scored]]:
+    """What `short` reads a short answer from: the first `SHORT_SENTENCES` sentences of the
+    reader's order, then with `hits` the headlines of their articles (not title-case
+    ones); each text's weight (its order score; a headline's, its article's best
+    sentence's), and the sentence that carries it (itself, or for a headline that best
+    sentence)."""
+    top = list(scored[:SHORT_SENTENCES])
     texts = [s.sentence for s in top]
     weights = [max(s.order, 0.0) for s in top]
     carriers = list(top)
@@ -338,15 +358,7 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
                     texts.append(part)
                     weights.append(max(s.order, 0.0) * HEADLINE_WEIGHT)
                     carriers.append(s)  # the article's best sentence: `top` is in the reader's order
-    span = short_answer.extract(question, texts, weights, idf, short_answer.casing([s.sentence for s in scored]),
-                                share)
-    if span is None:
-        return None
-    carrier, text = carriers[span.sentence], span.text
-    if hits is not None and span.kind == "date":
-        # "Monday" alone answers no "when": with its article's date it is one day.
-        text = weekdays.dated(text, texts[span.sentence], hits[carrier.hit].chunk.published)
-    return Shown(text, carrier, span.score, span.kind)
+    return texts, weights, carriers
 
 
 def _title_case(title: str) -> bool:
