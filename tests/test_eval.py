@@ -151,6 +151,44 @@ def test_eval_cli_on_a_small_archive_with_report_and_baseline(tmp_path: Path) ->
     assert cmp["metrics"]["contains"]["before"] == 0.25
     r = run_cli(["eval", str(tmp_path / "missing.jsonl")], env)
     assert r.returncode == 1 and "no such file" in r.stderr
+    # The funnel reads the typed questions as `ask` does: Kerman's answer reaches every
+    # step and is written, as the run above wrote it; tungsten's asks for no kind of span.
+    f = subprocess.run([sys.executable, "-m", "eval.funnel", str(gold), "--json"], env=env, cwd=ROOT,
+                       capture_output=True, text=True, timeout=300)
+    assert f.returncode == 0, f.stderr
+    funnel = json.loads(f.stdout)
+    by_id = {q["question_id"]: q for q in funnel["questions"]}
+    assert "none" not in by_id and funnel["n"] == 3
+    assert all(by_id["kerman"][step] for step in ("passage", "texts", "span", "read", "written"))
+    assert by_id["kerman"]["short"] == doc["questions"][0]["short_answer"] == "ISIL"
+    assert funnel["steps"]["written"]["n"] == sum(
+        q["short_answer"] is not None and m.contains(q["short_answer"], q["gold"]) == 1.0
+        for q in doc["questions"] if q["id"] in by_id)
+
+
+def test_the_funnel_finds_the_step_where_a_short_answer_is_lost() -> None:
+    from eval.datasets import EvalQuestion
+    from eval.funnel import summary, through
+
+    q = EvalQuestion("oman", "Which country took in the detainees?", ("Oman",))
+    passages = ["Eleven detainees were flown from Guantanamo Bay to Oman on Monday.", "Cuba protested."]
+    # Found, read and a candidate, but another name was read: lost at the choice.
+    chose = through(q, passages, ["Eleven detainees were flown from Guantanamo Bay to Oman."], ["cuba", "oman"],
+                    "Cuba", False, "entity", False)
+    assert (chose.passage, chose.texts, chose.span, chose.read, chose.written) == (True, True, True, False, False)
+    # Found in a passage, but its sentence was not among those read.
+    order = through(q, passages, ["Cuba protested."], ["cuba"], "Cuba", True, "entity", False)
+    assert (order.passage, order.texts, order.span) == (True, False, False)
+    # Read right but not sure enough to write; and a declined question never counts as read.
+    unsure = through(q, passages, passages, ["oman"], "Oman", False, "entity", False)
+    declined = through(q, passages, passages, ["oman"], "Oman", True, "entity", True)
+    sure = through(q, passages, passages, ["oman"], "Oman", True, "entity", False)
+    assert (unsure.read, unsure.written, declined.read, declined.written, sure.written) == (True, False, False, False, True)
+    out = summary([chose, order, unsure, declined, sure])
+    assert out["n"] == 5 and out["declined"] == 1
+    assert {k: v["n"] for k, v in out["steps"].items()} == {"passage": 5, "texts": 4, "span": 4, "read": 2,
+                                                          "written": 1}
+    assert out["steps"]["read"]["share"] == 0.4
 
 
 def test_reader_fit_learns_a_lede_prior_and_quotes_like_the_reader() -> None:
