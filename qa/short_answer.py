@@ -12,6 +12,7 @@ answer. The span is always copied from a source sentence (or headline), never co
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -57,7 +58,8 @@ def _nationality(word: str) -> bool:
 # what: no answer to "who" or "which group".
 _DATELINE = re.compile(r"\W*([A-Z][A-Z.'’/ -]*[A-Z.])(?:,\s*[A-Z][a-z]*\.?)?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?"
                        r"\s*(?:\([^)]{1,30}\)\s*)?[—–−-]")
-_NOT_ANSWERS = set((MONTHS.replace("\\.?", "") + "|" + DAYS).split("|")) | {
+# The months and weekdays as written ("Sept" and "Sep" too: not a park's name in "Sept. 15").
+_NOT_ANSWERS = {*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept", *calendar.day_name} | {
     "The", "A", "An", "In", "On", "At", "After", "Before", "But", "And", "It", "He", "She", "They",
     "This", "That", "These", "Those", "We", "I", "His", "Her", "Their", "Its", "As", "For", "When",
     "While", "If", "Since", "Earlier", "Later", "Authorities", "Officials", "Advertisement", "Source",

@@ -377,6 +377,9 @@ def test_a_capitalised_first_word_is_not_taken_for_a_name() -> None:
     assert got is not None and got.text == "Monty the Giant Schnauzer"
     claim = ["Two dead in Kerman: ISIS claims the attack.", "The group, ISIS, said it sent the bombers."]
     assert "ISIS" in spans(claim)
+    # A month is no name however it is abbreviated ("Sept." as well as "Sep."), nor is a weekday.
+    vigil = ["The leaders spoke at a candlelight vigil Monday, Sept. 15, at Swenson Park."]
+    assert spans(vigil) == ["Swenson Park"]
 
 
 def test_the_kind_of_answer_is_read_from_the_sentence_that_asks() -> None:
