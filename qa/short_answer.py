@@ -25,7 +25,9 @@ from qa.slots import Slot
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?")
 DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_DATE = re.compile(rf"\b(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{4}}|(?:in|since|by)\s+(?:19|20)\d\d|(?:{DAYS}))\b")
+# A day of the month may follow its weekday ("Monday, May 26"): one date, not "Monday" and
+# "May 26" (a lone weekday is dated by its article's week: `qa.weekdays`).
+_DATE = re.compile(rf"\b(?:(?:(?:{DAYS}),?\s+)?(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{4}}|(?:in|since|by)\s+(?:19|20)\d\d|(?:{DAYS}))\b")
 _NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
               "thousands?|millions?|billions?|scores")
 _NUMBER = re.compile(

@@ -382,6 +382,22 @@ def test_a_capitalised_first_word_is_not_taken_for_a_name() -> None:
     assert spans(vigil) == ["Swenson Park"]
 
 
+def test_a_weekday_before_its_date_is_one_date_not_a_day_of_the_story_s_week() -> None:
+    """"Monday, May 26" is the date: read alone, "Monday" would be dated by the article's
+    own week ("Monday, May 19, 2025" for a story of May 19)."""
+    from qa import extractive
+    from qa import short_answer as sa
+    from qa.types import Chunk, Hit
+
+    memorial = "In 2025, Memorial Day is on Monday, May 26."
+    assert [memorial[s:e] for s, e in sa._candidates("date", memorial)] == ["Monday, May 26"]
+    hits = [Hit(Chunk("m:0", "m", 0, memorial + " Banks close that day.", 0, "Memorial Day 2025", "", "Gazette",
+                      date(2025, 5, 19)), 1.0)]
+    scored = [extractive.Scored(0, memorial, 0.8, 0.7, 0.6, None, 1.0)]  # type: ignore[arg-type]
+    shown = extractive.short("On what date is Memorial Day in 2025?", scored, None, hits)
+    assert shown is not None and shown.text == "Monday, May 26"
+
+
 def test_the_kind_of_answer_is_read_from_the_sentence_that_asks() -> None:
     """A question that opens with its context, or asks mid-sentence after a preposition
     or a verb, still asks for a name, a number or a date, and gets one."""
