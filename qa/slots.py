@@ -40,6 +40,9 @@ _NOT_A_THING = re.compile(r"(?:\w{3,}(?<!e)ed|\w{3,}ing|ly|ive|ous|ful|less|able
 _BE_HAVE = frozenset("is are was were has have had".split())
 # An inverted question puts its subject after these ("which drug did Trump reclassify?").
 _INVERTING = frozenset("did does do will would can could should".split())
+# Prepositions that may stand before "which" ("in which court", "under which president").
+_BEFORE_WHICH = frozenset("""in on at to from for with by under over into onto through during after before
+against between among about of""".split())
 # Time words a question may end on ("...reclassify this week?"): not the verb's neighbours.
 _TIME_WORDS = frozenset("""this last next week weeks month year today yesterday tonight recently now ago
 earlier so far monday tuesday wednesday thursday friday saturday sunday on""".split())
@@ -73,9 +76,13 @@ class Slot:
             return None
         possessive = bool(_POSSESSIVE.search(phrase[-1]))
         kind = stem(_POSSESSIVE.sub("", phrase[-1]))
-        lead = tuple(stem(w) for w in words(clause[: m.start()])[-2:])
+        before = words(clause[: m.start()])
+        lead = tuple(stem(w) for w in before[-2:])
         rest = words(clause[m.start(2):])[len(phrase):]
-        if not _says_something(lead) and rest and rest[0].lower() in _INVERTING:
+        # "In which court did they file the lawsuit against Owens?": after a preposition,
+        # the asked thing is that preposition's object, not the last verb's.
+        governed = bool(before) and before[-1].lower() in _BEFORE_WHICH
+        if not _says_something(lead) and not governed and rest and rest[0].lower() in _INVERTING:
             # "Which drug did Trump move to reclassify this week?": the asked thing is the
             # object of the clause's last verb ("move to reclassify marijuana").
             end = len(rest)

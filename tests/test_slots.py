@@ -43,6 +43,14 @@ def test_what_the_slot_reads_from_the_question() -> None:
     assert inverted is not None and inverted.follow == () and inverted.lead == (stem("to"), stem("reclassify"))
     assert Slot.of("Which type of outbreak was linked to pasta?").kind == stem("outbreak")  # type: ignore[union-attr]
     assert Slot.of("Who won?") is None
+    # After a preposition the asked thing is its object, however the question ends: the
+    # word after "Candace Owens" ("a right-wing podcast host") is not the court.
+    court = Slot.of("In which court did Emmanuel Macron file his lawsuit against Candace Owens?")
+    assert court is not None and court.lead == ()
+    owens = "Candace Owens, a right-wing podcast host, is responding to the lawsuit in Delaware Superior Court."
+    got = sa.extract("In which court did Emmanuel Macron file his lawsuit against Candace Owens?", [owens], [1.0],
+                     None, sa.casing([owens]))
+    assert got is not None and got.text == "Delaware Superior Court"
 
 
 def test_no_verb_adverb_function_word_or_the_kind_itself_is_a_candidate() -> None:
