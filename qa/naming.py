@@ -16,11 +16,13 @@ import re
 
 from qa.lexical import EDGE
 
-# "What is the name of...", "What's the rocket's name?", "What are the names of...", "under /
+# "What is the name of...", "What's the rocket's name?", "What is the title of her album?",
+# "What are the names of...", "under /
 # with what name", "what was its name?", "...is called what?", "What is the robot called?".
 _ASKS = re.compile(
     r"\bwhat(?:['’]s|\s+(?:is|was|are|were|will\s+be))?\s+(?:(?:the|its|their|his|her)\s+)?"
     r"(?:[\w-]+['’]s\s+)?names?\b"
+    r"|\bwhat(?:['’]s|\s+(?:is|was|are|were|will\s+be))\s+(?:the|its|their|his|her)\s+(?:[\w-]+['’]s\s+)?(?:new\s+)?titles?\b"
     r"|\b(?:what|which)\s+(?:new\s+)?names?\b"
     r"|\b(?:called|named|dubbed|known\s+as)\s+what\b"
     r"|\bwhat\s+(?:is|was|are|were)\s+(?:[\w’'.-]+\s+){1,8}?(?:called|named|dubbed|known\s+as)\s*\?", re.I)

@@ -12,19 +12,23 @@ from __future__ import annotations
 
 import re
 
-from qa.lexical import asking_for
+from qa.lexical import any_noun, asking_for
 
 # "which film", "what animated show", "which hit song", "which best-selling album".
-_WORKS = asking_for("""film movie show series sitcom documentary episode musical opera album song single
-record book novel memoir play podcast franchise""".split())
+_WORK_NOUNS = """film movie show series sitcom documentary episode musical opera album song single
+record book novel memoir play podcast franchise""".split()
+_WORKS = asking_for(_WORK_NOUNS)
+# "What is the title of her new album?": the title of a work, asked for by name.
+_TITLE_OF = re.compile(r"\btitles?\s+of\s+(?:[\w.’'-]+\s+){0,4}?" + any_noun(_WORK_NOUNS), re.I)
 # A run between a pair of quotation marks, curly or straight, on one line.
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{1,80}?)[”\"]")
 MAX_TITLE_WORDS = 8
 
 
 def asks_for_work(question: str) -> bool:
-    """Whether the question asks "which / what [up to two words] <a kind of work>"."""
-    return _WORKS.search(question) is not None
+    """Whether the question asks "which / what [up to two words] <a kind of work>", or
+    for "the title of" one."""
+    return _WORKS.search(question) is not None or _TITLE_OF.search(question) is not None
 
 
 def _reads_as_title(text: str) -> bool:

@@ -746,6 +746,21 @@ def test_a_name_question_is_answered_with_the_name_a_naming_verb_gives() -> None
     got = sa.extract("Who discovered the new colour?", sentences, [1.0, 0.9], None, sa.casing(sentences))
     assert got is not None and got.text != "olo"
 
+def test_the_title_of_a_work_is_asked_for_by_name() -> None:
+    """"What is the title of her new album?" asks the work's name, as "which album" does:
+    its quoted title answers, not the singer; "What title did she win?" asks no name."""
+    from qa import naming, works
+    from qa import short_answer as sa
+
+    question = "What is the title of Taylor Swift's new album?"
+    asked = sa.Asked.of(question)
+    assert asked.kind == "entity" and asked.work and asked.naming
+    assert naming.asks_for_name("What was the book's title?") and works.asks_for_work("What was the title of the book?")
+    assert not naming.asks_for_name("What title did she win?") and not works.asks_for_work("What title did she win?")
+    sentences = ['Taylor Swift\'s 12th album, "The Life of a Showgirl," drops on Friday, Oct. 3, around the world.']
+    got = sa.extract(question, sentences, [1.0], None, sa.casing(sentences))
+    assert got is not None and got.text == "The Life of a Showgirl"
+
 def test_the_question_s_own_text_counts_from_the_start_of_a_word() -> None:
     """A span the question writes is its own, from the start of a word ("Yemen" in
     "Yemeni"), not inside one ("olo" is no part of "colour", "one" none of "phone")."""
