@@ -167,6 +167,11 @@ _BASED = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?-based\b")
 # "Where was the flight flying from?", "Which country is he from?": the place asked for
 # is the one written after that preposition ("...crew members from Wichita").
 _ENDS_ON = re.compile(r"\b(from|to|into|in|at|on)\s*\?\s*$", re.I)
+# "Until what date...?", "By what date...?", "Since when...?": the date asked for is the one
+# written after that preposition ("...under the USMCA until April 2"), not another the
+# sentence names ("Trump on Thursday said...").
+_DATE_AFTER = re.compile(r"\b(until|till|by|since|before|after|from)\s+(?:when\b|(?:what|which)\s+(?:date|day|year|month)\b)",
+                         re.I)
 _KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?((?:[\w’'-]+\s*){1,3})", re.I)
 
 
@@ -238,6 +243,12 @@ def _opening_type(question: str) -> str | None:
     return None
 
 
+def _date_after(question: str) -> str | None:
+    """The preposition a date is asked after, lower-cased ("until"), or None (`_DATE_AFTER`)."""
+    m = _DATE_AFTER.search(question)
+    return m.group(1).lower() if m else None
+
+
 def _ends_on(question: str) -> str | None:
     """The preposition the question ends on, lower-cased, or None (`_ENDS_ON`)."""
     m = _ENDS_ON.search(question)
@@ -279,7 +290,7 @@ class Asked:
     counted: frozenset[str]  # what a count question counts (`counted_stems`)
     kinds: frozenset[str]  # the words for the kind asked for (`kind_words`)
     pair: bool = False  # "which two ...?": two names answer it (`_PAIR`)
-    ends_on: str | None = None  # the preposition a place question ends on (`_ENDS_ON`)
+    ends_on: str | None = None  # the preposition a place question ends on (`_ENDS_ON`), or a date is asked after (`_DATE_AFTER`)
     slot: Slot | None = None  # where a common noun would answer a "which X" (`qa.slots`)
     anywhere: bool = False  # "Where...?": a place of any kind answers it (`places.find_any`)
     business: bool = False  # "Which company / app / automaker...?" (`bodies.asks_for_business`)
@@ -297,7 +308,7 @@ class Asked:
                    frozenset(places.named_in(place, question)) if place else frozenset(),
                    frozenset(acronyms(question)), counted_stems(clause), kind_words(clause),
                    kind in ("entity", "place") and _PAIR.search(clause) is not None,
-                   _ends_on(clause) if kind == "place" else None,
+                   _ends_on(clause) if kind == "place" else _date_after(clause) if kind == "date" else None,
                    Slot.of(clause) if named and not person and not work else None,
                    kind == "place" and place is None, named and bodies.asks_for_business(clause),
                    named and naming.asks_for_name(clause))
@@ -654,6 +665,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 role *= 1.5 if prev in _PREPOSITIONS else 0.5
                 if prev == asked.ends_on:
                     role *= 1.5  # "flying from?": "from Wichita", not "in Washington"
+            elif kind == "date" and asked.ends_on:
+                role *= 1.5 if prev == asked.ends_on else 0.5  # "Until what date?": "until April 2", not "on Thursday"
             if is_given:
                 role = max(role, SLOT_ROLE)
             value = w * (0.3 + closeness + shares) * role * of_kind

@@ -398,6 +398,22 @@ def test_a_weekday_before_its_date_is_one_date_not_a_day_of_the_story_s_week() -
     assert shown is not None and shown.text == "Monday, May 26"
 
 
+def test_a_date_asked_after_a_preposition_is_the_one_written_after_it() -> None:
+    """"Until what date...?" is answered by the date after "until", not by the day the
+    story happened ("Trump on Thursday said ..."), however near that stands to the
+    question's words."""
+    from qa import short_answer as sa
+
+    mexico = ["President Donald Trump on Thursday said Mexico won't be required to pay tariffs on any goods "
+              "under the trade agreement until April 2, but made no mention of Canada."]
+    question = "Until what date will Mexico not have to pay tariffs on goods under the trade agreement?"
+    assert sa.Asked.of(question).ends_on == "until" and sa.Asked.of("When did he die?").ends_on is None
+    got = sa.extract(question, mexico, [1.0], None, sa.casing(mexico))
+    assert got is not None and got.text == "April 2"
+    got = sa.extract("When did Trump say it?", mexico, [1.0], None, sa.casing(mexico))
+    assert got is not None and got.text == "Thursday"
+
+
 def test_the_kind_of_answer_is_read_from_the_sentence_that_asks() -> None:
     """A question that opens with its context, or asks mid-sentence after a preposition
     or a verb, still asks for a name, a number or a date, and gets one."""
