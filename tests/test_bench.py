@@ -105,6 +105,8 @@ def test_cold_start_benchmark_times_new_asks_beside_their_floors(tmp_path: Path)
     out = json.loads(r.stdout.strip().splitlines()[-1])
     med = out["median"]
     assert set(med) == {"python", "import chromadb", "newsqa ask"} and out["checkout"] == str(ROOT)
-    # A new ask imports chromadb and more, so it cannot be faster than either floor.
-    assert med["newsqa ask"] > med["import chromadb"] > med["python"] > 0
+    # Each is timed. A new ask starts Python and imports far more, so it stays above the
+    # bare interpreter however busy the machine; against "import chromadb", timed in
+    # another process, a busy machine has put it below once, so that is not asserted.
+    assert med["newsqa ask"] > med["python"] > 0 and med["import chromadb"] > 0
     assert r.stdout.startswith("CPU: ")
