@@ -50,6 +50,12 @@ NAME_RUN = re.compile(rf"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:{_JOINER}\s+)?"
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|ean)")
 
 
+def _peoples(text: str) -> bool:
+    """Whether the span is one word naming a people in the plural ("Americans",
+    "Moldovans", "Palestinians"): a nationality with an "s". Not a party ("Republicans")."""
+    return " " not in text.strip() and text.endswith("s") and _nationality(text[:-1])
+
+
 def _nationality(word: str) -> bool:
     return bool(_NATIONALITY.fullmatch(word)) or (word[:1].isupper() and places.demonym_country(word) is not None)
 
@@ -352,6 +358,8 @@ class Asked:
                 text = found
         elif self.kind == "entity" and places.is_a_place(text):
             weight *= NOT_THE_KIND  # "Which company...?", "Who...?": not "Detroit"
+        elif self.kind == "entity" and _peoples(text):
+            weight *= NOT_THE_KIND  # "Which university ran the poll?": not "Americans"
         elif self.business and bodies.public_body(text, texts):
             weight *= NOT_THE_KIND  # "Which app...?": not "Supreme Court"; "FDA" beside its name
         elif self.anywhere:

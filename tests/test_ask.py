@@ -786,6 +786,22 @@ def test_the_question_s_own_text_counts_from_the_start_of_a_word() -> None:
     assert not sa.Asked.of("How many hours a day do teenagers spend on a phone?").own("one")
     assert sa.Asked.of("Eleven Yemeni detainees were sent to which country?").own("Yemen")
 
+def test_a_people_in_the_plural_is_not_the_name_asked_for() -> None:
+    """"Which university ran the poll?" is not answered "Americans", nor "Who won the
+    run-off?" "Moldovans": a nationality with an "s" names a people; a party ("Republicans")
+    stays a name."""
+    from qa import short_answer as sa
+
+    asked = sa.Asked.of("Which university conducted the poll with USA TODAY?")
+    assert asked.fit("Americans") == ("Americans", sa.NOT_THE_KIND)
+    assert asked.fit("Palestinians") == ("Palestinians", sa.NOT_THE_KIND)
+    assert asked.fit("Suffolk University") == ("Suffolk University", 1.0)
+    assert sa.Asked.of("Which party won the House?").fit("Republicans") == ("Republicans", 1.0)
+    poll = ["Americans were asked by Suffolk University what they think of the plan."]
+    got = sa.extract("Which university conducted the poll with USA TODAY?", poll, [1.0], None, sa.casing(poll))
+    assert got is not None and got.text == "Suffolk University"
+
+
 def test_a_nationality_before_a_lower_case_word_is_an_adjective_not_the_name() -> None:
     """"Which app...?" is not answered "Chinese" from "Chinese app RedNote", nor "Which
     group...?" "Canadian" from "the Canadian government"; a name of that ending followed
