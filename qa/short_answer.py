@@ -173,11 +173,10 @@ _BASED = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?-based\b")
 # "Where was the flight flying from?", "Which country is he from?": the place asked for
 # is the one written after that preposition ("...crew members from Wichita").
 _ENDS_ON = re.compile(r"\b(from|to|into|in|at|on)\s*\?\s*$", re.I)
-# "Until what date...?", "By what date...?", "Since when...?": the date asked for is the one
-# written after that preposition ("...under the USMCA until April 2"), not another the
-# sentence names ("Trump on Thursday said...").
-_DATE_AFTER = re.compile(r"\b(until|till|by|since|before|after|from)\s+(?:when\b|(?:what|which)\s+(?:date|day|year|month)\b)",
-                         re.I)
+# "Until what date...?", "By which day...?": the date asked for is the one written after
+# that preposition ("...under the USMCA until April 2"), not another the sentence names
+# ("Trump on Thursday said...").
+_DATE_AFTER = re.compile(r"\b(until|till|by|since|before|after|from)\s+(?:what|which)\s+(?:date|day|year|month)\b", re.I)
 _KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?((?:[\w’'-]+\s*){1,3})", re.I)
 
 
