@@ -206,14 +206,17 @@ class Reading:
     """What the reader has before it answers: the passages found, the question's time
     window (marked widened when none of them is inside it), the day recency counts back
     from, the sentences in the order they would be quoted, and the short answer read from
-    them with the sentence it is cut from. `vectors` are the question's and each
-    "question + choice" text's. `ask` answers from it; `eval.funnel` measures it."""
+    them with the sentence it is cut from, and whether any sentence supports an answer
+    (`extractive.supports`: without one an open question is declined). `vectors` are the
+    question's and each "question + choice" text's. `ask` answers from it; `eval.funnel`
+    measures it."""
 
     hits: list[Hit]
     window: TimeWindow | None
     day: date | None
     scored: list[extractive.Scored]
     shown: extractive.Shown | None
+    supported: bool
     vectors: np.ndarray
 
 
@@ -240,7 +243,7 @@ def read(question: str, res: Resources, filters: Filters, k: int, per_article: i
     lap("rank")
     # The short answer, read once: the decline rule and the extractive answer both use it.
     shown = extractive.short(question, scored, corpus_idf, hits, res.keyword().share)
-    return Reading(hits, window, day, scored, shown, vecs)
+    return Reading(hits, window, day, scored, shown, extractive.supports(question, scored, shown), vecs)
 
 
 def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = None,
@@ -267,8 +270,7 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     choice_vectors = r.vectors[1:] if choices else None
     use_llm = llm is not None or settings.llm_configured
     mode = "llm" if use_llm else "extractive"
-    supported = extractive.supports(question, scored, shown)
-    if not hits or (not supported and not choices):
+    if not hits or (not r.supported and not choices):
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings, window)
     sure = short_read(shown, hits, r.day)
