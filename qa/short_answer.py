@@ -61,11 +61,11 @@ def _nationality(word: str) -> bool:
 
 
 # A dateline: the place a story was filed from, in capitals where its text opens, maybe
-# with a state and a date, then a dash ("WASHINGTON −", "MARANA, Ariz. —",
+# with a state and a date, then a dash ("WASHINGTON −", "MARANA, Ariz. —", "BOULDER, CO −",
 # "DAMASCUS/JERUSALEM, July 16 (Reuters) -"). It tells where the reporter was, not who did
 # what: no answer to "who" or "which group".
-_DATELINE = re.compile(r"\W*([A-Z][A-Z.'’/ -]*[A-Z.])(?:,\s*[A-Z][a-z]*\.?)?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?"
-                       r"\s*(?:\([^)]{1,30}\)\s*)?[—–−-]")
+_DATELINE = re.compile(r"\W*([A-Z][A-Z.'’/ -]*[A-Z.])(?:,\s*(?:[A-Z][a-z]*\.?|[A-Z]{2}\b|(?:[A-Z]\.){2}))?"
+                       r"(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(?:\([^)]{1,30}\)\s*)?[—–−―-]")
 # The months and weekdays as written ("Sept" and "Sep" too: not a park's name in "Sept. 15").
 _NOT_ANSWERS = {*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept", *calendar.day_name} | {
     "The", "A", "An", "In", "On", "At", "After", "Before", "But", "And", "It", "He", "She", "They",

@@ -1287,6 +1287,15 @@ def test_a_dateline_is_where_the_story_was_filed_not_who_did_it() -> None:
     assert sa.dateline_end("WASHINGTON − President Donald Trump said...") == len("WASHINGTON −")
     assert sa.dateline_end("NASA - the agency said the crew will fly in April.") == 0
     assert sa.dateline_end("Trump - the president said so.") == 0
+    # A state written as its postal code or with initials, and the horizontal bar as the dash.
+    assert sa.dateline_end("BOULDER, CO − The man was charged.") == len("BOULDER, CO −")
+    assert sa.dateline_end("NEW YORK, N.Y. - The mayor said.") == len("NEW YORK, N.Y. -")
+    assert sa.dateline_end("WASHINGTON ― The speaker said.") == len("WASHINGTON ―")
+    boulder = ["BOULDER, CO − The man accused of the attack on the march has been charged with a hate crime.",
+               "Mohamed Soliman, 45, is accused of the attack on the march on Sunday."]
+    got = sa.extract("Who is accused of the attack on the march in Boulder?", boulder, [1.2, 1.1], None,
+                     sa.casing(boulder))
+    assert got is not None and got.text == "Mohamed Soliman"
 
 
 def test_a_one_word_name_gives_way_to_the_whole_name() -> None:
