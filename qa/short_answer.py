@@ -141,13 +141,25 @@ _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b", r
 _MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|cents?|pounds sterling)\b", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
+# "How long did the shutdown last?", "How long is the snake?": a length of time or of
+# space, written with its unit ("43 days", "25 hours and 5 minutes", "4 inches"); a bare
+# number beside it is another measure ("Booker, 55, ...": an age). "How long ago" asks a date.
+_LONG_ASKED = re.compile(r"\bhow long\b(?!\s+ago\b)", re.I)
+_LONG_UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century"
+              r"|inch(?:es)?|feet|foot|yards?|miles?|met(?:er|re)s?|kilomet(?:er|re)s?|km"
+              r"|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm)")
+_AMOUNT = rf"(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS}|half an?|a few|several)\b)"
+_MEASURE = re.compile(rf"(?:(?:nearly|about|around|almost|more than|at least|over|some|roughly|up to|less than)\s+)?"
+                      rf"{_AMOUNT}[\s-]+{_LONG_UNIT}\b(?:,?\s+and\s+{_AMOUNT}[\s-]+{_LONG_UNIT}\b)?", re.I)
+_HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
 def unit_asked(question: str) -> str | None:
     """"money" or "percent" when a number question asks for one, "count" for another "how
     many" question ("How many people paid the fee?" asks for a count, never money),
-    "year" for a "what year" question, else None."""
+    "long" for a "how long" one (a length of time or space, `_LONG_ASKED`), "year" for a
+    "what year" question, else None."""
     return _unit(question_type(question), asking_clause(question))
 
 
@@ -160,6 +172,8 @@ def _unit(kind: str | None, asked: str) -> str | None:
         return "percent"  # "by how many percentage points": a share, written with "%" or "percent"
     if re.search(r"\bhow many\b", asked, re.I):
         return "count"
+    if _LONG_ASKED.search(asked):
+        return "long"
     return "money" if _MONEY_ASKED.search(asked) else None
 
 
@@ -202,7 +216,7 @@ def counted_stems(question: str) -> frozenset[str]:
 
 
 def _has_unit(unit: str, span: str) -> bool:
-    return bool((_MONEY if unit == "money" else _PERCENT).search(span))
+    return bool({"money": _MONEY, "long": _HAS_LONG_UNIT}.get(unit, _PERCENT).search(span))
 
 
 def asking_clause(question: str) -> str:
@@ -343,7 +357,8 @@ class Asked:
         `qa.people`, with the `surnames` the retrieved text writes as a person's; not a
         quoted title, `quoted`, when a work is, `qa.works`; a number without the unit
         asked, or money or a percentage when a count is asked; a date without a year
-        when a year is asked, whose text is then the year alone). None when it is the
+        when a year is asked, whose text is then the year alone; a day, not a time of
+        day, when a time is asked). None when it is the
         question's own, or the question's own place under another name ("United States"
         for a question that says "the US")."""
         weight = 1.0
@@ -405,7 +420,7 @@ class Asked:
         for sentence in sentences:
             found = set()
             given = naming.names_given(sentence, NAME_RUN) if asked.naming else []
-            for s, e in _candidates(asked.kind, sentence) + given:
+            for s, e in _candidates(asked.kind, sentence, unit=asked.unit) + given:
                 fit = asked.fit(sentence[s:e].strip())
                 if fit is not None and fit[1] == 1.0:
                     found.add(fit[0].lower())
@@ -512,10 +527,11 @@ def _starts_name(tokens: Sequence[str], opens_sentence: bool, case: Casing | Non
     return case is None or not opens_sentence or case.opens_a_name(first, len(tokens) > 1)
 
 
-def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tuple[int, int]]:
+def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str | None = None) -> list[tuple[int, int]]:
     """Candidate answer spans of the kind asked for, as (start, end) in the sentence.
     With `case`, a capitalised word that opens the sentence is dropped from the span
-    unless `case` says it opens a name."""
+    unless `case` says it opens a name. For a "how long" question (`unit` "long") the
+    lengths of time and space are candidates too ("25 hours and 5 minutes")."""
     if kind == "date":
         return [m.span() for m in _DATE.finditer(sentence)]
     if kind in ("number", "distance"):
@@ -535,6 +551,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None) -> list[tu
             if kind == "distance" and not re.search(r"km|kilomet|mile|metre|meter", text, re.I):
                 continue
             spans.append((m.start(), m.start() + len(m.group().rstrip().rstrip(","))))
+        if unit == "long":
+            spans += [m.span() for m in _MEASURE.finditer(sentence)]
         return spans
     out = []
     for m in NAME_RUN.finditer(sentence):
@@ -611,7 +629,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         toks = words(sent)
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
         titles = works.titles_in(sent) if asked.work else []
-        spans = _candidates(kind, sent, case)
+        spans = _candidates(kind, sent, case, asked.unit)
         dated = dateline_end(sent) if kind == "entity" else 0
         if asked.pair:  # "Missouri and Texas" is one capitalised run: each is a name
             spans = [part for s, e in spans for part in _parts(sent, s, e)]

@@ -675,6 +675,23 @@ def test_a_what_year_question_is_answered_with_a_year() -> None:
     assert got is not None and got.text == "June 26, 2024"
 
 
+def test_how_long_is_answered_with_a_length_of_time_or_space() -> None:
+    """"How long...?" asks a length written with its unit, of time ("25 hours and 5
+    minutes") or of space ("about 4 inches"), not a bare number beside it (an age);
+    "how long ago" asks no length."""
+    from qa import short_answer as sa
+
+    booker = ["Booker, 55, began his speech at 7 p.m. on Monday and walked away from the lectern "
+              "Tuesday night after 25 hours and 5 minutes, his office said."]
+    got = sa.extract("How long did Cory Booker's record Senate speech last?", booker, [1.0], None, sa.casing(booker))
+    assert got is not None and got.text == "25 hours and 5 minutes"
+    snake = ["The snake, found in 2008, is about 4 inches long, 3 researchers said."]
+    got = sa.extract("How long is the Barbados threadsnake?", snake, [1.0], None, sa.casing(snake))
+    assert got is not None and got.text == "about 4 inches"
+    assert sa.unit_asked("How long did the shutdown last?") == "long"
+    assert sa.unit_asked("How long ago did the shutdown end?") is None
+
+
 def test_a_person_the_question_names_is_its_own_under_a_title_too() -> None:
     """A question that names Donald Trump is not answered "Former President Donald
     Trump": a title before the name does not make it another's; a title with one word
