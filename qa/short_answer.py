@@ -152,6 +152,9 @@ _AMOUNT = rf"(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS}|half an?|a few|several)\b)"
 _MEASURE = re.compile(rf"(?:(?:nearly|about|around|almost|more than|at least|over|some|roughly|up to|less than)\s+)?"
                       rf"{_AMOUNT}[\s-]+{_LONG_UNIT}\b(?:,?\s+and\s+{_AMOUNT}[\s-]+{_LONG_UNIT}\b)?", re.I)
 _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
+# "At what time does he tee off?": the time of day ("1:12 p.m.", "noon"), not the date.
+_CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b)|\b(?:noon|midnight)\b", re.I)
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
@@ -159,13 +162,13 @@ def unit_asked(question: str) -> str | None:
     """"money" or "percent" when a number question asks for one, "count" for another "how
     many" question ("How many people paid the fee?" asks for a count, never money),
     "long" for a "how long" one (a length of time or space, `_LONG_ASKED`), "year" for a
-    "what year" question, else None."""
+    "what year" question, "clock" for a "what time" one (`_CLOCK_ASKED`), else None."""
     return _unit(question_type(question), asking_clause(question))
 
 
 def _unit(kind: str | None, asked: str) -> str | None:
     if kind == "date":
-        return "year" if _YEAR_ASKED.search(asked) else None
+        return "year" if _YEAR_ASKED.search(asked) else "clock" if _CLOCK_ASKED.search(asked) else None
     if kind != "number":
         return None
     if _PERCENT_ASKED.search(asked):
@@ -216,7 +219,7 @@ def counted_stems(question: str) -> frozenset[str]:
 
 
 def _has_unit(unit: str, span: str) -> bool:
-    return bool({"money": _MONEY, "long": _HAS_LONG_UNIT}.get(unit, _PERCENT).search(span))
+    return bool({"money": _MONEY, "long": _HAS_LONG_UNIT, "clock": _CLOCK}.get(unit, _PERCENT).search(span))
 
 
 def asking_clause(question: str) -> str:
@@ -531,9 +534,11 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
     """Candidate answer spans of the kind asked for, as (start, end) in the sentence.
     With `case`, a capitalised word that opens the sentence is dropped from the span
     unless `case` says it opens a name. For a "how long" question (`unit` "long") the
-    lengths of time and space are candidates too ("25 hours and 5 minutes")."""
+    lengths of time and space are candidates too ("25 hours and 5 minutes"); for a "what
+    time" one (`unit` "clock"), the times of day ("1:12 p.m.")."""
     if kind == "date":
-        return [m.span() for m in _DATE.finditer(sentence)]
+        return [m.span() for m in _DATE.finditer(sentence)] + \
+            ([m.span() for m in _CLOCK.finditer(sentence)] if unit == "clock" else [])
     if kind in ("number", "distance"):
         spans = []
         dates = [m.span() for m in _DATE.finditer(sentence)]

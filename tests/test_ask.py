@@ -692,6 +692,22 @@ def test_how_long_is_answered_with_a_length_of_time_or_space() -> None:
     assert sa.unit_asked("How long ago did the shutdown end?") is None
 
 
+def test_what_time_is_answered_with_a_time_of_day() -> None:
+    """"At what time...?" asks the time of day the sentence writes ("1:12 p.m."), not
+    the days of the event; "when" keeps the date."""
+    from qa import short_answer as sa
+
+    masters = ["Thursday-Sunday, Augusta National, Augusta, Ga.",
+               "On Thursday McIlroy tees off at Augusta National at 1:12 p.m. with Ludvig Aberg."]
+    case = sa.casing(masters)
+    got = sa.extract("At what time does Rory McIlroy tee off at Augusta National on Thursday?", masters,
+                     [1.1, 1.0], None, case)
+    assert got is not None and got.text == "1:12 p.m."
+    assert sa.unit_asked("What time does the parade start?") == "clock"
+    got = sa.extract("When does Rory McIlroy tee off at Augusta National?", masters[1:], [1.0], None, case)
+    assert got is not None and got.text == "Thursday"
+
+
 def test_a_person_the_question_names_is_its_own_under_a_title_too() -> None:
     """A question that names Donald Trump is not answered "Former President Donald
     Trump": a title before the name does not make it another's; a title with one word
