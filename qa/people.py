@@ -31,7 +31,11 @@ skier gymnast pope cardinal king queen prince princess ally member model designe
 presenter filmmaker composer scientist astronaut activist superstar legend icon suspect gunman shooter attacker
 assailant killer victim defendant hostage survivor pilot soldier officer doctor nurse teacher student lawyer
 attorney prosecutor spokesperson spokesman spokeswoman reporter wife husband son daughter father mother
-widow heir""".split())
+widow heir editor columnist commentator podcaster photographer economist historian professor
+researcher chairman chairwoman commander admiral envoy diplomat congressman congresswoman aide adviser
+advisor chancellor monarch emperor dictator priest rabbi imam bishop archbishop sheriff firefighter
+inventor engineer playwright screenwriter dancer pianist guitarist vocalist pitcher goalkeeper
+jockey cyclist wrestler tycoon mogul whistleblower""".split())
 _PERSONS = asking_for(_PERSON_NOUNS)
 # "Who is the mayor of Wichita?", "who was the first woman to...", "who became the new
 # CEO": "who" and a form of "to be", then a kind of person within three words.

@@ -1033,6 +1033,12 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
                      sa.casing(boulder))
     assert got is not None and got.text == "Mohamed Sabry Soliman"
     assert not people.asks_for_person("Who claimed the Kerman attack?")  # a group as often as a person
+    # An editor is a person: the magazine beside the name is not the answer.
+    signal = ["The Atlantic magazine published the messages to a group chat about the strikes.",
+              "The Atlantic's editor Jeffrey Goldberg reported Monday that he was added to the chat."]
+    got = sa.extract("Which magazine editor was added to the group chat about the strikes?", signal,
+                     [1.0, 0.95], None, sa.casing(signal))
+    assert got is not None and got.text == "Jeffrey Goldberg"
     assert not people.asks_for_person("Who won Super Bowl LVIII?")  # a team as often as a person
     assert people.asks_for_person("Who is the mayor of Wichita who spoke about the crash?")  # "who is the <person>"
     assert people.asks_for_person("Who became the new CEO of Intel?")
