@@ -598,6 +598,28 @@ def _commonness_weight(held: float) -> float:
 # How much a common noun in the answer's slot counts against a name's role (about 1 to
 # 1.8 for a name that is the sentence's subject or stands before the question's words).
 SLOT_ROLE = 1.5
+# How much more a person's name counts when the kind of person asked for is written
+# beside it (`_kind_beside`): as much as the answer's slot says of a common noun.
+KIND_BESIDE_ROLE = SLOT_ROLE
+# Titles as news abbreviates them before a name ("Sen. Ted Cruz", "Gen. Guillot"), with
+# the word each stands for.
+_TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+                        "adm": "admiral", "lt": "lieutenant", "col": "colonel", "capt": "captain",
+                        "sgt": "sergeant", "dr": "doctor", "pres": "president", "supt": "superintendent",
+                        "atty": "attorney", "cmdr": "commander", "prof": "professor", "amb": "ambassador"}
+
+
+def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> bool:
+    """Whether the sentence writes the kind asked for (`kinds`, stems) beside the name at
+    `start:end`: in the three words before it, as a title or what the person is ("Kremlin
+    spokesman Dmitry Peskov", "Texas Sen. Ted Cruz"), or after it and a comma ("Dmitry
+    Peskov, the Kremlin spokesman"). The news says there who the person is; `extract`
+    asks it only of a person asked for: before other names the word names their kind
+    too loosely ("parent company Unilever", "the team's Stanley Cup")."""
+    near = words(sentence[:start])[-3:]
+    if sentence[end:].lstrip().startswith(","):
+        near += words(sentence[end:])[:4]
+    return any(stem(_TITLE_ABBREVIATIONS.get(w.lower(), w)) in kinds for w in near)
 
 
 def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
@@ -691,6 +713,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= NOT_THE_KIND  # "the Issaquah, Washington-based retailer": where it is based
                 if s < dated:
                     role *= NOT_THE_KIND  # "JERUSALEM, July 16 (Reuters) - Israel ...": where it was filed
+                if asked.person and _kind_beside(sent, s, s + len(text), asked.kinds):
+                    role *= KIND_BESIDE_ROLE  # "Which spokesman...?": "Kremlin spokesman Dmitry Peskov"
             elif kind == "place":
                 role *= 1.5 if prev in _PREPOSITIONS else 0.5
                 if prev == asked.ends_on:

@@ -708,6 +708,26 @@ def test_what_time_is_answered_with_a_time_of_day() -> None:
     assert got is not None and got.text == "Thursday"
 
 
+def test_a_name_the_news_calls_of_the_kind_asked_counts_more() -> None:
+    """The kind of person asked for written beside a name, as its title before it
+    ("Kremlin spokesman Dmitry Peskov", abbreviated: "Sen. Ted Cruz") or after it and a
+    comma, says who the person is: it outweighs a name in a better-weighed sentence that
+    the news does not call so."""
+    from qa import short_answer as sa
+
+    call = ["Steve Witkoff confirmed on Monday the call between Trump and Putin.",
+            "Kremlin spokesman Dmitry Peskov confirmed Monday that the call would take place."]
+    case = sa.casing(call)
+    question = "Which Kremlin spokesman confirmed the call between Trump and Putin?"
+    got = sa.extract(question, call, [1.0, 0.9], None, case)
+    assert got is not None and got.text == "Dmitry Peskov"
+    after = [call[0], "Dmitry Peskov, the Kremlin spokesman, confirmed Monday that the call would take place."]
+    got = sa.extract(question, after, [1.0, 1.0], None, sa.casing(after))
+    assert got is not None and got.text == "Dmitry Peskov"
+    assert sa._kind_beside("Texas Sen. Ted Cruz said so.", 15, 23, frozenset({"senat"}))
+    assert not sa._kind_beside("Ted Cruz said so, the senator added.", 0, 8, frozenset({"senat"}))
+
+
 def test_a_person_the_question_names_is_its_own_under_a_title_too() -> None:
     """A question that names Donald Trump is not answered "Former President Donald
     Trump": a title before the name does not make it another's; a title with one word
