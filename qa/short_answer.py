@@ -560,9 +560,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
             spans += [m.span() for m in _MEASURE.finditer(sentence)]
         return spans
     out = []
-    for m in NAME_RUN.finditer(sentence):
-        s, e = m.span()
-        text = m.group()
+    for s, e in _runs(sentence):
+        text = sentence[s:e]
         while text.split() and not _starts_name(text.split(), _opens(sentence[:s]), case):
             s += len(text.split()[0]) + 1
             text = sentence[s:e]
@@ -572,6 +571,27 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
         if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2 or re.match(r"No\.(?:\s|$)", text):
             continue
         out.append((s, s + len(_trim_end(text, case))))
+    return out
+
+
+# "and" after a name of two words or more and before a possessive joins two things, not
+# the words of one name: "GA Group and Joann's term lenders", "the Grateful Dead and
+# Saturday's awards ceremony" (while "Ben and Jerry's", "Bosnia and Herzegovina's" and
+# "Johnson and Johnson's" are one name each).
+_AND_POSSESSIVE = re.compile(r"\s+and\s+(?=[\w.-]+[’']s\b)")
+
+
+def _runs(sentence: str) -> list[tuple[int, int]]:
+    """The capitalised runs (`NAME_RUN`) as (start, end), each cut where "and" joins two
+    things (`_AND_POSSESSIVE`)."""
+    out = []
+    for m in NAME_RUN.finditer(sentence):
+        s = m.start()
+        for cut in _AND_POSSESSIVE.finditer(m.group()):
+            if len(sentence[s : m.start() + cut.start()].split()) >= 2:
+                out.append((s, m.start() + cut.start()))
+                s = m.start() + cut.end()
+        out.append((s, m.end()))
     return out
 
 

@@ -728,6 +728,19 @@ def test_a_name_the_news_calls_of_the_kind_asked_counts_more() -> None:
     assert not sa._kind_beside("Ted Cruz said so, the senator added.", 0, 8, frozenset({"senat"}))
 
 
+def test_and_before_a_possessive_joins_two_names_not_one() -> None:
+    """"GA Group and Joann's term lenders" names two bidders: the answer is one of them,
+    while "Ben and Jerry's" and "Bosnia and Herzegovina's" stay one name each."""
+    from qa import short_answer as sa
+
+    joann = ["Retail liquidator GA Group and Joann's term lenders won the bidding for the company on Saturday."]
+    got = sa.extract("Which liquidator won the bidding for Joann's remaining assets?", joann, [1.0], None,
+                     sa.casing(joann))
+    assert got is not None and got.text == "GA Group"
+    for one in ("He ate Ben and Jerry's ice cream.", "He said Bosnia and Herzegovina's team won."):
+        assert any(" and " in one[s:e] for s, e in sa._candidates("entity", one, sa.casing([one])))
+
+
 def test_a_person_the_question_names_is_its_own_under_a_title_too() -> None:
     """A question that names Donald Trump is not answered "Former President Donald
     Trump": a title before the name does not make it another's; a title with one word
