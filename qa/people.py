@@ -44,7 +44,7 @@ _WHO_IS = re.compile(r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+bee
 # Words that open a person's name as news writes it: titles and ranks.
 _TITLES = frozenset("""president vice former sen senator rep representative gov governor mayor dr mr mrs ms
 sir dame lord lady pope king queen prince princess sheikh cardinal archbishop bishop rev saint st chief
-justice judge secretary minister prime general gen col lt capt coach""".split())
+justice judge secretary minister prime general gen col lt capt coach premier speaker""".split())
 
 
 def asks_for_person(question: str) -> bool:
@@ -134,10 +134,14 @@ _HONORIFICS = frozenset("pope king queen prince princess sheikh cardinal archbis
 def untitled(name: str) -> str:
     """The name without the offices that open it, when two words or more are left
     ("Former President Donald Trump" -> "Donald Trump", "Secretary of State Marco Rubio"
-    -> "Marco Rubio"); else the name as it is ("Justice Department"). A title that is part
-    of the name stays ("Pope Leo XIV", "King Charles III")."""
+    -> "Marco Rubio"), and without the words that say whose office it is ("Mexican
+    President Claudia Sheinbaum", "Air Force General Gregory Guillot", "Texas Gov. Greg
+    Abbott"); else the name as it is ("Justice Department"). A title that is part of the
+    name stays ("Pope Leo XIV", "King Charles III")."""
     words = name.split()
-    n = 0
+    # The last title with a name of two words or more after it, and the words before it.
+    n = max((i for i in range(1, len(words) - 2) if _is_title(words[i]) and not _is_title(words[i + 1])
+             and words[i].strip(EDGE).rstrip(".").lower() not in _HONORIFICS), default=-1) + 1
     while n < len(words) - 2:
         word = words[n].strip(EDGE).rstrip(".").lower()
         if _is_title(word) and word not in _HONORIFICS:

@@ -756,6 +756,14 @@ def test_a_person_the_question_names_is_its_own_under_a_title_too() -> None:
     assert people.untitled("Sen. Bernie Sanders") == "Bernie Sanders"
     assert people.untitled("Pope Francis") == "Pope Francis"
     assert people.untitled("Justice Department") == "Justice Department"
+    # Whose office it is does not make the name another's either.
+    assert people.untitled("Mexican President Claudia Sheinbaum") == "Claudia Sheinbaum"
+    assert people.untitled("Air Force General Gregory Guillot") == "Gregory Guillot"
+    assert people.untitled("Ontario Premier Doug Ford") == "Doug Ford"
+    assert people.untitled("Martin Luther King Jr.") == "Martin Luther King Jr."
+    gulf = ["Mexican President Claudia Sheinbaum threatened legal action against Google again Monday."]
+    got = sa.extract("Which company did Claudia Sheinbaum threaten to sue?", gulf, [1.0], None, sa.casing(gulf))
+    assert got is not None and got.text == "Google"
 
 
 def test_a_person_is_answered_with_the_name_not_the_office() -> None:
