@@ -156,6 +156,13 @@ def untitled(name: str) -> str:
     return " ".join(words[n:])
 
 
+def titled_one_word(name: str) -> bool:
+    """Whether the name is a title and one word ("Senator Hawley", "Gov. Abbott"): a
+    surname, not a name of its own as "Pope Francis" or "King Charles" is."""
+    words = name.split()
+    return len(words) == 2 and _is_title(words[0]) and words[0].strip(EDGE).rstrip(".").lower() not in _HONORIFICS
+
+
 def _is_title(word: str) -> bool:
     """Whether the word is a title or rank that opens a person's name ("Mayor", "Sen.")."""
     return word.strip(EDGE).rstrip(".").lower() in _TITLES

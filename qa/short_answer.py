@@ -759,7 +759,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         held = share([text for _, text in where.values()])
         scores = {k: v * _commonness_weight(held.get(where[k][1], 0.0)) for k, v in scores.items()}
     best = max(scores, key=lambda k: (scores[k], -where[k][0]))
-    if kind == "entity" and " " not in best:
+    # A name written as one word, or a title and one word ("Senator Hawley"), names the
+    # person the story also writes whole ("Sen. Josh Hawley").
+    if kind == "entity" and (" " not in best or people.titled_one_word(where[best][1])):
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)
     pair = _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) if asked.pair else None
     return replace(pair or Span(where[best][1], where[best][0], scores[best]), kind=kind)
@@ -798,17 +800,20 @@ def _pair(best: str, sentence: int, mentions: dict[str, tuple[int, str]], scores
 
 def _whole_name(short: str, scores: dict[str, float], written: dict[str, str], case: Casing | None) -> str:
     """News writes a name whole, then short ("Zohran Mamdani", then "Mamdani"; "the
-    Kansas City Chiefs", then "the Chiefs"): a one-word answer gives way to the whole
-    name it ends, when the retrieved sentences write one that scores at least half as
-    well (so it is the same story's name, not another's). A run that is not a name is
+    Kansas City Chiefs", then "the Chiefs"): a one-word answer, or a title and one word
+    ("Senator Hawley"), gives way to the whole name that word ends ("Josh Hawley"; not
+    another title before it), when the retrieved sentences write one that scores at least
+    half as well (so it is the same story's name, not another's). A run that is not a name is
     not taken for one: "Brody's Oscar", or a sentence's first word that the text never
     capitalises inside a sentence ("Follow UConn")."""
     def is_name(key: str) -> bool:
         first = written[key].split()[0].strip(EDGE)
         return not re.search(r"[’']s\s", written[key]) and (case is None or first in case.capitalised)
 
-    whole = [k for k in scores if k.endswith(" " + short) and scores[k] >= WHOLE_NAME_SHARE * scores[short]
-             and is_name(k)]
+    last = short.split()[-1]
+    whole = [k for k in scores if k.endswith(" " + last) and k != short and len(k.split()) > 1
+             and not people.titled_one_word(written[k])
+             and scores[k] >= WHOLE_NAME_SHARE * scores[short] and is_name(k)]
     return max(whole, key=lambda k: scores[k]) if whole else short
 
 

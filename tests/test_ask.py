@@ -1395,6 +1395,14 @@ def test_a_one_word_name_gives_way_to_the_whole_name() -> None:
     title = ["UConn won the national championship game on Sunday night.", "Follow UConn on the team's website."]
     got = sa.extract("Which team won the national championship game?", title, [1.0, 0.9], None, sa.casing(title))
     assert got is not None and got.text == "UConn"  # "Follow" opens a sentence, it is no name
+    # A title and a surname name the person the story writes whole.
+    rebate = ["Senator Hawley introduced the American Worker Rebate Act, proposing a $600 rebate.",
+              "Sen. Josh Hawley, a Republican, introduced the American Worker Rebate Act in July."]
+    got = sa.extract("Which senator introduced the American Worker Rebate Act?", rebate, [1.0, 0.9], None,
+                     sa.casing(rebate))
+    assert got is not None and got.text == "Josh Hawley"
+    from qa import people
+    assert people.titled_one_word("Gov. Abbott") and not people.titled_one_word("Pope Francis")
 
 
 @pytest.mark.parametrize("question,short", [
