@@ -30,9 +30,11 @@ DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DATE = re.compile(rf"\b(?:(?:(?:{DAYS}),?\s+)?(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{4}}|(?:in|since|by)\s+(?:19|20)\d\d|(?:{DAYS}))\b")
 _NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
               "thousands?|millions?|billions?|scores")
+# A range is one number ("13 to 18 named storms", "$5 to $10").
+_RANGE_END = rf"(?:\s+to\s+(?:[$£€]\s?)?(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS})\b))?"
 _NUMBER = re.compile(
     rf"(?:(?:nearly|about|around|almost|more than|at least|over|some|roughly|up to|fewer than|less than)\s+)?"
-    rf"(?:[$£€]\s?)?(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS})\b)(?:(?:bn|tn|m|k)\b)?(?:\s?(?:%|percent|per cent|million|billion|"
+    rf"(?:[$£€]\s?)?(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS})\b){_RANGE_END}(?:(?:bn|tn|m|k)\b)?(?:\s?(?:%|percent|per cent|million|billion|"
     rf"km|kilometres|kilometers|miles|metres|meters|mph|years?|(?:of\s+)?people|dead|deaths|votes|seats)"
     rf"|[\s-]?(?:cents?|dollars?|euros?)\b)*"
     rf"(?:\s?\((?:\d[\d,]*\s?(?:miles|km))\))?", re.I)
@@ -148,7 +150,7 @@ _LONG_ASKED = re.compile(r"\bhow long\b(?!\s+ago\b)", re.I)
 _LONG_UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century"
               r"|inch(?:es)?|feet|foot|yards?|miles?|met(?:er|re)s?|kilomet(?:er|re)s?|km"
               r"|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm)")
-_AMOUNT = rf"(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS}|half an?|a few|several)\b)"
+_AMOUNT = rf"(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS}|half an?|a few|several)\b)(?:\s+to\s+\d[\d,]*(?:\.\d+)?)?"
 _MEASURE = re.compile(rf"(?:(?:nearly|about|around|almost|more than|at least|over|some|roughly|up to|less than)\s+)?"
                       rf"{_AMOUNT}[\s-]+{_LONG_UNIT}\b(?:,?\s+and\s+{_AMOUNT}[\s-]+{_LONG_UNIT}\b)?", re.I)
 _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
@@ -544,7 +546,7 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
         dates = [m.span() for m in _DATE.finditer(sentence)]
         for m in _NUMBER.finditer(sentence):
             text = m.group().strip().rstrip(",")
-            if re.fullmatch(r"(19|20)\d\d", text):  # a year is not a count
+            if re.fullmatch(r"(?:19|20)\d\d(?:\s+to\s+(?:19|20)\d\d)?", text):  # a year (or years) is not a count
                 continue
             if any(ds <= m.start() < de for ds, de in dates):  # nor is a day of the month
                 continue

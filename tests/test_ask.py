@@ -592,6 +592,21 @@ def test_the_end_of_a_range_is_not_a_count() -> None:
     assert sa.unit_asked("What is the fee per egg?") == "money" and sa._has_unit("money", "50-cent")
 
 
+def test_a_range_is_one_number() -> None:
+    """"13 to 18 storms" answers "how many" as a range, not its first number; a range of
+    years is no count, and "3 to 4 inches" answers "how long"."""
+    from qa import short_answer as sa
+
+    storms = ["The weather agency is predicting 13 to 18 storms, of which 7 could be hurricanes."]
+    got = sa.extract("How many named storms does AccuWeather predict?", storms, [1.0], None, sa.casing(storms))
+    assert got is not None and got.text == "13 to 18"
+    years = "He played from 2010 to 2015 for 5 seasons."
+    assert [years[s:e] for s, e in sa._candidates("number", years)] == ["5"]
+    snake = ["The snake measures 3 to 4 inches, researchers said."]
+    got = sa.extract("How long is the Barbados threadsnake?", snake, [1.0], None, sa.casing(snake))
+    assert got is not None and got.text == "3 to 4 inches"
+
+
 def test_an_ordinal_is_not_a_count() -> None:
     """"How many dogs take part in the show?" is not "149" from "the 149th show"."""
     from qa import short_answer as sa
