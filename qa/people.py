@@ -44,7 +44,8 @@ _WHO_IS = re.compile(r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+bee
 # Words that open a person's name as news writes it: titles and ranks.
 _TITLES = frozenset("""president vice former sen senator rep representative gov governor mayor dr mr mrs ms
 sir dame lord lady pope king queen prince princess sheikh cardinal archbishop bishop rev saint st chief
-justice judge secretary minister prime general gen col lt capt coach premier speaker""".split())
+justice judge secretary minister prime general gen col lt capt coach premier speaker ceo chairman chairwoman
+chair director commissioner administrator superintendent ambassador""".split())
 
 
 def asks_for_person(question: str) -> bool:
@@ -108,7 +109,9 @@ def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
     writes as a person's (`surnames`, from `surnames_in`), and at least one more name
     ("Adrien Brody", "Lee Jae-myung", "Zohran Mamdani") that is not a place. A single word is not
     taken for a person: a given name on its own is as often a thing ("Oscar", "Barbie")."""
-    if " and " in name:  # "Jamie Lee Curtis and Lindsay Lohan", not "Clare Locke and Farnan LLP"
+    # Two offices joined ("Chairman and CEO Brian Niccol") are one person's.
+    offices = any(_is_title(a) and _is_title(b) for a, b in re.findall(r"(\S+) and (?=(\S+))", name))
+    if " and " in name and not offices:  # "Jamie Lee Curtis and Lindsay Lohan", not "Clare Locke and Farnan LLP"
         return name if all(person_in(part, surnames) == part.strip() for part in name.split(" and ")) else None
     if re.match(r"\S+[’']s\s", name):
         name = name.split(maxsplit=1)[1]  # as written, so the caller finds it in the sentence
@@ -153,7 +156,8 @@ def untitled(name: str) -> str:
                 n += 1
         else:
             break
-    return " ".join(words[n:])
+    # "Executive Chairman of Amazon.com": the office goes on and names no person.
+    return name if words[n:] and words[n].lower() == "of" else " ".join(words[n:])
 
 
 def titled_one_word(name: str) -> bool:

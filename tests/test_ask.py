@@ -776,6 +776,14 @@ def test_a_person_the_question_names_is_its_own_under_a_title_too() -> None:
     assert people.untitled("Air Force General Gregory Guillot") == "Gregory Guillot"
     assert people.untitled("Ontario Premier Doug Ford") == "Doug Ford"
     assert people.untitled("Martin Luther King Jr.") == "Martin Luther King Jr."
+    # Offices news writes before a name: a chief executive's, a director's; two joined are one person's.
+    assert people.untitled("FBI Director Kash Patel") == "Kash Patel"
+    assert people.untitled("Executive Chairman of Amazon.com") == "Executive Chairman of Amazon.com"
+    assert people.person_in("Starbucks Chairman and CEO Brian Niccol") == "Chairman and CEO Brian Niccol"
+    assert people.person_in("Clare Locke and Farnan LLP") is None
+    ceo = ["The new rule comes under the leadership of Starbucks Chairman and CEO Brian Niccol, hired in 2024."]
+    got = sa.extract("Who is Starbucks' chairman and CEO?", ceo, [1.0], None, sa.casing(ceo))
+    assert got is not None and got.text == "Brian Niccol"
     gulf = ["Mexican President Claudia Sheinbaum threatened legal action against Google again Monday."]
     got = sa.extract("Which company did Claudia Sheinbaum threaten to sue?", gulf, [1.0], None, sa.casing(gulf))
     assert got is not None and got.text == "Google"
