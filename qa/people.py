@@ -35,8 +35,12 @@ widow heir editor columnist commentator podcaster photographer economist histori
 researcher chairman chairwoman commander admiral envoy diplomat congressman congresswoman aide adviser
 advisor chancellor monarch emperor dictator priest rabbi imam bishop archbishop sheriff firefighter
 inventor engineer playwright screenwriter dancer pianist guitarist vocalist pitcher goalkeeper
-jockey cyclist wrestler tycoon mogul whistleblower""".split())
+jockey cyclist wrestler tycoon mogul whistleblower general""".split())
 _PERSONS = asking_for(_PERSON_NOUNS)
+# "Which state senator...?", "which country singer...?": the place word says what kind of
+# person is asked for; the answer is the person, not a place.
+_PLACE_THEN_PERSON = re.compile(r"\b(?:which|what)\s+(?:city|country|state|town|province|region|county|nation)\s+"
+                                + any_noun(_PERSON_NOUNS), re.I)
 # "Who is the mayor of Wichita?", "who was the first woman to...", "who became the new
 # CEO": "who" and a form of "to be", then a kind of person within three words.
 _WHO_IS = re.compile(r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+"
@@ -46,6 +50,12 @@ _TITLES = frozenset("""president vice former sen senator rep representative gov 
 sir dame lord lady pope king queen prince princess sheikh cardinal archbishop bishop rev saint st chief
 justice judge secretary minister prime general gen col lt capt coach premier speaker ceo chairman chairwoman
 chair director commissioner administrator superintendent ambassador""".split())
+
+
+def place_word_before_person(question: str) -> bool:
+    """Whether "which <place word>" is followed by a kind of person ("which state
+    senator"): the question asks for a person (`_PLACE_THEN_PERSON`)."""
+    return _PLACE_THEN_PERSON.search(question) is not None
 
 
 def asks_for_person(question: str) -> bool:

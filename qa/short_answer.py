@@ -325,6 +325,8 @@ class Asked:
         clause = asking_clause(question)  # the sentence that asks: each reading below is of it
         kind = question_type(clause)
         place = places.asked_kind(question)
+        if people.place_word_before_person(clause):
+            kind, place = "entity", None  # "Which state senator...?" asks for the senator
         named = kind == "entity" and place is None
         person, work = named and people.asks_for_person(question), named and works.asks_for_work(question)
         return cls(question, kind, place, person, work, _unit(kind, clause),

@@ -1097,6 +1097,11 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
                      sa.casing(boulder))
     assert got is not None and got.text == "Mohamed Sabry Soliman"
     assert not people.asks_for_person("Who claimed the Kerman attack?")  # a group as often as a person
+    assert people.asks_for_person("Which Air Force general had relationships with five women?")
+    # A place word before a kind of person says which person, not which place.
+    senator = sa.Asked.of("Which state senator said the reports of raids were false?")
+    assert senator.kind == "entity" and senator.place is None and senator.person
+    assert sa.Asked.of("Which state is the largest?").place == "state"
     # An editor is a person: the magazine beside the name is not the answer.
     signal = ["The Atlantic magazine published the messages to a group chat about the strikes.",
               "The Atlantic's editor Jeffrey Goldberg reported Monday that he was added to the chat."]
