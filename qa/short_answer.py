@@ -646,6 +646,14 @@ def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> 
     return any(stem(_TITLE_ABBREVIATIONS.get(w.lower(), w)) in kinds for w in near)
 
 
+def _owns_the_kind(sentence: str, end: int, kinds: frozenset[str]) -> bool:
+    """Whether the name ending at `end` is written as the owner of the kind asked for
+    ("Combs' lawyer, Teny Geragos" for "which lawyer"): a possessive, then the kind within
+    two words. Its owner is not one of that kind."""
+    m = re.match(r"[’']s?\s+((?:[\w-]+\s+)?[\w-]+)", sentence[end:])
+    return m is not None and any(stem(w) in kinds for w in m.group(1).split())
+
+
 def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             idf: dict[str, float] | None = None, case: Casing | None = None,
             share: NameShare | None = None) -> Span | None:
@@ -739,6 +747,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= NOT_THE_KIND  # "JERUSALEM, July 16 (Reuters) - Israel ...": where it was filed
                 if asked.person and _kind_beside(sent, s, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which spokesman...?": "Kremlin spokesman Dmitry Peskov"
+                if _owns_the_kind(sent, s + len(text), asked.kinds):
+                    role *= NOT_THE_KIND  # "Which lawyer...?": not "Combs" in "Combs' lawyer"
             elif kind == "place":
                 role *= 1.5 if prev in _PREPOSITIONS else 0.5
                 if prev == asked.ends_on:

@@ -756,6 +756,16 @@ def test_and_before_a_possessive_joins_two_names_not_one() -> None:
         assert any(" and " in one[s:e] for s, e in sa._candidates("entity", one, sa.casing([one])))
 
 
+def test_the_owner_of_the_kind_asked_is_not_one_of_that_kind() -> None:
+    """"Combs' lawyer, Teny Geragos": Combs owns the lawyer asked for and is not one."""
+    from qa import short_answer as sa
+
+    trial = ["On the fifth day of testimony, Jane was again cross-examined by Combs' lawyer, Teny Geragos."]
+    got = sa.extract("Which lawyer cross-examined Jane in the Diddy trial?", trial, [1.0], None, sa.casing(trial))
+    assert got is not None and got.text == "Teny Geragos"
+    assert not sa._owns_the_kind("Apple's CEO Tim Cook said so.", 5, frozenset({"compani"}))
+
+
 def test_a_person_the_question_names_is_its_own_under_a_title_too() -> None:
     """A question that names Donald Trump is not answered "Former President Donald
     Trump": a title before the name does not make it another's; a title with one word
