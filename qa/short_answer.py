@@ -196,6 +196,12 @@ _ENDS_ON = re.compile(r"\b(from|to|into|in|at|on)\s*\?\s*$", re.I)
 # that preposition ("...under the USMCA until April 2"), not another the sentence names
 # ("Trump on Thursday said...").
 _DATE_AFTER = re.compile(r"\b(until|till|by|since|before|after|from)\s+(?:what|which)\s+(?:date|day|year|month)\b", re.I)
+# "Who said...?", "Which senator said...?": the asked name says it. "Said" is a function
+# word to the reader's closeness (`lexical.STOP`), so where a name stands beside it is
+# read here (`_speaks`).
+_SAID = r"(?:said|says|say)"
+_ASKS_SPEAKER = re.compile(rf"\b(?:who\s+|(?:which|what)\s+(?:[\w’'.-]+\s+){{1,4}}?)(?:has\s+|have\s+|had\s+)?{_SAID}\b",
+                           re.I)
 _KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?((?:[\w’'-]+\s*){1,3})", re.I)
 
 
@@ -319,6 +325,7 @@ class Asked:
     anywhere: bool = False  # "Where...?": a place of any kind answers it (`places.find_any`)
     business: bool = False  # "Which company / app / automaker...?" (`bodies.asks_for_business`)
     naming: bool = False  # "What is the name of...?", "What is it called?" (`naming.asks_for_name`)
+    speaker: bool = False  # "Which senator said...?": who the news has saying it (`_ASKS_SPEAKER`)
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -337,7 +344,7 @@ class Asked:
                    _ends_on(clause) if kind == "place" else _date_after(clause) if kind == "date" else None,
                    Slot.of(clause) if named and not person and not work else None,
                    kind == "place" and place is None, named and bodies.asks_for_business(clause),
-                   named and naming.asks_for_name(clause))
+                   named and naming.asks_for_name(clause), named and _ASKS_SPEAKER.search(clause) is not None)
 
     def own(self, text: str) -> bool:
         """Whether the span is the question's own: its words, its text, or the initials
@@ -625,6 +632,8 @@ SLOT_ROLE = 1.5
 # How much more a person's name counts when the kind of person asked for is written
 # beside it (`_kind_beside`): as much as the answer's slot says of a common noun.
 KIND_BESIDE_ROLE = SLOT_ROLE
+# How much more a name counts as the speaker asked for (`_speaks`): as much as a slot's word.
+SPEAKER_ROLE = SLOT_ROLE
 # Titles as news abbreviates them before a name ("Sen. Ted Cruz", "Gen. Guillot"), with
 # the word each stands for.
 _TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
@@ -644,6 +653,15 @@ def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> 
     if sentence[end:].lstrip().startswith(","):
         near += words(sentence[end:])[:4]
     return any(stem(_TITLE_ABBREVIATIONS.get(w.lower(), w)) in kinds for w in near)
+
+
+def _speaks(sentence: str, start: int, end: int) -> bool:
+    """Whether the news has the name at `start:end` saying something: "said" or "says"
+    right after it, or after it and an aside between commas ("Sen. Michael Brooks-Jimenez,
+    D-Oklahoma City, said"), or right before it after a comma or a quote ("..., said
+    Commissioner Beau Mason"; not "He said John Smith was there")."""
+    return (re.match(rf"(?:,[^,]{{1,60}},)?\s*{_SAID}\b", sentence[end:]) is not None
+            or re.search(rf"[,\"”]\s*{_SAID}\s+$", sentence[:start]) is not None)
 
 
 def _owns_the_kind(sentence: str, end: int, kinds: frozenset[str]) -> bool:
@@ -699,6 +717,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         given = naming.names_given(sent, NAME_RUN) if asked.naming else []
         slotted += [g for g in given if g not in spans]
         for s, e in dict.fromkeys(spans + titles + slotted):
+            run = (s, e)  # the candidate as found, before the name is cut from it
             in_slot, is_given = (s, e) in slotted, (s, e) in given
             fit = asked.fit(sent[s:e].strip(), (s, e) in titles, case.surnames if case else frozenset(), sentences)
             if fit is None:
@@ -749,6 +768,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= KIND_BESIDE_ROLE  # "Which spokesman...?": "Kremlin spokesman Dmitry Peskov"
                 if _owns_the_kind(sent, s + len(text), asked.kinds):
                     role *= NOT_THE_KIND  # "Which lawyer...?": not "Combs" in "Combs' lawyer"
+                if asked.speaker and _speaks(sent, *run):
+                    role *= SPEAKER_ROLE  # "Which senator said...?": "Texas Sen. Ted Cruz said"
             elif kind == "place":
                 role *= 1.5 if prev in _PREPOSITIONS else 0.5
                 if prev == asked.ends_on:

@@ -766,6 +766,23 @@ def test_the_owner_of_the_kind_asked_is_not_one_of_that_kind() -> None:
     assert not sa._owns_the_kind("Apple's CEO Tim Cook said so.", 5, frozenset({"compani"}))
 
 
+def test_who_said_it_is_the_name_the_news_has_saying_it() -> None:
+    """"Which official said...?" asks for the one the news has saying it: the name
+    before "said" (an aside between commas allowed) or after ", said"; "said" is a
+    function word to the reader's closeness, so it is read apart."""
+    from qa import short_answer as sa
+
+    assert sa.Asked.of("Which state senator said the reports were false?").speaker
+    assert not sa.Asked.of("President Trump said the US will take over which territory?").speaker
+    raids = ["Reports of ICE raids that were false reached John Ortiz on Facebook.",
+             "Michael Brooks-Jimenez, a state senator, said the reports were false."]
+    got = sa.extract("Who said the reports of ICE raids were false?", raids, [1.0, 0.9], None, sa.casing(raids))
+    assert got is not None and got.text == "Michael Brooks-Jimenez"
+    mason = "The shooter is of college age, said Commissioner Beau Mason."
+    assert sa._speaks(mason, mason.index("Commissioner"), len(mason) - 1)
+    assert not sa._speaks("He said John Smith was there.", 8, 18)
+
+
 def test_a_person_the_question_names_is_its_own_under_a_title_too() -> None:
     """A question that names Donald Trump is not answered "Former President Donald
     Trump": a title before the name does not make it another's; a title with one word
