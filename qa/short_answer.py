@@ -787,6 +787,13 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 mentions.setdefault(i, {}).setdefault(key, (s, text))
     if not best:
         return None
+    if kind == "entity":
+        # A surname alone ("Tariffs, Roberts said, ...") mentions the one whole name the
+        # sentences write that ends in it ("Chief Justice John Roberts").
+        for k in [k for k in best if " " not in k]:
+            whole = [w for w in best if w.endswith(" " + k)]
+            if len(whole) == 1:
+                total[whole[0]] += best[k]
     # The best single mention decides; repeats across sentences only break near-ties, so
     # the story's main actor does not win every question about the story.
     scores = {k: best[k] + 0.25 * (total[k] - best[k]) for k in best}

@@ -1447,6 +1447,12 @@ def test_a_one_word_name_gives_way_to_the_whole_name() -> None:
              "Much earlier, in another city, Fatima Mamdani opened a bakery."]
     got = sa.extract(question, other, [1.0, 0.2], None, sa.casing(other))
     assert got is not None and got.text == "Mamdani"  # a weak mention elsewhere is another's name
+    # A surname alone is one more mention of the whole name that ends in it.
+    court = ["Donald Trump has argued for months that tariffs are good for Americans.",
+             "Tariffs, Roberts said, are a tax on Americans.", "Justice John Roberts asked the lawyers about it."]
+    got = sa.extract("Which justice said tariffs are a tax on Americans?", court, [1.0, 0.9, 0.87], None,
+                     sa.casing(court))
+    assert got is not None and got.text == "John Roberts"
     title = ["UConn won the national championship game on Sunday night.", "Follow UConn on the team's website."]
     got = sa.extract("Which team won the national championship game?", title, [1.0, 0.9], None, sa.casing(title))
     assert got is not None and got.text == "UConn"  # "Follow" opens a sentence, it is no name
