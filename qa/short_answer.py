@@ -202,6 +202,9 @@ _DATE_AFTER = re.compile(r"\b(until|till|by|since|before|after|from)\s+(?:what|w
 _SAID = r"(?:said|says|say)"
 _ASKS_SPEAKER = re.compile(rf"\b(?:who\s+|(?:which|what)\s+(?:[\w’'.-]+\s+){{1,4}}?)(?:has\s+|have\s+|had\s+)?{_SAID}\b",
                            re.I)
+# "Which State Department spokesperson...?": a place word capitalised before another
+# capitalised word is part of a name, and the question does not ask for a state.
+_PLACE_WORD_IN_A_NAME = re.compile(r"\b(?i:which|what)\s+(?:City|Country|State|Town|Province|Region|County|Nation)\s+[A-Z]")
 _KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?((?:[\w’'-]+\s*){1,3})", re.I)
 
 
@@ -332,7 +335,7 @@ class Asked:
         clause = asking_clause(question)  # the sentence that asks: each reading below is of it
         kind = question_type(clause)
         place = places.asked_kind(question)
-        if people.place_word_before_person(clause):
+        if people.place_word_before_person(clause) or _PLACE_WORD_IN_A_NAME.search(clause):
             kind, place = "entity", None  # "Which state senator...?" asks for the senator
         named = kind == "entity" and place is None
         person, work = named and people.asks_for_person(question), named and works.asks_for_work(question)

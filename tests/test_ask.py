@@ -1129,6 +1129,10 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
     senator = sa.Asked.of("Which state senator said the reports of raids were false?")
     assert senator.kind == "entity" and senator.place is None and senator.person
     assert sa.Asked.of("Which state is the largest?").place == "state"
+    # ... and a capitalised one before another capitalised word is part of a name.
+    spokesperson = sa.Asked.of("Which State Department deputy spokesperson announced the limits?")
+    assert spokesperson.kind == "entity" and spokesperson.place is None
+    assert sa.Asked.of("Which US state banned it?").place == "state"
     # An editor is a person: the magazine beside the name is not the answer.
     signal = ["The Atlantic magazine published the messages to a group chat about the strikes.",
               "The Atlantic's editor Jeffrey Goldberg reported Monday that he was added to the chat."]
