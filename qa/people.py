@@ -177,6 +177,19 @@ def titled_one_word(name: str) -> bool:
     return len(words) == 2 and _is_title(words[0]) and words[0].strip(EDGE).rstrip(".").lower() not in _HONORIFICS
 
 
+# Titles as news abbreviates them before a name ("Sen. Ted Cruz", "Gen. Guillot"), with
+# the word each stands for.
+_ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+                "adm": "admiral", "lt": "lieutenant", "col": "colonel", "capt": "captain",
+                "sgt": "sergeant", "dr": "doctor", "pres": "president", "supt": "superintendent",
+                "atty": "attorney", "cmdr": "commander", "prof": "professor", "amb": "ambassador"}
+
+
+def spelled_out(word: str) -> str:
+    """The word an abbreviated title stands for ("Sen" -> "senator"), else the word."""
+    return _ABBREVIATED.get(word.strip(EDGE).rstrip(".").lower(), word)
+
+
 def _is_title(word: str) -> bool:
     """Whether the word is a title or rank that opens a person's name ("Mayor", "Sen.")."""
     return word.strip(EDGE).rstrip(".").lower() in _TITLES

@@ -276,15 +276,10 @@ def _opening_type(question: str) -> str | None:
     return None
 
 
-def _date_after(question: str) -> str | None:
-    """The preposition a date is asked after, lower-cased ("until"), or None (`_DATE_AFTER`)."""
-    m = _DATE_AFTER.search(question)
-    return m.group(1).lower() if m else None
-
-
-def _ends_on(question: str) -> str | None:
-    """The preposition the question ends on, lower-cased, or None (`_ENDS_ON`)."""
-    m = _ENDS_ON.search(question)
+def _preposition(pattern: re.Pattern[str], question: str) -> str | None:
+    """The preposition `pattern` finds in the question (group 1), lower-cased, or None:
+    the one a place question ends on (`_ENDS_ON`), or a date is asked after (`_DATE_AFTER`)."""
+    m = pattern.search(question)
     return m.group(1).lower() if m else None
 
 
@@ -344,7 +339,8 @@ class Asked:
                    frozenset(places.named_in(place, question)) if place else frozenset(),
                    frozenset(acronyms(question)), counted_stems(clause), kind_words(clause),
                    kind in ("entity", "place") and _PAIR.search(clause) is not None,
-                   _ends_on(clause) if kind == "place" else _date_after(clause) if kind == "date" else None,
+                   _preposition(_ENDS_ON, clause) if kind == "place"
+                   else _preposition(_DATE_AFTER, clause) if kind == "date" else None,
                    Slot.of(clause) if named and not person and not work else None,
                    kind == "place" and place is None, named and bodies.asks_for_business(clause),
                    named and naming.asks_for_name(clause), named and _ASKS_SPEAKER.search(clause) is not None)
@@ -637,12 +633,6 @@ SLOT_ROLE = 1.5
 KIND_BESIDE_ROLE = SLOT_ROLE
 # How much more a name counts as the speaker asked for (`_speaks`): as much as a slot's word.
 SPEAKER_ROLE = SLOT_ROLE
-# Titles as news abbreviates them before a name ("Sen. Ted Cruz", "Gen. Guillot"), with
-# the word each stands for.
-_TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
-                        "adm": "admiral", "lt": "lieutenant", "col": "colonel", "capt": "captain",
-                        "sgt": "sergeant", "dr": "doctor", "pres": "president", "supt": "superintendent",
-                        "atty": "attorney", "cmdr": "commander", "prof": "professor", "amb": "ambassador"}
 
 
 def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> bool:
@@ -655,7 +645,7 @@ def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> 
     near = words(sentence[:start])[-3:]
     if sentence[end:].lstrip().startswith(","):
         near += words(sentence[end:])[:4]
-    return any(stem(_TITLE_ABBREVIATIONS.get(w.lower(), w)) in kinds for w in near)
+    return any(stem(people.spelled_out(w)) in kinds for w in near)
 
 
 def _speaks(sentence: str, start: int, end: int) -> bool:
@@ -856,8 +846,7 @@ def _whole_name(short: str, scores: dict[str, float], written: dict[str, str], c
         return not re.search(r"[’']s\s", written[key]) and (case is None or first in case.capitalised)
 
     last = short.split()[-1]
-    whole = [k for k in scores if k.endswith(" " + last) and k != short and len(k.split()) > 1
-             and not people.titled_one_word(written[k])
+    whole = [k for k in scores if k.endswith(" " + last) and not people.titled_one_word(written[k])
              and scores[k] >= WHOLE_NAME_SHARE * scores[short] and is_name(k)]
     return max(whole, key=lambda k: scores[k]) if whole else short
 
