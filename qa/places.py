@@ -126,12 +126,14 @@ def named_in(kind: str, text: str) -> set[str]:
 def find(kind: str, name: str) -> str | None:
     """The longest run of the name's words that is a place of this kind, as written:
     the name itself ("South Korea"), or a place inside it ("U.S. Soccer" -> "U.S.",
-    "Los Angeles County" -> "Los Angeles"); None when no run of it is."""
+    "Los Angeles County" -> "Los Angeles"); None when no run of it is. A run of lower-case
+    words alone is no place inside a name: "of" in "House of Fabrics" is not the Turkish
+    town of Of."""
     tokens = name.split()
     for size in range(len(tokens), 0, -1):
         for start in range(len(tokens) - size + 1):
             run = " ".join(tokens[start : start + size])
-            if is_place(kind, run):
+            if any(t[:1].isupper() for t in tokens[start : start + size]) and is_place(kind, run):
                 return re.sub(r"[’']s$", "", run.strip(EDGE.replace(".", "") + " "))
     return None
 
