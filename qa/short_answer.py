@@ -189,6 +189,11 @@ _PAIR = re.compile(r"\b(?:which|what)\s+two\b", re.I)
 # A place written before "-based" says where the name after it is based ("the Issaquah,
 # Washington-based retailer", "California-based Apple"): it is not that name.
 _BASED = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?-based\b")
+# "24 of 32 team owners", "about 500 of its roughly 850 locations": the first number is the
+# count of the things named after the second, which is their whole.
+_QUALIFIER = r"(?:the|its|their|his|her|about|around|roughly|nearly|almost|some|over|more than)"
+_OF_WHOLE = re.compile(rf"\s+of\s+(?:{_QUALIFIER}\s+)*\d[\d,]*(?:\.\d+)?")
+_PART_OF = re.compile(rf"\d[\d,]*(?:\.\d+)?\s+of\s+(?:{_QUALIFIER}\s+)*$")
 # "Where was the flight flying from?", "Which country is he from?": the place asked for
 # is the one written after that preposition ("...crew members from Wichita").
 _ENDS_ON = re.compile(r"\b(from|to|into|in|at|on)\s*\?\s*$", re.I)
@@ -732,7 +737,12 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if counted and kind == "number":
                 # "how many years": a count of years ("3 years"); "how many dogs": the number
                 # the word "dogs" follows ("2,500 dogs from 201 breeds"), not the other one.
-                shares += 1.0 if counted & (span_stems | {stem(t) for t in following}) else -0.3
+                # In "24 of 32 team owners" the owners counted are 24: 32 is their whole.
+                whole = _OF_WHOLE.match(sent, s + len(text))
+                if whole:
+                    following = words(sent[whole.end():])[:2]
+                is_whole = _PART_OF.search(sent[:s]) is not None
+                shares += 1.0 if not is_whole and counted & (span_stems | {stem(t) for t in following}) else -0.3
             closeness = max((v / top_idf / (1.0 + abs(before - p) / 3.0) for p, v in positions),
                             default=0.1)
             # A common noun where the question's "which X" stands: the name heuristics below

@@ -985,6 +985,13 @@ def test_how_many_is_answered_by_the_number_of_what_it_counts() -> None:
     assert got is not None and got.text == "More than 2,500"
     got = sa.extract("How many breeds take part in the Westminster dog show this week?", [sent], [1.0])
     assert got is not None and got.text == "201"
+    # "N of M things": the things counted are N; M is their whole.
+    owners = "The NFL needs 24 of 32 team owners to support or deny a rule change."
+    got = sa.extract("How many team owners does the NFL need to support a rule change?", [owners], [1.0])
+    assert got is not None and got.text == "24"
+    votes = "She received 49 of the 97 votes, well ahead of the runner-up."
+    got = sa.extract("How many votes did she receive?", [votes], [1.0])
+    assert got is not None and got.text == "49"
 
 
 def test_which_two_is_answered_with_the_two_names_its_sentence_gives() -> None:
