@@ -142,6 +142,8 @@ _MONEY_ASKED = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fine|fines|val
 _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b", re.I)
 _MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|cents?|pounds sterling)\b", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
+# "hundreds", "about thousands": how many said without a figure.
+_VAGUE = re.compile(r"(?:\w+\s+)?(?:dozens|hundreds|thousands|millions|billions|scores)(?:\s+of\s+people)?", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
 # "How long did the shutdown last?", "How long is the snake?": a length of time or of
 # space, written with its unit ("43 days", "25 hours and 5 minutes", "4 inches"); a bare
@@ -374,7 +376,7 @@ class Asked:
         initials; not a person's name when a person is asked,
         `qa.people`, with the `surnames` the retrieved text writes as a person's; not a
         quoted title, `quoted`, when a work is, `qa.works`; a number without the unit
-        asked, or money or a percentage when a count is asked; a date without a year
+        asked, or money, a percentage or no figure ("hundreds") when a count is asked; a date without a year
         when a year is asked, whose text is then the year alone; a day, not a time of
         day, when a time is asked). None when it is the
         question's own, or the question's own place under another name ("United States"
@@ -419,6 +421,8 @@ class Asked:
         elif self.unit == "count":
             if _MONEY.search(text) or _PERCENT.search(text):
                 weight *= NOT_THE_KIND  # "How many bricks...?": not "$366 million"; "...years?": not "6.13%"
+            elif _VAGUE.fullmatch(text):
+                weight *= NOT_THE_KIND  # "How many stores...?": "about 500" before "hundreds"
         elif self.unit and not _has_unit(self.unit, text):
             weight *= NOT_THE_KIND  # "What is the value...?": not "eight"
         return None if self.own(text) else (text, weight)

@@ -992,6 +992,14 @@ def test_how_many_is_answered_by_the_number_of_what_it_counts() -> None:
     votes = "She received 49 of the 97 votes, well ahead of the runner-up."
     got = sa.extract("How many votes did she receive?", [votes], [1.0])
     assert got is not None and got.text == "49"
+    # A figure answers "how many" before a word that gives none ("hundreds"), which is
+    # still the answer when no figure is written.
+    stores = ["Joann has started its sales after announcing the closure of hundreds of stores.",
+              "The retailer is closing about 500 of its roughly 850 stores."]
+    got = sa.extract("How many Joann stores are closing?", stores, [1.2, 1.0], None, sa.casing(stores))
+    assert got is not None and got.text == "about 500"
+    got = sa.extract("How many Joann stores are closing?", stores[:1], [1.0], None, sa.casing(stores[:1]))
+    assert got is not None and got.text == "hundreds"
 
 
 def test_which_two_is_answered_with_the_two_names_its_sentence_gives() -> None:
