@@ -30,8 +30,10 @@ DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DATE = re.compile(rf"\b(?:(?:(?:{DAYS}),?\s+)?(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{4}}|(?:in|since|by)\s+(?:19|20)\d\d|(?:{DAYS}))\b")
 _NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
               "thousands?|millions?|billions?|scores")
-# A range is one number ("13 to 18 named storms", "$5 to $10").
-_RANGE_END = rf"(?:\s+to\s+(?:[$£€]\s?)?(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS})\b))?"
+# A range is one number ("13 to 18 named storms", "$5 to $10", "6-10 inches"; a hyphen
+# joins a range only when it rises, `_candidates`: "a 24-17 win" is a score).
+_RANGE_END = rf"(?:\s+to\s+(?:[$£€]\s?)?(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS})\b)|[-–]\d[\d,]*(?:\.\d+)?(?![\d-]))?"
+_HYPHEN_RANGE = re.compile(r"(\d[\d,]*(?:\.\d+)?)[-–](\d[\d,]*(?:\.\d+)?)")
 _NUMBER = re.compile(
     rf"(?:(?:nearly|about|around|almost|more than|at least|over|some|roughly|up to|fewer than|less than)\s+)?"
     rf"(?:[$£€]\s?)?(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS})\b){_RANGE_END}(?:(?:bn|tn|m|k)\b)?(?:\s?(?:%|percent|per cent|million|billion|"
@@ -563,7 +565,10 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
         dates = [m.span() for m in _DATE.finditer(sentence)]
         for m in _NUMBER.finditer(sentence):
             text = m.group().strip().rstrip(",")
-            if re.fullmatch(r"(?:19|20)\d\d(?:\s+to\s+(?:19|20)\d\d)?", text):  # a year (or years) is not a count
+            hyphen = _HYPHEN_RANGE.search(text)
+            if hyphen and _value(hyphen.group(1)) >= _value(hyphen.group(2)):  # "24-17", "2021-22": the first alone
+                text = text[: hyphen.end(1)]
+            if re.fullmatch(r"(?:19|20)\d\d(?:(?:\s+to\s+|[-–])(?:19|20)\d\d)?", text):  # a year (or years) is not a count
                 continue
             if any(ds <= m.start() < de for ds, de in dates):  # nor is a day of the month
                 continue
@@ -574,7 +579,7 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
                 continue
             if kind == "distance" and not re.search(r"km|kilomet|mile|metre|meter", text, re.I):
                 continue
-            spans.append((m.start(), m.start() + len(m.group().rstrip().rstrip(","))))
+            spans.append((m.start(), m.start() + len(text)))
         if unit == "long":
             spans += [m.span() for m in _MEASURE.finditer(sentence)]
         return spans
@@ -598,6 +603,11 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
 # Saturday's awards ceremony" (while "Ben and Jerry's", "Bosnia and Herzegovina's" and
 # "Johnson and Johnson's" are one name each).
 _AND_POSSESSIVE = re.compile(r"\s+and\s+(?=[\w.-]+[’']s\b)")
+
+
+def _value(number: str) -> float:
+    """A written number's value: "1,500" -> 1500.0."""
+    return float(number.replace(",", ""))
 
 
 def _runs(sentence: str) -> list[tuple[int, int]]:

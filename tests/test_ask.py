@@ -593,8 +593,8 @@ def test_the_end_of_a_range_is_not_a_count() -> None:
 
 
 def test_a_range_is_one_number() -> None:
-    """"13 to 18 storms" answers "how many" as a range, not its first number; a range of
-    years is no count, and "3 to 4 inches" answers "how long"."""
+    """"13 to 18 storms" and "6-10 inches" answer "how many" as a range, not its first
+    number; a range of years is no count, and "3 to 4 inches" answers "how long"."""
     from qa import short_answer as sa
 
     storms = ["The weather agency is predicting 13 to 18 storms, of which 7 could be hurricanes."]
@@ -602,6 +602,12 @@ def test_a_range_is_one_number() -> None:
     assert got is not None and got.text == "13 to 18"
     years = "He played from 2010 to 2015 for 5 seasons."
     assert [years[s:e] for s, e in sa._candidates("number", years)] == ["5"]
+    # A hyphen joins a range when it rises ("6-10 inches"); "24-17" is a score, its first number alone.
+    snow = ["The warning includes the likelihood of 6-10 inches of heavy snow, and gusts of 30 mph."]
+    got = sa.extract("How many inches of snow did the warning forecast?", snow, [1.0], None, sa.casing(snow))
+    assert got is not None and got.text == "6-10"
+    score = "The Eagles won 24-17 in the 2024-25 season."
+    assert [score[s:e] for s, e in sa._candidates("number", score)] == ["24"]
     snake = ["The snake measures 3 to 4 inches, researchers said."]
     got = sa.extract("How long is the Barbados threadsnake?", snake, [1.0], None, sa.casing(snake))
     assert got is not None and got.text == "3 to 4 inches"
