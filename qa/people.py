@@ -120,7 +120,7 @@ def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
     ("Adrien Brody", "Lee Jae-myung", "Zohran Mamdani") that is not a place. A single word is not
     taken for a person: a given name on its own is as often a thing ("Oscar", "Barbie")."""
     # Two offices joined ("Chairman and CEO Brian Niccol") are one person's.
-    offices = any(_is_title(a) and _is_title(b) for a, b in re.findall(r"(\S+) and (?=(\S+))", name))
+    offices = any(is_title(a) and is_title(b) for a, b in re.findall(r"(\S+) and (?=(\S+))", name))
     if " and " in name and not offices:  # "Jamie Lee Curtis and Lindsay Lohan", not "Clare Locke and Farnan LLP"
         return name if all(person_in(part, surnames) == part.strip() for part in name.split(" and ")) else None
     if re.match(r"\S+[’']s\s", name):
@@ -128,10 +128,10 @@ def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
     words = [t.strip(EDGE) for t in name.split()]
     if len(words) < 2 or not all(words):
         return None
-    if _is_title(words[0]):
+    if is_title(words[0]):
         return name if words[-1][:1].isupper() else None
     # "Wichita Mayor Lily Wu": the person from the title on.
-    titled = next((m.start() for m in re.finditer(r"\S+", name) if m.start() and _is_title(m.group())), None)
+    titled = next((m.start() for m in re.finditer(r"\S+", name) if m.start() and is_title(m.group())), None)
     if titled is not None and (found := person_in(name[titled:], surnames)) is not None:
         return found
     person = (is_given_name(words[0]) or words[-1] in surnames) and not places.is_a_place(" ".join(words))
@@ -153,13 +153,13 @@ def untitled(name: str) -> str:
     name stays ("Pope Leo XIV", "King Charles III")."""
     words = name.split()
     # The last title with a name of two words or more after it, and the words before it.
-    n = max((i for i in range(1, len(words) - 2) if _is_title(words[i]) and not _is_title(words[i + 1])
+    n = max((i for i in range(1, len(words) - 2) if is_title(words[i]) and not is_title(words[i + 1])
              and words[i].strip(EDGE).rstrip(".").lower() not in _HONORIFICS), default=-1) + 1
     while n < len(words) - 2:
         word = words[n].strip(EDGE).rstrip(".").lower()
-        if _is_title(word) and word not in _HONORIFICS:
+        if is_title(word) and word not in _HONORIFICS:
             n += 1
-        elif word == "of" and n and _is_title(words[n - 1]):
+        elif word == "of" and n and is_title(words[n - 1]):
             # "Secretary of Homeland Security Kristi Noem": the office's words up to a given name.
             n += 1
             while n < len(words) - 2 and not is_given_name(words[n].strip(EDGE)):
@@ -174,7 +174,7 @@ def titled_one_word(name: str) -> bool:
     """Whether the name is a title and one word ("Senator Hawley", "Gov. Abbott"): a
     surname, not a name of its own as "Pope Francis" or "King Charles" is."""
     words = name.split()
-    return len(words) == 2 and _is_title(words[0]) and words[0].strip(EDGE).rstrip(".").lower() not in _HONORIFICS
+    return len(words) == 2 and is_title(words[0]) and words[0].strip(EDGE).rstrip(".").lower() not in _HONORIFICS
 
 
 # Titles as news abbreviates them before a name ("Sen. Ted Cruz", "Gen. Guillot"), with
@@ -190,7 +190,7 @@ def spelled_out(word: str) -> str:
     return _ABBREVIATED.get(word.strip(EDGE).rstrip(".").lower(), word)
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
     """Whether the word is a title or rank that opens a person's name ("Mayor", "Sen.")."""
     return word.strip(EDGE).rstrip(".").lower() in _TITLES
 

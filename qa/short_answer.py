@@ -598,11 +598,13 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
     return out
 
 
-# "and" after a name of two words or more and before a possessive joins two things, not
-# the words of one name: "GA Group and Joann's term lenders", "the Grateful Dead and
-# Saturday's awards ceremony" (while "Ben and Jerry's", "Bosnia and Herzegovina's" and
-# "Johnson and Johnson's" are one name each).
-_AND_POSSESSIVE = re.compile(r"\s+and\s+(?=[\w.-]+[’']s\b)")
+# "and" after a name of two words or more and before a possessive or a person's title
+# joins two things, not the words of one name: "GA Group and Joann's term lenders", "the
+# Grateful Dead and Saturday's awards ceremony", "Washington National Cathedral and
+# President Joe Biden" (while "Ben and Jerry's", "Bosnia and Herzegovina's" and "Johnson
+# and Johnson's" are one name each, and "Chairman and CEO Brian Niccol" one person).
+_AND = re.compile(r"\s+and\s+(\S+)")
+_POSSESSIVE = re.compile(r"[\w.-]+[’']s\b")
 
 
 def _value(number: str) -> float:
@@ -612,14 +614,16 @@ def _value(number: str) -> float:
 
 def _runs(sentence: str) -> list[tuple[int, int]]:
     """The capitalised runs (`NAME_RUN`) as (start, end), each cut where "and" joins two
-    things (`_AND_POSSESSIVE`)."""
+    things (`_AND`)."""
     out = []
     for m in NAME_RUN.finditer(sentence):
         s = m.start()
-        for cut in _AND_POSSESSIVE.finditer(m.group()):
-            if len(sentence[s : m.start() + cut.start()].split()) >= 2:
+        for cut in _AND.finditer(m.group()):
+            before = sentence[s : m.start() + cut.start()].split()
+            after = cut.group(1)
+            if len(before) >= 2 and (_POSSESSIVE.match(after) or (people.is_title(after) and not people.is_title(before[-1]))):
                 out.append((s, m.start() + cut.start()))
-                s = m.start() + cut.end()
+                s = m.start() + cut.start(1)
         out.append((s, m.end()))
     return out
 

@@ -749,17 +749,23 @@ def test_a_name_the_news_calls_of_the_kind_asked_counts_more() -> None:
     assert not sa._kind_beside("Ted Cruz said so, the senator added.", 0, 8, frozenset({"senat"}))
 
 
-def test_and_before_a_possessive_joins_two_names_not_one() -> None:
+def test_and_before_a_possessive_or_a_title_joins_two_names_not_one() -> None:
     """"GA Group and Joann's term lenders" names two bidders: the answer is one of them,
-    while "Ben and Jerry's" and "Bosnia and Herzegovina's" stay one name each."""
+    as "Washington National Cathedral and President Joe Biden" names a place and a
+    person, while "Ben and Jerry's", "Bosnia and Herzegovina's" and "Chairman and CEO
+    Brian Niccol" stay one name each."""
     from qa import short_answer as sa
 
     joann = ["Retail liquidator GA Group and Joann's term lenders won the bidding for the company on Saturday."]
     got = sa.extract("Which liquidator won the bidding for Joann's remaining assets?", joann, [1.0], None,
                      sa.casing(joann))
     assert got is not None and got.text == "GA Group"
-    for one in ("He ate Ben and Jerry's ice cream.", "He said Bosnia and Herzegovina's team won."):
+    for one in ("He ate Ben and Jerry's ice cream.", "He said Bosnia and Herzegovina's team won.",
+                "He said Starbucks Chairman and CEO Brian Niccol was hired."):
         assert any(" and " in one[s:e] for s, e in sa._candidates("entity", one, sa.casing([one])))
+    two = "The funeral is at Washington National Cathedral and President Joe Biden will speak."
+    assert [two[s:e] for s, e in sa._candidates("entity", two, sa.casing([two]))] == [
+        "Washington National Cathedral", "President Joe Biden"]
 
 
 def test_the_owner_of_the_kind_asked_is_not_one_of_that_kind() -> None:
