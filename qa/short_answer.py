@@ -130,10 +130,11 @@ _HOW_MEASURE = "old|long|tall|big|large|high|deep|heavy|fast|often"
 _ASKED_MID = re.compile(r"\b(?:which|what|whom|how (?:many|much|" + _HOW_MEASURE + r"))\b"
                         r"|(?<=, )(?:who|when|where)(?= (?:is|was|are|were|did|does|do|will|has|have|had|can"
                         r"|could|would|should)\b)", re.I)
-# "What is the new fee...?", "What was the average price...?", "What tariff did...?": a
-# quantity is asked for.
-_QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:(?:price|cost|fee"
-                       r"|fine|rate|salary|wage|age|toll|total|value|budget|population|temperature|speed|height"
+# "What is the new fee...?", "What was the average price...?", "What tariff did...?",
+# "What is Claudia Sheinbaum's approval rating?": a quantity is asked for.
+_QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:(?:[\w.-]+ ){0,4}?[\w.-]+['’]s )?"
+                       r"(?:[\w-]+ ){0,3}?(?:(?:price|cost|fee"
+                       r"|fine|rate|rating|salary|wage|age|toll|total|value|budget|population|temperature|speed|height"
                        r"|length|size|weight|score|sum|tariff|magnitude)s?|tax(?:es)?|lev(?:y|ies))\b")
 
 

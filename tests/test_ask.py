@@ -429,6 +429,9 @@ def test_the_kind_of_answer_is_read_from_the_sentence_that_asks() -> None:
     assert sa.question_type("What was the magnitude of the earthquake on Japan's Noto Peninsula?") == "number"
     assert sa.question_type("Which island was hit by a 5.2 magnitude earthquake?") == "entity"
     assert sa.question_type("What is the name of the new pope?") == "entity"
+    # Whose quantity it is may stand before it: "Claudia Sheinbaum's approval rating".
+    assert sa.question_type("What is Mexican President Claudia Sheinbaum's approval rating?") == "number"
+    assert sa.question_type("What is Trump's new name for the Gulf of Mexico?") != "number"
     assert sa.question_type("Trump promised rebate checks in which of the following amounts?") == "number"
     assert sa.question_type("Which of the following companies filed for bankruptcy?") == "entity"
     assert sa.question_type("Phil saw his shadow, meaning how many more weeks of winter?") == "number"
