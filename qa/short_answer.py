@@ -194,6 +194,9 @@ _PAIR = re.compile(r"\b(?:which|what)\s+two\b", re.I)
 # A place written before "-based" says where the name after it is based ("the Issaquah,
 # Washington-based retailer", "California-based Apple"): it is not that name.
 _BASED = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?-based\b")
+# A word of a venue's name beside the place it is in: "National Cathedral" in
+# "Washington National Cathedral", not the initials of "Washington D.C.".
+_VENUE_WORD = re.compile(r"\b[A-Za-z]{3,}")
 # "24 of 32 team owners", "about 500 of its roughly 850 locations": the first number is the
 # count of the things named after the second, which is their whole.
 _QUALIFIER = r"(?:the|its|their|his|her|about|around|roughly|nearly|almost|some|over|more than)"
@@ -403,8 +406,10 @@ class Asked:
             found = places.find_any(text)
             if found is None:
                 weight *= NOT_THE_KIND  # "Where did the capsule touch down?": not "Starliner"
-            else:
+            elif found == text or not self.own(found) or not _VENUE_WORD.search(text.replace(found, "")):
                 text = found  # "Where did the shooting occur?": "Utah Valley University" -> "Utah"
+            # else the question's own place names where in it: "Where was the funeral held
+            # in Washington?": "Washington National Cathedral" (not "Washington D.C.")
         elif self.person:
             found = people.person_in(text, surnames)
             if found is None:
@@ -744,6 +749,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             in_place = asked.place is not None and of_kind == 1.0
             key = text.lower()
             span_stems = {stem(t) for t in words(text)}
+            if asked.anywhere and (inside := places.find_any(text)) not in (None, text):
+                span_stems -= {stem(t) for t in words(inside)}  # the question's own place in a venue's name
             if kind == "number" and re.search(r"km|kilomet|mile", text, re.I) and \
                     not re.search(r"far|distance|km|kilomet|mile", q_lower):
                 continue

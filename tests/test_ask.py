@@ -663,8 +663,9 @@ def test_a_place_question_ending_on_a_preposition_is_answered_by_the_place_after
 def test_a_where_question_is_answered_with_a_place_not_another_name() -> None:
     """"Where...?" asks for no one kind of place, but for a place: a name the list of
     places holds (or one inside a name, "Utah Valley University" -> "Utah") is taken over
-    a name it does not ("Starliner"); a sentence naming only a small town still bears an
-    answer, as the list has no town under 15,000 people."""
+    a name it does not ("Starliner"), unless the place inside is the question's own ("held
+    in Washington": "Washington National Cathedral"); a sentence naming only a small town
+    still bears an answer, as the list has no town under 15,000 people."""
     from qa import places
     from qa import short_answer as sa
 
@@ -675,6 +676,13 @@ def test_a_where_question_is_answered_with_a_place_not_another_name() -> None:
     campus = ["Kirk was shot while speaking at Utah Valley University in Orem on Wednesday."]
     got = sa.extract("Where did the shooting occur?", campus, [1.0], None, sa.casing(campus))
     assert got is not None and got.text in ("Utah", "Orem")
+    # The question's own place does not answer it; the name it is in says where in it.
+    funeral = ["The state funeral was held at Washington National Cathedral, and the family flew to Georgia."]
+    got = sa.extract("Where was the state funeral held in Washington?", funeral, [1.0], None, sa.casing(funeral))
+    assert got is not None and got.text == "Washington National Cathedral"
+    asked = sa.Asked.of("Where was the flight to Washington flying from?")
+    assert asked.fit("Washington D.C.") is None  # the question's own place, not a venue in it
+    assert asked.fit("Washington Dulles International Airport") == ("Washington Dulles International Airport", 1.0)
     assert places.find_any("Utah Valley University") == "Utah" and places.find_any("Starliner") is None
     assert places.find_any("New York City") == "New York City" and places.find_any("Canada's") == "Canada"
     assert places.find_any("Central Harlem") is None  # a town called Central is no place inside a name
