@@ -800,6 +800,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 if asked.speaker and _speaks(sent, *run):
                     role *= SPEAKER_ROLE  # "Which senator said...?": "Texas Sen. Ted Cruz said"
             elif kind == "place":
+                if prev == "the" and before > 1:
+                    prev = toks[before - 2].lower()  # "in the Netherlands", "at the Washington National Cathedral"
                 role *= 1.5 if prev in _PREPOSITIONS else 0.5
                 if prev == asked.ends_on:
                     role *= 1.5  # "flying from?": "from Wichita", not "in Washington"

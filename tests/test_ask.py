@@ -683,6 +683,10 @@ def test_a_where_question_is_answered_with_a_place_not_another_name() -> None:
     asked = sa.Asked.of("Where was the flight to Washington flying from?")
     assert asked.fit("Washington D.C.") is None  # the question's own place, not a venue in it
     assert asked.fit("Washington Dulles International Airport") == ("Washington Dulles International Airport", 1.0)
+    # A place after "in the" / "at the" stands where a place after "in" / "at" does.
+    funeral = ["The state funeral was held at the Washington National Cathedral, and the family flew to Georgia."]
+    got = sa.extract("Where was the state funeral held in Washington?", funeral, [1.0], None, sa.casing(funeral))
+    assert got is not None and got.text == "Washington National Cathedral"
     assert places.find_any("Utah Valley University") == "Utah" and places.find_any("Starliner") is None
     assert places.find_any("New York City") == "New York City" and places.find_any("Canada's") == "Canada"
     assert places.find_any("Central Harlem") is None  # a town called Central is no place inside a name
