@@ -574,7 +574,7 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
             hyphen = _HYPHEN_RANGE.search(text)
             if hyphen and _value(hyphen.group(1)) >= _value(hyphen.group(2)):  # "24-17", "2021-22": the first alone
                 text = text[: hyphen.end(1)]
-            if re.fullmatch(r"(?:19|20)\d\d(?:(?:\s+to\s+|[-–])(?:19|20)\d\d)?", text):  # a year (or years) is not a count
+            if re.fullmatch(r"(?:1[5-9]|20)\d\d(?:(?:\s+to\s+|[-–])(?:1[5-9]|20)\d\d)?", text):  # a year (or years) is not a count
                 continue
             if any(ds <= m.start() < de for ds, de in dates):  # nor is a day of the month
                 continue

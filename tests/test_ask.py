@@ -597,7 +597,8 @@ def test_the_end_of_a_range_is_not_a_count() -> None:
 
 def test_a_range_is_one_number() -> None:
     """"13 to 18 storms" and "6-10 inches" answer "how many" as a range, not its first
-    number; a range of years is no count, and "3 to 4 inches" answers "how long"."""
+    number; a year or a range of years is no count (nor one before 1900), and "3 to 4
+    inches" answers "how long"."""
     from qa import short_answer as sa
 
     storms = ["The weather agency is predicting 13 to 18 storms, of which 7 could be hurricanes."]
@@ -605,6 +606,8 @@ def test_a_range_is_one_number() -> None:
     assert got is not None and got.text == "13 to 18"
     years = "He played from 2010 to 2015 for 5 seasons."
     assert [years[s:e] for s, e in sa._candidates("number", years)] == ["5"]
+    older = "An 1886 earthquake in Charleston was 6.8 to 7.2 in magnitude; the 1775 quake was 6.0."
+    assert [older[s:e] for s, e in sa._candidates("number", older)] == ["6.8 to 7.2", "6.0"]
     # A hyphen joins a range when it rises ("6-10 inches"); "24-17" is a score, its first number alone.
     snow = ["The warning includes the likelihood of 6-10 inches of heavy snow, and gusts of 30 mph."]
     got = sa.extract("How many inches of snow did the warning forecast?", snow, [1.0], None, sa.casing(snow))
