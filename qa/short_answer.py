@@ -372,7 +372,8 @@ class Asked:
     def fit(self, text: str, quoted: bool = False, surnames: frozenset[str] = frozenset(),
             texts: Sequence[str] = ()) -> tuple[str, float] | None:
         """A candidate span as the answer: its text (the place inside it when a place is
-        asked for: "U.S. Soccer" -> "U.S."; the person after a possessive, without the
+        asked for: "U.S. Soccer" -> "U.S."; for "where", the whole name when the place
+        inside is the question's own: "Washington National Cathedral"; the person after a possessive, without the
         offices before the name, when a person is: "Tesla's Elon Musk" -> "Elon Musk",
         "Secretary of State Marco Rubio" -> "Marco Rubio", `people.untitled`) and how
         much it counts, 1 when it is of the kind asked for, `NOT_THE_KIND` for each way
@@ -557,6 +558,11 @@ def _starts_name(tokens: Sequence[str], opens_sentence: bool, case: Casing | Non
     return case is None or not opens_sentence or case.opens_a_name(first, len(tokens) > 1)
 
 
+def _value(number: str) -> float:
+    """A written number's value: "1,500" -> 1500.0."""
+    return float(number.replace(",", ""))
+
+
 def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str | None = None) -> list[tuple[int, int]]:
     """Candidate answer spans of the kind asked for, as (start, end) in the sentence.
     With `case`, a capitalised word that opens the sentence is dropped from the span
@@ -611,11 +617,6 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
 # and Johnson's" are one name each, and "Chairman and CEO Brian Niccol" one person).
 _AND = re.compile(r"\s+and\s+(\S+)")
 _POSSESSIVE = re.compile(r"[\w.-]+[’']s\b")
-
-
-def _value(number: str) -> float:
-    """A written number's value: "1,500" -> 1500.0."""
-    return float(number.replace(",", ""))
 
 
 def _runs(sentence: str) -> list[tuple[int, int]]:
