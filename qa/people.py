@@ -153,13 +153,12 @@ def untitled(name: str) -> str:
     name stays ("Pope Leo XIV", "King Charles III")."""
     words = name.split()
     # The last title with a name of two words or more after it, and the words before it.
-    n = max((i for i in range(1, len(words) - 2) if is_title(words[i]) and not is_title(words[i + 1])
-             and words[i].strip(EDGE).rstrip(".").lower() not in _HONORIFICS), default=-1) + 1
+    n = max((i for i in range(1, len(words) - 2) if _is_office(words[i]) and not is_title(words[i + 1])),
+            default=-1) + 1
     while n < len(words) - 2:
-        word = words[n].strip(EDGE).rstrip(".").lower()
-        if is_title(word) and word not in _HONORIFICS:
+        if _is_office(words[n]):
             n += 1
-        elif word == "of" and n and is_title(words[n - 1]):
+        elif _bare(words[n]) == "of" and n and is_title(words[n - 1]):
             # "Secretary of Homeland Security Kristi Noem": the office's words up to a given name.
             n += 1
             while n < len(words) - 2 and not is_given_name(words[n].strip(EDGE)):
@@ -174,7 +173,7 @@ def titled_one_word(name: str) -> bool:
     """Whether the name is a title and one word ("Senator Hawley", "Gov. Abbott"): a
     surname, not a name of its own as "Pope Francis" or "King Charles" is."""
     words = name.split()
-    return len(words) == 2 and is_title(words[0]) and words[0].strip(EDGE).rstrip(".").lower() not in _HONORIFICS
+    return len(words) == 2 and _is_office(words[0])
 
 
 # Titles as news abbreviates them before a name ("Sen. Ted Cruz", "Gen. Guillot"), with
@@ -187,12 +186,24 @@ _ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "g
 
 def spelled_out(word: str) -> str:
     """The word an abbreviated title stands for ("Sen" -> "senator"), else the word."""
-    return _ABBREVIATED.get(word.strip(EDGE).rstrip(".").lower(), word)
+    return _ABBREVIATED.get(_bare(word), word)
 
 
 def is_title(word: str) -> bool:
     """Whether the word is a title or rank that opens a person's name ("Mayor", "Sen.")."""
-    return word.strip(EDGE).rstrip(".").lower() in _TITLES
+    return _bare(word) in _TITLES
+
+
+def _is_office(word: str) -> bool:
+    """Whether the word is a title held for a while ("Sen.", "CEO"), not one that is part
+    of how the name is written (`_HONORIFICS`: "Pope", "King")."""
+    return is_title(word) and _bare(word) not in _HONORIFICS
+
+
+def _bare(word: str) -> str:
+    """The word as the title lists hold it: lower case, without edge punctuation or the
+    abbreviation's full stop ("Sen." -> "sen")."""
+    return word.strip(EDGE).rstrip(".").lower()
 
 
 def is_a_person(name: str) -> bool:

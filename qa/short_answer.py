@@ -30,13 +30,17 @@ DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DATE = re.compile(rf"\b(?:(?:(?:{DAYS}),?\s+)?(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{4}}|(?:in|since|by)\s+(?:19|20)\d\d|(?:{DAYS}))\b")
 _NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
               "thousands?|millions?|billions?|scores")
+# A number written in figures ("1,500", "3.69"), and the words that may come before an
+# amount ("about 500", "more than 20").
+_FIGURE = r"\d[\d,]*(?:\.\d+)?"
+_APPROX = "nearly|about|around|almost|more than|at least|over|some|roughly|up to|less than"
 # A range is one number ("13 to 18 named storms", "$5 to $10", "6-10 inches"; a hyphen
 # joins a range only when it rises, `_candidates`: "a 24-17 win" is a score).
-_RANGE_END = rf"(?:\s+to\s+(?:[$£€]\s?)?(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS})\b)|[-–]\d[\d,]*(?:\.\d+)?(?![\d-]))?"
-_HYPHEN_RANGE = re.compile(r"(\d[\d,]*(?:\.\d+)?)[-–](\d[\d,]*(?:\.\d+)?)")
+_RANGE_END = rf"(?:\s+to\s+(?:[$£€]\s?)?(?:{_FIGURE}|\b(?:{_NUM_WORDS})\b)|[-–]{_FIGURE}(?![\d-]))?"
+_HYPHEN_RANGE = re.compile(rf"({_FIGURE})[-–]({_FIGURE})")
 _NUMBER = re.compile(
-    rf"(?:(?:nearly|about|around|almost|more than|at least|over|some|roughly|up to|fewer than|less than)\s+)?"
-    rf"(?:[$£€]\s?)?(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS})\b){_RANGE_END}(?:(?:bn|tn|m|k)\b)?(?:\s?(?:%|percent|per cent|million|billion|"
+    rf"(?:(?:{_APPROX}|fewer than)\s+)?"
+    rf"(?:[$£€]\s?)?(?:{_FIGURE}|\b(?:{_NUM_WORDS})\b){_RANGE_END}(?:(?:bn|tn|m|k)\b)?(?:\s?(?:%|percent|per cent|million|billion|"
     rf"km|kilometres|kilometers|miles|metres|meters|mph|years?|(?:of\s+)?people|dead|deaths|votes|seats)"
     rf"|[\s-]?(?:cents?|dollars?|euros?)\b)*"
     rf"(?:\s?\((?:\d[\d,]*\s?(?:miles|km))\))?", re.I)
@@ -155,14 +159,15 @@ _LONG_ASKED = re.compile(r"\bhow long\b(?!\s+ago\b)", re.I)
 _LONG_UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century"
               r"|inch(?:es)?|feet|foot|yards?|miles?|met(?:er|re)s?|kilomet(?:er|re)s?|km"
               r"|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm)")
-_AMOUNT = rf"(?:\d[\d,]*(?:\.\d+)?|\b(?:{_NUM_WORDS}|half an?|a few|several)\b)(?:\s+to\s+\d[\d,]*(?:\.\d+)?)?"
-_MEASURE = re.compile(rf"(?:(?:nearly|about|around|almost|more than|at least|over|some|roughly|up to|less than)\s+)?"
+_AMOUNT = rf"(?:{_FIGURE}|\b(?:{_NUM_WORDS}|half an?|a few|several)\b)(?:\s+to\s+{_FIGURE})?"
+_MEASURE = re.compile(rf"(?:(?:{_APPROX})\s+)?"
                       rf"{_AMOUNT}[\s-]+{_LONG_UNIT}\b(?:,?\s+and\s+{_AMOUNT}[\s-]+{_LONG_UNIT}\b)?", re.I)
 _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
 # "At what time does he tee off?": the time of day ("1:12 p.m.", "noon"), not the date.
 _CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b)|\b(?:noon|midnight)\b", re.I)
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_YEAR_DIGITS = r"(?:1[5-9]|20)\d\d"
+_YEAR = re.compile(rf"\b{_YEAR_DIGITS}\b")
 
 
 def unit_asked(question: str) -> str | None:
@@ -200,8 +205,8 @@ _VENUE_WORD = re.compile(r"\b[A-Za-z]{3,}")
 # "24 of 32 team owners", "about 500 of its roughly 850 locations": the first number is the
 # count of the things named after the second, which is their whole.
 _QUALIFIER = r"(?:the|its|their|his|her|about|around|roughly|nearly|almost|some|over|more than)"
-_OF_WHOLE = re.compile(rf"\s+of\s+(?:{_QUALIFIER}\s+)*\d[\d,]*(?:\.\d+)?")
-_PART_OF = re.compile(rf"\d[\d,]*(?:\.\d+)?\s+of\s+(?:{_QUALIFIER}\s+)*$")
+_OF_WHOLE = re.compile(rf"\s+of\s+(?:{_QUALIFIER}\s+)*{_FIGURE}")
+_PART_OF = re.compile(rf"{_FIGURE}\s+of\s+(?:{_QUALIFIER}\s+)*$")
 # "Where was the flight flying from?", "Which country is he from?": the place asked for
 # is the one written after that preposition ("...crew members from Wichita").
 _ENDS_ON = re.compile(r"\b(from|to|into|in|at|on)\s*\?\s*$", re.I)
@@ -242,8 +247,12 @@ def counted_stems(question: str) -> frozenset[str]:
     return _phrase_stems(_COUNTED, question, names=True, past_ends=False)
 
 
+# How a span says the unit asked for (`unit_asked`; a percentage otherwise).
+_UNIT_WRITTEN = {"money": _MONEY, "long": _HAS_LONG_UNIT, "clock": _CLOCK}
+
+
 def _has_unit(unit: str, span: str) -> bool:
-    return bool({"money": _MONEY, "long": _HAS_LONG_UNIT, "clock": _CLOCK}.get(unit, _PERCENT).search(span))
+    return bool(_UNIT_WRITTEN.get(unit, _PERCENT).search(span))
 
 
 def asking_clause(question: str) -> str:
@@ -373,8 +382,9 @@ class Asked:
             texts: Sequence[str] = ()) -> tuple[str, float] | None:
         """A candidate span as the answer: its text (the place inside it when a place is
         asked for: "U.S. Soccer" -> "U.S."; for "where", the whole name when the place
-        inside is the question's own: "Washington National Cathedral"; the person after a possessive, without the
-        offices before the name, when a person is: "Tesla's Elon Musk" -> "Elon Musk",
+        inside is the question's own: "Washington National Cathedral"; the person after a
+        possessive, without the offices before the name, when a person is: "Tesla's Elon
+        Musk" -> "Elon Musk",
         "Secretary of State Marco Rubio" -> "Marco Rubio", `people.untitled`) and how
         much it counts, 1 when it is of the kind asked for, `NOT_THE_KIND` for each way
         it is not (no place of the kind asked, or of any kind for "where"; a country or
@@ -383,9 +393,9 @@ class Asked:
         initials; not a person's name when a person is asked,
         `qa.people`, with the `surnames` the retrieved text writes as a person's; not a
         quoted title, `quoted`, when a work is, `qa.works`; a number without the unit
-        asked, or money, a percentage or no figure ("hundreds") when a count is asked; a date without a year
-        when a year is asked, whose text is then the year alone; a day, not a time of
-        day, when a time is asked). None when it is the
+        asked, or money, a percentage or no figure ("hundreds") when a count is asked; a
+        date without a year when a year is asked, whose text is then the year alone; a
+        day, not a time of day, when a time is asked). None when it is the
         question's own, or the question's own place under another name ("United States"
         for a question that says "the US")."""
         weight = 1.0
@@ -580,7 +590,7 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
             hyphen = _HYPHEN_RANGE.search(text)
             if hyphen and _value(hyphen.group(1)) >= _value(hyphen.group(2)):  # "24-17", "2021-22": the first alone
                 text = text[: hyphen.end(1)]
-            if re.fullmatch(r"(?:1[5-9]|20)\d\d(?:(?:\s+to\s+|[-–])(?:1[5-9]|20)\d\d)?", text):  # a year (or years) is not a count
+            if re.fullmatch(rf"{_YEAR_DIGITS}(?:(?:\s+to\s+|[-–]){_YEAR_DIGITS})?", text):  # a year (or years) is not a count
                 continue
             if any(ds <= m.start() < de for ds, de in dates):  # nor is a day of the month
                 continue
