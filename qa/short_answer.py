@@ -47,11 +47,13 @@ _NUMBER = re.compile(
 # A name's words may be joined by a few lower-case words or an ampersand ("Ben & Jerry's",
 # "Lilo & Stitch"), among them the particles of personal names, one or two of them
 # ("Lula da Silva", "Ursula von der Leyen", "Fernando de la Rúa", "Bank of the West"),
-# and "No." with its number is one of them ("Red No. 3", "Yellow No. 5").
+# and "No." with its number is one of them ("Red No. 3", "Yellow No. 5"). A particle
+# may also be written onto the surname ("Joseph diGenova", "Neil deGrasse Tyson"): a
+# word of a few lower-case letters, then a capital and a lower-case letter.
 _JOINER = (r"(?:of(?:\s+the)?|the|de(?:\s+(?:la|las|los))?|del|della|da|di|du|dos|das|al|bin|ibn"
            r"|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|and|&)")
 NAME_RUN = re.compile(rf"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:{_JOINER}\s+)?"
-                      r"(?:No\.\s\d+\b|[A-Z][\w'’.-]*))*")
+                      r"(?:No\.\s\d+\b|[A-Z][\w'’.-]*|[a-z]{1,3}[A-Z][a-z][\w'’.-]*))*")
 # One word of a nationality's endings ("Chinese", "Canadian", "Danish", "Korean"), or one
 # ending in "-an" made from a country's name ("Mexican", "Cuban": `places.demonym_country`):
 # before a lower-case word it is an adjective ("Chinese app"), not the name asked for.

@@ -1357,6 +1357,10 @@ def test_a_name_ends_where_the_name_ends() -> None:
     assert names("Police said Fernando de la Rúa was at the Bank of the West.") == [
         "Fernando de la Rúa", "Bank of the West"]
     assert names("Talks between Trump and the Senate stalled.") == ["Trump", "Senate"]
+    # A particle written onto the surname joins it too; an acronym in lower case does not.
+    assert names("\u201cI intend to sue,\u201d said Joseph diGenova, a former Justice Department official.") == [
+        "Joseph diGenova", "Justice Department"]
+    assert names("He spoke of Moderna mRNA shots with Neil deGrasse Tyson.") == ["Moderna", "Neil deGrasse Tyson"]
 
 
 def test_the_short_answer_cites_its_best_weighed_mention() -> None:
