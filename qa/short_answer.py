@@ -38,8 +38,9 @@ _APPROX = "nearly|about|around|almost|more than|at least|over|some|roughly|up to
 # joins a range only when it rises, `_candidates`: "a 24-17 win" is a score).
 _RANGE_END = rf"(?:\s+to\s+(?:[$£€]\s?)?(?:{_FIGURE}|\b(?:{_NUM_WORDS})\b)|[-–]{_FIGURE}(?![\d-]))?"
 _HYPHEN_RANGE = re.compile(rf"({_FIGURE})[-–]({_FIGURE})")
+_APPROX_BEFORE = rf"(?:{_APPROX}|fewer than)\s+"
 _NUMBER = re.compile(
-    rf"(?:(?:{_APPROX}|fewer than)\s+)?"
+    rf"(?:{_APPROX_BEFORE})?"
     rf"(?:[$£€]\s?)?(?:{_FIGURE}|\b(?:{_NUM_WORDS})\b){_RANGE_END}(?:(?:bn|tn|m|k)\b)?(?:\s?(?:%|percent|per cent|million|billion|"
     rf"km|kilometres|kilometers|miles|metres|meters|mph|years?|(?:of\s+)?people|dead|deaths|votes|seats)"
     rf"|[\s-]?(?:cents?|dollars?|euros?)\b)*"
@@ -170,6 +171,13 @@ _CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b)|\b(?:noon|midnight)\b", re.I)
 _YEAR_DIGITS = r"(?:1[5-9]|20)\d\d"
 _YEAR = re.compile(rf"\b{_YEAR_DIGITS}\b")
+
+
+_APPROXIMATE = re.compile(_APPROX_BEFORE, re.I)
+# A number right after one of these words names the day, game or part ("day two",
+# "Game 7", "Phase 3"): it is not an amount.
+_LABELLED = re.compile(r"\b(?:day|game|round|phase|stage|part|chapter|season|episode|step|level|tier"
+                       r"|article|section|week|no\.|number|vol\.|volume)\s+$", re.I)
 
 
 def unit_asked(question: str) -> str | None:
@@ -601,6 +609,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
             # Nor an ordinal ("the 149th show", "about 12th"): the suffix follows the match.
             if re.match(r"(?:st|nd|rd|th)\b", sentence[m.end():], re.I):
                 continue
+            if _LABELLED.search(sentence[: m.start()]) and not _APPROXIMATE.match(text):
+                continue  # nor a number that names ("day two", "Game 7"; not "Day over two days")
             if kind == "distance" and not re.search(r"km|kilomet|mile|metre|meter", text, re.I):
                 continue
             spans.append((m.start(), m.start() + len(text)))

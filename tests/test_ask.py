@@ -632,6 +632,22 @@ def test_an_ordinal_is_not_a_count() -> None:
     assert got is not None and got.text == "about 2,500"
 
 
+def test_a_number_that_names_a_day_or_game_is_not_a_count() -> None:
+    """"How many executive orders...?" is not "two" from a headline's "day two executive
+    orders": a number after "day", "Game", "Phase"... names it."""
+    from qa import short_answer as sa
+
+    texts = ["Trump signed more than 20 executive orders on his first day in office.",
+             "Trump's day two executive orders: See updates and highlights"]
+    got = sa.extract("How many executive orders did Trump sign on his first day in office?", texts,
+                     [1.0, 1.0], None, sa.casing(texts))
+    assert got is not None and got.text == "more than 20"
+    games = "Game 7 drew 16 million viewers, and Phase 3 starts in week 2 with 40 teams."
+    assert [games[s:e] for s, e in sa._candidates("number", games)] == ["16 million", "40"]
+    party = "Celebrate St. Patrick's Day over two days."  # an amount after the word is no label
+    assert [party[s:e] for s, e in sa._candidates("number", party)] == ["over two"]
+
+
 def test_a_percentage_is_not_a_count() -> None:
     """"How many qubits...?" is not "104%" (a share, as money is no count); "by how many
     percentage points" asks for a share."""
