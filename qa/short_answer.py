@@ -162,7 +162,9 @@ _LONG_ASKED = re.compile(r"\bhow long\b(?!\s+ago\b)", re.I)
 _LONG_UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century"
               r"|inch(?:es)?|feet|foot|yards?|miles?|met(?:er|re)s?|kilomet(?:er|re)s?|km"
               r"|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm)")
-_AMOUNT = rf"(?:{_FIGURE}|\b(?:{_NUM_WORDS}|half an?|a few|several)\b)(?:\s+to\s+{_FIGURE})?"
+# An amount may be "two and a half" ("two-and-a-half hours").
+_AMOUNT = (rf"(?:{_FIGURE}|\b(?:{_NUM_WORDS}|half an?|a few|several)\b)(?:[\s-]and[\s-]a[\s-]half\b)?"
+           rf"(?:\s+to\s+{_FIGURE})?")
 _MEASURE = re.compile(rf"(?:(?:{_APPROX})\s+)?"
                       rf"{_AMOUNT}[\s-]+{_LONG_UNIT}\b(?:,?\s+and\s+{_AMOUNT}[\s-]+{_LONG_UNIT}\b)?", re.I)
 _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)

@@ -648,6 +648,19 @@ def test_a_number_that_names_a_day_or_game_is_not_a_count() -> None:
     assert [party[s:e] for s, e in sa._candidates("number", party)] == ["over two"]
 
 
+def test_two_and_a_half_is_one_length() -> None:
+    """"How long...?" is answered "two-and-a-half hours", not "two"."""
+    from qa import short_answer as sa
+
+    court = ["The Supreme Court heard arguments for two-and-a-half hours on Friday over whether TikTok "
+             "can be banned in less than one week."]
+    got = sa.extract("How long did the Supreme Court hear arguments over the TikTok ban?", court, [1.0], None,
+                     sa.casing(court))
+    assert got is not None and got.text == "two-and-a-half hours"
+    spaced = "The hearing ran two and a half hours."
+    assert "two and a half hours" in [spaced[s:e] for s, e in sa._candidates("number", spaced, unit="long")]
+
+
 def test_a_percentage_is_not_a_count() -> None:
     """"How many qubits...?" is not "104%" (a share, as money is no count); "by how many
     percentage points" asks for a share."""
