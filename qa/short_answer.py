@@ -702,6 +702,16 @@ def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> 
     return any(stem(people.spelled_out(w)) in kinds for w in near)
 
 
+def _named_as_the_kind(sentence: str, end: int, kinds: frozenset[str]) -> bool:
+    """Whether the name ending at `end` is followed by a comma and what it is, naming the
+    kind asked for ("the Allen Institute, a research center in Seattle" for "which
+    research center"). After a name, a comma and an article, the words say what the
+    name is; a kind word before another name says it too loosely ("parent company
+    Unilever"), which is why `_kind_beside` is asked only for a person."""
+    m = re.match(r",\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", sentence[end:])
+    return m is not None and any(stem(w) in kinds for w in m.group(1).split())
+
+
 def _speaks(sentence: str, start: int, end: int) -> bool:
     """Whether the news has the name at `start:end` saying something: "said" or "says"
     right after it, or after it and an aside between commas ("Sen. Michael Brooks-Jimenez,
@@ -808,7 +818,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 role += 0.5 * max((v / top_idf for p, v in positions if 0 < p - before <= 10), default=0.0)
                 if all(t.lower() in STOP for t in toks[:before]):
                     role += 0.3  # the sentence's subject
-                if not in_place and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]):
+                named_kind = not asked.person and _named_as_the_kind(sent, s + len(text), asked.kinds)
+                if named_kind:
+                    role *= KIND_BESIDE_ROLE  # "Which research center...?": "the Allen Institute, a research center"
+                elif not in_place and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]):
                     role *= 0.5  # inside "of the governing X", "in X": a modifier or a place
                 if prev in ("a", "an"):
                     role *= 0.5  # "a Tajik national": an adjective, not a name

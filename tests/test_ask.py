@@ -796,6 +796,21 @@ def test_a_name_the_news_calls_of_the_kind_asked_counts_more() -> None:
     assert not sa._kind_beside("Ted Cruz said so, the senator added.", 0, 8, frozenset({"senat"}))
 
 
+def test_a_name_followed_by_what_it_is_is_of_the_kind_asked() -> None:
+    """"the Allen Institute, a research center in Seattle" answers "Which research
+    center...?": after a comma and an article the news says what the name is, and that
+    outweighs the sentence's subject and a headline's name."""
+    from qa import short_answer as sa
+
+    texts = ["Scientists at the Allen Institute, a research center in Seattle, then sliced that piece of the "
+             "mouse's brain into more than 25,000 layers.",
+             "A mouse watched YouTube."]
+    got = sa.extract("Which research center sliced the mouse brain into more than 25,000 layers?", texts,
+                     [1.0, 1.0], None, sa.casing(texts + ["The Scientists at work."]))
+    assert got is not None and got.text == "Allen Institute"
+    assert not sa._named_as_the_kind("Unilever, its parent company, said so.", 8, frozenset({"compani"}))
+
+
 def test_and_before_a_possessive_or_a_title_joins_two_names_not_one() -> None:
     """"GA Group and Joann's term lenders" names two bidders: the answer is one of them,
     as "Washington National Cathedral and President Joe Biden" names a place and a
