@@ -679,6 +679,13 @@ def _commonness_weight(held: float) -> float:
     return 1.0 if held <= COMMON_NAME_SHARE else (COMMON_NAME_SHARE / held) ** 0.5
 
 
+# The kinds of thing whose names end in the kind ("Toronto Pearson International Airport",
+# "Potomac River", "Utah Valley University"), as stems: for "which airport", a name so
+# written is one, and the names beside it that are not (`extract`) are not of the kind.
+_NAMED_BY_KIND = frozenset(stem(n) for n in (*places.VENUE_NOUNS, "University", "College", "School", "Institute",
+                                             "Foundation", "Academy", "Library", "Laboratory"))
+
+
 # How much a common noun in the answer's slot counts against a name's role (about 1 to
 # 1.8 for a name that is the sentence's subject or stands before the question's words).
 SLOT_ROLE = 1.5
@@ -758,6 +765,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     total: dict[str, float] = {}
     where: dict[str, tuple[int, str]] = {}
     mentions: dict[int, dict[str, tuple[int, str]]] = {}  # each sentence's spans: where they start
+    self_named = asked.kinds & _NAMED_BY_KIND if kind == "entity" and not asked.person else frozenset()
+    named_as_kind: set[str] = set()  # the names that end in the kind asked for
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
         w = (max(raw_w, 0.0) / top_w) ** 3  # the best-weighed sentence dominates
         toks = words(sent)
@@ -784,6 +793,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             in_place = asked.place is not None and of_kind == 1.0
             key = text.lower()
             span_stems = {stem(t) for t in words(text)}
+            if self_named and words(text) and stem(words(text)[-1]) in self_named:
+                named_as_kind.add(key)
             if asked.anywhere and (inside := places.find_any(text)) not in (None, text):
                 span_stems -= {stem(t) for t in words(inside)}  # the question's own place in a venue's name
             if kind == "number" and re.search(r"km|kilomet|mile", text, re.I) and \
@@ -856,6 +867,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 mentions.setdefault(i, {}).setdefault(key, (s, text))
     if not best:
         return None
+    if named_as_kind:  # "Which airport...?": "Delta Air Lines" is not one beside "Toronto Pearson Airport"
+        for k in best:
+            if k not in named_as_kind:  # it is not of the kind, and the text names one that is
+                best[k] *= NOT_THE_KIND ** 2
+                total[k] *= NOT_THE_KIND ** 2
     if kind == "entity":
         # A surname alone ("Tariffs, Roberts said, ...") mentions the one whole name the
         # sentences write that ends in it ("Chief Justice John Roberts").

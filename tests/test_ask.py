@@ -811,6 +811,26 @@ def test_a_name_followed_by_what_it_is_is_of_the_kind_asked() -> None:
     assert not sa._named_as_the_kind("Unilever, its parent company, said so.", 8, frozenset({"compani"}))
 
 
+def test_a_name_that_ends_in_the_kind_asked_outweighs_the_names_that_do_not() -> None:
+    """"At which airport...?" is answered by the name written as an airport ("Toronto
+    Pearson International Airport"), not by the airline the question also names; "At
+    which university...?" by "Utah Valley University", not the group in a better-weighed
+    sentence."""
+    from qa import short_answer as sa
+
+    delta = ["AI-assisted summary A Delta Air Lines plane clipped a wing and flipped upside down after landing "
+             "in Toronto.",
+             "A Delta Air Lines regional jet flipped upside down upon arrival at Toronto Pearson International "
+             "Airport on Monday."]
+    got = sa.extract("At which airport did the Delta plane flip over on landing?", delta, [1.0, 1.0], None,
+                     sa.casing(delta))
+    assert got is not None and got.text == "Toronto Pearson International Airport"
+    kirk = ["Turning Point USA founder Charlie Kirk was shot during an event on Wednesday.",
+            "Kirk was speaking at Utah Valley University when he was shot."]
+    got = sa.extract("At which university was Charlie Kirk shot?", kirk, [1.0, 0.9], None, sa.casing(kirk))
+    assert got is not None and got.text == "Utah Valley University"
+
+
 def test_and_before_a_possessive_or_a_title_joins_two_names_not_one() -> None:
     """"GA Group and Joann's term lenders" names two bidders: the answer is one of them,
     as "Washington National Cathedral and President Joe Biden" names a place and a
