@@ -167,6 +167,10 @@ _AMOUNT = (rf"(?:{_FIGURE}|\b(?:{_NUM_WORDS}|half an?|a few|several)\b)(?:[\s-]a
            rf"(?:\s+to\s+{_FIGURE})?")
 _MEASURE = re.compile(rf"(?:(?:{_APPROX})\s+)?"
                       rf"{_AMOUNT}[\s-]+{_LONG_UNIT}\b(?:,?\s+and\s+{_AMOUNT}[\s-]+{_LONG_UNIT}\b)?", re.I)
+# A length joined to its unit by a hyphen stands before a noun and measures it ("a
+# 25-hour speech", the "three-and-a-half-hour" film): it answers "How long...?" when
+# that noun is the question's (`extract`).
+_LENGTH_BEFORE_A_NOUN = re.compile(rf"[-–]{_LONG_UNIT}$", re.I)
 _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
 # "At what time does he tee off?": the time of day ("1:12 p.m.", "noon"), not the date.
 _CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b", re.I)
@@ -815,6 +819,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     following = words(sent[whole.end():])[:2]
                 is_whole = _PART_OF.search(sent[:s]) is not None
                 shares += 1.0 if not is_whole and counted & (span_stems | {stem(t) for t in following}) else -0.3
+            if asked.unit == "long" and _LENGTH_BEFORE_A_NOUN.search(text) and \
+                    not {stem(t) for t in following} & q_stems:
+                of_kind *= NOT_THE_KIND  # "How long was Brody's speech?": not the "three-and-a-half-hour" film
             closeness = max((v / top_idf / (1.0 + abs(before - p) / 3.0) for p, v in positions),
                             default=0.1)
             # A common noun where the question's "which X" stands: the name heuristics below

@@ -659,6 +659,16 @@ def test_two_and_a_half_is_one_length() -> None:
     assert got is not None and got.text == "two-and-a-half hours"
     spaced = "The hearing ran two and a half hours."
     assert "two and a half hours" in [spaced[s:e] for s, e in sa._candidates("number", spaced, unit="long")]
+    # A length hyphenated to its unit measures the noun after it: the film, not the speech.
+    oscar = ["After winning an Oscar for the three-and-a-half-hour \"The Brutalist,\" Adrien Brody delivered a "
+             "speech befitting his film's epic running time.",
+             "Brody's Oscar acceptance speech broke a record, clocking in at 5 minutes and 37 seconds."]
+    got = sa.extract("How long was Adrien Brody's Oscar acceptance speech?", oscar, [1.0, 0.9], None,
+                     sa.casing(oscar))
+    assert got is not None and got.text == "5 minutes and 37 seconds"
+    booker = ["Senator Cory Booker delivered a 25-hour speech on the Senate floor."]
+    got = sa.extract("How long was Cory Booker's speech?", booker, [1.0], None, sa.casing(booker))
+    assert got is not None and got.text == "25-hour"
 
 
 def test_a_percentage_is_not_a_count() -> None:
