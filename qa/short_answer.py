@@ -686,6 +686,9 @@ def _commonness_weight(held: float) -> float:
 # The kinds of thing whose names end in the kind ("Toronto Pearson International Airport",
 # "Potomac River", "Utah Valley University"), as stems: for "which airport", a name so
 # written is one, and the names beside it that are not (`extract`) are not of the kind.
+# A name written after its owner's possessive: "Tokyo's Haneda Airport", "Canada's Toronto
+# Pearson Airport" (the owner says where it is, and is not its name).
+_OWNED = re.compile(r"\S+[’']s\s+(\S.*)$")
 _NAMED_BY_KIND = frozenset(stem(n) for n in (*places.VENUE_NOUNS, "University", "College", "School", "Institute",
                                              "Foundation", "Academy", "Library", "Laboratory"))
 
@@ -793,11 +796,14 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if fit is None:
                 continue  # the question's own words
             text, of_kind = fit
+            is_named_kind = bool(self_named and words(text) and stem(words(text)[-1]) in self_named)
+            if is_named_kind and (owned := _OWNED.match(text)):
+                text = owned.group(1)  # "Tokyo's Haneda Airport" -> "Haneda Airport"
             s += sent[s:e].find(text)  # the place inside the name ("U.S. Soccer" -> "U.S.")
             in_place = asked.place is not None and of_kind == 1.0
             key = text.lower()
             span_stems = {stem(t) for t in words(text)}
-            if self_named and words(text) and stem(words(text)[-1]) in self_named:
+            if is_named_kind:
                 named_as_kind.add(key)
             if asked.anywhere and (inside := places.find_any(text)) not in (None, text):
                 span_stems -= {stem(t) for t in words(inside)}  # the question's own place in a venue's name

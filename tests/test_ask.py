@@ -835,6 +835,10 @@ def test_a_name_that_ends_in_the_kind_asked_outweighs_the_names_that_do_not() ->
     got = sa.extract("At which airport did the Delta plane flip over on landing?", delta, [1.0, 1.0], None,
                      sa.casing(delta))
     assert got is not None and got.text == "Toronto Pearson International Airport"
+    haneda = ["A Japan Airlines jet collided with a coast guard plane at Tokyo's Haneda Airport on Tuesday."]
+    got = sa.extract("At which airport did the Japan Airlines jet collide with a coast guard plane?", haneda,
+                     [1.0], None, sa.casing(haneda))
+    assert got is not None and got.text == "Haneda Airport"  # the owner before it is not its name
     kirk = ["Turning Point USA founder Charlie Kirk was shot during an event on Wednesday.",
             "Kirk was speaking at Utah Valley University when he was shot."]
     got = sa.extract("At which university was Charlie Kirk shot?", kirk, [1.0, 0.9], None, sa.casing(kirk))
