@@ -144,6 +144,9 @@ _QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an 
                        r"|fine|rate|rating|salary|wage|age|toll|total|value|budget|population|temperature|speed|height"
                        r"|length|size|weight|score|sum|tariff|magnitude)s?|tax(?:es)?|lev(?:y|ies))\b")
 
+# "What is the federal tax filing deadline?", "What is the due date...?": a date.
+_DEADLINE = re.compile(r"what(?:'s| is| was| will be)? (?:the |a |an )?(?:[\w.-]+ ){0,4}?(?:deadline|due date|date)s?\b")
+
 
 # A number question that asks for an amount of money or a percentage ("What is the
 # estimated value of the jewelry?", "What share of reefs...?"): a count is not its answer.
@@ -298,11 +301,13 @@ def _opening_type(question: str) -> str | None:
     q = re.sub(r"^(which|what) of the following ", r"\1 ", question.strip().lower())
     if re.match(r"(how far|what distance)", q):
         return "distance"
+    # A date before a quantity: "By what date were Trump's tariffs set to begin?" asks
+    # the date, not the tariff; "What is the tax filing deadline?" asks a date.
+    if re.match(r"(when|what (date|day|year|month|time)|which (date|day|year|month))", q) or _DEADLINE.match(q):
+        return "date"
     if re.match(rf"(how many|how much|how (?:{_HOW_MEASURE})\b|(what|which) (numbers?|percentages?|shares?|amounts?|sums?)\b"
                 r"|what was the (death )?toll)", q) or _QUANTITY.match(q):
         return "number"
-    if re.match(r"(when|what (date|day|year|month|time)|which (date|day|year|month))", q):
-        return "date"
     if re.match(r"(who|whom|whose|which (group|person|man|woman|party|company|organi[sz]ation|team|country|leader|official))", q):
         return "entity"
     if re.match(r"(where|which (city|country|state|town|province|region|place))|what (city|country|state|town|province|place)", q):

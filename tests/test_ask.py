@@ -735,6 +735,19 @@ def test_a_where_question_is_answered_with_a_place_not_another_name() -> None:
     assert sa.bears_answer("Where did the leaders meet?", "The leaders met in Kananaskis on Sunday.")
 
 
+def test_a_date_asked_is_read_before_a_quantity_named() -> None:
+    """"By what date were Trump's tariffs set to begin?" asks a date, though "what ...
+    tariffs" reads as a quantity, and so does "What is the tax filing deadline?"."""
+    from qa import short_answer as sa
+
+    assert sa.question_type("By what date were Trump's tariffs set to begin?") == "date"
+    assert sa.question_type("What is the federal tax filing deadline in 2025?") == "date"
+    assert sa.question_type("What tariff did China impose on U.S. goods?") == "number"
+    texts = ["Trump imposed 25% tariffs on Mexican and Canadian imports, starting Feb. 1."]
+    got = sa.extract("By what date were Trump's tariffs set to begin?", texts, [1.0], None, sa.casing(texts))
+    assert got is not None and got.text == "Feb. 1"
+
+
 def test_a_what_year_question_is_answered_with_a_year() -> None:
     """"What year...?" is answered with the year a date holds ("in 2030", "October 28,
     2022" -> the year), not with a date that names none; "When...?" keeps the date."""
