@@ -748,6 +748,20 @@ def test_a_date_asked_is_read_before_a_quantity_named() -> None:
     assert got is not None and got.text == "Feb. 1"
 
 
+def test_how_much_was_spent_or_paid_asks_money() -> None:
+    """"How much did DeepSeek spend...?" asks an amount of money: not "3" from
+    "DeepSeek-V3" beside it; "How much did the sea rise?" does not."""
+    from qa import short_answer as sa
+
+    assert sa.unit_asked("How much did DeepSeek claim it spent to build its AI model?") == "money"
+    assert sa.unit_asked("How much was the CEO paid last year?") == "money"
+    assert sa.unit_asked("How much did the sea level rise?") is None
+    texts = ["DeepSeek says it cost less than $6 million to train its DeepSeek-V3 model, using 2,000 chips."]
+    got = sa.extract("How much did DeepSeek claim it spent to build its AI model?", texts, [1.0], None,
+                     sa.casing(texts))
+    assert got is not None and got.text == "less than $6 million"
+
+
 def test_a_what_year_question_is_answered_with_a_year() -> None:
     """"What year...?" is answered with the year a date holds ("in 2030", "October 28,
     2022" -> the year), not with a date that names none; "When...?" keeps the date."""
