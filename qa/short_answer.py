@@ -39,9 +39,11 @@ _APPROX = "nearly|about|around|almost|more than|at least|over|some|roughly|up to
 _RANGE_END = rf"(?:\s+to\s+(?:[$£€]\s?)?(?:{_FIGURE}|\b(?:{_NUM_WORDS})\b)|[-–]{_FIGURE}(?![\d-]))?"
 _HYPHEN_RANGE = re.compile(rf"({_FIGURE})[-–]({_FIGURE})")
 _APPROX_BEFORE = rf"(?:{_APPROX}|fewer than)\s+"
+# Digits written onto a letter are part of a name ("DeepSeek-V3", "G7", "COVID-19", "H5N1").
+_NOT_IN_A_NAME = r"(?<![A-Za-z\d])(?<![A-Za-z]-)"
 _NUMBER = re.compile(
     rf"(?:{_APPROX_BEFORE})?"
-    rf"(?:[$£€]\s?)?(?:{_FIGURE}|\b(?:{_NUM_WORDS})\b){_RANGE_END}(?:(?:bn|tn|m|k)\b)?(?:\s?(?:%|percent|per cent|million|billion|"
+    rf"(?:[$£€]\s?)?(?:{_NOT_IN_A_NAME}{_FIGURE}|\b(?:{_NUM_WORDS})\b){_RANGE_END}(?:(?:bn|tn|m|k)\b)?(?:\s?(?:%|percent|per cent|million|billion|"
     rf"km|kilometres|kilometers|miles|metres|meters|mph|years?|(?:of\s+)?people|dead|deaths|votes|seats)"
     rf"|[\s-]?(?:cents?|dollars?|euros?)\b)*"
     rf"(?:\s?\((?:\d[\d,]*\s?(?:miles|km))\))?", re.I)

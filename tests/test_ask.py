@@ -762,6 +762,14 @@ def test_how_much_was_spent_or_paid_asks_money() -> None:
     assert got is not None and got.text == "less than $6 million"
 
 
+def test_digits_written_onto_a_letter_are_part_of_a_name() -> None:
+    """"DeepSeek-V3", "G7", "COVID-19" and "H5N1" hold no count."""
+    from qa import short_answer as sa
+
+    text = "DeepSeek-V3 cost $6 million; the G7 met, COVID-19 killed 7 million and H5N1 spread in 6-10 states."
+    assert [text[s:e] for s, e in sa._candidates("number", text)] == ["$6 million", "7 million", "6-10"]
+
+
 def test_a_what_year_question_is_answered_with_a_year() -> None:
     """"What year...?" is answered with the year a date holds ("in 2030", "October 28,
     2022" -> the year), not with a date that names none; "When...?" keeps the date."""
