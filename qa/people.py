@@ -52,15 +52,25 @@ justice judge secretary minister prime general gen col lt capt coach premier spe
 chair director commissioner administrator superintendent ambassador""".split())
 
 
+# "Which city hosts...?", "Which network stars...?": after a kind of thing, a word for a
+# person that is also a verb, with its "s", is the verb.
+_THING_THEN_VERB = re.compile(r"\b(?:which|what)\s+(?:city|country|state|town|province|region|county|nation|company"
+                              r"|network|team|school|university|club|league|station|channel|venue|stadium|arena)\s+"
+                              r"(?:host|star|judge|coach|model|pilot|author|anchor|chair|head|lead)s\b", re.I)
+
+
 def place_word_before_person(question: str) -> bool:
     """Whether "which <place word>" is followed by a kind of person ("which state
-    senator"): the question asks for a person (`_PLACE_THEN_PERSON`)."""
-    return _PLACE_THEN_PERSON.search(question) is not None
+    senator"): the question asks for a person (`_PLACE_THEN_PERSON`); not when the
+    word is a verb ("Which city hosts...?", `_THING_THEN_VERB`)."""
+    return _PLACE_THEN_PERSON.search(question) is not None and _THING_THEN_VERB.search(question) is None
 
 
 def asks_for_person(question: str) -> bool:
     """Whether the question asks "which / what [up to two words] <a kind of person>" or
     "who is / was [the] [up to two words] <a kind of person>"."""
+    if _THING_THEN_VERB.search(question):
+        return False  # "Which city hosts the festival?" asks for a city
     return _PERSONS.search(question) is not None or _WHO_IS.search(question) is not None
 
 

@@ -770,6 +770,19 @@ def test_digits_written_onto_a_letter_are_part_of_a_name() -> None:
     assert [text[s:e] for s, e in sa._candidates("number", text)] == ["$6 million", "7 million", "6-10"]
 
 
+def test_which_city_hosts_asks_for_a_city() -> None:
+    """"Which city hosts...?": "hosts" after a kind of thing is the verb, not people
+    ("Which late-night hosts...?" still asks for people)."""
+    from qa import people
+    from qa import short_answer as sa
+
+    asked = sa.Asked.of("Which city hosts the South by Southwest Film Festival?")
+    assert (asked.kind, asked.place, asked.person) == ("place", "city", False)
+    assert not people.asks_for_person("Which network hosts the debate?")
+    assert people.asks_for_person("Which late-night hosts mocked the speech?")
+    assert sa.Asked.of("Which state senator voted against the bill?").person
+
+
 def test_a_what_year_question_is_answered_with_a_year() -> None:
     """"What year...?" is answered with the year a date holds ("in 2030", "October 28,
     2022" -> the year), not with a date that names none; "When...?" keeps the date."""
