@@ -594,6 +594,19 @@ def _starts_name(tokens: Sequence[str], opens_sentence: bool, case: Casing | Non
     return case is None or not opens_sentence or case.opens_a_name(first, len(tokens) > 1)
 
 
+def _opening_place(sentence: str, kind: str, case: Casing) -> tuple[int, int] | None:
+    """The capitalised word that opens the sentence, as (start, end), when it is a place
+    of the kind asked and the text never writes it in lower case ("Austin is about to
+    become a hot destination..." for "Which city...?"): `casing` drops a lone opening
+    word it does not see capitalised elsewhere, and the list of places says this one is
+    a name."""
+    m = re.match(r"\W*([A-Z][\w'’.-]*)", sentence)
+    if m is None or m.group(1).lower() in case.lower or m.group(1).lower() in STOP:
+        return None
+    word = _trim_end(m.group(1))
+    return (m.start(1), m.start(1) + len(word)) if places.is_place(kind, word) else None
+
+
 def _value(number: str) -> float:
     """A written number's value: "1,500" -> 1500.0."""
     return float(number.replace(",", ""))
@@ -790,6 +803,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
         titles = works.titles_in(sent) if asked.work else []
         spans = _candidates(kind, sent, case, asked.unit)
+        if asked.place is not None and case is not None:
+            spans += [span for span in [_opening_place(sent, asked.place, case)] if span and span not in spans]
         dated = dateline_end(sent) if kind == "entity" else 0
         if asked.pair:  # "Missouri and Texas" is one capitalised run: each is a name
             spans = [part for s, e in spans for part in _parts(sent, s, e)]

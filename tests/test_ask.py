@@ -783,6 +783,20 @@ def test_which_city_hosts_asks_for_a_city() -> None:
     assert sa.Asked.of("Which state senator voted against the bill?").person
 
 
+def test_a_place_of_the_kind_asked_may_open_a_sentence() -> None:
+    """"Austin is about to become a hot destination...": the opening word is a city, so
+    it answers "Which city...?" though the text writes it capitalised nowhere else."""
+    from qa import short_answer as sa
+
+    texts = ["Austin is about to become a hot destination as the South by Southwest Film Festival rolls into town.",
+             "Ultimate guide to SXSW Film 2025 lineup: World premieres, features"]
+    got = sa.extract("Which city hosts the South by Southwest Film Festival?", texts, [1.0, 1.0], None,
+                     sa.casing(texts))
+    assert got is not None and got.text == "Austin"
+    opens = ["Scores of fans gathered in the town."]  # an opening word that is no city stays out
+    assert sa.extract("Which city did the fans gather in?", opens, [1.0], None, sa.casing(opens)) is None
+
+
 def test_a_what_year_question_is_answered_with_a_year() -> None:
     """"What year...?" is answered with the year a date holds ("in 2030", "October 28,
     2022" -> the year), not with a date that names none; "When...?" keeps the date."""
