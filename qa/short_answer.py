@@ -706,12 +706,12 @@ def _commonness_weight(held: float) -> float:
     return 1.0 if held <= COMMON_NAME_SHARE else (COMMON_NAME_SHARE / held) ** 0.5
 
 
-# The kinds of thing whose names end in the kind ("Toronto Pearson International Airport",
-# "Potomac River", "Utah Valley University"), as stems: for "which airport", a name so
-# written is one, and the names beside it that are not (`extract`) are not of the kind.
 # A name written after its owner's possessive: "Tokyo's Haneda Airport", "Canada's Toronto
 # Pearson Airport" (the owner says where it is, and is not its name).
 _OWNED = re.compile(r"\S+[’']s\s+(\S.*)$")
+# The kinds of thing whose names end in the kind ("Toronto Pearson International Airport",
+# "Potomac River", "Utah Valley University"), as stems: for "which airport", a name so
+# written is one, and the names beside it that are not (`extract`) are not of the kind.
 _NAMED_BY_KIND = frozenset(stem(n) for n in (*places.VENUE_NOUNS, "University", "College", "School", "Institute",
                                              "Foundation", "Academy", "Library", "Laboratory"))
 
@@ -795,7 +795,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     total: dict[str, float] = {}
     where: dict[str, tuple[int, str]] = {}
     mentions: dict[int, dict[str, tuple[int, str]]] = {}  # each sentence's spans: where they start
-    self_named = asked.kinds & _NAMED_BY_KIND if kind == "entity" and not asked.person else frozenset()
+    kind_in_names = asked.kinds & _NAMED_BY_KIND if kind == "entity" and not asked.person else frozenset()
     named_as_kind: set[str] = set()  # the names that end in the kind asked for
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
         w = (max(raw_w, 0.0) / top_w) ** 3  # the best-weighed sentence dominates
@@ -821,14 +821,14 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if fit is None:
                 continue  # the question's own words
             text, of_kind = fit
-            is_named_kind = bool(self_named and words(text) and stem(words(text)[-1]) in self_named)
-            if is_named_kind and (owned := _OWNED.match(text)):
+            ends_in_kind = bool(kind_in_names and words(text) and stem(words(text)[-1]) in kind_in_names)
+            if ends_in_kind and (owned := _OWNED.match(text)):
                 text = owned.group(1)  # "Tokyo's Haneda Airport" -> "Haneda Airport"
             s += sent[s:e].find(text)  # the place inside the name ("U.S. Soccer" -> "U.S.")
             in_place = asked.place is not None and of_kind == 1.0
             key = text.lower()
             span_stems = {stem(t) for t in words(text)}
-            if is_named_kind:
+            if ends_in_kind:
                 named_as_kind.add(key)
             if asked.anywhere and (inside := places.find_any(text)) not in (None, text):
                 span_stems -= {stem(t) for t in words(inside)}  # the question's own place in a venue's name
@@ -867,8 +867,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 role += 0.5 * max((v / top_idf for p, v in positions if 0 < p - before <= 10), default=0.0)
                 if all(t.lower() in STOP for t in toks[:before]):
                     role += 0.3  # the sentence's subject
-                named_kind = not asked.person and _named_as_the_kind(sent, s + len(text), asked.kinds)
-                if named_kind:
+                if not asked.person and _named_as_the_kind(sent, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which research center...?": "the Allen Institute, a research center"
                 elif not in_place and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]):
                     role *= 0.5  # inside "of the governing X", "in X": a modifier or a place
