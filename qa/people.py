@@ -35,7 +35,8 @@ widow heir editor columnist commentator podcaster photographer economist histori
 researcher chairman chairwoman commander admiral envoy diplomat congressman congresswoman aide adviser
 advisor chancellor monarch emperor dictator priest rabbi imam bishop archbishop sheriff firefighter
 inventor engineer playwright screenwriter dancer pianist guitarist vocalist pitcher goalkeeper
-jockey cyclist wrestler tycoon mogul whistleblower general""".split())
+jockey cyclist wrestler tycoon mogul whistleblower general commissioner administrator superintendent secretary
+treasurer""".split())
 _PERSONS = asking_for(_PERSON_NOUNS)
 # "Which state senator...?", "which country singer...?": the place word says what kind of
 # person is asked for; the answer is the person, not a place.

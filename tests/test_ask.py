@@ -797,6 +797,18 @@ def test_a_place_of_the_kind_asked_may_open_a_sentence() -> None:
     assert sa.extract("Which city did the fans gather in?", opens, [1.0], None, sa.casing(opens)) is None
 
 
+def test_an_office_held_asks_for_the_person_in_it() -> None:
+    """"Who is the Suffolk County Police Commissioner?" asks for a person, answered with
+    the name, not the office before it."""
+    from qa import short_answer as sa
+
+    asked = sa.Asked.of("Who is the Suffolk County Police Commissioner?")
+    assert asked.person
+    fire = ["According to Suffolk County Police Commissioner Kevin Catalina, the fires were sparked in a backyard."]
+    got = sa.extract("Who is the Suffolk County Police Commissioner?", fire, [1.0], None, sa.casing(fire))
+    assert got is not None and got.text == "Kevin Catalina"
+
+
 def test_a_what_year_question_is_answered_with_a_year() -> None:
     """"What year...?" is answered with the year a date holds ("in 2030", "October 28,
     2022" -> the year), not with a date that names none; "When...?" keeps the date."""
