@@ -710,10 +710,11 @@ def _commonness_weight(held: float) -> float:
 # Pearson Airport" (the owner says where it is, and is not its name).
 _OWNED = re.compile(r"\S+[’']s\s+(\S.*)$")
 # The kinds of thing whose names end in the kind ("Toronto Pearson International Airport",
-# "Potomac River", "Utah Valley University"), as stems: for "which airport", a name so
+# "Potomac River", "Utah Valley University", "Jefferson County"), as stems: for "which airport", a name so
 # written is one, and the names beside it that are not (`extract`) are not of the kind.
 _NAMED_BY_KIND = frozenset(stem(n) for n in (*places.VENUE_NOUNS, "University", "College", "School", "Institute",
-                                             "Foundation", "Academy", "Library", "Laboratory"))
+                                             "Foundation", "Academy", "Library", "Laboratory", "County", "Parish",
+                                             "Province"))
 
 
 # How much a common noun in the answer's slot counts against a name's role (about 1 to

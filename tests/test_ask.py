@@ -913,6 +913,11 @@ def test_a_name_that_ends_in_the_kind_asked_outweighs_the_names_that_do_not() ->
     got = sa.extract("At which airport did the Japan Airlines jet collide with a coast guard plane?", haneda,
                      [1.0], None, sa.casing(haneda))
     assert got is not None and got.text == "Haneda Airport"  # the owner before it is not its name
+    raid = ["On Monday, ICE agents rounded up 12 people with the Florida Highway Patrol in a joint operation.",
+            "The Florida Highway Patrol joined federal officers in Jefferson County to round up 12 people."]
+    got = sa.extract("In which county did the Florida Highway Patrol round up 12 people?", raid, [1.0, 0.9], None,
+                     sa.casing(raid))
+    assert got is not None and got.text == "Jefferson County"
     kirk = ["Turning Point USA founder Charlie Kirk was shot during an event on Wednesday.",
             "Kirk was speaking at Utah Valley University when he was shot."]
     got = sa.extract("At which university was Charlie Kirk shot?", kirk, [1.0, 0.9], None, sa.casing(kirk))
