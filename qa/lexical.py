@@ -77,6 +77,16 @@ def coverage(query: list[str], doc: list[str], idf: dict[str, float]) -> float:
     return sum(idf.get(t, 1.0) for t in q if t in d) / total if total else 0.0
 
 
+_OWNER = re.compile(r"\S+[’']s\s+(\S.*)$")
+
+
+def after_owner(name: str) -> str:
+    """The name after its owner's possessive, as written ("Tesla's Elon Musk" -> "Elon
+    Musk", "Tokyo's Haneda Airport" -> "Haneda Airport"); else the name."""
+    m = _OWNER.match(name)
+    return m.group(1) if m else name
+
+
 def any_noun(nouns: Iterable[str]) -> str:
     """A regex for one of the nouns, the longest first, with or without a plural s, in a
     group of its own (the noun as listed)."""

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from qa import places
-from qa.lexical import EDGE, any_noun, asking_for
+from qa.lexical import EDGE, after_owner, any_noun, asking_for
 from qa.wordcache import cached_words
 
 # "which singer", "which Oscar-winning actress", "which two actors", "what world leader":
@@ -40,8 +40,8 @@ treasurer""".split())
 _PERSONS = asking_for(_PERSON_NOUNS)
 # "Which state senator...?", "which country singer...?": the place word says what kind of
 # person is asked for; the answer is the person, not a place.
-_PLACE_THEN_PERSON = re.compile(r"\b(?:which|what)\s+(?:city|country|state|town|province|region|county|nation)\s+"
-                                + any_noun(_PERSON_NOUNS), re.I)
+_PLACE_WORDS = "city|country|state|town|province|region|county|nation"
+_PLACE_THEN_PERSON = re.compile(rf"\b(?:which|what)\s+(?:{_PLACE_WORDS})\s+" + any_noun(_PERSON_NOUNS), re.I)
 # "Who is the mayor of Wichita?", "who was the first woman to...", "who became the new
 # CEO": "who" and a form of "to be", then a kind of person within three words.
 _WHO_IS = re.compile(r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+"
@@ -55,7 +55,7 @@ chair director commissioner administrator superintendent ambassador""".split())
 
 # "Which city hosts...?", "Which network stars...?": after a kind of thing, a word for a
 # person that is also a verb, with its "s", is the verb.
-_THING_THEN_VERB = re.compile(r"\b(?:which|what)\s+(?:city|country|state|town|province|region|county|nation|company"
+_THING_THEN_VERB = re.compile(rf"\b(?:which|what)\s+(?:{_PLACE_WORDS}|company"
                               r"|network|team|school|university|club|league|station|channel|venue|stadium|arena)\s+"
                               r"(?:host|star|judge|coach|model|pilot|author|anchor|chair|head|lead)s\b", re.I)
 
@@ -134,8 +134,7 @@ def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
     offices = any(is_title(a) and is_title(b) for a, b in re.findall(r"(\S+) and (?=(\S+))", name))
     if " and " in name and not offices:  # "Jamie Lee Curtis and Lindsay Lohan", not "Clare Locke and Farnan LLP"
         return name if all(person_in(part, surnames) == part.strip() for part in name.split(" and ")) else None
-    if re.match(r"\S+[’']s\s", name):
-        name = name.split(maxsplit=1)[1]  # as written, so the caller finds it in the sentence
+    name = after_owner(name)  # as written, so the caller finds it in the sentence
     words = [t.strip(EDGE) for t in name.split()]
     if len(words) < 2 or not all(words):
         return None

@@ -161,14 +161,3 @@ def find_any(name: str) -> str | None:
         return find(whole, name)
     found = [f for kind in kinds[:3] if (f := find(kind, name))]
     return max(found, key=len, default=None)
-
-
-# The last words of the names of venues and natural places ("Toronto Pearson International
-# Airport", "Potomac River", "Allegiant Stadium"): a name so written says what it is
-# (`short_answer._NAMED_BY_KIND`).
-VENUE_NOUNS = ("Park", "Stadium", "Arena", "Airport", "Field", "Dome", "Superdome", "Speedway", "Coliseum", "Center",
-               "Centre", "Hospital", "Cathedral", "Church", "Chapel", "Basilica", "Museum", "Palace", "Castle", "Hall",
-               "Square", "Plaza", "Bridge", "Island", "Islands", "Beach", "Lake", "River", "Mountain", "Mountains",
-               "Valley", "Canyon", "Forest", "Bay", "Harbor", "Harbour", "Base", "Prison", "Courthouse", "Capitol",
-               "Theater", "Theatre", "Garden", "Gardens", "Monument", "Memorial", "Cemetery", "Street", "Avenue",
-               "Boulevard", "Reservoir", "Dam", "Port", "Pier", "Hotel", "Resort")

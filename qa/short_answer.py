@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from qa import bodies, naming, people, places, works
-from qa.lexical import EDGE, STOP, content_stems, names, stem, words
+from qa.lexical import EDGE, STOP, after_owner, content_stems, names, stem, words
 from qa.sentences import split_sentences
 from qa.slots import Slot
 
@@ -39,6 +39,7 @@ _APPROX = "nearly|about|around|almost|more than|at least|over|some|roughly|up to
 _RANGE_END = rf"(?:\s+to\s+(?:[$£€]\s?)?(?:{_FIGURE}|\b(?:{_NUM_WORDS})\b)|[-–]{_FIGURE}(?![\d-]))?"
 _HYPHEN_RANGE = re.compile(rf"({_FIGURE})[-–]({_FIGURE})")
 _APPROX_BEFORE = rf"(?:{_APPROX}|fewer than)\s+"
+_APPROXIMATE = re.compile(_APPROX_BEFORE, re.I)
 # Digits written onto a letter are part of a name ("DeepSeek-V3", "G7", "COVID-19", "H5N1").
 _NOT_IN_A_NAME = r"(?<![A-Za-z\d])(?<![A-Za-z]-)"
 _NUMBER = re.compile(
@@ -147,7 +148,7 @@ _QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an 
                        r"|length|size|weight|score|sum|tariff|magnitude)s?|tax(?:es)?|lev(?:y|ies))\b")
 
 # "What is the federal tax filing deadline?", "What is the due date...?": a date.
-_DEADLINE = re.compile(r"what(?:'s| is| was| will be)? (?:the |a |an )?(?:[\w.-]+ ){0,4}?(?:deadline|due date|date)s?\b")
+_DEADLINE = re.compile(r"what(?:'s| is| was| will be)? (?:the |a |an )?(?:[\w.-]+ ){0,4}?(?:deadline|date)s?\b")
 
 
 # A number question that asks for an amount of money or a percentage ("What is the
@@ -187,7 +188,6 @@ _YEAR_DIGITS = r"(?:1[5-9]|20)\d\d"
 _YEAR = re.compile(rf"\b{_YEAR_DIGITS}\b")
 
 
-_APPROXIMATE = re.compile(_APPROX_BEFORE, re.I)
 # A number right after one of these words names the day, game or part ("day two",
 # "Game 7", "Phase 3"): it is not an amount.
 _LABELLED = re.compile(r"\b(?:day|game|round|phase|stage|part|chapter|season|episode|step|level|tier"
@@ -706,15 +706,19 @@ def _commonness_weight(held: float) -> float:
     return 1.0 if held <= COMMON_NAME_SHARE else (COMMON_NAME_SHARE / held) ** 0.5
 
 
-# A name written after its owner's possessive: "Tokyo's Haneda Airport", "Canada's Toronto
-# Pearson Airport" (the owner says where it is, and is not its name).
-_OWNED = re.compile(r"\S+[’']s\s+(\S.*)$")
 # The kinds of thing whose names end in the kind ("Toronto Pearson International Airport",
-# "Potomac River", "Utah Valley University", "Jefferson County"), as stems: for "which airport", a name so
-# written is one, and the names beside it that are not (`extract`) are not of the kind.
-_NAMED_BY_KIND = frozenset(stem(n) for n in (*places.VENUE_NOUNS, "University", "College", "School", "Institute",
-                                             "Foundation", "Academy", "Library", "Laboratory", "County", "Parish",
-                                             "Province"))
+# "Potomac River", "Utah Valley University", "Jefferson County"), as stems: for "which
+# airport", a name so written is one, and the names beside it that are not (`extract`)
+# are not of the kind. Venues and natural places, then institutions and regions.
+_NAMED_BY_KIND = frozenset(stem(n) for n in (
+    "Park", "Stadium", "Arena", "Airport", "Field", "Dome", "Superdome", "Speedway", "Coliseum", "Center", "Centre",
+    "Hospital", "Cathedral", "Church", "Chapel", "Basilica", "Museum", "Palace", "Castle", "Hall", "Square", "Plaza",
+    "Bridge", "Island", "Islands", "Beach", "Lake", "River", "Mountain", "Mountains", "Valley", "Canyon", "Forest",
+    "Bay", "Harbor", "Harbour", "Base", "Prison", "Courthouse", "Capitol", "Theater", "Theatre", "Garden", "Gardens",
+    "Monument", "Memorial", "Cemetery", "Street", "Avenue", "Boulevard", "Reservoir", "Dam", "Port", "Pier", "Hotel",
+    "Resort",
+    "University", "College", "School", "Institute", "Foundation", "Academy", "Library", "Laboratory", "County",
+    "Parish", "Province"))
 
 
 # How much a common noun in the answer's slot counts against a name's role (about 1 to
@@ -804,8 +808,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
         titles = works.titles_in(sent) if asked.work else []
         spans = _candidates(kind, sent, case, asked.unit)
-        if asked.place is not None and case is not None:
-            spans += [span for span in [_opening_place(sent, asked.place, case)] if span and span not in spans]
+        if asked.place is not None and case is not None and \
+                (opening := _opening_place(sent, asked.place, case)) and opening not in spans:
+            spans.append(opening)
         dated = dateline_end(sent) if kind == "entity" else 0
         if asked.pair:  # "Missouri and Texas" is one capitalised run: each is a name
             spans = [part for s, e in spans for part in _parts(sent, s, e)]
@@ -823,8 +828,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 continue  # the question's own words
             text, of_kind = fit
             ends_in_kind = bool(kind_in_names and words(text) and stem(words(text)[-1]) in kind_in_names)
-            if ends_in_kind and (owned := _OWNED.match(text)):
-                text = owned.group(1)  # "Tokyo's Haneda Airport" -> "Haneda Airport"
+            if ends_in_kind:
+                text = after_owner(text)  # "Tokyo's Haneda Airport" -> "Haneda Airport"
             s += sent[s:e].find(text)  # the place inside the name ("U.S. Soccer" -> "U.S.")
             in_place = asked.place is not None and of_kind == 1.0
             key = text.lower()
