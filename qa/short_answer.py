@@ -44,9 +44,9 @@ _APPROXIMATE = re.compile(_APPROX_BEFORE, re.I)
 _NOT_IN_A_NAME = r"(?<![A-Za-z\d])(?<![A-Za-z]-)"
 _NUMBER = re.compile(
     rf"(?:{_APPROX_BEFORE})?"
-    rf"(?:[$£€]\s?)?(?:{_NOT_IN_A_NAME}{_FIGURE}|\b(?:{_NUM_WORDS})\b){_RANGE_END}(?:(?:bn|tn|m|k)\b)?(?:\s?(?:%|percent|per cent|million|billion|"
+    rf"(?:[$£€]\s?)?(?:{_NOT_IN_A_NAME}{_FIGURE}|\b(?:{_NUM_WORDS})\b){_RANGE_END}(?:(?:bn|tn|m|k)\b)?(?:\s?(?:%|percent|per cent|million|billion|trillion|"
     rf"km|kilometres|kilometers|miles|metres|meters|mph|years?|(?:of\s+)?people|dead|deaths|votes|seats)"
-    rf"|[\s-]?(?:cents?|dollars?|euros?)\b)*"
+    rf"|[\s-]?(?:cents?|dollars?|euros?)\b|-(?:million|billion|trillion)\b)*"
     rf"(?:\s?\((?:\d[\d,]*\s?(?:miles|km))\))?", re.I)
 # A name's words may be joined by a few lower-case words or an ampersand ("Ben & Jerry's",
 # "Lilo & Stitch"), among them the particles of personal names, one or two of them

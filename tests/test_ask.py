@@ -760,6 +760,9 @@ def test_how_much_was_spent_or_paid_asks_money() -> None:
     got = sa.extract("How much did DeepSeek claim it spent to build its AI model?", texts, [1.0], None,
                      sa.casing(texts))
     assert got is not None and got.text == "less than $6 million"
+    # The unit may be hyphenated onto the figure, and a trillion is a unit as a million is.
+    texts = ["A judge approved a $177-million settlement; the firm owes $1.2 trillion in all."]
+    assert [texts[0][s:e] for s, e in sa._candidates("number", texts[0])] == ["$177-million", "$1.2 trillion"]
 
 
 def test_digits_written_onto_a_letter_are_part_of_a_name() -> None:
