@@ -731,6 +731,15 @@ KIND_BESIDE_ROLE = SLOT_ROLE
 SPEAKER_ROLE = SLOT_ROLE
 
 
+def _headed_by_kind(name: str, kinds: frozenset[str]) -> bool:
+    """Whether the name is written as one of the kind (`kinds`, stems): it ends in the
+    kind's word ("Utah Valley University"), or that word heads it before "of" ("U.S.
+    Institute of Peace", "University of Idaho")."""
+    toks = words(name)
+    return bool(toks) and (stem(toks[-1]) in kinds or any(
+        stem(t) in kinds and after.lower() == "of" for t, after in zip(toks, toks[1:], strict=False)))
+
+
 def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> bool:
     """Whether the sentence writes the kind asked for (`kinds`, stems) beside the name at
     `start:end`: in the three words before it, as a title or what the person is ("Kremlin
@@ -827,7 +836,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if fit is None:
                 continue  # the question's own words
             text, of_kind = fit
-            ends_in_kind = bool(kind_in_names and words(text) and stem(words(text)[-1]) in kind_in_names)
+            ends_in_kind = bool(kind_in_names) and _headed_by_kind(text, kind_in_names)
             if ends_in_kind:
                 text = after_owner(text)  # "Tokyo's Haneda Airport" -> "Haneda Airport"
             s += sent[s:e].find(text)  # the place inside the name ("U.S. Soccer" -> "U.S.")

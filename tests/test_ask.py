@@ -925,6 +925,12 @@ def test_a_name_that_ends_in_the_kind_asked_outweighs_the_names_that_do_not() ->
             "Kirk was speaking at Utah Valley University when he was shot."]
     got = sa.extract("At which university was Charlie Kirk shot?", kirk, [1.0, 0.9], None, sa.casing(kirk))
     assert got is not None and got.text == "Utah Valley University"
+    # The kind's word may head the name before "of" ("Institute of Peace").
+    usip = ["Jackson was there with DOGE staffers when Musk's team gained entry into the institute's headquarters.",
+            "DOGE staffers entered the U.S. Institute of Peace with the help of police."]
+    got = sa.extract("Which institute did DOGE staffers enter with the help of police?", usip, [1.2, 0.9], None,
+                     sa.casing(usip))
+    assert got is not None and got.text == "U.S. Institute of Peace"
 
 
 def test_and_before_a_possessive_or_a_title_joins_two_names_not_one() -> None:
