@@ -372,6 +372,7 @@ class Asked:
     business: bool = False  # "Which company / app / automaker...?" (`bodies.asks_for_business`)
     naming: bool = False  # "What is the name of...?", "What is it called?" (`naming.asks_for_name`)
     speaker: bool = False  # "Which senator said...?": who the news has saying it (`_ASKS_SPEAKER`)
+    owned: tuple[str, ...] = ()  # "Which state's Department...?": the stem of what the place asked owns
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -382,6 +383,7 @@ class Asked:
             kind, place = "entity", None  # "Which state senator...?" asks for the senator
         named = kind == "entity" and place is None
         person, work = named and people.asks_for_person(question), named and works.asks_for_work(question)
+        slot = Slot.of(clause)
         return cls(question, kind, place, person, work, _unit(kind, clause),
                    frozenset(content_stems(question)),
                    frozenset(places.named_in(place, question)) if place else frozenset(),
@@ -389,9 +391,10 @@ class Asked:
                    kind in ("entity", "place") and _PAIR.search(clause) is not None,
                    _preposition(_ENDS_ON, clause) if kind == "place"
                    else _preposition(_DATE_AFTER, clause) if kind == "date" else None,
-                   Slot.of(clause) if named and not person and not work else None,
+                   slot if named and not person and not work else None,
                    kind == "place" and place is None, named and bodies.asks_for_business(clause),
-                   named and naming.asks_for_name(clause), named and _ASKS_SPEAKER.search(clause) is not None)
+                   named and naming.asks_for_name(clause), named and _ASKS_SPEAKER.search(clause) is not None,
+                   slot.follow if kind == "place" and slot and slot.possessive else ())
 
     def own(self, text: str) -> bool:
         """Whether the span is the question's own: its words, its text, or the initials
@@ -903,7 +906,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             elif kind == "place":
                 if prev == "the" and before > 1:
                     prev = toks[before - 2].lower()  # "in the Netherlands", "at the Washington National Cathedral"
-                role *= 1.5 if prev in _PREPOSITIONS else 0.5
+                # "The Virginia Department of Motor Vehicles" for "Which state's Department of
+                # Motor Vehicles...?": the place written before what the question has it own.
+                owns = bool(asked.owned) and tuple(stem(t) for t in following[: len(asked.owned)]) == asked.owned
+                role *= 1.5 if prev in _PREPOSITIONS or owns else 0.5
                 if prev == asked.ends_on:
                     role *= 1.5  # "flying from?": "from Wichita", not "in Washington"
             elif kind == "date" and asked.ends_on:

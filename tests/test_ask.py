@@ -700,6 +700,12 @@ def test_a_place_question_ending_on_a_preposition_is_answered_by_the_place_after
                                ("Where did the passenger jet go down?", "Arlington")]:
         got = sa.extract(question, sentences, [1.0, 0.95], None, case)
         assert got is not None and got.text == expected, question
+    # "Which state's Department...?" is answered by the place written before what it owns.
+    toll = ["The Virginia Department of Motor Vehicles warned residents on Monday, following in the footsteps of "
+            "the Pennsylvania Turnpike."]
+    got = sa.extract("Which state's Department of Motor Vehicles warned residents about fake toll texts?", toll,
+                     [1.0], None, sa.casing(toll))
+    assert got is not None and got.text == "Virginia"
 
 
 def test_a_where_question_is_answered_with_a_place_not_another_name() -> None:
