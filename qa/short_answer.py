@@ -51,10 +51,12 @@ _NUMBER = re.compile(
 # A name's words may be joined by a few lower-case words or an ampersand ("Ben & Jerry's",
 # "Lilo & Stitch"), among them the particles of personal names, one or two of them
 # ("Lula da Silva", "Ursula von der Leyen", "Fernando de la Rúa", "Bank of the West"),
+# and "for" between two capitalised words ("Centers for Disease Control", "Alternative for
+# Germany": not "Alternative" alone; "for the" joins nothing; `_runs` cuts the rest),
 # and "No." with its number is one of them ("Red No. 3", "Yellow No. 5"). A particle
 # may also be written onto the surname ("Joseph diGenova", "Neil deGrasse Tyson"): a
 # word of a few lower-case letters, then a capital and a lower-case letter.
-_JOINER = (r"(?:of(?:\s+the)?|the|de(?:\s+(?:la|las|los))?|del|della|da|di|du|dos|das|al|bin|ibn"
+_JOINER = (r"(?:of(?:\s+the)?|for|the|de(?:\s+(?:la|las|los))?|del|della|da|di|du|dos|das|al|bin|ibn"
            r"|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|and|&)")
 NAME_RUN = re.compile(rf"\b(?:[A-Z][\w'’.-]*|al-\w+)(?:\s+(?:{_JOINER}\s+)?"
                       r"(?:No\.\s\d+\b|[A-Z][\w'’.-]*|[a-z]{1,3}[A-Z][a-z][\w'’.-]*))*")
@@ -670,19 +672,28 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
 # President Joe Biden" (while "Ben and Jerry's", "Bosnia and Herzegovina's" and "Johnson
 # and Johnson's" are one name each, and "Chairman and CEO Brian Niccol" one person).
 _AND = re.compile(r"\s+and\s+(\S+)")
+# "for" joins a name of one or two words to what it is for ("Alternative for Germany",
+# "U.S. Centers for Disease Control"); after a longer run, or before a day, a month or a
+# given name, it joins two things ("the House Oversight Committee for Mazars", "Brian
+# Thompson for Monday", "Attorneys for Sean Combs").
+_FOR = re.compile(r"\s+for\s+(\S+)")
 _POSSESSIVE = re.compile(r"[\w.-]+[’']s\b")
 
 
 def _runs(sentence: str) -> list[tuple[int, int]]:
-    """The capitalised runs (`NAME_RUN`) as (start, end), each cut where "and" joins two
-    things (`_AND`)."""
+    """The capitalised runs (`NAME_RUN`) as (start, end), each cut where "and" or "for"
+    joins two things (`_AND`, `_FOR`)."""
     out = []
     for m in NAME_RUN.finditer(sentence):
         s = m.start()
-        for cut in _AND.finditer(m.group()):
+        cuts = sorted([(c, True) for c in _AND.finditer(m.group())] + [(c, False) for c in _FOR.finditer(m.group())],
+                      key=lambda c: c[0].start())
+        for cut, is_and in cuts:
             before = sentence[s : m.start() + cut.start()].split()
             after = cut.group(1)
-            if len(before) >= 2 and (_POSSESSIVE.match(after) or (people.is_title(after) and not people.is_title(before[-1]))):
+            if (is_and and len(before) >= 2 and (_POSSESSIVE.match(after) or (people.is_title(after) and not people.is_title(before[-1])))) \
+                    or (not is_and and (len(before) > 2 or after.strip(EDGE) in _NOT_ANSWERS
+                                        or people.is_given_name(after.strip(EDGE)))):
                 out.append((s, m.start() + cut.start()))
                 s = m.start() + cut.start(1)
         out.append((s, m.end()))

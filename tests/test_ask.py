@@ -1533,6 +1533,17 @@ def test_a_name_ends_where_the_name_ends() -> None:
     assert names("\u201cI intend to sue,\u201d said Joseph diGenova, a former Justice Department official.") == [
         "Joseph diGenova", "Justice Department"]
     assert names("He spoke of Moderna mRNA shots with Neil deGrasse Tyson.") == ["Moderna", "Neil deGrasse Tyson"]
+    # "for" joins two capitalised words into one name, "for the" does not.
+    assert names("The far-right Alternative for Germany gained as the Centers for Disease Control warned.") == [
+        "Alternative for Germany", "Centers for Disease Control"]
+    assert names("He sued in the Court for the District of Columbia.") == ["Court", "District of Columbia"]
+    assert names("The House Oversight Committee for Mazars met UnitedHealthcare CEO Brian Thompson for Monday.") == [
+        "House Oversight Committee", "Mazars", "UnitedHealthcare CEO Brian Thompson"]  # "Monday" answers no name
+    assert names("Prosecutors questioned her after Attorneys for Sean Combs rested.")[-1] == "Sean Combs"
+    merz = ["BERLIN – Germany's conservatives won, putting leader Friedrich Merz on track to be the next chancellor "
+            "while the far-right Alternative for Germany surged."]
+    got = sa.extract("Who is on track to be Germany's next chancellor?", merz, [1.0], None, sa.casing(merz))
+    assert got is not None and got.text == "Friedrich Merz"
 
 
 def test_the_short_answer_cites_its_best_weighed_mention() -> None:
