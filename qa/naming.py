@@ -27,10 +27,11 @@ _ASKS = re.compile(
     r"|\b(?:called|named|dubbed|known\s+as)\s+what\b"
     r"|\bwhat\s+(?:is|was|are|were)\s+(?:[\w’'.-]+\s+){1,8}?(?:called|named|dubbed|known\s+as)\s*\?", re.I)
 # "What nickname did he have?", "What did fans call it?", "What do scientists call the
-# effect?": a name, asked with other words.
+# effect?", "What did the Department of Homeland Security call its operation?": a name,
+# asked with other words.
 # "call" is the verb there, after its subject: not "What did he say about the call?".
 _ASKS_TOO = re.compile(r"\b(?:what|which)\s+(?:new\s+)?nicknames?\b"
-                       r"|\bwhat\s+(?:do|does|did|will)\s+(?:[\w’'.-]+\s+){1,3}?(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)call\b", re.I)
+                       r"|\bwhat\s+(?:do|does|did|will)\s+(?:[\w’'.-]+\s+){1,6}?(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)call\b", re.I)
 # A naming verb, then maybe "it" / "them" and an article: what follows is the name given.
 # Not "named after", "called on", "called for": a lower-case word that is not quoted
 # gives no name.
@@ -39,6 +40,9 @@ _GIVES = re.compile(r"\b(?:named|dubbed|called|nicknamed|christened|renamed|titl
 # A quoted run right after the verb, of one to five words: any case ("olo").
 _QUOTED = re.compile(r"[“\"‘']([^”\"’'\n]{1,60}?)[”\"’']")
 MAX_NAME_WORDS = 5
+# What the verb names, between it and the quoted name: one or two capitalised words
+# ("Trump called Monday "liberation day"").
+_NAMED_THING = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s+")
 
 
 def asks_for_name(question: str) -> bool:
@@ -75,13 +79,16 @@ def _words(text: str) -> list[str]:
 
 def names_given(sentence: str, name_run: re.Pattern[str]) -> list[tuple[int, int]]:
     """The runs the sentence gives as a thing's name, as (start, end): a quoted run right
-    after a naming verb ("dubbed "olo"" -> "olo", without the quotation marks), or the
+    after a naming verb ("dubbed "olo"" -> "olo", without the quotation marks; or after
+    the thing it names: "called Monday "liberation day""), or the
     capitalised run there (`name_run`, the reader's pattern of a name: "named it Blue
     Ghost")."""
     out = []
     for verb in _GIVES.finditer(sentence):
         at = verb.end()
         quoted = _QUOTED.match(sentence, at)
+        if quoted is None and (named := _NAMED_THING.match(sentence, at)) is not None:
+            quoted = _QUOTED.match(sentence, named.end())  # "called Monday "liberation day""
         if quoted is not None:
             s, e = quoted.span(1)
             text = quoted.group(1).rstrip(",.;: ")

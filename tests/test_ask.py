@@ -1064,7 +1064,8 @@ def test_a_name_question_is_answered_with_the_name_a_naming_verb_gives() -> None
 
     for question in ("What is the new trend called?", "Oxford's project to study dung is called what?",
                      "Protesters marched under what name?", "What are the names of the pardoned turkeys?",
-                     "What nickname did the boxer Chuck Wepner have?", "What did fans call the double feature?"):
+                     "What nickname did the boxer Chuck Wepner have?", "What did fans call the double feature?",
+                     "What did the Department of Homeland Security call its operation in Charlotte?"):
         assert naming.asks_for_name(question) and sa.question_type(question) == "entity", question
     for question in ("Who was named best new artist?", "How many men have been called up?",
                      "A rocket named after which astronaut reached orbit?", "What did Trump say about the call?"):
@@ -1087,6 +1088,11 @@ def test_a_name_question_is_answered_with_the_name_a_naming_verb_gives() -> None
     assert [sentences[0][s:e] for s, e in naming.names_given(sentences[0], sa.NAME_RUN)] == ["olo"]
     got = sa.extract("Who discovered the new colour?", sentences, [1.0, 0.9], None, sa.casing(sentences))
     assert got is not None and got.text != "olo"
+    # The thing named may stand between the verb and the quoted name.
+    speech = ['Trump called Monday "liberation day" in an inaugural speech on his priorities.']
+    got = sa.extract("What did Trump call the day of his inauguration in his speech?", speech, [1.0], None,
+                     sa.casing(speech))
+    assert got is not None and got.text == "liberation day"
 
 def test_the_title_of_a_work_is_asked_for_by_name() -> None:
     """"What is the title of her new album?" asks the work's name, as "which album" does:
