@@ -762,6 +762,11 @@ def test_how_much_was_spent_or_paid_asks_money() -> None:
     assert sa.unit_asked("How much did DeepSeek claim it spent to build its AI model?") == "money"
     assert sa.unit_asked("How much was the CEO paid last year?") == "money"
     assert sa.unit_asked("How much did the sea level rise?") is None
+    assert sa.unit_asked("For how much did Trump sue The New York Times?") == "money"
+    assert sa.unit_asked("How much did the startup raise?") == "money"
+    suit = ["Trump sued the New York Times, four of its reporters, and Penguin Random House for at least $15 billion."]
+    got = sa.extract("For how much did Trump sue The New York Times?", suit, [1.0], None, sa.casing(suit))
+    assert got is not None and got.text == "at least $15 billion"
     texts = ["DeepSeek says it cost less than $6 million to train its DeepSeek-V3 model, using 2,000 chips."]
     got = sa.extract("How much did DeepSeek claim it spent to build its AI model?", texts, [1.0], None,
                      sa.casing(texts))
