@@ -37,6 +37,8 @@ _APPROX = "nearly|about|around|almost|more than|at least|over|some|roughly|up to
 # A range is one number ("13 to 18 named storms", "$5 to $10", "6-10 inches"; a hyphen
 # joins a range only when it rises, `_candidates`: "a 24-17 win" is a score).
 _RANGE_END = rf"(?:\s+to\s+(?:[$£€]\s?)?(?:{_FIGURE}|\b(?:{_NUM_WORDS})\b)|[-–]{_FIGURE}(?![\d-]))?"
+# "rose from two cases ... to 58 cases": the figure after "to" is the one reached.
+_TO_A_FIGURE = re.compile(rf"\bto\s+(?:{_APPROX}\s+)?(?:[$£€]\s?)?\d")
 _HYPHEN_RANGE = re.compile(rf"({_FIGURE})[-–]({_FIGURE})")
 _APPROX_BEFORE = rf"(?:{_APPROX}|fewer than)\s+"
 _APPROXIMATE = re.compile(_APPROX_BEFORE, re.I)
@@ -926,6 +928,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= 1.5  # "flying from?": "from Wichita", not "in Washington"
             elif kind == "date" and asked.ends_on:
                 role *= 1.5 if prev == asked.ends_on else 0.5  # "Until what date?": "until April 2", not "on Thursday"
+            elif kind == "number" and prev == "from" and _TO_A_FIGURE.search(sent, s + len(text)):
+                role *= NOT_THE_KIND  # "escalated from two cases ... to 58 cases": where it started
             if is_given:
                 role = max(role, SLOT_ROLE)
             value = w * (0.3 + closeness + shares) * role * of_kind

@@ -619,6 +619,21 @@ def test_a_range_is_one_number() -> None:
     assert got is not None and got.text == "3 to 4 inches"
 
 
+def test_a_figure_after_from_is_where_a_change_started() -> None:
+    """"escalated from two cases ... to 58 cases": how many it reached is the figure after
+    "to"; a figure after "from" with no "to" figure after it still answers."""
+    from qa import short_answer as sa
+
+    texts = ["An outbreak in northwest Texas escalated from two cases among unvaccinated children in Gaines County "
+             "to 58 cases across five counties."]
+    question = "How many measles cases did the northwest Texas outbreak reach across five counties?"
+    got = sa.extract(question, texts, [1.0], None, sa.casing(texts))
+    assert got is not None and got.text == "58"
+    alone = ["The outbreak grew from two cases among unvaccinated children in Gaines County."]
+    got = sa.extract("How many cases did the outbreak start from?", alone, [1.0], None, sa.casing(alone))
+    assert got is not None and got.text == "two"
+
+
 def test_an_ordinal_is_not_a_count() -> None:
     """"How many dogs take part in the show?" is not "149" from "the 149th show"."""
     from qa import short_answer as sa
