@@ -734,7 +734,7 @@ _NAMED_BY_KIND = frozenset(stem(n) for n in (
     "Bay", "Harbor", "Harbour", "Base", "Prison", "Courthouse", "Capitol", "Theater", "Theatre", "Garden", "Gardens",
     "Monument", "Memorial", "Cemetery", "Street", "Avenue", "Boulevard", "Reservoir", "Dam", "Port", "Pier", "Hotel",
     "Resort",
-    "University", "College", "School", "Institute", "Foundation", "Academy", "Library", "Laboratory", "County",
+    "University", "College", "School", "Institute", "Foundation", "Academy", "Library", "Laboratory", "Journal", "County",
     "Parish", "Province"))
 
 

@@ -957,6 +957,11 @@ def test_a_name_that_ends_in_the_kind_asked_outweighs_the_names_that_do_not() ->
     got = sa.extract("Which institute did DOGE staffers enter with the help of police?", usip, [1.2, 0.9], None,
                      sa.casing(usip))
     assert got is not None and got.text == "U.S. Institute of Peace"
+    fossil = ["Bastetodon syrtos is part of the Hyaenodonta family, an extinct group of carnivores.",
+              "The results were published on Monday in the Journal of Vertebrate Paleontology."]
+    got = sa.extract("Which journal published the findings on the Bastetodon syrtos skull?", fossil, [1.2, 0.9],
+                     None, sa.casing(fossil))
+    assert got is not None and got.text == "Journal of Vertebrate Paleontology"
 
 
 def test_and_before_a_possessive_or_a_title_joins_two_names_not_one() -> None:
