@@ -145,6 +145,17 @@ def asks(sentence: str) -> bool:
     return sentence.rstrip().rstrip("\"'\u201d\u2019)]").endswith("?")
 
 
+# A question that opens with its verb asks whether, and states nothing ("Would Cardinal
+# Seán O'Malley be considered for pope?"); "When is Diwali 2025?" still names its story.
+_WHETHER = re.compile(r"\s*(?:would|will|could|can|should|is|are|was|were|does|do|did|has|have|had|may|might)\b",
+                      re.I)
+
+
+def asks_whether(sentence: str) -> bool:
+    """Whether the sentence is a yes-or-no question (`_WHETHER`)."""
+    return asks(sentence) and _WHETHER.match(sentence) is not None
+
+
 def score_sentences(question: str, hits: Sequence[Hit], embedder: Embedder,
                     qvec: np.ndarray | None = None,
                     corpus_idf: dict[str, float] | None = None, as_of: date | None = None,
@@ -341,7 +352,7 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
 def read_texts(scored: Sequence[Scored], hits: Sequence[Hit] | None) -> tuple[list[str], list[float], list[Scored]]:
     """What `short` reads a short answer from: the first `SHORT_SENTENCES` sentences of the
     reader's order, then with `hits` the headlines of their articles (not title-case
-    ones); each text's weight (its order score; a headline's, its article's best
+    ones, nor the parts that ask whether: `asks_whether`); each text's weight (its order score; a headline's, its article's best
     sentence's), and the sentence that carries it (itself, or for a headline that best
     sentence)."""
     top = list(scored[:SHORT_SENTENCES])
@@ -354,7 +365,7 @@ def read_texts(scored: Sequence[Scored], hits: Sequence[Hit] | None) -> tuple[li
             if not title or _title_case(title):
                 continue
             for part in split_sentences(title) or [title]:  # "A mouse watched YouTube. Then ..."
-                if part not in texts:
+                if part not in texts and not asks_whether(part):
                     texts.append(part)
                     weights.append(max(s.order, 0.0) * HEADLINE_WEIGHT)
                     carriers.append(s)  # the article's best sentence: `top` is in the reader's order

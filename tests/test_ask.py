@@ -560,6 +560,16 @@ def test_the_short_answer_may_come_from_the_headline_of_the_quoted_article() -> 
     assert extractive.short(question, weak, None, None) is None
     assert extractive.supports(question, weak, extractive.short(question, weak, None, titled))
     assert not extractive.supports(question, weak, extractive.short(question, weak, None, None))
+    # A headline that asks whether states nothing: its name is no answer.
+    died = "Pope Francis died on Monday, the Vatican announced."
+    farrell = "Cardinal Kevin Farrell, Camerlengo of the Apostolic Chamber, announced the pope's death."
+    pope = [Scored(0, died, score=0.7, cosine=0.6, lexical=0.5, order=1.0),
+            Scored(1, farrell, score=0.6, cosine=0.5, lexical=0.5, order=0.95)]
+    asking = [hit("Would Cardinal Seán O'Malley be considered for pope? It's possible.", died),
+              hit("Pope Francis Dies At 88", farrell)]
+    got = extractive.short("Which cardinal announced the death of Pope Francis?", pope, None, asking)
+    assert got is not None and got[0] == "Cardinal Kevin Farrell"
+    assert extractive.asks_whether("Would he run?") and not extractive.asks_whether("When is Diwali 2025?")
 
 
 def test_the_audit_reads_a_citation_with_its_title(real_embedder) -> None:  # type: ignore[no-untyped-def]
