@@ -352,9 +352,9 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
 def read_texts(scored: Sequence[Scored], hits: Sequence[Hit] | None) -> tuple[list[str], list[float], list[Scored]]:
     """What `short` reads a short answer from: the first `SHORT_SENTENCES` sentences of the
     reader's order, then with `hits` the headlines of their articles (not title-case
-    ones, nor the parts that ask whether: `asks_whether`); each text's weight (its order score; a headline's, its article's best
-    sentence's), and the sentence that carries it (itself, or for a headline that best
-    sentence)."""
+    ones, nor the parts that ask whether: `asks_whether`); each text's weight (its order
+    score; a headline's, its article's best sentence's), and the sentence that carries it
+    (itself, or for a headline that best sentence)."""
     top = list(scored[:SHORT_SENTENCES])
     texts = [s.sentence for s in top]
     weights = [max(s.order, 0.0) for s in top]

@@ -689,18 +689,28 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
     out = []
     for m in NAME_RUN.finditer(sentence):
         s = m.start()
-        cuts = sorted([(c, True) for c in _AND.finditer(m.group())] + [(c, False) for c in _FOR.finditer(m.group())],
-                      key=lambda c: c[0].start())
-        for cut, is_and in cuts:
-            before = sentence[s : m.start() + cut.start()].split()
-            after = cut.group(1)
-            if (is_and and len(before) >= 2 and (_POSSESSIVE.match(after) or (people.is_title(after) and not people.is_title(before[-1])))) \
-                    or (not is_and and (len(before) > 2 or after.strip(EDGE) in _NOT_ANSWERS
-                                        or people.is_given_name(after.strip(EDGE)))):
+        cuts = sorted([(c, _and_joins_two) for c in _AND.finditer(m.group())]
+                      + [(c, _for_joins_two) for c in _FOR.finditer(m.group())], key=lambda c: c[0].start())
+        for cut, joins_two in cuts:
+            if joins_two(sentence[s : m.start() + cut.start()].split(), cut.group(1)):
                 out.append((s, m.start() + cut.start()))
                 s = m.start() + cut.start(1)
         out.append((s, m.end()))
     return out
+
+
+def _and_joins_two(before: list[str], after: str) -> bool:
+    """Whether "and" joins two things (`_AND`): a name of two words or more before it, and
+    after it a possessive or a title that the word before "and" is not."""
+    return len(before) >= 2 and (_POSSESSIVE.match(after) is not None
+                                 or (people.is_title(after) and not people.is_title(before[-1])))
+
+
+def _for_joins_two(before: list[str], after: str) -> bool:
+    """Whether "for" joins two things (`_FOR`): more than two words before it, or a day, a
+    month or a given name after it."""
+    word = after.strip(EDGE)
+    return len(before) > 2 or word in _NOT_ANSWERS or people.is_given_name(word)
 
 
 def _trim_end(name: str, case: Casing | None = None) -> str:
@@ -827,7 +837,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     where: dict[str, tuple[int, str]] = {}
     mentions: dict[int, dict[str, tuple[int, str]]] = {}  # each sentence's spans: where they start
     kind_in_names = asked.kinds & _NAMED_BY_KIND if kind == "entity" and not asked.person else frozenset()
-    named_as_kind: set[str] = set()  # the names that end in the kind asked for
+    named_as_kind: set[str] = set()  # the names written as of the kind asked for (`_headed_by_kind`)
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
         w = (max(raw_w, 0.0) / top_w) ** 3  # the best-weighed sentence dominates
         toks = words(sent)
@@ -853,14 +863,14 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if fit is None:
                 continue  # the question's own words
             text, of_kind = fit
-            ends_in_kind = bool(kind_in_names) and _headed_by_kind(text, kind_in_names)
-            if ends_in_kind:
+            headed_by_kind = bool(kind_in_names) and _headed_by_kind(text, kind_in_names)
+            if headed_by_kind:
                 text = after_owner(text)  # "Tokyo's Haneda Airport" -> "Haneda Airport"
             s += sent[s:e].find(text)  # the place inside the name ("U.S. Soccer" -> "U.S.")
             in_place = asked.place is not None and of_kind == 1.0
             key = text.lower()
             span_stems = {stem(t) for t in words(text)}
-            if ends_in_kind:
+            if headed_by_kind:
                 named_as_kind.add(key)
             if asked.anywhere and (inside := places.find_any(text)) not in (None, text):
                 span_stems -= {stem(t) for t in words(inside)}  # the question's own place in a venue's name
