@@ -554,23 +554,29 @@ class Casing:
     capitalised: frozenset[str]  # written with a capital inside some sentence
     lower: frozenset[str]  # written in lower case somewhere
     surnames: frozenset[str] = frozenset()  # written as a person's ("Mamdani, 34,"; `people.surnames_in`)
+    ends_a_name: frozenset[str] = frozenset()  # capitalised inside a sentence, no capitalised word joined after it
 
     def opens_a_name(self, word: str, more_follow: bool) -> bool:
         """Whether a capitalised word that opens a sentence belongs to the name it starts.
-        Alone, it must be written with a capital elsewhere too; followed by more
+        Alone, it must be written with a capital elsewhere too, ending a name there ("Fatima
+        Mamdani" makes "Mamdani" one) or naming a place (the list of places knows "Toronto"
+        in "Toronto Pearson International Airport"): a word the text capitalises only
+        before more of a name ("National Historic Landmark") is no name of its own
+        ("Historic lodge on Grand Canyon North Rim..."); followed by more
         capitalised words ("Cole Escola", "SAN FRANCISCO"), it belongs unless the text
         also writes it in lower case ("watch"), or the word is all capitals: a
         dateline's "NEW YORK" is a name although the text writes "new"."""
         w = word.strip(EDGE)
         if more_follow:
             return w.lower() not in self.lower or (len(w) > 1 and w.isupper())  # "NEW YORK (AP)"
-        return w in self.capitalised
+        return w in self.ends_a_name or (w in self.capitalised and places.find_any(w) == w)  # "Toronto Pearson"
 
 
 def casing(sentences: Sequence[str]) -> Casing:
     """The `Casing` of these sentences (the reader passes all the retrieved ones)."""
     cap: set[str] = set()
     low: set[str] = set()
+    ends: set[str] = set()
     for sent in sentences:
         toks = sent.split()
         for n, tok in enumerate(toks):
@@ -579,7 +585,16 @@ def casing(sentences: Sequence[str]) -> Casing:
                 low.add(w)
             elif n and not toks[n - 1].endswith(":") and w[:1].isupper():  # not where a sentence or clause opens
                 cap.add(w)
-    return Casing(frozenset(cap), frozenset(low), people.surnames_in(sentences))
+                if not (n + 1 < len(toks) and _joined(tok, toks[n + 1])):
+                    ends.add(w)
+    return Casing(frozenset(cap), frozenset(low), people.surnames_in(sentences), frozenset(ends))
+
+
+def _joined(first: str, second: str) -> bool:
+    """Whether two tokens are two capitalised words of one name: no punctuation between,
+    and the first no function word ("The Chiefs" is "Chiefs" alone)."""
+    return (first[:1].isupper() and second[:1].isupper() and first.lower() not in STOP
+            and first[-1:] not in ",.;:!?)\"”’" and second[:1] not in "(\"“‘")
 
 
 def _opens(before: str) -> bool:

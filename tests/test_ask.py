@@ -1736,6 +1736,14 @@ def test_a_one_word_name_gives_way_to_the_whole_name() -> None:
     got = sa.extract("Which justice said tariffs are a tax on Americans?", court, [1.0, 0.9, 0.87], None,
                      sa.casing(court))
     assert got is not None and got.text == "John Roberts"
+    # A word the text capitalises only before more of a name is no name when it opens one.
+    lodge = ["Historic lodge on Grand Canyon North Rim destroyed by wildfire",
+             "The lodge was designated a National Historic Landmark in the 1980s.",
+             "The Grand Canyon Lodge was destroyed by the Dragon Bravo Fire, park officials said."]
+    got = sa.extract("Which fire destroyed the Grand Canyon Lodge on the North Rim?", lodge, [1.2, 1.0, 0.9], None,
+                     sa.casing(lodge))
+    assert got is not None and got.text == "Dragon Bravo Fire"
+    assert sa.casing(["Delta landed at Toronto Pearson International Airport."]).opens_a_name("Toronto", False)
     title = ["UConn won the national championship game on Sunday night.", "Follow UConn on the team's website."]
     got = sa.extract("Which team won the national championship game?", title, [1.0, 0.9], None, sa.casing(title))
     assert got is not None and got.text == "UConn"  # "Follow" opens a sentence, it is no name
