@@ -689,40 +689,38 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
 # Grateful Dead and Saturday's awards ceremony", "Washington National Cathedral and
 # President Joe Biden" (while "Ben and Jerry's", "Bosnia and Herzegovina's" and "Johnson
 # and Johnson's" are one name each, and "Chairman and CEO Brian Niccol" one person).
-_AND = re.compile(r"\s+and\s+(\S+)")
 # "for" joins a name of one or two words to what it is for ("Alternative for Germany",
 # "U.S. Centers for Disease Control"); after a longer run, or before a day, a month or a
 # given name, it joins two things ("the House Oversight Committee for Mazars", "Brian
 # Thompson for Monday", "Attorneys for Sean Combs").
-_FOR = re.compile(r"\s+for\s+(\S+)")
+_JOINED_BY = re.compile(r"\s+(and|for)\s+(\S+)")
 _POSSESSIVE = re.compile(r"[\w.-]+[’']s\b")
 
 
 def _runs(sentence: str) -> list[tuple[int, int]]:
     """The capitalised runs (`NAME_RUN`) as (start, end), each cut where "and" or "for"
-    joins two things (`_AND`, `_FOR`)."""
+    joins two things (`_JOINED_BY`)."""
     out = []
     for m in NAME_RUN.finditer(sentence):
         s = m.start()
-        cuts = sorted([(c, _and_joins_two) for c in _AND.finditer(m.group())]
-                      + [(c, _for_joins_two) for c in _FOR.finditer(m.group())], key=lambda c: c[0].start())
-        for cut, joins_two in cuts:
-            if joins_two(sentence[s : m.start() + cut.start()].split(), cut.group(1)):
+        for cut in _JOINED_BY.finditer(m.group()):
+            joins_two = _and_joins_two if cut.group(1) == "and" else _for_joins_two
+            if joins_two(sentence[s : m.start() + cut.start()].split(), cut.group(2)):
                 out.append((s, m.start() + cut.start()))
-                s = m.start() + cut.start(1)
+                s = m.start() + cut.start(2)
         out.append((s, m.end()))
     return out
 
 
 def _and_joins_two(before: list[str], after: str) -> bool:
-    """Whether "and" joins two things (`_AND`): a name of two words or more before it, and
+    """Whether "and" joins two things (`_JOINED_BY`): a name of two words or more before it, and
     after it a possessive or a title that the word before "and" is not."""
     return len(before) >= 2 and (_POSSESSIVE.match(after) is not None
                                  or (people.is_title(after) and not people.is_title(before[-1])))
 
 
 def _for_joins_two(before: list[str], after: str) -> bool:
-    """Whether "for" joins two things (`_FOR`): more than two words before it, or a day, a
+    """Whether "for" joins two things (`_JOINED_BY`): more than two words before it, or a day, a
     month or a given name after it."""
     word = after.strip(EDGE)
     return len(before) > 2 or word in _NOT_ANSWERS or people.is_given_name(word)
@@ -749,9 +747,11 @@ def _commonness_weight(held: float) -> float:
 
 
 # The kinds of thing whose names end in the kind ("Toronto Pearson International Airport",
-# "Potomac River", "Utah Valley University", "Jefferson County"), as stems: for "which
-# airport", a name so written is one, and the names beside it that are not (`extract`)
-# are not of the kind. Venues and natural places, then institutions and regions.
+# "Potomac River", "Utah Valley University", "Jefferson County") or open with it before
+# "of" ("Institute of Peace", "Journal of Vertebrate Paleontology"), as stems
+# (`_headed_by_kind`): for "which airport", a name so written is one, and the names beside
+# it that are not (`extract`) are not of the kind. Venues and natural places, then
+# institutions, journals and regions.
 _NAMED_BY_KIND = frozenset(stem(n) for n in (
     "Park", "Stadium", "Arena", "Airport", "Field", "Dome", "Superdome", "Speedway", "Coliseum", "Center", "Centre",
     "Hospital", "Cathedral", "Church", "Chapel", "Basilica", "Museum", "Palace", "Castle", "Hall", "Square", "Plaza",
