@@ -92,7 +92,8 @@ def run(questions: Sequence[EvalQuestion]) -> list[Funnel]:
         if asked.kind is None:
             continue
         filters = with_sources(with_recency(Filters(as_of=q.as_of), settings), res)
-        r = read(q.question, res, filters, settings.top_k, settings.max_chunks_per_article)
+        r = read(q.question, res, filters, settings.top_k, settings.max_chunks_per_article,
+                 whole_articles=settings.whole_articles)
         texts, _, _ = extractive.read_texts(r.scored, r.hits)
         spans = [s for found in asked.answer_spans(texts) for s in found]
         sure = short_read(r.shown, r.hits, r.day)

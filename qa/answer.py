@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa import confidence, extractive, llm_answer, prompts, startup
+from qa import confidence, extractive, llm_answer, prompts, startup, whole_article
 from qa.citations import Pool, citation_for
 from qa.embeddings import Embedder, expected_embedder_name, load_embedder, model_for
 from qa.keyword import KeywordIndex, keyword_index
@@ -144,12 +144,13 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
 def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choices: Sequence[str] | None,
          filters: Filters, window: TimeWindow | None, res: Resources, llm: ChatLLM, shown: extractive.Shown | None,
          choice_vectors: np.ndarray | None, on_token: TokenFn | None,
-         on_restart: Callable[[], None] | None, write: bool = True) -> LLMAnswer:
+         on_restart: Callable[[], None] | None, write: bool = True, found: int | None = None) -> LLMAnswer:
     """The model's answer, checked sentence by sentence (see `qa.llm_answer`); `shown` is
     the offline short answer, for the offline answer shown when nothing the model wrote
-    is supported."""
+    is supported. The model is shown the first `found` passages (those retrieval found);
+    its sentences are checked against all the reader read."""
     reply = llm.complete(prompts.system_prompt(bool(choices)),
-                         prompts.user_prompt(question, hits, choices, filters.as_of, window),
+                         prompts.user_prompt(question, hits[:found], choices, filters.as_of, window),
                          on_token, on_restart)
     pool = Pool.build(hits, res.embedder, [(s.hit, s.sentence, s.vector) for s in scored if s.vector is not None])
     if choices:
@@ -211,7 +212,8 @@ class Reading:
     question's and each "question + choice" text's. `ask` answers from it; `eval.funnel`
     measures it."""
 
-    hits: list[Hit]
+    hits: list[Hit]  # the passages found, then the rest of the top articles (`whole_article`)
+    found: int  # how many of `hits` retrieval found: the passages an LLM is shown
     window: TimeWindow | None
     day: date | None
     scored: list[extractive.Scored]
@@ -221,10 +223,12 @@ class Reading:
 
 
 def read(question: str, res: Resources, filters: Filters, k: int, per_article: int,
-         choices: Sequence[str] | None = None, lap: Callable[[str], None] = lambda stage: None) -> Reading:
+         choices: Sequence[str] | None = None, lap: Callable[[str], None] = lambda stage: None,
+         whole_articles: int = 0) -> Reading:
     """Retrieve the question's `k` passages (at most `per_article` of one article) and read
-    them, as `ask` does before answering. `filters` are complete (`with_recency`,
-    `with_sources`); `lap` is called as each stage (embed, retrieve, rank) ends."""
+    them with the rest of the first `whole_articles` articles they come from, as `ask` does
+    before answering. `filters` are complete (`with_recency`, `with_sources`); `lap` is
+    called as each stage (embed, retrieve, rank) ends."""
     window = for_question(question, filters.since, filters.until, filters.as_of)
     # Multiple choice searches with the question and each choice too, so that the
     # passages that name each choice are among the candidates.
@@ -236,6 +240,8 @@ def read(question: str, res: Resources, filters: Filters, k: int, per_article: i
     hits = retrieve(question, res, filters, k, per_article, qvec, window,
                     extra_queries=choice_queries, idf=corpus_idf)
     window = _widened(window, [h.chunk.published for h in hits])
+    found = len(hits)
+    hits = whole_article.with_rest(hits, res.store, whole_articles, question, corpus_idf)
     lap("retrieve")
     day = reference_day(filters.as_of, window)
     scored = extractive.window_first(extractive.score_sentences(question, hits, res.embedder, qvec, corpus_idf, day),
@@ -243,7 +249,10 @@ def read(question: str, res: Resources, filters: Filters, k: int, per_article: i
     lap("rank")
     # The short answer, read once: the decline rule and the extractive answer both use it.
     shown = extractive.short(question, scored, corpus_idf, hits, res.keyword().share)
-    return Reading(hits, window, day, scored, shown, extractive.supports(question, scored, shown), vecs)
+    # Whether the archive answers at all is judged on the passages found, as the support
+    # threshold was calibrated: reading on in a story only picks a better sentence of it.
+    supported = extractive.supports(question, [s for s in scored if s.hit < found], shown)
+    return Reading(hits, found, window, day, scored, shown, supported, vecs)
 
 
 def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = None,
@@ -265,7 +274,7 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     res = load_resources(settings, embedder)
     filters = with_sources(filters, res)
     lap("load")
-    r = read(question, res, filters, k, settings.max_chunks_per_article, choices, lap)
+    r = read(question, res, filters, k, settings.max_chunks_per_article, choices, lap, settings.whole_articles)
     hits, window, scored, shown = r.hits, r.window, r.scored, r.shown
     choice_vectors = r.vectors[1:] if choices else None
     use_llm = llm is not None or settings.llm_configured
@@ -277,7 +286,7 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     write = sure is not None and sure.written
     if use_llm:
         got = _llm(question, hits, scored, choices, filters, window, res, llm or load_llm(settings), shown,
-                   choice_vectors, on_token, on_restart, write)
+                   choice_vectors, on_token, on_restart, write, r.found)
         lap("answer")
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, got.text, mode, got.citations, got.declined, got.choice, None, timings,

@@ -85,6 +85,9 @@ class Settings(BaseSettings):
     # Retrieval
     top_k: int = 6
     max_chunks_per_article: int = 2
+    # The offline reader reads on in this many of the best-ranked articles, past the
+    # passages found: their chunks that say more of the question (`qa.whole_article`).
+    whole_articles: int = 1
     # As-of questions: half-life in days of the recency feature of the ranking (0 = off),
     # and the days before the as-of date searched on their own for candidates (0 = off).
     recency_half_life_days: float = 14.0
