@@ -405,8 +405,12 @@ class Asked:
         """Whether the span is the question's own: its words, its text, or the initials
         of one of its names ("IOC" for the International Olympic Committee). A person's
         titles do not make a name another: "Former President Donald Trump" is the
-        question's own when it names Donald Trump."""
-        span_stems = {stem(t) for t in words(people.untitled(text))}
+        question's own when it names Donald Trump; nor do function words between a
+        name's words: "Monty the Giant Schnauzer" is the question's own when it asks who
+        handled "Monty, the giant schnauzer" (a count keeps its "two": "Two people" is no
+        echo of "how many people")."""
+        named = self.kind in ("entity", "place")
+        span_stems = {stem(t) for t in words(people.untitled(text)) if not (named and t.lower() in STOP)}
         # The question's text from the start of a word: "olo" is no part of "colour", while
         # "Yemen" is written in "Yemeni".
         written = re.search(rf"(?<!\w){re.escape(text.lower())}", self.question.lower()) is not None

@@ -1749,3 +1749,16 @@ def test_a_weekday_answering_when_is_given_with_the_date_its_article_means(archi
     assert weekday in a.citations[0].quote and a.citations[0].published is not None
     checked = audit(a.text, a.citations, emb)
     assert checked.claims and checked.supported == checked.claims
+
+
+def test_a_name_of_the_questions_own_words_is_no_answer_whatever_joins_them() -> None:
+    """"Monty the Giant Schnauzer" is the question's "Monty, the giant schnauzer": the
+    function words between a name's words do not make it another. A count keeps its
+    number word: "Two people" answers "how many people"."""
+    show = ["Monty the Giant Schnauzer was named Best in Show on Tuesday.",
+            "Monty, a 5-year-old male, is handled by Kate Bernadin."]
+    got = read_short("Who handled Monty, the giant schnauzer named Best in Show at Westminster?", show, [0.9, 0.6])
+    assert got is not None and got.text == "Kate Bernadin"
+    got = read_short("How many people died in the mid-air collision?",
+                     ["Two people died when two small planes collided over the airport."], [0.9])
+    assert got is not None and got.text == "Two people"
