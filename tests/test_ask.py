@@ -1385,6 +1385,12 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
               "The Atlantic's editor Jeffrey Goldberg reported Monday that he was added to the chat."]
     got = read_short("Which magazine editor was added to the group chat about the strikes?", signal, [1.0, 0.95])
     assert got is not None and got.text == "Jeffrey Goldberg"
+    # An immigrant is a person: the agency in the story is not the one asked for.
+    dugan = ["The FBI arrested the judge on Friday.",
+             "The judge is accused of helping Eduardo Flores Ruiz evade arrest."]
+    assert people.asks_for_person("Which immigrant is the judge accused of helping evade arrest?")
+    got = read_short("Which immigrant is the judge accused of helping evade arrest?", dugan, [1.0, 0.9])
+    assert got is not None and got.text == "Eduardo Flores Ruiz"
     assert not people.asks_for_person("Who won Super Bowl LVIII?")  # a team as often as a person
     assert people.asks_for_person("Who is the mayor of Wichita who spoke about the crash?")  # "who is the <person>"
     assert people.asks_for_person("Who became the new CEO of Intel?")
