@@ -80,11 +80,14 @@ def test_both_question_formats(tmp_path: Path) -> None:
                              'Dubai</a> chocolate, <em>the</em> viral bar, hit which nut?'}])
     assert load_questions(linked)[0].question == "Soaring demand for Dubai chocolate, the viral bar, hit which nut?"
     assert strip_html("Costs < 5% and > 3% &amp; rising<br>now") == "Costs < 5% and > 3% & rising now"
-    # The gold sets the project keeps load, each question with an answer and unique ids.
+    # The gold sets the project keeps load whole (a question for every line, ten at least),
+    # each question with an answer and unique ids.
     from tests.conftest import ROOT
     for gold in sorted((ROOT / "eval" / "gold").glob("*.jsonl")):
         got = load_questions(gold)
-        assert len(got) >= 20 and all(q.answers for q in got) and len({q.id for q in got}) == len(got), gold
+        lines = [line for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert len(got) == len(lines) >= 10, gold
+        assert all(q.answers for q in got) and len({q.id for q in got}) == len(got), gold
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"question": "q", "answer": "a"}\n{"question": "no answer"}\n')
     with pytest.raises(InputError, match=r"bad.jsonl:2"):
