@@ -223,8 +223,8 @@ class Reading:
 
 
 def read(question: str, res: Resources, filters: Filters, k: int, per_article: int,
-         choices: Sequence[str] | None = None, lap: Callable[[str], None] = lambda stage: None,
-         whole_articles: int = 0) -> Reading:
+         choices: Sequence[str] | None = None, lap: Callable[[str], None] = lambda stage: None, *,
+         whole_articles: int) -> Reading:
     """Retrieve the question's `k` passages (at most `per_article` of one article) and read
     them with the rest of the first `whole_articles` articles they come from, as `ask` does
     before answering. `filters` are complete (`with_recency`, `with_sources`); `lap` is
@@ -274,7 +274,8 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     res = load_resources(settings, embedder)
     filters = with_sources(filters, res)
     lap("load")
-    r = read(question, res, filters, k, settings.max_chunks_per_article, choices, lap, settings.whole_articles)
+    r = read(question, res, filters, k, settings.max_chunks_per_article, choices, lap,
+             whole_articles=settings.whole_articles)
     hits, window, scored, shown = r.hits, r.window, r.scored, r.shown
     choice_vectors = r.vectors[1:] if choices else None
     use_llm = llm is not None or settings.llm_configured

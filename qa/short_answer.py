@@ -409,8 +409,8 @@ class Asked:
         name's words: "Monty the Giant Schnauzer" is the question's own when it asks who
         handled "Monty, the giant schnauzer" (a count keeps its "two": "Two people" is no
         echo of "how many people")."""
-        named = self.kind in ("entity", "place")
-        span_stems = {stem(t) for t in words(people.untitled(text)) if not (named and t.lower() in STOP)}
+        a_name = self.kind in ("entity", "place")
+        span_stems = {stem(t) for t in words(people.untitled(text)) if not (a_name and t.lower() in STOP)}
         # The question's text from the start of a word: "olo" is no part of "colour", while
         # "Yemen" is written in "Yemeni".
         written = re.search(rf"(?<!\w){re.escape(text.lower())}", self.question.lower()) is not None

@@ -8,8 +8,8 @@ governor he criticised in its first sentence, while the passages found came from
 down; the one on a barred influencer gives her TikTok following in its first chunk too.
 So the offline reader also reads the other chunks of the first `articles` articles of the
 passages (`Settings.whole_articles`), each scored as its article's least relevant
-passage found, but only those with a sentence that holds more of the question's words
-(`qa.lexical.coverage`, weighed by rarity) than any sentence found: a chunk that says
+passage found, but only those with a sentence it could quote that holds more of the
+question's words (`qa.lexical.coverage`, weighed by rarity) than any such sentence found: a chunk that says
 less of what was asked only adds repeats of the story's main names, which outvote the
 answer ("ISIL" for the ringleader of the Kerman attack). Retrieval, its ranking, the
 passages an LLM is shown, and whether to decline (judged on what retrieval found) are
@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from qa.extractive import candidate_sentences
 from qa.lexical import content_stems, coverage
-from qa.sentences import split_sentences
 from qa.types import Hit
 
 
@@ -31,25 +31,25 @@ def top_articles(hits: Sequence[Hit], n: int) -> list[str]:
     return list(dict.fromkeys(h.chunk.article_id for h in hits))[:n]
 
 
-def best_coverage(question_stems: list[str], texts: Sequence[str], idf: dict[str, float]) -> float:
-    """The largest share of the question's words (`coverage`) any one sentence of the
-    texts holds."""
-    return max((coverage(question_stems, content_stems(s), idf) for t in texts for s in split_sentences(t)),
-               default=0.0)
+def best_coverage(question_stems: list[str], hits: Sequence[Hit], idf: dict[str, float]) -> float:
+    """The largest share of the question's words (`coverage`) any one sentence the reader
+    could quote from these passages holds (`extractive.candidate_sentences`)."""
+    return max((coverage(question_stems, content_stems(s), idf) for _, s in candidate_sentences(hits)), default=0.0)
 
 
 def with_rest(hits: Sequence[Hit], store: Any, articles: int, question: str, idf: dict[str, float]) -> list[Hit]:
     """The passages found, then the other chunks of their first `articles` articles
-    (`store.article_chunks`, in article order) that hold a sentence covering more of the
-    question than any found one, each with its article's lowest passage score."""
+    (`store.article_chunks`, in article order) that hold a sentence the reader could quote
+    covering more of the question than any found one, each with its article's lowest
+    passage score."""
     out = list(hits)
     if articles <= 0 or not hits:
         return out
     q = content_stems(question)
-    bar = best_coverage(q, [h.chunk.text for h in hits], idf)
+    bar = best_coverage(q, hits, idf)
     found = {h.chunk.id for h in hits}
     for article_id in top_articles(hits, articles):
         floor = min(h.score for h in hits if h.chunk.article_id == article_id)
-        out += [Hit(c, floor) for c in store.article_chunks(article_id)
-                if c.id not in found and best_coverage(q, [c.text], idf) > bar]
+        rest = [Hit(c, floor) for c in store.article_chunks(article_id) if c.id not in found]
+        out += [h for h in rest if best_coverage(q, [h], idf) > bar]
     return out

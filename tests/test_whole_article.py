@@ -22,7 +22,7 @@ def chunk(article: str, index: int, text: str) -> Chunk:
                  f"https://news.example/{article}", "News", date(2024, 5, 6))
 
 
-class Store:
+class ChunksByArticle:
     """Articles' chunks by article id, as `Store.article_chunks` gives them."""
 
     def __init__(self, *chunks: Chunk) -> None:
@@ -40,7 +40,7 @@ FILLER = chunk("bridge", 2, "Traffic was diverted to the northern ferry on Monda
 ANSWER = chunk("bridge", 3, "The Halvorsen bridge will be rebuilt in the town of Tarrow, the council said.")
 OTHER = chunk("fair", 0, "The orchard fair drew a record crowd on Saturday.")
 OTHER_REST = chunk("fair", 1, "The Halvorsen bridge will be rebuilt in the town of Tarrow, a stall keeper said.")
-STORE = Store(LEDE, SECOND, FILLER, ANSWER, OTHER, OTHER_REST)
+STORE = ChunksByArticle(LEDE, SECOND, FILLER, ANSWER, OTHER, OTHER_REST)
 FOUND = [Hit(LEDE, 0.9), Hit(OTHER, 0.5), Hit(SECOND, 0.7)]
 
 
@@ -61,7 +61,7 @@ def test_reads_on_in_as_many_articles_as_asked() -> None:
 
 
 def test_reads_nothing_more_when_off_or_when_the_found_passages_say_it_all() -> None:
-    store = Store(*STORE.chunks)
+    store = ChunksByArticle(*STORE.chunks)
     assert with_rest(FOUND, store, 0, QUESTION, {}) == FOUND
     assert store.asked == []  # nothing looked up when reading on is off
     found = [Hit(ANSWER, 0.9), Hit(LEDE, 0.6)]
