@@ -36,7 +36,9 @@ researcher chairman chairwoman commander admiral envoy diplomat congressman cong
 advisor chancellor monarch emperor dictator priest rabbi imam bishop archbishop sheriff firefighter
 inventor engineer playwright screenwriter dancer pianist guitarist vocalist pitcher goalkeeper
 jockey cyclist wrestler tycoon mogul whistleblower general commissioner administrator superintendent secretary
-treasurer immigrant migrant refugee handler trainer""".split())
+treasurer immigrant migrant refugee handler trainer rookie teen teenager boy girl inmate prisoner detainee
+fugitive nominee appointee linebacker receiver cornerback kicker catcher outfielder infielder shortstop slugger
+striker defender midfielder umpire referee""".split())
 _PERSONS = asking_for(_PERSON_NOUNS)
 # "Which state senator...?", "which country singer...?": the place word says what kind of
 # person is asked for; the answer is the person, not a place.

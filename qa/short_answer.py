@@ -703,7 +703,8 @@ _POSSESSIVE = re.compile(r"[\w.-]+[’']s\b")
 
 def _runs(sentence: str) -> list[tuple[int, int]]:
     """The capitalised runs (`NAME_RUN`) as (start, end), each cut where "and" or "for"
-    joins two things (`_JOINED_BY`)."""
+    joins two things (`_JOINED_BY`) and where a run that opens inside single quotes
+    closes them (`_quote_closes`)."""
     out = []
     for m in NAME_RUN.finditer(sentence):
         s = m.start()
@@ -713,7 +714,24 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
                 out.append((s, m.start() + cut.start()))
                 s = m.start() + cut.start(2)
         out.append((s, m.end()))
-    return out
+    return [part for s, e in out for part in _quote_closes(sentence, s, e)]
+
+
+# A single quote after a word and before a space or a stop closes what an opening quote opened.
+_CLOSING_QUOTE = re.compile(r"(?<=\w)['’](?=[\s,.;:!?)]|$)")
+
+
+def _quote_closes(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run that opens inside single quotes, cut where they close: "Texas 'Desert
+    Killer' David Leonard Wood" writes a nickname, then the man's name, two names the
+    run's apostrophes would join ("Desert Killer' David Leonard Wood")."""
+    if start == 0 or sentence[start - 1] not in "'‘":
+        return [(start, end)]
+    close = _CLOSING_QUOTE.search(sentence, start, end + 1)  # the space after the run may close it
+    if close is None or close.start() >= end:
+        return [(start, end)]
+    rest = next((i for i in range(close.end(), end) if sentence[i].isalnum()), end)
+    return [(start, close.start())] + ([(rest, end)] if rest < end else [])
 
 
 def _and_joins_two(before: list[str], after: str) -> bool:

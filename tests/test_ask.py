@@ -984,6 +984,23 @@ def test_and_before_a_possessive_or_a_title_joins_two_names_not_one() -> None:
         "Washington National Cathedral", "President Joe Biden"]
 
 
+def test_a_name_in_single_quotes_ends_where_they_close() -> None:
+    """"Texas 'Desert Killer' David Leonard Wood": a nickname in single quotes, then the
+    man's name; the closing quote ends the one and the next word opens the other, though
+    an apostrophe may stand inside a name's word ("O'Rourke") or end a possessive
+    ("Chiefs' 'three-peat'")."""
+    from qa import short_answer as sa
+
+    headline = ["Texas 'Desert Killer' David Leonard Wood gets rare stay of execution"]
+    got = read_short("Which death row inmate was granted a rare stay of execution?", headline, [1.0])
+    assert got is not None and got.text == "David Leonard Wood"
+    for text, names in (("'Wicked' star Cynthia Erivo sang.", ["Wicked", "Cynthia Erivo"]),
+                        ("He loved 'Wicked'.", ["He", "Wicked"]),
+                        ("Beto O'Rourke spoke.", ["Beto O'Rourke"]),
+                        ("The Eagles deny Chiefs' 'three-peat'", ["The Eagles", "Chiefs'"])):
+        assert [text[s:e] for s, e in sa._runs(text)] == names
+
+
 def test_the_owner_of_the_kind_asked_is_not_one_of_that_kind() -> None:
     """"Combs' lawyer, Teny Geragos": Combs owns the lawyer asked for and is not one."""
     from qa import short_answer as sa
@@ -1391,6 +1408,12 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
     assert people.asks_for_person("Which immigrant is the judge accused of helping evade arrest?")
     got = read_short("Which immigrant is the judge accused of helping evade arrest?", dugan, [1.0, 0.9])
     assert got is not None and got.text == "Eduardo Flores Ruiz"
+    # A rookie is a person: the team beaten in the lede is not the one asked for.
+    super_bowl = ["The Philadelphia Eagles demolished the Kansas City Chiefs in Super Bowl 59 40-22.",
+                  "Eagles rookie Cooper DeJean became the first player to score a touchdown in a Super Bowl on his birthday."]
+    assert people.asks_for_person("Which Eagles rookie scored a pick-six on his birthday in Super Bowl 59?")
+    got = read_short("Which Eagles rookie scored a pick-six on his birthday in Super Bowl 59?", super_bowl, [1.0, 0.96])
+    assert got is not None and got.text == "Cooper DeJean"
     assert not people.asks_for_person("Who won Super Bowl LVIII?")  # a team as often as a person
     assert people.asks_for_person("Who is the mayor of Wichita who spoke about the crash?")  # "who is the <person>"
     assert people.asks_for_person("Who became the new CEO of Intel?")
