@@ -879,7 +879,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         w = (max(raw_w, 0.0) / top_w) ** 3  # the best-weighed sentence dominates
         toks = words(sent)
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
-        titles = works.titles_in(sent) if asked.work else []
+        quoted = works.titles_in(sent) if kind == "entity" else []
+        titles = quoted if asked.work else []
         spans = _candidates(kind, sent, case, asked.unit)
         if asked.place is not None and case is not None and \
                 (opening := _opening_place(sent, asked.place, case)) and opening not in spans:
@@ -900,6 +901,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if fit is None:
                 continue  # the question's own words
             text, of_kind = fit
+            if not asked.work and not asked.naming and any(qs <= s and e <= qe for qs, qe in quoted):
+                of_kind *= NOT_THE_KIND  # "Who won best director?": not "Brutalist" of “The Brutalist”
             headed_by_kind = bool(kind_in_names) and _headed_by_kind(text, kind_in_names)
             if headed_by_kind:
                 text = after_owner(text)  # "Tokyo's Haneda Airport" -> "Haneda Airport"

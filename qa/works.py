@@ -20,8 +20,11 @@ record book novel memoir play podcast franchise""".split()
 _WORKS = asking_for(_WORK_NOUNS)
 # "What is the title of her new album?": the title of a work, asked for by name.
 _TITLE_OF = re.compile(r"\btitles?\s+of\s+(?:[\w.’'-]+\s+){0,4}?" + any_noun(_WORK_NOUNS), re.I)
-# A run between a pair of quotation marks, curly or straight, on one line.
-_QUOTED = re.compile(r"[“\"]([^”\"\n]{1,80}?)[”\"]")
+# A run between a pair of quotation marks, curly or straight, on one line; or between
+# single quotes, as headlines write titles ("Golden Globes 2025: 'Emilia Pérez,' 'The
+# Brutalist,' Demi Moore win"), the opening one after no letter and the closing one
+# before none, so an apostrophe inside a word ("O'Rourke", "Chiefs' win") opens nothing.
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{1,80}?)[”\"]|‘([^’\n]{1,80}?)’|(?<!\w)'(?=\w)([^'\n]{1,80}?)(?<=[\w,.!?])'(?!\w)")
 MAX_TITLE_WORDS = 8
 
 
@@ -42,12 +45,13 @@ def _reads_as_title(text: str) -> bool:
 
 def titles_in(sentence: str) -> list[tuple[int, int]]:
     """The quoted runs of the sentence that read as titles, as (start, end) inside the
-    quotation marks, without a comma or full stop the quote closes on ("“Anora,” the
+    quotation marks (double, or single as headlines write them), without a comma or full stop the quote closes on ("“Anora,” the
     film..." -> "Anora")."""
     out = []
     for m in _QUOTED.finditer(sentence):
-        s, e = m.span(1)
-        text = m.group(1).rstrip(",.;: ")
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        s, e = m.span(group)
+        text = m.group(group).rstrip(",.;: ")
         if _reads_as_title(text):
             out.append((s, s + len(text)))
     return out

@@ -1148,6 +1148,23 @@ def test_the_title_of_a_work_is_asked_for_by_name() -> None:
     got = read_short(question, sentences, [1.0])
     assert got is not None and got.text == "The Life of a Showgirl"
 
+def test_a_quoted_title_does_not_answer_who() -> None:
+    """A film, show or song is written in quotes, by a headline in single ones: for a
+    question that asks no work, a name inside a title counts as not of the kind, so "Who
+    won best director?" is not answered "Brutalist" (of “The Brutalist”)."""
+    from qa import works
+
+    globes = ['"The Brutalist" picked up a trio of honors, including best drama and best director for Brady Corbet.']
+    got = read_short("Who won best director at the Golden Globes?", globes, [1.0])
+    assert got is not None and got.text == "Brady Corbet"
+    headline = "Golden Globes 2025: 'Emilia Pérez,' 'The Brutalist,' Demi Moore win"
+    assert [headline[s:e] for s, e in works.titles_in(headline)] == ["Emilia Pérez", "The Brutalist"]
+    assert works.titles_in("Beto O'Rourke hailed the Chiefs' 'three-peat' bid.") == []
+    # A question that asks for a work still takes the title.
+    got = read_short("Which film won best drama at the Golden Globes?", globes, [1.0])
+    assert got is not None and got.text == "The Brutalist"
+
+
 def test_the_question_s_own_text_counts_from_the_start_of_a_word() -> None:
     """A span the question writes is its own, from the start of a word ("Yemen" in
     "Yemeni"), not inside one ("olo" is no part of "colour", "one" none of "phone")."""
