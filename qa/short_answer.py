@@ -121,6 +121,11 @@ class Span:
     kind: str | None = None  # what the question asks for (`question_type`), as the span was read
 
 
+# A name right after one of these, before a lower-case word, modifies that word ("her Emmy
+# win"): it is not who did what the question asks.
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+
 def dateline_end(sentence: str) -> int:
     """Where the sentence's dateline ends (`_DATELINE`), 0 when it opens with none: the
     capitals must name a place ("NASA - the agency said" is no dateline)."""
@@ -957,6 +962,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= 0.5  # "a Tajik national": an adjective, not a name
                 if _nationality(text) and following and following[0].islower():
                     role *= NOT_THE_KIND  # "Chinese app RedNote", "the Canadian government"
+                elif prev in _POSSESSIVE_PRONOUNS and following and following[0].islower():
+                    role *= NOT_THE_KIND  # "her Emmy win", "his Tesla shares": what modifies the noun
                 if not in_place and (text.endswith("-based") or _BASED.match(sent[e:])):
                     role *= NOT_THE_KIND  # "the Issaquah, Washington-based retailer": where it is based
                 if s < dated:

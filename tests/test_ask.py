@@ -1165,6 +1165,17 @@ def test_a_quoted_title_does_not_answer_who() -> None:
     assert got is not None and got.text == "The Brutalist"
 
 
+def test_a_name_after_a_possessive_pronoun_modifies_the_next_word() -> None:
+    """"Jean Smart, who follows her Emmy win for Hacks": "Emmy" says which win, and is
+    not who won; "Who did she thank?" after "her husband John" still reads the name."""
+    smart = ["Jean Smart, who follows her Emmy win for Hacks, won a Golden Globe for best actress in a TV comedy."]
+    got = read_short("Who won best actress in a TV comedy at the Golden Globes?", smart, [1.0])
+    assert got is not None and got.text == "Jean Smart"
+    thanks = ["In her speech she thanked her husband John Allen and the cast."]
+    got = read_short("Whom did she thank in her speech?", thanks, [1.0])
+    assert got is not None and got.text == "John Allen"
+
+
 def test_the_question_s_own_text_counts_from_the_start_of_a_word() -> None:
     """A span the question writes is its own, from the start of a word ("Yemen" in
     "Yemeni"), not inside one ("olo" is no part of "colour", "one" none of "phone")."""
