@@ -121,6 +121,7 @@ class Span:
     kind: str | None = None  # what the question asks for (`question_type`), as the span was read
 
 
+_BY_WHOM = re.compile(r"(?:who|whom|whose)\b", re.I)
 # A name right after one of these, before a lower-case word, modifies that word ("her Emmy
 # win"): it is not who did what the question asks.
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -880,11 +881,14 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     mentions: dict[int, dict[str, tuple[int, str]]] = {}  # each sentence's spans: where they start
     kind_in_names = asked.kinds & _NAMED_BY_KIND if kind == "entity" and not asked.person else frozenset()
     named_as_kind: set[str] = set()  # the names written as of the kind asked for (`_headed_by_kind`)
+    # "Who...?", "whose...?", "which actor...?" ask for whoever did it: a quoted title or
+    # phrase is not (a "which novel" or "which phrase" question may well be answered by one).
+    by_whom = asked.person or _BY_WHOM.match(asking_clause(question).strip()) is not None
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
         w = (max(raw_w, 0.0) / top_w) ** 3  # the best-weighed sentence dominates
         toks = words(sent)
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
-        quoted = works.titles_in(sent) if kind == "entity" else []
+        quoted = works.titles_in(sent) if kind == "entity" else []  # titles, and for "which phrase" phrases
         titles = quoted if asked.work else []
         spans = _candidates(kind, sent, case, asked.unit)
         if asked.place is not None and case is not None and \
@@ -906,7 +910,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if fit is None:
                 continue  # the question's own words
             text, of_kind = fit
-            if not asked.work and not asked.naming and any(qs <= s and e <= qe for qs, qe in quoted):
+            if by_whom and any(qs <= s and e <= qe for qs, qe in quoted):
                 of_kind *= NOT_THE_KIND  # "Who won best director?": not "Brutalist" of “The Brutalist”
             headed_by_kind = bool(kind_in_names) and _headed_by_kind(text, kind_in_names)
             if headed_by_kind:

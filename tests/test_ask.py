@@ -1150,8 +1150,9 @@ def test_the_title_of_a_work_is_asked_for_by_name() -> None:
 
 def test_a_quoted_title_does_not_answer_who() -> None:
     """A film, show or song is written in quotes, by a headline in single ones: for a
-    question that asks no work, a name inside a title counts as not of the kind, so "Who
-    won best director?" is not answered "Brutalist" (of “The Brutalist”)."""
+    question that asks who ("who", "whose", "which actor"), a name inside a title counts
+    as not of the kind, so "Who won best director?" is not answered "Brutalist" (of “The
+    Brutalist”)."""
     from qa import works
 
     globes = ['"The Brutalist" picked up a trio of honors, including best drama and best director for Brady Corbet.']
@@ -1160,9 +1161,13 @@ def test_a_quoted_title_does_not_answer_who() -> None:
     headline = "Golden Globes 2025: 'Emilia Pérez,' 'The Brutalist,' Demi Moore win"
     assert [headline[s:e] for s, e in works.titles_in(headline)] == ["Emilia Pérez", "The Brutalist"]
     assert works.titles_in("Beto O'Rourke hailed the Chiefs' 'three-peat' bid.") == []
-    # A question that asks for a work still takes the title.
+    # A question that asks for a work still takes the title, and one that asks "which"
+    # of something a quote may name (a novel too described for `works`, a phrase) too.
     got = read_short("Which film won best drama at the Golden Globes?", globes, [1.0])
     assert got is not None and got.text == "The Brutalist"
+    yarros = ["Fans lined up at Barnes & Noble as 'Onyx Storm' by Rebecca Yarros hit the shelves."]
+    got = read_short("Which highly anticipated romance-fantasy novel by Rebecca Yarros hit the shelves?", yarros, [1.0])
+    assert got is not None and got.text == "Onyx Storm"
 
 
 def test_a_name_after_a_possessive_pronoun_modifies_the_next_word() -> None:
