@@ -7,7 +7,8 @@ either way ("Luka Doncic" in one paper, "Luka Dončić" in the gold answer; "Was
 D.C." and "Washington, DC"; "Eagles & Chiefs" and "Eagles and Chiefs"; "six more weeks"
 and "6"; "Jan. 19" and "January 19").
 "Contains" asks whether a gold answer appears inside the predicted answer, the fairest
-score for an extractive answer that quotes.
+score for an extractive answer that quotes. A gold answer that names a person with the
+office before the name ("President Joe Biden") is also met by the name alone (`answer_forms`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from qa.people import untitled
 
 # Initials written with full stops ("U.S.", "D.C.") are the same word as without ("US", "DC").
 _INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
@@ -39,15 +42,25 @@ def normalize(text: str) -> str:
     return " ".join(_SAME_WORD.get(w, w) for w in text.split())
 
 
+def answer_forms(golds: Sequence[str]) -> list[str]:
+    """The gold answers, and after them each person's name without the office that opens
+    it ("President Joe Biden" -> "Joe Biden", `qa.people.untitled`): the name alone names
+    the same person, and the reader writes a person's name so. The retrieval labels
+    (`Relevance`) keep the gold as written, so hit@k stays comparable across runs."""
+    out = list(golds)
+    out += [u for u in dict.fromkeys(untitled(g) for g in golds) if u not in out]
+    return out
+
+
 def exact_match(pred: str, golds: Sequence[str]) -> float:
     p = normalize(pred)
-    return float(any(p == normalize(g) for g in golds))
+    return float(any(p == normalize(g) for g in answer_forms(golds)))
 
 
 def token_f1(pred: str, golds: Sequence[str]) -> float:
     best = 0.0
     p = normalize(pred).split()
-    for g in golds:
+    for g in answer_forms(golds):
         gt = normalize(g).split()
         common = Counter(p) & Counter(gt)
         same = sum(common.values())
@@ -68,7 +81,7 @@ def within(part: str, whole: str) -> bool:
 
 def contains(pred: str, golds: Sequence[str]) -> float:
     p = normalize(pred)
-    return float(bool(p) and any(within(normalize(g), p) for g in golds))
+    return float(bool(p) and any(within(normalize(g), p) for g in answer_forms(golds)))
 
 
 def _holds_snippet(snippet: frozenset[str] | set[str], text_words: frozenset[str] | set[str],

@@ -32,6 +32,10 @@ from tests.conftest import DEV_QUESTIONS, cli_env, run_cli, write_jsonl
     ("Mar. 19", ["March 19"], 0.0, 0.5, 0.0),  # "Mar." is not news style, so "mar" stays a word
     ("Missouri and Texas [1]", ["Missouri & Texas"], 0.0, 6 / 7, 1.0),  # an ampersand is "and"
     ("Ben & Jerry's", ["Ben and Jerry's"], 1.0, 1.0, 1.0),
+    ("Joe Biden", ["President Joe Biden"], 1.0, 1.0, 1.0),  # the person without the office
+    ("Biden", ["President Joe Biden"], 0.0, 2 / 3, 0.0),  # a surname alone is not the whole name
+    ("Pope Francis", ["Pope Leo XIV"], 0.0, 0.4, 0.0),  # a title that is part of a name stays
+    ("Justice Department", ["Secretary of State"], 0.0, 0.0, 0.0),
 ])
 def test_answer_metrics(pred: str, golds: list[str], em: float, f1: float, cont: float) -> None:
     assert m.exact_match(pred, golds) == em
