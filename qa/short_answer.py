@@ -162,14 +162,14 @@ _DEADLINE = re.compile(r"what(?:'s| is| was| will be)? (?:the |a |an )?(?:[\w.-]
 
 
 # A number question that asks for an amount of money or a percentage ("What is the
-# estimated value of the jewelry?", "What share of reefs...?"): a count is not its answer.
+# estimated value of the jewelry?", "What share of the votes...?"): a count is not its answer.
 _MONEY_ASKED = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fine|fines|value|worth|salary|salaries|wage|wages"
                           r"|budget|revenue|valuation|jackpot|prize money|how much money)\b"
                           # "How much did DeepSeek spend...?", "How much was he paid?", "For how much
                           # did Trump sue the Times?": money too
                           r"|\bhow much\b.*\b(?:spen[dt]s?|spending|pa(?:y|ys|id)|earn(?:s|ed)?|invest(?:s|ed)?"
                           r"|charge[sd]?|sue[sd]?|seek(?:s|ing)?|sought|raise[sd]?|owe[sd]?|sell(?:s|ing)?|sold)\b", re.I)
-_PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b", re.I)
+_PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b|\b(?:what|which|the)\s+share\s+of\b", re.I)
 _MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|cents?|pounds sterling)\b", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 # "hundreds", "about thousands": how many said without a figure.

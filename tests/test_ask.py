@@ -1697,6 +1697,11 @@ def test_a_question_asking_for_money_or_a_share_is_answered_with_one() -> None:
     assert got is not None and got.text == "$100 million"
     assert sa.answer_spans(question, sentences) == [set(), {"$100 million"}]
     assert sa.unit_asked("What percentage of the world's coral reefs were bleached?") == "percent"
+    # "What share of...?" asks a percentage too, not the age beside it; stock "shares" are counted.
+    mamdani = ["Zohran Mamdani, a 33-year-old assemblyman, leads the primary with 44% of first-place votes."]
+    got = read_short("What share of first-place votes did Zohran Mamdani lead with?", mamdani, [1.0])
+    assert got is not None and got.text == "44%"
+    assert sa.unit_asked("How many shares did he sell?") == "count"
     assert sa.unit_asked("How many people paid the new fee?") == "count"  # a count, never money
     bricks = ["The resort cost $366 million to build.", "It was built from 85 million Lego bricks."]
     got = read_short("The new resort was built using how many Lego bricks?", bricks, [1.0, 0.8])
