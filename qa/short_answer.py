@@ -121,7 +121,7 @@ class Span:
     kind: str | None = None  # what the question asks for (`question_type`), as the span was read
 
 
-_BY_WHOM = re.compile(r"(?:who|whom|whose)\b", re.I)
+_BY_WHOM = re.compile(r"(?:(?:to|for|with|by|from|of|about|against)\s+)?(?:who|whom|whose)\b", re.I)
 # A name right after one of these, before a lower-case word, modifies that word ("her Emmy
 # win"): it is not who did what the question asks.
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -881,7 +881,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     mentions: dict[int, dict[str, tuple[int, str]]] = {}  # each sentence's spans: where they start
     kind_in_names = asked.kinds & _NAMED_BY_KIND if kind == "entity" and not asked.person else frozenset()
     named_as_kind: set[str] = set()  # the names written as of the kind asked for (`_headed_by_kind`)
-    # "Who...?", "whose...?", "which actor...?" ask for whoever did it: a quoted title or
+    # "Who...?", "To whom...?", "whose...?", "which actor...?" ask for whoever did it: a quoted title or
     # phrase is not (a "which novel" or "which phrase" question may well be answered by one).
     by_whom = asked.person or _BY_WHOM.match(asking_clause(question).strip()) is not None
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):

@@ -1158,6 +1158,9 @@ def test_a_quoted_title_does_not_answer_who() -> None:
     globes = ['"The Brutalist" picked up a trio of honors, including best drama and best director for Brady Corbet.']
     got = read_short("Who won best director at the Golden Globes?", globes, [1.0])
     assert got is not None and got.text == "Brady Corbet"
+    martell = ["Beyoncé dedicated the album of the year award for 'Cowboy Carter' to Linda Martell."]
+    got = read_short("To whom did Beyoncé dedicate her album of the year Grammy?", martell, [1.0])
+    assert got is not None and got.text == "Linda Martell"
     headline = "Golden Globes 2025: 'Emilia Pérez,' 'The Brutalist,' Demi Moore win"
     assert [headline[s:e] for s, e in works.titles_in(headline)] == ["Emilia Pérez", "The Brutalist"]
     assert works.titles_in("Beto O'Rourke hailed the Chiefs' 'three-peat' bid.") == []
