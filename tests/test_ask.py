@@ -38,6 +38,13 @@ def read_short(question: str, texts: list[str], weights: list[float]) -> Span | 
     return extract(question, texts, weights, None, casing(texts))
 
 
+def read_text(question: str, texts: list[str], weights: list[float] | None = None) -> str | None:
+    """The text of `read_short`'s span (None when it reads none); each text weighs 1
+    unless `weights` are given."""
+    got = read_short(question, texts, weights or [1.0] * len(texts))
+    return got.text if got is not None else None
+
+
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory, real_embedder):
     from qa.settings import Settings
@@ -992,8 +999,7 @@ def test_a_name_in_single_quotes_ends_where_they_close() -> None:
     from qa import short_answer as sa
 
     headline = ["Texas 'Desert Killer' David Leonard Wood gets rare stay of execution"]
-    got = read_short("Which death row inmate was granted a rare stay of execution?", headline, [1.0])
-    assert got is not None and got.text == "David Leonard Wood"
+    assert read_text("Which death row inmate was granted a rare stay of execution?", headline) == "David Leonard Wood"
     for text, names in (("'Wicked' star Cynthia Erivo sang.", ["Wicked", "Cynthia Erivo"]),
                         ("He loved 'Wicked'.", ["He", "Wicked"]),
                         ("Beto O'Rourke spoke.", ["Beto O'Rourke"]),
@@ -1156,32 +1162,26 @@ def test_a_quoted_title_does_not_answer_who() -> None:
     from qa import works
 
     globes = ['"The Brutalist" picked up a trio of honors, including best drama and best director for Brady Corbet.']
-    got = read_short("Who won best director at the Golden Globes?", globes, [1.0])
-    assert got is not None and got.text == "Brady Corbet"
+    assert read_text("Who won best director at the Golden Globes?", globes) == "Brady Corbet"
     martell = ["Beyoncé dedicated the album of the year award for 'Cowboy Carter' to Linda Martell."]
-    got = read_short("To whom did Beyoncé dedicate her album of the year Grammy?", martell, [1.0])
-    assert got is not None and got.text == "Linda Martell"
+    assert read_text("To whom did Beyoncé dedicate her album of the year Grammy?", martell) == "Linda Martell"
     headline = "Golden Globes 2025: 'Emilia Pérez,' 'The Brutalist,' Demi Moore win"
     assert [headline[s:e] for s, e in works.titles_in(headline)] == ["Emilia Pérez", "The Brutalist"]
     assert works.titles_in("Beto O'Rourke hailed the Chiefs' 'three-peat' bid.") == []
     # A question that asks for a work still takes the title, and one that asks "which"
     # of something a quote may name (a novel too described for `works`, a phrase) too.
-    got = read_short("Which film won best drama at the Golden Globes?", globes, [1.0])
-    assert got is not None and got.text == "The Brutalist"
+    assert read_text("Which film won best drama at the Golden Globes?", globes) == "The Brutalist"
     yarros = ["Fans lined up at Barnes & Noble as 'Onyx Storm' by Rebecca Yarros hit the shelves."]
-    got = read_short("Which highly anticipated romance-fantasy novel by Rebecca Yarros hit the shelves?", yarros, [1.0])
-    assert got is not None and got.text == "Onyx Storm"
+    assert read_text("Which highly anticipated romance-fantasy novel by Rebecca Yarros hit the shelves?", yarros) == "Onyx Storm"
 
 
 def test_a_name_after_a_possessive_pronoun_modifies_the_next_word() -> None:
     """"Jean Smart, who follows her Emmy win for Hacks": "Emmy" says which win, and is
     not who won; "Who did she thank?" after "her husband John" still reads the name."""
     smart = ["Jean Smart, who follows her Emmy win for Hacks, won a Golden Globe for best actress in a TV comedy."]
-    got = read_short("Who won best actress in a TV comedy at the Golden Globes?", smart, [1.0])
-    assert got is not None and got.text == "Jean Smart"
+    assert read_text("Who won best actress in a TV comedy at the Golden Globes?", smart) == "Jean Smart"
     thanks = ["In her speech she thanked her husband John Allen and the cast."]
-    got = read_short("Whom did she thank in her speech?", thanks, [1.0])
-    assert got is not None and got.text == "John Allen"
+    assert read_text("Whom did she thank in her speech?", thanks) == "John Allen"
 
 
 def test_the_question_s_own_text_counts_from_the_start_of_a_word() -> None:
@@ -1448,8 +1448,7 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
     super_bowl = ["The Philadelphia Eagles demolished the Kansas City Chiefs in Super Bowl 59 40-22.",
                   "Eagles rookie Cooper DeJean became the first player to score a touchdown in a Super Bowl on his birthday."]
     assert people.asks_for_person("Which Eagles rookie scored a pick-six on his birthday in Super Bowl 59?")
-    got = read_short("Which Eagles rookie scored a pick-six on his birthday in Super Bowl 59?", super_bowl, [1.0, 0.96])
-    assert got is not None and got.text == "Cooper DeJean"
+    assert read_text("Which Eagles rookie scored a pick-six on his birthday in Super Bowl 59?", super_bowl, [1.0, 0.96]) == "Cooper DeJean"
     assert not people.asks_for_person("Who won Super Bowl LVIII?")  # a team as often as a person
     assert people.asks_for_person("Who is the mayor of Wichita who spoke about the crash?")  # "who is the <person>"
     assert people.asks_for_person("Who became the new CEO of Intel?")
@@ -1702,8 +1701,7 @@ def test_a_question_asking_for_money_or_a_share_is_answered_with_one() -> None:
     assert sa.unit_asked("What percentage of the world's coral reefs were bleached?") == "percent"
     # "What share of...?" asks a percentage too, not the age beside it; stock "shares" are counted.
     mamdani = ["Zohran Mamdani, a 33-year-old assemblyman, leads the primary with 44% of first-place votes."]
-    got = read_short("What share of first-place votes did Zohran Mamdani lead with?", mamdani, [1.0])
-    assert got is not None and got.text == "44%"
+    assert read_text("What share of first-place votes did Zohran Mamdani lead with?", mamdani) == "44%"
     assert sa.unit_asked("How many shares did he sell?") == "count"
     assert sa.unit_asked("How many people paid the new fee?") == "count"  # a count, never money
     bricks = ["The resort cost $366 million to build.", "It was built from 85 million Lego bricks."]
