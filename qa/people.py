@@ -69,12 +69,29 @@ def place_word_before_person(question: str) -> bool:
     return _PLACE_THEN_PERSON.search(question) is not None and _THING_THEN_VERB.search(question) is None
 
 
+# Plurals of a kind of person that take "'s" ("women's"), not a bare apostrophe.
+_PLURALS_WITH_S = frozenset({"men", "women", "people"})
+
+
+def _describes_next(question: str, match: re.Match[str]) -> bool:
+    """Whether the kind of person matched is a plural possessive ("Which Christian girls'
+    camp", "which women's team"): it says what sort the next noun is, and that noun is
+    asked for. A singular possessive names an owner, who is asked for ("Which rapper's
+    album...?", "which actress's film")."""
+    after = question[match.end():match.end() + 2]
+    if not after or after[0] not in "'’":
+        return False
+    return after[1:2].lower() != "s" or match.group(1).lower() in _PLURALS_WITH_S
+
+
 def asks_for_person(question: str) -> bool:
     """Whether the question asks "which / what [up to two words] <a kind of person>" or
     "who is / was [the] [up to two words] <a kind of person>"."""
     if _THING_THEN_VERB.search(question):
         return False  # "Which city hosts the festival?" asks for a city
-    return _PERSONS.search(question) is not None or _WHO_IS.search(question) is not None
+    if any(not _describes_next(question, m) for m in _PERSONS.finditer(question)):
+        return True
+    return _WHO_IS.search(question) is not None
 
 
 # The cached given names' format: raise it whenever `_read_given_names` changes.

@@ -1450,6 +1450,13 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
     assert people.asks_for_person("Which Eagles rookie scored a pick-six on his birthday in Super Bowl 59?")
     assert read_text("Which Eagles rookie scored a pick-six on his birthday in Super Bowl 59?", super_bowl, [1.0, 0.96]) == "Cooper DeJean"
     assert not people.asks_for_person("Who won Super Bowl LVIII?")  # a team as often as a person
+    # A plural possessive says what sort of thing is asked for; a singular one names its owner.
+    assert not people.asks_for_person("Which Christian girls' camp lost children and counselors in the Texas flooding?")
+    assert not people.asks_for_person("Which women’s team won the title?")
+    assert people.asks_for_person("Which rapper's album topped the chart?")
+    assert people.asks_for_person("Which actress’s film won best picture?")
+    camp = ["Girls from Camp Mystic were swept away when the Guadalupe River rose 26 feet in 45 minutes."]
+    assert read_text("Which Christian girls' camp lost children and counselors in the Texas flooding?", camp) == "Camp Mystic"
     assert people.asks_for_person("Who is the mayor of Wichita who spoke about the crash?")  # "who is the <person>"
     assert people.asks_for_person("Who became the new CEO of Intel?")
     wichita = ["Wichita Mayor Lily Wu said the city in DC and Kansas was grieving."]
