@@ -89,9 +89,8 @@ def asks_for_person(question: str) -> bool:
     "who is / was [the] [up to two words] <a kind of person>"."""
     if _THING_THEN_VERB.search(question):
         return False  # "Which city hosts the festival?" asks for a city
-    if any(not _describes_next(question, m) for m in _PERSONS.finditer(question)):
-        return True
-    return _WHO_IS.search(question) is not None
+    return (any(not _describes_next(question, m) for m in _PERSONS.finditer(question))
+            or _WHO_IS.search(question) is not None)
 
 
 # The cached given names' format: raise it whenever `_read_given_names` changes.
