@@ -117,10 +117,16 @@ def is_a_place(name: str) -> bool:
 
 def named_in(kind: str, text: str) -> set[str]:
     """The places of this kind a text names, by `place_id`: a question that says "the US"
-    is not answered "United States"."""
+    is not answered "United States". A country is also named by its nationality
+    (`demonym_country`): "Which country slapped tariffs on American imports?" asks for
+    another country than the US, as "...soldiers fighting alongside Russian forces" asks
+    for another than Russia."""
     tokens = text.split()
-    return {pid for size in range(1, 5) for start in range(len(tokens) - size + 1)
-            if (pid := place_id(kind, " ".join(tokens[start : start + size])))}
+    found = {pid for size in range(1, 5) for start in range(len(tokens) - size + 1)
+             if (pid := place_id(kind, " ".join(tokens[start : start + size])))}
+    if kind == "country":
+        found |= {pid for t in tokens if t[:1].isupper() and (pid := demonym_country(t.strip(EDGE)))}
+    return found
 
 
 def find(kind: str, name: str) -> str | None:

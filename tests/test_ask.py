@@ -1327,6 +1327,13 @@ def test_a_question_asking_for_a_country_is_answered_with_a_country() -> None:
     question = "In 1803, the US purchased the Louisiana Territory from which country?"
     got = read_short(question, louisiana, [1.0])
     assert got is not None and got.text == "France"  # "United States" is the question's "US"
+    # A nationality in the question names its country: "American imports" are the US's,
+    # so the country that taxed them is another, however the US is written.
+    canada = ["The U.S. said its goods now face retaliatory tariffs from Canada."]
+    got = read_short("Which country slapped retaliatory tariffs on some American imports?", canada, [1.0])
+    assert got is not None and got.text == "Canada"
+    assert places.named_in("country", "soldiers fighting alongside Russian forces") == {"RU"}
+    assert places.named_in("country", "a Morgan Stanley report") == set()  # a name that ends in -an
     # Asked for a company (or a person, a film...), a country or a state is not the answer.
     michigan = ["Users said Michigan announced sweeping changes in how online content is moderated, as Ford had."]
     question = "Which company announced sweeping changes to how it moderates online content?"
