@@ -139,9 +139,22 @@ def find(kind: str, name: str) -> str | None:
     for size in range(len(tokens), 0, -1):
         for start in range(len(tokens) - size + 1):
             run = " ".join(tokens[start : start + size])
-            if any(t[:1].isupper() for t in tokens[start : start + size]) and is_place(kind, run):
+            if any(t[:1].isupper() for t in tokens[start : start + size]) and is_place(kind, run) \
+                    and not _inside_a_place(tokens, start, size):
                 return re.sub(r"[’']s$", "", run.strip(EDGE.replace(".", "") + " "))
     return None
+
+
+def _inside_a_place(tokens: list[str], start: int, size: int) -> bool:
+    """Whether a longer run of the name around these words is a country, US state or
+    continent: then the words are part of that place's name, not a place of their own
+    ("Jersey" in "New Jersey", "Mexico" in "New Mexico", "America" in "North America",
+    "Africa" in "South Africa"). A city's name is not counted so: "Mexico City" is in
+    Mexico."""
+    return any(is_place(kind, " ".join(tokens[s : s + n]))
+               for n in range(size + 1, min(len(tokens), size + 3) + 1)
+               for s in range(max(0, start + size - n), min(start, len(tokens) - n) + 1)
+               for kind in ("country", "state", "continent"))
 
 
 def demonym_country(word: str) -> str | None:

@@ -771,6 +771,16 @@ def test_a_where_question_is_answered_with_a_place_not_another_name() -> None:
     assert places.find_any("Utah Valley University") == "Utah" and places.find_any("Starliner") is None
     assert places.find_any("New York City") == "New York City" and places.find_any("Canada's") == "Canada"
     assert places.find_any("Central Harlem") is None  # a town called Central is no place inside a name
+    # Words of a longer place's name are no place of their own: "New Jersey" holds no
+    # country Jersey, "North America" no America, "South Africa" no continent; a city's
+    # name still says its country ("Mexico City").
+    assert places.find("country", "New Jersey Coalition for Afghan Refugees") is None
+    assert places.find("country", "New Mexico Gov. Michelle Lujan Grisham") is None
+    assert places.find("country", "North America") is None and places.find("continent", "South Africa") is None
+    assert places.find("country", "Mexico City") == "Mexico" and places.find("country", "Jersey") == "Jersey"
+    coalition = ["Freshta Taeb leads the New Jersey Coalition for Afghan Refugees, which sued the government."]
+    got = read_short("The government of which country has collapsed?", coalition, [1.0])
+    assert got is None or got.text != "Jersey"
     assert sa.bears_answer("Where did the leaders meet?", "The leaders met in Kananaskis on Sunday.")
 
 
