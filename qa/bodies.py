@@ -1,4 +1,5 @@
-"""Whether a name is a public body's, for a question that asks for a business.
+"""Whether a name is a public body's, for a question that asks for a business or another
+body that is not public (a university, a hospital, a charity, a team).
 
 "Which app has soared in popularity...?" was answered "Supreme Court", "Which company
 made the prepared foods...?" "FDA": the story of a company is told beside the courts,
@@ -6,7 +7,11 @@ regulators and legislatures that act on it, whose names are capitalised as a com
 are. A question asking for a kind of business ("which company / app / automaker / chain
 ...") is not answered by a body whose name ends on what it is ("Supreme Court",
 "Federal Communications Commission", "Food and Drug Administration"), nor by the
-initials of such a name written out in the text read ("FDA").
+initials of such a name written out in the text read ("FDA"). Nor is a question asking
+for a university, a hospital, a charity or a team, whose stories are told beside the
+same courts and agencies ("Which US university will ban transgender women from its
+teams?" was answered "Supreme Court"). A school is left out: a school board is a public
+body that answers "which school board".
 """
 
 from __future__ import annotations
@@ -19,14 +24,17 @@ from qa.lexical import asking_for
 _BUSINESS_NOUNS = tuple("""company companies firm business brand chain retailer store supermarket automaker
 carmaker manufacturer maker app platform startup airline carrier broadcaster network bank lender insurer
 giant conglomerate corporation publisher studio producer developer""".split())
-_BUSINESS = asking_for(_BUSINESS_NOUNS)
+# Bodies that are not businesses, nor public bodies.
+_PRIVATE_BODY_NOUNS = tuple("""university universities college hospital charity nonprofit museum club team""".split())
+_BUSINESS = asking_for(_BUSINESS_NOUNS + _PRIVATE_BODY_NOUNS)
 # The last word of a public body's name says what it is.
 _BODY_WORDS = frozenset("""court commission administration agency department ministry bureau congress senate
 parliament legislature council assembly government authority board service office""".split())
 
 
 def asks_for_business(question: str) -> bool:
-    """Whether the question asks "which / what [up to two words] <a kind of business>"."""
+    """Whether the question asks "which / what [up to two words] <a kind of business>", or
+    for another kind of body that is not a public one (`_PRIVATE_BODY_NOUNS`)."""
     return _BUSINESS.search(question) is not None
 
 
