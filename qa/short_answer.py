@@ -414,12 +414,13 @@ class Asked:
         question's own when it names Donald Trump; nor do function words between a
         name's words: "Monty the Giant Schnauzer" is the question's own when it asks who
         handled "Monty, the giant schnauzer" (a count keeps its "two": "Two people" is no
-        echo of "how many people")."""
+        echo of "how many people"); nor does a hyphen for a space: "Itamar Ben Gvir" is
+        the question's own when it names "Itamar Ben-Gvir"."""
         a_name = self.kind in ("entity", "place")
         span_stems = {stem(t) for t in words(people.untitled(text)) if not (a_name and t.lower() in STOP)}
         # The question's text from the start of a word: "olo" is no part of "colour", while
         # "Yemen" is written in "Yemeni".
-        written = re.search(rf"(?<!\w){re.escape(text.lower())}", self.question.lower()) is not None
+        written = re.search(rf"(?<!\w){re.escape(_unhyphenated(text))}", _unhyphenated(self.question)) is not None
         return not text or bool(span_stems and span_stems <= self.stems) or written or _initials(text) in self.initials
 
     def fit(self, text: str, quoted: bool = False, surnames: frozenset[str] = frozenset(),
@@ -511,6 +512,11 @@ class Asked:
                     found.add(fit[0].lower())
             out.append(found)
         return out
+
+
+def _unhyphenated(text: str) -> str:
+    """The text in lower case with a hyphen between two words written as a space."""
+    return re.sub(r"(?<=\w)[-‐‑](?=\w)", " ", text.lower())
 
 
 def answer_spans(question: str, sentences: Sequence[str]) -> list[set[str]]:

@@ -1202,6 +1202,13 @@ def test_the_question_s_own_text_counts_from_the_start_of_a_word() -> None:
     assert not sa.Asked.of("What's the name of the new colour?").own("olo")
     assert not sa.Asked.of("How many hours a day do teenagers spend on a phone?").own("one")
     assert sa.Asked.of("Eleven Yemeni detainees were sent to which country?").own("Yemen")
+    # A hyphen between two words reads as a space: the text's "Itamar Ben Gvir" is the
+    # question's "Itamar Ben-Gvir", and not the holy site he prayed at.
+    question = "Israel's national security minister, Itamar Ben-Gvir, prayed at which holy site?"
+    assert sa.Asked.of(question).own("Itamar Ben Gvir") and not sa.Asked.of(question).own("Temple Mount")
+    sentences = ["Itamar Ben Gvir prayed at the Temple Mount on Sunday, defying the rules of the site."]
+    got = read_short(question, sentences, [1.0])
+    assert got is not None and got.text == "Temple Mount"
 
 def test_a_people_in_the_plural_is_not_the_name_asked_for() -> None:
     """"Which university ran the poll?" is not answered "Americans", nor "Who won the
