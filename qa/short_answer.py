@@ -715,8 +715,9 @@ _POSSESSIVE = re.compile(r"[\w.-]+[’']s\b")
 
 def _runs(sentence: str) -> list[tuple[int, int]]:
     """The capitalised runs (`NAME_RUN`) as (start, end), each cut where "and" or "for"
-    joins two things (`_JOINED_BY`) and where a run that opens inside single quotes
-    closes them (`_quote_closes`)."""
+    joins two things (`_JOINED_BY`), where a run that opens inside single quotes
+    closes them (`_quote_closes`), and where a sentence the splitter did not end ends
+    (`_SENTENCE_ENDS`)."""
     out = []
     for m in NAME_RUN.finditer(sentence):
         s = m.start()
@@ -725,8 +726,20 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
             if joins_two(sentence[s : m.start() + cut.start()].split(), cut.group(2)):
                 out.append((s, m.start() + cut.start()))
                 s = m.start() + cut.start(2)
+        for end in _SENTENCE_ENDS.finditer(sentence, s, m.end()):
+            out.append((s, end.start()))
+            # A function word may open a name ("The Hague"); a clause opener does not.
+            s = end.end(1) if end.group(1).lower() in _CLAUSE_OPENERS else end.end()
+            s += len(sentence[s : m.end()]) - len(sentence[s : m.end()].lstrip())
         out.append((s, m.end()))
     return [part for s, e in out for part in _quote_closes(sentence, s, e)]
+
+
+# A word the splitter took for an abbreviation ("Jr.", "Inc.", "U.S.") before a function
+# word or a word that opens a clause ends a sentence: "...Robert F. Kennedy Jr. Although
+# the label..." holds the name "Robert F. Kennedy Jr.", not "Kennedy Jr. Although".
+_CLAUSE_OPENERS = "although though however meanwhile because since still yet instead".split()
+_SENTENCE_ENDS = re.compile(r"(?<=\.)\s+(?=(" + "|".join(sorted(STOP | set(_CLAUSE_OPENERS))) + r")\b)", re.I)
 
 
 # A single quote after a word and before a space or a stop closes what an opening quote opened.

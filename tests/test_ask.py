@@ -1017,6 +1017,20 @@ def test_a_name_in_single_quotes_ends_where_they_close() -> None:
         assert [text[s:e] for s, e in sa._runs(text)] == names
 
 
+def test_a_name_ends_where_a_sentence_the_splitter_kept_whole_ends() -> None:
+    """"...Robert F. Kennedy Jr. Although the label...": the splitter takes "Jr." for an
+    abbreviation and keeps two sentences as one; the name ends before the function word
+    or clause opener that opens the second, while "Jr." inside a name stays in it."""
+    from qa import short_answer as sa
+
+    text = "The advice came from Health Secretary Robert F. Kennedy Jr. Although Tylenol's label is unchanged."
+    assert [text[s:e] for s, e in sa._runs(text)] == ["The", "Health Secretary Robert F. Kennedy Jr.", "Tylenol's"]
+    text = "Martin Luther King Jr. Day fell on Monday. The Hague"
+    assert [text[s:e] for s, e in sa._runs(text)] == ["Martin Luther King Jr. Day", "Monday.", "The Hague"]
+    text = "The label will change, said Sen. Ted Cruz Jr. The FDA agreed."
+    assert [text[s:e] for s, e in sa._runs(text)] == ["The", "Sen. Ted Cruz Jr.", "The FDA"]
+
+
 def test_the_owner_of_the_kind_asked_is_not_one_of_that_kind() -> None:
     """"Combs' lawyer, Teny Geragos": Combs owns the lawyer asked for and is not one."""
     from qa import short_answer as sa
