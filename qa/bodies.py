@@ -27,9 +27,11 @@ giant conglomerate corporation publisher studio producer developer""".split())
 # Bodies that are not businesses, nor public bodies.
 _PRIVATE_BODY_NOUNS = tuple("""university universities college hospital charity nonprofit museum club team""".split())
 _BUSINESS = asking_for(_BUSINESS_NOUNS + _PRIVATE_BODY_NOUNS)
-# The last word of a public body's name says what it is.
+# The last word of a public body's name says what it is; so does that of the law such a
+# body passed or applies, which a story of a company names as often ("the International
+# Emergency Economic Powers Act" in a story of a company suing over tariffs).
 _BODY_WORDS = frozenset("""court commission administration agency department ministry bureau congress senate
-parliament legislature council assembly government authority board service office""".split())
+parliament legislature council assembly government authority board service office act""".split())
 
 
 def asks_for_business(question: str) -> bool:
@@ -39,7 +41,8 @@ def asks_for_business(question: str) -> bool:
 
 
 def public_body(name: str, texts: Iterable[str] = ()) -> bool:
-    """Whether the name is a public body's: its last word says so ("Supreme Court"), or
+    """Whether the name is a public body's, or a law's: its last word says so ("Supreme
+    Court", "Defense Production Act"), or
     it is the initials of such a name one of `texts` writes out ("FDA" beside "the Food
     and Drug Administration")."""
     words = name.split()

@@ -21,6 +21,7 @@ def test_a_business_question_is_told_from_others() -> None:
 def test_a_public_body_is_named_by_what_it_is_or_by_its_spelled_out_initials() -> None:
     assert bodies.public_body("Supreme Court") and bodies.public_body("Federal Communications Commission")
     assert not bodies.public_body("Fresh & Ready Foods LLC") and not bodies.public_body("Meta")
+    assert bodies.public_body("International Emergency Economic Powers Act")  # a law, not a company
     said = ["The FDA said the Food and Drug Administration and the CDC are investigating."]
     assert bodies.public_body("FDA", said)
     assert not bodies.public_body("FDA")  # nothing read spells it out
@@ -47,3 +48,12 @@ def test_a_university_question_is_answered_by_the_university_not_the_court() -> 
     span = extract(question, sentences, [1.0])
     assert span is not None and span.text == "University of Pennsylvania"
     assert Asked.of(question).fit("Supreme Court") == ("Supreme Court", NOT_THE_KIND)
+
+
+def test_a_company_question_is_answered_by_the_company_not_the_law() -> None:
+    question = "Which large company recently sued the Trump administration over tariffs?"
+    sentences = ["During nearly three hours of debate, Supreme Court justices questioned whether Trump has the "
+                 "power to impose sweeping tariffs on most imports using the 1977 International Emergency "
+                 "Economic Powers Act.", "Costco sued the administration on Monday over the tariffs it paid."]
+    span = extract(question, sentences, [1.0, 0.6])
+    assert span is not None and span.text == "Costco"
