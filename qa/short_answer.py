@@ -258,17 +258,19 @@ _ASKS_SPEAKER = re.compile(rf"\b(?:who\s+|(?:which|what)\s+(?:[\w’'.-]+\s+){{1
 # "Which State Department spokesperson...?": a place word capitalised before another
 # capitalised word is part of a name, and the question does not ask for a state.
 _PLACE_WORD_IN_A_NAME = re.compile(r"\b(?i:which|what)\s+(?:City|Country|State|Town|Province|Region|County|Nation)\s+[A-Z]")
-_KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?((?:[\w’'-]+\s*){1,3})", re.I)
+_KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?((?:[\w’'.-]+\s*){1,3})", re.I)
 
 
 def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_ends: bool) -> frozenset[str]:
     """Stems of the words `pattern` finds (group 1) in the asking sentence, up to the first
     function word (or, with `past_ends`, a past-tense verb); capitalised words only with
-    `names`."""
+    `names`. A word in capitals is a name, not the function word it spells: "Which US
+    senator...?" asks for a senator, not "us"."""
     m = pattern.search(asking_clause(question))
     out = []
     for w in m.group(1).split() if m else ():
-        if w.lower() in STOP or (past_ends and w.lower().endswith("ed")):
+        w = w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w  # "U.S." stays, "senator." does not
+        if (w.lower() in STOP and not w.isupper()) or (past_ends and w.lower().endswith("ed")):
             break
         if names or w[:1].islower():
             out.append(stem(w))

@@ -1537,6 +1537,13 @@ def test_the_kind_asked_for_inside_a_name_is_no_mark_against_it() -> None:
     assert sa.kind_words("Canadian voters reelected which party to run the government?") == {"parti"}
     assert sa.kind_words("Which Greek island was hit by an earthquake?") == {"island"}
     assert sa.kind_words("Which country slapped tariffs on imports?") == {sa.stem("country")}
+    # A name in capitals before the kind is no function word: "US" is not "us".
+    assert sa.kind_words("Which US state announced plans?") == {sa.stem("state")}
+    assert sa.kind_words("Which U.S. senator visited the festival?") == {sa.stem("senator")}
+    visit = ["“The City of Coachella was proud to welcome Senator Bernie Sanders during the 2020 primary election, "
+             "but news of former President Trump’s upcoming visit has been met very differently,” Hernandez said."]
+    got = read_short("Which US senator made a surprise visit to the Coachella music festival?", visit, [1.0])
+    assert got is not None and got.text == "Bernie Sanders"
     assert sa.kind_words("Who claimed the Kerman attack?") == frozenset()
     sentences = ["Mark Carney led the Liberal Party to victory; voters reelected the government."]
     got = read_short("Canadian voters reelected which party to run the government?", sentences, [1.0])
