@@ -1,4 +1,5 @@
-"""Whether a name is a public body's, for a question that asks for a business.
+"""Whether a name is a public body's, for a question that asks for a business or another
+body that is not public (a university, a hospital, a charity, a team).
 
 "Which app has soared in popularity...?" was answered "Supreme Court", "Which company
 made the prepared foods...?" "FDA": the story of a company is told beside the courts,
@@ -7,7 +8,11 @@ are. A question asking for a kind of business ("which company / app / automaker 
 ...") is not answered by a body whose name ends on what it is ("Supreme Court",
 "Federal Communications Commission", "Food and Drug Administration"), nor by the
 initials of such a name written out in the text read ("FDA"), nor by a law such a body
-passed ("International Emergency Economic Powers Act").
+passed ("International Emergency Economic Powers Act"). Nor is a question asking
+for a university, a hospital, a charity or a team, whose stories are told beside the
+same courts and agencies ("Which US university will ban transgender women from its
+teams?" was answered "Supreme Court"). A school is left out: a school board is a public
+body that answers "which school board".
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ from qa.lexical import asking_for
 _BUSINESS_NOUNS = tuple("""company companies firm business brand chain retailer store supermarket automaker
 carmaker manufacturer maker app platform startup airline carrier broadcaster network bank lender insurer
 giant conglomerate corporation publisher studio producer developer""".split())
-_BUSINESS = asking_for(_BUSINESS_NOUNS)
+# Bodies that are not businesses, nor public bodies.
+_PRIVATE_BODY_NOUNS = tuple("""university universities college hospital charity nonprofit museum club team""".split())
+_BUSINESS = asking_for(_BUSINESS_NOUNS + _PRIVATE_BODY_NOUNS)
 # The last word of a public body's name says what it is; so does that of the law such a
 # body passed or applies, which a story of a company names as often ("the International
 # Emergency Economic Powers Act" in a story of a company suing over tariffs).
@@ -29,7 +36,8 @@ parliament legislature council assembly government authority board service offic
 
 
 def asks_for_business(question: str) -> bool:
-    """Whether the question asks "which / what [up to two words] <a kind of business>"."""
+    """Whether the question asks "which / what [up to two words] <a kind of business>", or
+    for another kind of body that is not a public one (`_PRIVATE_BODY_NOUNS`)."""
     return _BUSINESS.search(question) is not None
 
 

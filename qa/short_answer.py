@@ -382,7 +382,7 @@ class Asked:
     ends_on: str | None = None  # the preposition a place question ends on (`_ENDS_ON`), or a date is asked after (`_DATE_AFTER`)
     slot: Slot | None = None  # where a common noun would answer a "which X" (`qa.slots`)
     anywhere: bool = False  # "Where...?": a place of any kind answers it (`places.find_any`)
-    business: bool = False  # "Which company / app / automaker...?" (`bodies.asks_for_business`)
+    business: bool = False  # "Which company / app / university...?" (`bodies.asks_for_business`)
     naming: bool = False  # "What is the name of...?", "What is it called?" (`naming.asks_for_name`)
     speaker: bool = False  # "Which senator said...?": who the news has saying it (`_ASKS_SPEAKER`)
     owned: tuple[str, ...] = ()  # "Which state's Department...?": the stem of what the place asked owns

@@ -12,6 +12,10 @@ def test_a_business_question_is_told_from_others() -> None:
     assert bodies.asks_for_business("Which of the following companies cut 9,000 jobs?")
     assert not bodies.asks_for_business("Which country hosted the talks?")
     assert not bodies.asks_for_business("Who founded the company?")
+    # A university, a hospital, a team: not a public body either.
+    assert bodies.asks_for_business("Which US university announced it will ban transgender women from its teams?")
+    assert bodies.asks_for_business("Which Premier League club unveiled plans for a new stadium?")
+    assert not bodies.asks_for_business("Which school board voted to ban the book?")
 
 
 def test_a_public_body_is_named_by_what_it_is_or_by_its_spelled_out_initials() -> None:
@@ -35,6 +39,15 @@ def test_a_company_question_is_answered_by_the_company_not_the_regulator() -> No
     # Asked for a regulator, a regulator answers.
     agency = extract("Which agency is investigating the outbreak?", [sentence], [1.0])
     assert agency is not None and agency.text == "FDA"
+
+
+def test_a_university_question_is_answered_by_the_university_not_the_court() -> None:
+    question = "Which US university announced it will ban transgender women from its women's sports teams?"
+    sentences = ["The Supreme Court agreed to hear the bans on transgender athletes, and the University of "
+                 "Pennsylvania announced it will ban transgender women from its teams."]
+    span = extract(question, sentences, [1.0])
+    assert span is not None and span.text == "University of Pennsylvania"
+    assert Asked.of(question).fit("Supreme Court") == ("Supreme Court", NOT_THE_KIND)
 
 
 def test_a_company_question_is_answered_by_the_company_not_the_law() -> None:
