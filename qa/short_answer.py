@@ -258,7 +258,14 @@ _ASKS_SPEAKER = re.compile(rf"\b(?:who\s+|(?:which|what)\s+(?:[\w’'.-]+\s+){{1
 # "Which State Department spokesperson...?": a place word capitalised before another
 # capitalised word is part of a name, and the question does not ask for a state.
 _PLACE_WORD_IN_A_NAME = re.compile(r"\b(?i:which|what)\s+(?:City|Country|State|Town|Province|Region|County|Nation)\s+[A-Z]")
-_KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?((?:[\w’'.-]+\s*){1,3})", re.I)
+# "Which type of outbreak...?" asks for an outbreak: the kind is read after "type of".
+_KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?(?:(?:type|kind|sort)s?\s+of\s+)?"
+                         r"((?:[\w’'.-]+\s*){1,3})", re.I)
+
+
+# A past-tense verb ("announced", "hit" aside); not a short word or one in "-eed", as
+# often a noun ("red", "breed", "seed").
+_PAST_TENSE = re.compile(r"\w{2,}(?<!e)ed$")
 
 
 def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_ends: bool) -> frozenset[str]:
@@ -270,7 +277,7 @@ def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_end
     out = []
     for w in m.group(1).split() if m else ():
         w = w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w  # "U.S." stays, "senator." does not
-        if (w.lower() in STOP and not w.isupper()) or (past_ends and w.lower().endswith("ed")):
+        if (w.lower() in STOP and not w.isupper()) or (past_ends and _PAST_TENSE.search(w.lower())):
             break
         if names or w[:1].islower():
             out.append(stem(w))

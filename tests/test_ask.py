@@ -1540,6 +1540,10 @@ def test_the_kind_asked_for_inside_a_name_is_no_mark_against_it() -> None:
     # A name in capitals before the kind is no function word: "US" is not "us".
     assert sa.kind_words("Which US state announced plans?") == {sa.stem("state")}
     assert sa.kind_words("Which U.S. senator visited the festival?") == {sa.stem("senator")}
+    # "Which type of outbreak" asks for an outbreak; a noun in "-eed" is no past-tense verb.
+    assert sa.kind_words("Which type of outbreak has been linked to the pasta meals?") == {sa.stem("outbreak")}
+    assert sa.kind_words("Which dog breed was named best in show?") == {sa.stem("dog"), sa.stem("breed")}
+    assert sa.kind_words("Which company announced cuts?") == {sa.stem("company")}
     visit = ["“The City of Coachella was proud to welcome Senator Bernie Sanders during the 2020 primary election, "
              "but news of former President Trump’s upcoming visit has been met very differently,” Hernandez said."]
     got = read_short("Which US senator made a surprise visit to the Coachella music festival?", visit, [1.0])
