@@ -158,14 +158,24 @@ def _inside_a_place(tokens: list[str], start: int, size: int) -> bool:
 
 
 def demonym_country(word: str) -> str | None:
-    """The country a one-word nationality ending in "-an" names, by `place_id`: "Mexican"
-    (Mexico), "American" (America), "Cuban", "Kenyan", "Moroccan", "German" (Germany).
+    """The country a one-word nationality names, by `place_id`: one in "-an" ("Mexican",
+    Mexico; "American", America; "Cuban", "Kenyan", "Moroccan", "German", Germany; in
+    "-ian": "Canadian", "Ukrainian", "Iranian", "Italian"), in "-ese" ("Chinese",
+    "Japanese", "Sudanese") or in "-i" ("Israeli", "Pakistani", "Iraqi", "Yemeni").
     Derived from the country names rather than from the ending alone, so a name that
-    merely ends so ("Jordan", "Morgan", "Milan") is none."""
-    if " " in word or not word.endswith("an"):
+    merely ends so ("Jordan", "Morgan", "Milan", "Brian", "Modi") is none."""
+    if " " in word or not word[:1].isupper():
         return None
-    return next((pid for stem in (word[:-1], word[:-2] + "o", word + "y")
-                 if (pid := place_id("country", stem))), None)
+    stems: tuple[str, ...] = ()
+    if word.endswith("ian"):
+        stems = (word[:-3], word[:-3] + "a", word[:-3] + "e", word[:-3] + "y")
+    if word.endswith("an"):
+        stems += (word[:-1], word[:-2] + "o", word + "y")
+    elif word.endswith("ese"):
+        stems = (word[:-3], word[:-3] + "a")
+    elif word.endswith("i") and len(word) > 3:
+        stems = (word[:-1],)
+    return next((pid for stem in stems if (pid := place_id("country", stem))), None)
 
 
 def find_any(name: str) -> str | None:

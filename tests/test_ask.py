@@ -1265,6 +1265,18 @@ def test_a_nationality_before_a_lower_case_word_is_an_adjective_not_the_name() -
 
     assert [places.demonym_country(w) for w in ("Mexican", "German", "Kenyan", "Jordan", "Morgan", "Milan")] == \
         ["MX", "DE", "KE", None, None, None]
+    # ... and one in "-ian", "-ese" or "-i" ("Ukrainian", "Sudanese", "Israeli"), while a
+    # given name or a surname that ends so is not ("Brian", "Modi", "Meloni").
+    assert [places.demonym_country(w) for w in ("Ukrainian", "Canadian", "Sudanese", "Israeli", "Pakistani")] == \
+        ["UA", "CA", "SD", "IL", "PK"]
+    assert [places.demonym_country(w) for w in ("Brian", "Julian", "Modi", "Meloni", "Iran", "Oman")] == [None] * 6
+    for question, sentence, name in [
+            ("Which agency opened the inquiry?", "Israeli officials opened the inquiry on Monday, the Shin Bet said.",
+             "Shin Bet"),
+            ("Who opened the inquiry into the strike?",
+             "Israeli investigators opened the inquiry into the strike, Netanyahu said.", "Netanyahu")]:
+        got = sa.extract(question, [sentence], [1.0], None, sa.casing([sentence]))
+        assert got is not None and got.text == name, question
 
 
 def test_a_place_before_based_says_where_the_name_is_based_not_the_name() -> None:
