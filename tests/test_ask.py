@@ -1271,10 +1271,10 @@ def test_a_nationality_before_a_lower_case_word_is_an_adjective_not_the_name() -
         ["UA", "CA", "SD", "IL", "PK"]
     assert [places.demonym_country(w) for w in ("Brian", "Julian", "Modi", "Meloni", "Iran", "Oman")] == [None] * 6
     for question, sentence, name in [
-            ("Which agency opened the inquiry?", "Israeli officials opened the inquiry on Monday, the Shin Bet said.",
-             "Shin Bet"),
             ("Who opened the inquiry into the strike?",
-             "Israeli investigators opened the inquiry into the strike, Netanyahu said.", "Netanyahu")]:
+             "On Monday Israeli investigators opened the inquiry into the strike, Netanyahu said.", "Netanyahu"),
+            ("Who opened the inquiry?", "On Monday the inquiry was opened by Pakistani investigators and Ahmed Khan.",
+             "Ahmed Khan")]:
         got = sa.extract(question, [sentence], [1.0], None, sa.casing([sentence]))
         assert got is not None and got.text == name, question
 
