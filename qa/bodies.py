@@ -1,5 +1,5 @@
-"""Whether a name is a public body's, for a question that asks for a business or another
-body that is not public (a university, a hospital, a charity, a team).
+"""Whether a name is a public body's, for a question that asks for a body that is not
+public: a business, or a university, a hospital, a charity, a team.
 
 "Which app has soared in popularity...?" was answered "Supreme Court", "Which company
 made the prepared foods...?" "FDA": the story of a company is told beside the courts,
@@ -25,9 +25,9 @@ from qa.lexical import asking_for
 _BUSINESS_NOUNS = tuple("""company companies firm business brand chain retailer store supermarket automaker
 carmaker manufacturer maker app platform startup airline carrier broadcaster network bank lender insurer
 giant conglomerate corporation publisher studio producer developer""".split())
-# Bodies that are not businesses, nor public bodies.
-_PRIVATE_BODY_NOUNS = tuple("""university universities college hospital charity nonprofit museum club team""".split())
-_BUSINESS = asking_for(_BUSINESS_NOUNS + _PRIVATE_BODY_NOUNS)
+# Bodies that are neither businesses nor public bodies.
+_OTHER_PRIVATE_NOUNS = tuple("""university universities college hospital charity nonprofit museum club team""".split())
+_PRIVATE_BODY = asking_for(_BUSINESS_NOUNS + _OTHER_PRIVATE_NOUNS)
 # The last word of a public body's name says what it is; so does that of the law such a
 # body passed or applies, which a story of a company names as often ("the International
 # Emergency Economic Powers Act" in a story of a company suing over tariffs).
@@ -35,10 +35,10 @@ _BODY_WORDS = frozenset("""court commission administration agency department min
 parliament legislature council assembly government authority board service office act""".split())
 
 
-def asks_for_business(question: str) -> bool:
+def asks_for_private_body(question: str) -> bool:
     """Whether the question asks "which / what [up to two words] <a kind of business>", or
-    for another kind of body that is not a public one (`_PRIVATE_BODY_NOUNS`)."""
-    return _BUSINESS.search(question) is not None
+    for another kind of body that is not a public one (`_OTHER_PRIVATE_NOUNS`)."""
+    return _PRIVATE_BODY.search(question) is not None
 
 
 def public_body(name: str, texts: Iterable[str] = ()) -> bool:

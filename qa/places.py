@@ -125,7 +125,7 @@ def named_in(kind: str, text: str) -> set[str]:
     found = {pid for size in range(1, 5) for start in range(len(tokens) - size + 1)
              if (pid := place_id(kind, " ".join(tokens[start : start + size])))}
     if kind == "country":
-        found |= {pid for t in tokens if t[:1].isupper() and (pid := demonym_country(t.strip(EDGE)))}
+        found |= {pid for t in tokens if (pid := demonym_country(t.strip(EDGE)))}
     return found
 
 
@@ -157,6 +157,11 @@ def _inside_a_place(tokens: list[str], start: int, size: int) -> bool:
                for kind in ("country", "state", "continent"))
 
 
+# How a nationality's ending is replaced to give its country's name: "Mexican" ->
+# "Mexica"/"Mexico"/"Mexicany", "Ukrainian" -> "Ukraine", "Sudanese" -> "Sudan", "Israeli" -> "Israel".
+_DEMONYM_ENDINGS = (("ian", ("", "a", "e", "y")), ("an", ("a", "o", "any")), ("ese", ("", "a")), ("i", ("",)))
+
+
 def demonym_country(word: str) -> str | None:
     """The country a one-word nationality names, by `place_id`: one in "-an" ("Mexican",
     Mexico; "American", America; "Cuban", "Kenyan", "Moroccan", "German", Germany; in
@@ -164,17 +169,9 @@ def demonym_country(word: str) -> str | None:
     "Japanese", "Sudanese") or in "-i" ("Israeli", "Pakistani", "Iraqi", "Yemeni").
     Derived from the country names rather than from the ending alone, so a name that
     merely ends so ("Jordan", "Morgan", "Milan", "Brian", "Modi") is none."""
-    if " " in word or not word[:1].isupper():
+    if " " in word or not word[:1].isupper() or len(word) <= 3:
         return None
-    stems: tuple[str, ...] = ()
-    if word.endswith("ian"):
-        stems = (word[:-3], word[:-3] + "a", word[:-3] + "e", word[:-3] + "y")
-    if word.endswith("an"):
-        stems += (word[:-1], word[:-2] + "o", word + "y")
-    elif word.endswith("ese"):
-        stems = (word[:-3], word[:-3] + "a")
-    elif word.endswith("i") and len(word) > 3:
-        stems = (word[:-1],)
+    stems = [word[: -len(end)] + new for end, news in _DEMONYM_ENDINGS if word.endswith(end) for new in news]
     return next((pid for stem in stems if (pid := place_id("country", stem))), None)
 
 

@@ -75,7 +75,7 @@ def _peoples(text: str) -> bool:
 
 
 def _nationality(word: str) -> bool:
-    return bool(_NATIONALITY.fullmatch(word)) or (word[:1].isupper() and places.demonym_country(word) is not None)
+    return bool(_NATIONALITY.fullmatch(word)) or places.demonym_country(word) is not None
 
 
 # A dateline: the place a story was filed from, in capitals where its text opens, maybe
@@ -276,7 +276,7 @@ def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_end
     m = pattern.search(asking_clause(question))
     out = []
     for w in m.group(1).split() if m else ():
-        w = w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w  # "U.S." stays, "senator." does not
+        w = _trim_end(w)  # "senator." -> "senator"; "U.S." stays
         if (w.lower() in STOP and not w.isupper()) or (past_ends and _PAST_TENSE.search(w.lower())):
             break
         if names or w[:1].islower():
@@ -389,7 +389,7 @@ class Asked:
     ends_on: str | None = None  # the preposition a place question ends on (`_ENDS_ON`), or a date is asked after (`_DATE_AFTER`)
     slot: Slot | None = None  # where a common noun would answer a "which X" (`qa.slots`)
     anywhere: bool = False  # "Where...?": a place of any kind answers it (`places.find_any`)
-    business: bool = False  # "Which company / app / university...?" (`bodies.asks_for_business`)
+    private_body: bool = False  # "Which company / app / university...?" (`bodies.asks_for_private_body`)
     naming: bool = False  # "What is the name of...?", "What is it called?" (`naming.asks_for_name`)
     speaker: bool = False  # "Which senator said...?": who the news has saying it (`_ASKS_SPEAKER`)
     owned: tuple[str, ...] = ()  # "Which state's Department...?": the stem of what the place asked owns
@@ -412,7 +412,7 @@ class Asked:
                    _preposition(_ENDS_ON, clause) if kind == "place"
                    else _preposition(_DATE_AFTER, clause) if kind == "date" else None,
                    slot if named and not person and not work else None,
-                   kind == "place" and place is None, named and bodies.asks_for_business(clause),
+                   kind == "place" and place is None, named and bodies.asks_for_private_body(clause),
                    named and naming.asks_for_name(clause), named and _ASKS_SPEAKER.search(clause) is not None,
                    slot.follow if kind == "place" and slot and slot.possessive else ())
 
@@ -442,8 +442,8 @@ class Asked:
         "Secretary of State Marco Rubio" -> "Marco Rubio", `people.untitled`) and how
         much it counts, 1 when it is of the kind asked for, `NOT_THE_KIND` for each way
         it is not (no place of the kind asked, or of any kind for "where"; a country or
-        state when another name is asked; a court, regulator or legislature when a
-        business is, `qa.bodies`, with the `texts` read, which may spell out its
+        state when another name is asked; a court, regulator, legislature or law when a
+        business or another body that is not public is, `qa.bodies`, with the `texts` read, which may spell out its
         initials; not a person's name when a person is asked,
         `qa.people`, with the `surnames` the retrieved text writes as a person's; not a
         quoted title, `quoted`, when a work is, `qa.works`; a number without the unit
@@ -465,7 +465,7 @@ class Asked:
             weight *= NOT_THE_KIND  # "Which company...?", "Who...?": not "Detroit"
         elif self.kind == "entity" and _peoples(text):
             weight *= NOT_THE_KIND  # "Which university ran the poll?": not "Americans"
-        elif self.business and bodies.public_body(text, texts):
+        elif self.private_body and bodies.public_body(text, texts):
             weight *= NOT_THE_KIND  # "Which app...?": not "Supreme Court"; "FDA" beside its name
         elif self.anywhere:
             found = places.find_any(text)

@@ -7,15 +7,15 @@ from qa.short_answer import NOT_THE_KIND, Asked, extract
 
 
 def test_a_business_question_is_told_from_others() -> None:
-    assert bodies.asks_for_business("Which company made the prepared foods linked to the outbreak?")
-    assert bodies.asks_for_business("Which dating app is laying off hundreds of workers?")
-    assert bodies.asks_for_business("Which of the following companies cut 9,000 jobs?")
-    assert not bodies.asks_for_business("Which country hosted the talks?")
-    assert not bodies.asks_for_business("Who founded the company?")
+    assert bodies.asks_for_private_body("Which company made the prepared foods linked to the outbreak?")
+    assert bodies.asks_for_private_body("Which dating app is laying off hundreds of workers?")
+    assert bodies.asks_for_private_body("Which of the following companies cut 9,000 jobs?")
+    assert not bodies.asks_for_private_body("Which country hosted the talks?")
+    assert not bodies.asks_for_private_body("Who founded the company?")
     # A university, a hospital, a team: not a public body either.
-    assert bodies.asks_for_business("Which US university announced it will ban transgender women from its teams?")
-    assert bodies.asks_for_business("Which Premier League club unveiled plans for a new stadium?")
-    assert not bodies.asks_for_business("Which school board voted to ban the book?")
+    assert bodies.asks_for_private_body("Which US university announced it will ban transgender women from its teams?")
+    assert bodies.asks_for_private_body("Which Premier League club unveiled plans for a new stadium?")
+    assert not bodies.asks_for_private_body("Which school board voted to ban the book?")
 
 
 def test_a_public_body_is_named_by_what_it_is_or_by_its_spelled_out_initials() -> None:
