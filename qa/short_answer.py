@@ -604,11 +604,12 @@ def casing(sentences: Sequence[str]) -> Casing:
     ends: set[str] = set()
     for sent in sentences:
         toks = sent.split()
+        body = len(sent[: dateline_end(sent)].split())  # the token after a dateline opens the sentence
         for n, tok in enumerate(toks):
             w = tok.strip(EDGE)
             if w[:1].islower():
                 low.add(w)
-            elif n and not toks[n - 1].endswith(":") and w[:1].isupper():  # not where a sentence or clause opens
+            elif n and n != body and not toks[n - 1].endswith(":") and w[:1].isupper():  # not where a sentence or clause opens
                 cap.add(w)
                 if not (n + 1 < len(toks) and _joined(tok, toks[n + 1])):
                     ends.add(w)
@@ -624,8 +625,11 @@ def _joined(first: str, second: str) -> bool:
 
 def _opens(before: str) -> bool:
     """Whether a word after `before` opens a sentence or a clause a colon introduces,
-    where news capitalises any word ("Westminster show 2025: Schedule, how to watch")."""
-    return not before.strip(EDGE + " ") or before.rstrip().endswith(":")
+    where news capitalises any word ("Westminster show 2025: Schedule, how to watch"),
+    or follows a dateline (`dateline_end`): "LOS ANGELES − Ominous winds were
+    expected..." names no "Ominous"."""
+    return (not before.strip(EDGE + " ") or before.rstrip().endswith(":")
+            or (bool(before.strip()) and dateline_end(before) == len(before.rstrip())))
 
 
 def _starts_name(tokens: Sequence[str], opens_sentence: bool, case: Casing | None) -> bool:

@@ -1823,6 +1823,14 @@ def test_a_dateline_is_where_the_story_was_filed_not_who_did_it() -> None:
     assert sa.dateline_end("BOULDER, CO − The man was charged.") == len("BOULDER, CO −")
     assert sa.dateline_end("NEW YORK, N.Y. - The mayor said.") == len("NEW YORK, N.Y. -")
     assert sa.dateline_end("WASHINGTON ― The speaker said.") == len("WASHINGTON ―")
+    # The word after a dateline's dash opens the sentence: capitalised whatever it is, it
+    # is no name ("Ominous"), while a name there stays one ("President Donald Trump").
+    winds = ["LOS ANGELES − Ominous winds were expected to regain strength Monday across the burn areas.",
+             "Forecasters said Santa Ana winds were expected to return."]
+    assert read_text("Which winds were expected to regain strength Monday?", winds, [1.2, 1.0]) == "Santa Ana"
+    assert "Ominous" not in casing(winds).capitalised
+    trump = ["WASHINGTON ― President Donald Trump said Friday he will impose tariffs."]
+    assert read_text("Which president said he will impose tariffs?", trump) == "Donald Trump"
     boulder = ["BOULDER, CO − The man accused of the attack on the march has been charged with a hate crime.",
                "Mohamed Soliman, 45, is accused of the attack on the march on Sunday."]
     got = read_short("Who is accused of the attack on the march in Boulder?", boulder, [1.2, 1.1])
