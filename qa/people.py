@@ -48,6 +48,12 @@ _PLACE_THEN_PERSON = re.compile(rf"\b(?:which|what)\s+(?:{_PLACE_WORDS})\s+" + a
 # CEO": "who" and a form of "to be", then a kind of person within three words.
 _WHO_IS = re.compile(r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+"
                      r"(?:(?:the|a|an)\s+)?(?:[\w.’'-]+\s+){0,3}?" + any_noun(_PERSON_NOUNS), re.I)
+# "Whom did Trump pick as chief of staff?", "To whom did Beyoncé dedicate the award?":
+# "whom" opening a question, after a preposition or not, asks for a person, as "who"
+# alone need not ("Who claimed the attack?"). Not a relative "whom" inside a clause
+# ("the senator, whom Trump praised, ...").
+_WHOM = re.compile(r"(?:^|[.?!:]\s+)\W*(?:(?:to|with|by|for|from|of|against|on|at|about|after|before|behind"
+                   r"|under|over)\s+)?whom\b", re.I)
 # Words that open a person's name as news writes it: titles and ranks.
 _TITLES = frozenset("""president vice former sen senator rep representative gov governor mayor dr mr mrs ms
 sir dame lord lady pope king queen prince princess sheikh cardinal archbishop bishop rev saint st chief
@@ -85,12 +91,12 @@ def _describes_next(question: str, match: re.Match[str]) -> bool:
 
 
 def asks_for_person(question: str) -> bool:
-    """Whether the question asks "which / what [up to two words] <a kind of person>" or
-    "who is / was [the] [up to two words] <a kind of person>"."""
+    """Whether the question asks "which / what [up to two words] <a kind of person>",
+    "who is / was [the] [up to two words] <a kind of person>" or "[to] whom...?"."""
     if _THING_THEN_VERB.search(question):
         return False  # "Which city hosts the festival?" asks for a city
     return (any(not _describes_next(question, m) for m in _PERSONS.finditer(question))
-            or _WHO_IS.search(question) is not None)
+            or _WHO_IS.search(question) is not None or _WHOM.search(question) is not None)
 
 
 # The cached given names' format: raise it whenever `_read_given_names` changes.

@@ -1474,6 +1474,14 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
     got = read_short("Who was identified as the suspect in the Boulder attack?", boulder, [1.0, 0.8])
     assert got is not None and got.text == "Mohamed Sabry Soliman"
     assert not people.asks_for_person("Who claimed the Kerman attack?")  # a group as often as a person
+    # "Whom" opening a question asks for a person, after a preposition or not, in the
+    # question's second sentence too; a relative "whom" inside a clause does not.
+    assert people.asks_for_person("Whom did Trump pick as his chief of staff?")
+    assert people.asks_for_person("To whom did Beyoncé dedicate her album of the year Grammy?")
+    assert people.asks_for_person("Todd Blanche was named acting librarian of Congress. Whom did he replace?")
+    assert not people.asks_for_person("The senator, whom Trump praised, resigned over which bill?")
+    staff = ["The Cabinet heard Trump pick his chief of staff on Thursday.", "The pick, Susie Wiles, ran his campaign."]
+    assert read_text("Whom did Trump pick as his chief of staff?", staff, [1.2, 1.0]) == "Susie Wiles"
     assert people.asks_for_person("Which Air Force general had relationships with five women?")
     # A place word before a kind of person says which person, not which place.
     senator = sa.Asked.of("Which state senator said the reports of raids were false?")
