@@ -773,10 +773,12 @@ def _quote_closes(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _and_joins_two(before: list[str], after: str) -> bool:
-    """Whether "and" joins two things (`_JOINED_BY`): a name of two words or more before it, and
-    after it a possessive or a title that the word before "and" is not."""
-    return len(before) >= 2 and (_POSSESSIVE.match(after) is not None
-                                 or (people.is_title(after) and not people.is_title(before[-1])))
+    """Whether "and" joins two things (`_JOINED_BY`): a rank after it ("the No. 5 seed Los
+    Angeles Chargers and No. 4 seed Houston Texans": no name goes on "and No. 4"), or a
+    name of two words or more before it, and after it a possessive or a title that the
+    word before "and" is not."""
+    return after == "No." or len(before) >= 2 and (_POSSESSIVE.match(after) is not None
+                                                   or (people.is_title(after) and not people.is_title(before[-1])))
 
 
 def _for_joins_two(before: list[str], after: str) -> bool:

@@ -1679,6 +1679,9 @@ def test_a_name_ends_where_the_name_ends() -> None:
     assert names("The FDA banned Red No. 3, a dye used in candy.") == ["FDA", "Red No. 3"]  # "No." and its number
     assert names("The No. 1 seed was Auburn.") == ["Auburn"]
     assert names("Road to the Kentucky Derby points: 36 (No. 1)") == ["Kentucky Derby"]  # a rank alone
+    # "and" before a rank joins two things: no name goes on "and No. 4".
+    assert names("The No. 5 seed Los Angeles Chargers and No. 4 seed Houston Texans met.") == [
+        "Los Angeles Chargers", "Houston Texans"]
     # A function word opens a name the text writes with it inside a sentence ("the "No
     # Kings" rallies"), and only then ("No one was hurt at Walmart").
     kings = ["Thousands joined the \"No Kings\" rallies.", "No Kings protests drew crowds."]
