@@ -54,6 +54,18 @@ _WHO_IS = re.compile(r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+bee
 # ("the senator, whom Trump praised, ...").
 _WHOM = re.compile(r"(?:^|[.?!:]\s+)\W*(?:(?:to|with|by|for|from|of|against|on|at|about|after|before|behind"
                    r"|under|over)\s+)?whom\b", re.I)
+# "Who directed the film?", "Who founded the group?": verbs whose doer news names as a
+# person, with the words it calls that person by ("director Jennifer Kaytin Robinson",
+# "its founder, John Schwarz"). Not verbs a company or a group does as often ("Who
+# hosts / owns / created / organized / led...?").
+_DOERS = (("direct directs directed", "director"), ("founds founded", "founder"),  # not "found" ("find")
+          ("write writes wrote written penned", "writer author"), ("compose composes composed", "composer"),
+          ("invent invents invented", "inventor"), ("paint paints painted", "painter"),
+          ("sing sings sang sung", "singer"), ("design designs designed", "designer"),
+          ("coach coaches coached", "coach"), ("narrate narrates narrated", "narrator"),
+          ("choreograph choreographs choreographed", "choreographer"), ("sculpt sculpts sculpted", "sculptor"))
+_AGENT_NOUNS = {form: tuple(nouns.split()) for forms, nouns in _DOERS for form in forms.split()}
+_WHO_DID = re.compile(r"\bwho\s+(?:(?:has|had|will|would)\s+(?:been\s+)?)?([a-z]+)\b", re.I)
 # Words that open a person's name as news writes it: titles and ranks.
 _TITLES = frozenset("""president vice former sen senator rep representative gov governor mayor dr mr mrs ms
 sir dame lord lady pope king queen prince princess sheikh cardinal archbishop bishop rev saint st chief
@@ -66,6 +78,14 @@ chair director commissioner administrator superintendent ambassador""".split())
 _THING_THEN_VERB = re.compile(rf"\b(?:which|what)\s+(?:{_PLACE_WORDS}|company"
                               r"|network|team|school|university|club|league|station|channel|venue|stadium|arena)\s+"
                               r"(?:host|star|judge|coach|model|pilot|author|anchor|chair|head|lead)s\b", re.I)
+
+
+def doer_nouns(question: str) -> tuple[str, ...]:
+    """The words for the person who did what a "who <verb>...?" question asks about
+    (`_AGENT_NOUNS`): "Who directed the new film?" -> ("director",); () for another
+    verb or question."""
+    m = _WHO_DID.search(question)
+    return _AGENT_NOUNS.get(m.group(1).lower(), ()) if m else ()
 
 
 def place_word_before_person(question: str) -> bool:

@@ -402,12 +402,14 @@ class Asked:
         if people.place_word_before_person(clause) or _PLACE_WORD_IN_A_NAME.search(clause):
             kind, place = "entity", None  # "Which state senator...?" asks for the senator
         named = kind == "entity" and place is None
-        person, work = named and people.asks_for_person(question), named and works.asks_for_work(question)
+        doers = people.doer_nouns(clause) if named else ()  # "Who directed...?": a person, the director
+        person = named and (people.asks_for_person(question) or bool(doers))
+        work = named and works.asks_for_work(question)
         slot = Slot.of(clause)
         return cls(question, kind, place, person, work, _unit(kind, clause),
                    frozenset(content_stems(question)),
                    frozenset(places.named_in(place, question)) if place else frozenset(),
-                   frozenset(acronyms(question)), counted_stems(clause), kind_words(clause),
+                   frozenset(acronyms(question)), counted_stems(clause), kind_words(clause) | {stem(d) for d in doers},
                    kind in ("entity", "place") and _PAIR.search(clause) is not None,
                    _preposition(_ENDS_ON, clause) if kind == "place"
                    else _preposition(_DATE_AFTER, clause) if kind == "date" else None,

@@ -1482,6 +1482,15 @@ def test_a_question_asking_for_a_person_is_answered_with_a_persons_name() -> Non
     assert not people.asks_for_person("The senator, whom Trump praised, resigned over which bill?")
     staff = ["The Cabinet heard Trump pick his chief of staff on Thursday.", "The pick, Susie Wiles, ran his campaign."]
     assert read_text("Whom did Trump pick as his chief of staff?", staff, [1.2, 1.0]) == "Susie Wiles"
+    # "Who <verb>...?" for a verb whose doer news names as a person asks for that person,
+    # called by the verb's noun: "its founder, John Schwarz", not "Target".
+    assert people.doer_nouns("Who directed the new film?") == ("director",)
+    assert people.doer_nouns("Who has written the most books?") == ("writer", "author")
+    assert people.doer_nouns("Who found the body?") == ()  # "find", not "found"
+    assert people.doer_nouns("Who hosts the summit?") == ()  # a country or a company as often
+    founder = ["The boycott group was backed by Target shoppers across Minnesota.",
+               "Its founder, John Schwarz, said the boycott would go on."]
+    assert read_text("Who founded the boycott group?", founder, [1.2, 1.0]) == "John Schwarz"
     assert people.asks_for_person("Which Air Force general had relationships with five women?")
     # A place word before a kind of person says which person, not which place.
     senator = sa.Asked.of("Which state senator said the reports of raids were false?")
