@@ -393,6 +393,7 @@ class Asked:
     naming: bool = False  # "What is the name of...?", "What is it called?" (`naming.asks_for_name`)
     speaker: bool = False  # "Which senator said...?": who the news has saying it (`_ASKS_SPEAKER`)
     owned: tuple[str, ...] = ()  # "Which state's Department...?": the stem of what the place asked owns
+    abbreviations: frozenset[str] = frozenset()  # the question's words written as initials ("FDA"), lower-cased
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -416,11 +417,13 @@ class Asked:
                    slot if named and not person and not work else None,
                    kind == "place" and place is None, named and bodies.asks_for_private_body(clause),
                    named and naming.asks_for_name(clause), named and _ASKS_SPEAKER.search(clause) is not None,
-                   slot.follow if kind == "place" and slot and slot.possessive else ())
+                   slot.follow if kind == "place" and slot and slot.possessive else (),
+                   frozenset(_initials(m.group()) for m in _WRITTEN_INITIALS.finditer(question)))
 
     def own(self, text: str) -> bool:
-        """Whether the span is the question's own: its words, its text, or the initials
-        of one of its names ("IOC" for the International Olympic Committee). A person's
+        """Whether the span is the question's own: its words, its text, the initials
+        of one of its names ("IOC" for the International Olympic Committee), or the name
+        whose initials it writes ("Food and Drug Administration" for "the FDA"). A person's
         titles do not make a name another: "Former President Donald Trump" is the
         question's own when it names Donald Trump; nor do function words between a
         name's words: "Monty the Giant Schnauzer" is the question's own when it asks who
@@ -432,7 +435,8 @@ class Asked:
         # The question's text from the start of a word: "olo" is no part of "colour", while
         # "Yemen" is written in "Yemeni".
         written = re.search(rf"(?<!\w){re.escape(_unhyphenated(text))}", _unhyphenated(self.question)) is not None
-        return not text or bool(span_stems and span_stems <= self.stems) or written or _initials(text) in self.initials
+        return (not text or bool(span_stems and span_stems <= self.stems) or written
+                or _initials(text) in self.initials or bool(acronyms(text) & self.abbreviations))
 
     def fit(self, text: str, quoted: bool = False, surnames: frozenset[str] = frozenset(),
             texts: Sequence[str] = ()) -> tuple[str, float] | None:
@@ -542,10 +546,16 @@ def acronyms(question: str) -> set[str]:
     Broadcasting Corporation" (`names_answer`)."""
     out = set()
     for m in NAME_RUN.finditer(question):
-        caps = [w for w in m.group().split() if w[:1].isupper()]
+        # A function word's capital is no initial: "The Food and Drug Administration" is "FDA".
+        caps = [w for w in m.group().split() if w[:1].isupper() and w.lower() not in STOP]
         if len(caps) >= 2:
             out.add("".join(w[0] for w in caps).lower())
     return out
+
+
+# A word written as initials: two to six capitals ("FDA", "NATO"), or capitals with
+# full stops ("U.N.").
+_WRITTEN_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,6}\b")
 
 
 def _initials(span: str) -> str:

@@ -1772,6 +1772,13 @@ def test_the_initials_of_the_question_s_own_name_are_not_its_answer() -> None:
     assert sa.answer_spans(question, sentences) == [set(), {"kirsty coventry"}]
     got = read_short(question, sentences, [1.0, 0.8])
     assert got is not None and got.text == "Kirsty Coventry"
+    # A leading "The" is no initial, and the other way round: a question that writes the
+    # initials is not answered with the name they stand for.
+    assert sa.acronyms("Why did The Food and Drug Administration ban it?") == {"fda"}
+    letters = ["The Food and Drug Administration sent the letters on Tuesday.",
+               "Retailers such as Walmart were told to pull the recalled baby formula."]
+    assert read_text("The FDA sent warning letters to which retailer?", letters, [1.5, 1.0]) == "Walmart"
+
 
 
 def test_a_question_asking_for_money_or_a_share_is_answered_with_one() -> None:
