@@ -119,7 +119,8 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
     """The offline answer; `shown` is the short answer (`extractive.short`) with the
     sentence it is cut from, which is quoted first whether or not the short answer is
     written (`write`: the reader is sure of it); a written one is quoted with no other
-    article's sentence but one that names it (`extractive.second_source`). Multiple
+    article's sentence but one that names it (`extractive.second_source`), an unwritten
+    one with the reader's next sentence (`extractive.next_in_order`). Multiple
     choice takes the choice it names either way: a choice is the question's own words,
     not a claim of ours."""
     choice = short = None
@@ -132,8 +133,8 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
     else:
         if shown:
             short = shown.text if write else None
-            picks = [shown.sentence] + extractive.second_source(shown.text, shown.sentence, scored, hits,
-                                                                     naming_only=write)
+            picks = [shown.sentence] + (extractive.second_source(shown.text, shown.sentence, scored, hits)
+                                        if write else extractive.next_in_order(shown.sentence, scored))
         else:
             picks = extractive.pick(scored, hits)
         text = _quote_text(short, picks)

@@ -279,21 +279,35 @@ def pick(scored: Sequence[Scored], hits: Sequence[Hit], limit: int = MAX_SENTENC
 
 
 def second_source(short: str, shown: Scored, scored: Sequence[Scored], hits: Sequence[Hit],
-                  limit: int = MAX_SENTENCES - 1, naming_only: bool = False) -> list[Scored]:
-    """The sentences quoted after `shown` (the one the short answer is cut from): from
-    other articles, and first those that name the short answer too. A second article's
-    sentence that repeats the answer backs it; the best-ranked other sentence often only
-    tells of the same event without it. With `naming_only` (the short answer is written
-    as the answer), only those that name it: beside a written answer, a quote that does
-    not name it reads as backing it and does not."""
+                  limit: int = MAX_SENTENCES - 1) -> list[Scored]:
+    """The sentences quoted after `shown` (the one a written short answer is cut from):
+    from other articles, only those that name the short answer too (or another name
+    `shown` gives it, `aliases`). A second article's sentence that repeats the answer
+    backs it; beside a written answer, a quote that does not name it reads as backing it
+    and does not."""
     own = hits[shown.hit].chunk.article_id
-    others = [p for p in pick(scored, hits, len(scored))
-              if hits[p.hit].chunk.article_id != own and not _same(p.sentence, shown.sentence)]
     said = aliases(shown.sentence, short)
-    if naming_only:
-        return [p for p in others if any(short_answer.names_answer(p.sentence, a) for a in said)][:limit]
-    # Those naming it first, each group in the reader's order (the sort is stable).
-    return sorted(others, key=lambda p: not any(short_answer.names_answer(p.sentence, a) for a in said))[:limit]
+    return [p for p in pick(scored, hits, len(scored))
+            if hits[p.hit].chunk.article_id != own and not _same(p.sentence, shown.sentence)
+            and any(short_answer.names_answer(p.sentence, a) for a in said)][:limit]
+
+
+def next_in_order(shown: Scored, scored: Sequence[Scored], limit: int = MAX_SENTENCES - 1) -> list[Scored]:
+    """The sentences quoted after `shown` when its short answer is not written (the
+    reader is not sure of it): the next of the reader's order that support an answer,
+    from its own article or another, near-repeats skipped. The answer to a question about
+    one story is most often in that story's next sentence ("Harry's lawyer, David
+    Sherborne, said..." after its lede), and an unsure read is no name to look for in
+    other articles (docs/measurements.md, "More reading rules")."""
+    out: list[Scored] = []
+    for s in scored:
+        if len(out) >= limit:
+            break
+        if s.score < SUPPORT_THRESHOLD * 0.9 or s is shown or _same(s.sentence, shown.sentence) \
+                or any(_same(s.sentence, c.sentence) for c in out):
+            continue
+        out.append(s)
+    return out
 
 
 _NAME = short_answer.NAME_RUN.pattern

@@ -300,9 +300,10 @@ def test_the_reader_embeds_only_the_sentences_it_could_quote(real_embedder) -> N
 
 
 def test_the_second_quote_names_the_short_answer_when_another_article_does() -> None:
-    """After the sentence the short answer is cut from, the next quote comes from another
-    article, and one that names the same answer goes before a better-ranked one that only
-    tells of the event; a copy of the first sentence in a third article is not quoted."""
+    """Beside a written short answer, the next quote comes from another article and names
+    the same answer, however better ranked a sentence that only tells of the event is; a
+    copy of the first sentence in a third article is not quoted. Beside an unwritten one,
+    the reader's next sentence is, from the same article or another."""
     from qa import extractive, short_answer
     from qa.types import Chunk, Hit
 
@@ -317,15 +318,18 @@ def test_the_second_quote_names_the_short_answer_when_another_article_does() -> 
               extractive.Scored(2, event, 0.8, 0.7, 0.4, order=0.8),
               extractive.Scored(3, naming, 0.6, 0.5, 0.3, order=0.5)]
     assert extractive.second_source("Acme Robotics", scored[0], scored, hits) == [scored[3]]
-    assert extractive.second_source("Acme Robotics", scored[0], scored, hits, limit=2) == [scored[3], scored[2]]
-    # No other article names it: the best-ranked other sentence, as before.
-    assert extractive.second_source("Globex", scored[0], scored, hits) == [scored[2]]
+    assert extractive.second_source("Globex", scored[0], scored, hits) == []
     # A sentence too weak to support an answer is not quoted even when it names it.
     weak = [*scored[:3], extractive.Scored(3, naming, 0.1, 0.1, 0.1, order=0.5)]
-    assert extractive.second_source("Acme Robotics", weak[0], weak, hits) == [weak[2]]
-    # Beside a written short answer only a sentence that names it is quoted with it.
-    assert extractive.second_source("Acme Robotics", scored[0], scored, hits, naming_only=True) == [scored[3]]
-    assert extractive.second_source("Globex", scored[0], scored, hits, naming_only=True) == []
+    assert extractive.second_source("Acme Robotics", weak[0], weak, hits) == []
+    # Unwritten: the next supported sentence of the reader's order, the near-copy skipped,
+    # from the first sentence's own article too.
+    assert extractive.next_in_order(scored[0], scored) == [scored[2]]
+    assert extractive.next_in_order(scored[0], scored, limit=2) == [scored[2], scored[3]]
+    lawyer = extractive.Scored(0, "Harry's lawyer, David Sherborne, said the publisher had agreed to pay.", 0.7, 0.6,
+                               0.4, order=0.85)
+    assert extractive.next_in_order(scored[0], [scored[0], lawyer, *scored[2:]]) == [lawyer]
+    assert extractive.next_in_order(weak[0], [weak[0], weak[3]]) == []
     # Its initials in capitals name a longer name; a lower-case word that spells them does not.
     assert short_answer.names_answer("I'm suing the BBC for it", "British Broadcasting Corporation")
     assert not short_answer.names_answer("Let us see", "United States")
@@ -340,7 +344,7 @@ def test_the_second_quote_names_the_short_answer_when_another_article_does() -> 
                                 order=0.7)
     two = [Hit(Chunk(f"{a}:0", a, 0, s.sentence, 0, "Kerman", "", "Gazette", date(2024, 1, 4)), 1.0)
            for a, s in (("a", shown), ("b", strikes))]
-    assert extractive.second_source("ISIL", shown, [shown, strikes], two, naming_only=True) == [strikes]
+    assert extractive.second_source("ISIL", shown, [shown, strikes], two) == [strikes]
 
 
 def test_a_sentence_that_asks_is_not_quoted() -> None:
