@@ -134,7 +134,7 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
         if shown:
             short = shown.text if write else None
             picks = [shown.sentence] + (extractive.second_source(shown.text, shown.sentence, scored, hits)
-                                        if write else extractive.next_in_order(shown.sentence, scored))
+                                        if write else extractive.next_in_order(shown.sentence, scored, hits))
         else:
             picks = extractive.pick(scored, hits)
         text = _quote_text(short, picks)

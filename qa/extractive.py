@@ -260,9 +260,10 @@ def supports(question: str, scored: Sequence[Scored], shown: Shown | None) -> bo
     return True
 
 
-def pick(scored: Sequence[Scored], hits: Sequence[Hit], limit: int = MAX_SENTENCES) -> list[Scored]:
-    """The first sentences in the reader's order that support the answer, one per
-    article, skipping near-repeats."""
+def pick(scored: Sequence[Scored], hits: Sequence[Hit], limit: int = MAX_SENTENCES,
+         one_per_article: bool = True) -> list[Scored]:
+    """The first sentences in the reader's order that support the answer, skipping
+    near-repeats, and with `one_per_article` all from different articles."""
     chosen: list[Scored] = []
     seen_articles: set[str] = set()
     for s in scored:
@@ -271,7 +272,7 @@ def pick(scored: Sequence[Scored], hits: Sequence[Hit], limit: int = MAX_SENTENC
         if s.score < SUPPORT_THRESHOLD * 0.9:
             continue  # quoted only when it supports the answer, wherever it is in the order
         article = hits[s.hit].chunk.article_id
-        if article in seen_articles or any(_same(s.sentence, c.sentence) for c in chosen):
+        if (one_per_article and article in seen_articles) or any(_same(s.sentence, c.sentence) for c in chosen):
             continue
         chosen.append(s)
         seen_articles.add(article)
@@ -292,22 +293,16 @@ def second_source(short: str, shown: Scored, scored: Sequence[Scored], hits: Seq
             and any(short_answer.names_answer(p.sentence, a) for a in said)][:limit]
 
 
-def next_in_order(shown: Scored, scored: Sequence[Scored], limit: int = MAX_SENTENCES - 1) -> list[Scored]:
+def next_in_order(shown: Scored, scored: Sequence[Scored], hits: Sequence[Hit],
+                  limit: int = MAX_SENTENCES - 1) -> list[Scored]:
     """The sentences quoted after `shown` when its short answer is not written (the
-    reader is not sure of it): the next of the reader's order that support an answer,
-    from its own article or another, near-repeats skipped. The answer to a question about
-    one story is most often in that story's next sentence ("Harry's lawyer, David
-    Sherborne, said..." after its lede), and an unsure read is no name to look for in
-    other articles (docs/measurements.md, "More reading rules")."""
-    out: list[Scored] = []
-    for s in scored:
-        if len(out) >= limit:
-            break
-        if s.score < SUPPORT_THRESHOLD * 0.9 or s is shown or _same(s.sentence, shown.sentence) \
-                or any(_same(s.sentence, c.sentence) for c in out):
-            continue
-        out.append(s)
-    return out
+    reader is not sure of it): the next of the reader's order that support an answer
+    (`pick`), from its own article or another. The answer to a question about one story
+    is most often in that story's next sentence ("Harry's lawyer, David Sherborne,
+    said..." after its lede), and an unsure read is no name to look for in other
+    articles (docs/measurements.md, "More reading rules")."""
+    rest = [s for s in scored if s is not shown and not _same(s.sentence, shown.sentence)]
+    return pick(rest, hits, limit, one_per_article=False)
 
 
 _NAME = short_answer.NAME_RUN.pattern

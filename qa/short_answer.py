@@ -436,7 +436,7 @@ class Asked:
         # "Yemen" is written in "Yemeni".
         written = re.search(rf"(?<!\w){re.escape(_unhyphenated(text))}", _unhyphenated(self.question)) is not None
         return (not text or bool(span_stems and span_stems <= self.stems) or written
-                or _initials(text) in self.initials or bool(acronyms(text) & self.abbreviations))
+                or _initials(text) in self.initials or bool(self.abbreviations and acronyms(text) & self.abbreviations))
 
     def fit(self, text: str, quoted: bool = False, surnames: frozenset[str] = frozenset(),
             texts: Sequence[str] = ()) -> tuple[str, float] | None:
@@ -641,7 +641,7 @@ def _opens(before: str) -> bool:
     or follows a dateline (`dateline_end`): "LOS ANGELES − Ominous winds were
     expected..." names no "Ominous"."""
     return (not before.strip(EDGE + " ") or before.rstrip().endswith(":")
-            or (bool(before.strip()) and dateline_end(before) == len(before.rstrip())))
+            or dateline_end(before) == len(before.rstrip()))
 
 
 def _starts_name(tokens: Sequence[str], opens_sentence: bool, case: Casing | None) -> bool:

@@ -324,12 +324,12 @@ def test_the_second_quote_names_the_short_answer_when_another_article_does() -> 
     assert extractive.second_source("Acme Robotics", weak[0], weak, hits) == []
     # Unwritten: the next supported sentence of the reader's order, the near-copy skipped,
     # from the first sentence's own article too.
-    assert extractive.next_in_order(scored[0], scored) == [scored[2]]
-    assert extractive.next_in_order(scored[0], scored, limit=2) == [scored[2], scored[3]]
+    assert extractive.next_in_order(scored[0], scored, hits) == [scored[2]]
+    assert extractive.next_in_order(scored[0], scored, hits, limit=2) == [scored[2], scored[3]]
     lawyer = extractive.Scored(0, "Harry's lawyer, David Sherborne, said the publisher had agreed to pay.", 0.7, 0.6,
                                0.4, order=0.85)
-    assert extractive.next_in_order(scored[0], [scored[0], lawyer, *scored[2:]]) == [lawyer]
-    assert extractive.next_in_order(weak[0], [weak[0], weak[3]]) == []
+    assert extractive.next_in_order(scored[0], [scored[0], lawyer, *scored[2:]], hits) == [lawyer]
+    assert extractive.next_in_order(weak[0], [weak[0], weak[3]], hits) == []
     # Its initials in capitals name a longer name; a lower-case word that spells them does not.
     assert short_answer.names_answer("I'm suing the BBC for it", "British Broadcasting Corporation")
     assert not short_answer.names_answer("Let us see", "United States")
