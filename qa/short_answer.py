@@ -824,13 +824,13 @@ def _commonness_weight(held: float) -> float:
 # "Potomac River", "Utah Valley University", "Jefferson County") or open with it before
 # "of" ("Institute of Peace", "Journal of Vertebrate Paleontology"), as stems
 # (`_headed_by_kind`): for "which airport", a name so written is one, and the names beside
-# it that are not (`extract`) are not of the kind. Venues and natural places, then
+# it that are not (`extract`) are not of the kind. Venues, natural places and courts, then
 # institutions, journals and regions.
 _NAMED_BY_KIND = frozenset(stem(n) for n in (
     "Park", "Stadium", "Arena", "Airport", "Field", "Dome", "Superdome", "Speedway", "Coliseum", "Center", "Centre",
     "Hospital", "Cathedral", "Church", "Chapel", "Basilica", "Museum", "Palace", "Castle", "Hall", "Square", "Plaza",
     "Bridge", "Island", "Islands", "Beach", "Lake", "River", "Mountain", "Mountains", "Valley", "Canyon", "Forest",
-    "Bay", "Harbor", "Harbour", "Base", "Prison", "Courthouse", "Capitol", "Theater", "Theatre", "Garden", "Gardens",
+    "Bay", "Harbor", "Harbour", "Base", "Prison", "Court", "Courthouse", "Capitol", "Theater", "Theatre", "Garden", "Gardens",
     "Monument", "Memorial", "Cemetery", "Street", "Avenue", "Boulevard", "Reservoir", "Dam", "Port", "Pier", "Hotel",
     "Resort",
     "University", "College", "School", "Institute", "Foundation", "Academy", "Library", "Laboratory", "Journal", "County",

@@ -985,6 +985,12 @@ def test_a_name_that_ends_in_the_kind_asked_outweighs_the_names_that_do_not() ->
               "The results were published on Monday in the Journal of Vertebrate Paleontology."]
     got = read_short("Which journal published the findings on the Bastetodon syrtos skull?", fossil, [1.2, 0.9])
     assert got is not None and got.text == "Journal of Vertebrate Paleontology"
+    # A court is named as one ("Delaware Superior Court"), not the party before it.
+    suit = ["The singer is answering the lawsuit filed against her by the mayor and his wife Margaret.",
+            "The couple said in a lawsuit filed in Delaware Superior Court on Monday that she defamed them."]
+    got = read_short("In which court did the mayor and his wife file their lawsuit against the singer?", suit,
+                     [1.2, 0.9])
+    assert got is not None and got.text == "Delaware Superior Court"
 
 
 def test_and_before_a_possessive_or_a_title_joins_two_names_not_one() -> None:
