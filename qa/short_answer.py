@@ -879,6 +879,19 @@ def _named_as_the_kind(sentence: str, end: int, kinds: frozenset[str]) -> bool:
     return m is not None and any(stem(w) in kinds for w in m.group(1).split())
 
 
+_THE_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}([a-z][\w-]*)\s+$")
+
+
+def _introduced_as_the_kind(sentence: str, start: int, kinds: frozenset[str]) -> bool:
+    """Whether the name starting at `start` follows an article and the kind asked for, in
+    lower case ("published in the journal Nature", "on the messaging service Signal" for
+    "which journal", "which messaging service"): the words say what the name is, as
+    `_named_as_the_kind` reads them after it. A possessive between ("the team's Stanley
+    Cup") or no article ("parent company Unilever") says it too loosely."""
+    m = _THE_KIND_BEFORE.search(sentence[:start])
+    return m is not None and stem(m.group(1)) in kinds
+
+
 def _speaks(sentence: str, start: int, end: int) -> bool:
     """Whether the news has the name at `start:end` saying something: "said" or "says"
     right after it, or after it and an aside between commas ("Sen. Michael Brooks-Jimenez,
@@ -926,7 +939,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     where: dict[str, tuple[int, str]] = {}
     mentions: dict[int, dict[str, tuple[int, str]]] = {}  # each sentence's spans: where they start
     kind_in_names = asked.kinds & _NAMED_BY_KIND if kind == "entity" and not asked.person else frozenset()
-    named_as_kind: set[str] = set()  # the names written as of the kind asked for (`_headed_by_kind`)
+    # The names written as of the kind asked for (`_headed_by_kind`), or introduced as one
+    # (`_introduced_as_the_kind`).
+    named_as_kind: set[str] = set()
     # "Who...?", "To whom...?", "whose...?", "which actor...?" ask for whoever did it: a quoted title or
     # phrase is not (a "which novel" or "which phrase" question may well be answered by one).
     by_whom = asked.person or _BY_WHOM.match(asking_clause(question).strip()) is not None
@@ -1006,6 +1021,12 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role += 0.3  # the sentence's subject
                 if not asked.person and _named_as_the_kind(sent, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which research center...?": "the Allen Institute, a research center"
+                elif not asked.person and _introduced_as_the_kind(sent, s, asked.kinds):
+                    role *= KIND_BESIDE_ROLE  # "Which journal...?": "in the journal Nature"
+                    if people.person_in(text) is None:
+                        # A thing so introduced is the one of the kind the text names; a
+                        # person is one of however many ("the meteorologist Tyler Roys").
+                        named_as_kind.add(key)
                 elif not in_place and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]):
                     role *= 0.5  # inside "of the governing X", "in X": a modifier or a place
                 if prev in ("a", "an"):

@@ -953,6 +953,32 @@ def test_a_name_followed_by_what_it_is_is_of_the_kind_asked() -> None:
     assert not sa._named_as_the_kind("Unilever, its parent company, said so.", 8, frozenset({"compani"}))
 
 
+def test_a_name_the_text_introduces_as_the_kind_asked_outweighs_the_others() -> None:
+    """"On which messaging app...?" is answered by the name the news introduces as one
+    ("the messaging app Wire"), not by the senators a better-weighed sentence has
+    speaking; "In which journal...?" by "the journal Nature", not the drug named in the
+    best sentence. Without an article, or with a possessive, the word before a name
+    does not say what the name is."""
+    from qa import short_answer as sa
+
+    chat = ["Senators Smith and Jones slam the minister over the plans he shared.",
+            "The plans went out on the messaging app Wire two hours before the raid."]
+    assert read_text("On which messaging app did the minister share the plans?", chat, [1.3, 1.0]) == "Wire"
+    study = ["You may take Ozempic to lose weight, but these drugs have a host of other effects.",
+             "The findings were published Monday in the journal Nature."]
+    assert read_text("In which journal were the findings on the drugs published?", study, [1.3, 1.0]) == "Nature"
+    # A person so introduced is one of however many of the kind: the others still count.
+    storm = ["Meteorologist Tom Kines said the storm could be among the strongest on record.",
+             "Winds will pick up by noon, warned the meteorologist Tyler Roys."]
+    assert read_text("Which meteorologist said the storm could be among the strongest on record?", storm,
+                     [1.0, 1.0]) == "Tom Kines"
+    kinds = frozenset({"app", "compani"})
+    said = "They chatted on the messaging app Wire while its parent company Unilever watched the team's Ace."
+    assert sa._introduced_as_the_kind(said, said.index("Wire"), kinds)
+    assert not sa._introduced_as_the_kind(said, said.index("Unilever"), kinds)
+    assert not sa._introduced_as_the_kind(said, said.index("Ace"), frozenset({"team"}))
+
+
 def test_a_name_that_ends_in_the_kind_asked_outweighs_the_names_that_do_not() -> None:
     """"At which airport...?" is answered by the name written as an airport ("Toronto
     Pearson International Airport"), not by the airline the question also names; "At
