@@ -845,6 +845,10 @@ SLOT_ROLE = 1.5
 KIND_BESIDE_ROLE = SLOT_ROLE
 # How much more a name counts as the speaker asked for (`_speaks`): as much as a slot's word.
 SPEAKER_ROLE = SLOT_ROLE
+# How much more a name counts as the doer of the question's own verb (`_done_by`:
+# "produced by Indiana Black Expo" for "Which group produces...?"): the sentence says in
+# so many words that it did what was asked, as a slot's word and the kind beside it would.
+DONE_BY_ROLE = SLOT_ROLE * KIND_BESIDE_ROLE
 
 
 def _headed_by_kind(name: str, kinds: frozenset[str]) -> bool:
@@ -890,6 +894,18 @@ def _introduced_as_the_kind(sentence: str, start: int, kinds: frozenset[str]) ->
     Cup") or no article ("parent company Unilever") says it too loosely."""
     m = _THE_KIND_BEFORE.search(sentence[:start])
     return m is not None and stem(m.group(1)) in kinds
+
+
+_PARTICIPLE_BY = re.compile(r"\b([a-z]+ed)\s+by\s+(?:the\s+)?$")
+
+
+def _done_by(sentence: str, start: int, stems: frozenset[str]) -> bool:
+    """Whether the name starting at `start` follows a participle of one of the question's
+    verbs (`stems`) and "by": the news names the doer so ("the Circle City Classic,
+    produced by Indiana Black Expo" for "Which organization produces the Circle City
+    Classic?"), after a preposition that otherwise makes a name a modifier."""
+    m = _PARTICIPLE_BY.search(sentence[:start])
+    return m is not None and stem(m.group(1)) in stems
 
 
 def _speaks(sentence: str, start: int, end: int) -> bool:
@@ -945,6 +961,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     # "Who...?", "To whom...?", "whose...?", "which actor...?" ask for whoever did it: a quoted title or
     # phrase is not (a "which novel" or "which phrase" question may well be answered by one).
     by_whom = asked.person or _BY_WHOM.match(asking_clause(question).strip()) is not None
+    # A question that does not say "by" asks for whoever does what its verb says: a name
+    # after that verb's participle and "by" is the doer (`_done_by`).
+    by_the_doer = "by" not in {t.lower() for t in words(question)}
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
         w = (max(raw_w, 0.0) / top_w) ** 3  # the best-weighed sentence dominates
         toks = words(sent)
@@ -1027,6 +1046,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                         # A thing so introduced is the one of the kind the text names; a
                         # person is one of however many ("the meteorologist Tyler Roys").
                         named_as_kind.add(key)
+                elif by_the_doer and _done_by(sent, s, q_stems):
+                    role *= DONE_BY_ROLE  # "Which group produces...?": "the Classic, produced by Indiana Black Expo"
                 elif not in_place and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]):
                     role *= 0.5  # inside "of the governing X", "in X": a modifier or a place
                 if prev in ("a", "an"):

@@ -979,6 +979,23 @@ def test_a_name_the_text_introduces_as_the_kind_asked_outweighs_the_others() -> 
     assert not sa._introduced_as_the_kind(said, said.index("Ace"), frozenset({"team"}))
 
 
+def test_the_name_after_the_question_verbs_participle_and_by_is_the_doer() -> None:
+    """"Which group organizes the River Run?" is answered by the name the news writes
+    after "organized by", not by the mayor a better-weighed sentence has as its subject;
+    a question that itself says "by" asks for something else, and "by" after a verb the
+    question does not use names no doer of it."""
+    from qa import short_answer as sa
+
+    run = ["Mayor Jane Park opened the River Run on Saturday.",
+           "The race, organized by Harbor Athletic Club, raised $2 million for the shelter."]
+    assert read_text("Which group organizes the River Run?", run, [1.1, 1.0]) == "Harbor Athletic Club"
+    assert read_text("Which group was the River Run organized by?", run, [1.1, 1.0]) == "Mayor Jane Park"
+    said = "The race, organized by Harbor Athletic Club, was praised by Jane Park."
+    stems = frozenset({"organiz", "run"})
+    assert sa._done_by(said, said.index("Harbor"), stems)
+    assert not sa._done_by(said, said.index("Jane"), stems)
+
+
 def test_a_name_that_ends_in_the_kind_asked_outweighs_the_names_that_do_not() -> None:
     """"At which airport...?" is answered by the name written as an airport ("Toronto
     Pearson International Airport"), not by the airline the question also names; "At
