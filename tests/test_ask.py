@@ -855,6 +855,23 @@ def test_a_place_of_the_kind_asked_may_open_a_sentence() -> None:
     assert read_short("Which city did the fans gather in?", opens, [1.0]) is None
 
 
+def test_a_country_is_no_town_unless_it_is_its_own_capital() -> None:
+    """"Which town...?" does not take "Jamaica" for a town: towns elsewhere share the name, but
+    news that writes it means the country. A city-state is its own capital and stays a
+    city."""
+    from qa import places
+    from qa import short_answer as sa
+
+    town = sa.Asked.of("In which Haitian town did the river burst its banks?")
+    assert town.fit("Jamaica") == ("Jamaica", sa.NOT_THE_KIND)
+    assert town.fit("Kingston") == ("Kingston", 1.0) and town.fit("Singapore") == ("Singapore", 1.0)
+    port = ["Ships waited off Singapore after the storm closed the port."]
+    got = read_short("Which city closed its port after the storm?", port, [1.0])
+    assert got is not None and got.text == "Singapore"
+    assert not places.is_place("city", "Lebanon") and places.is_place("city", "Kingston")
+    assert places.is_place("country", "Jamaica")  # still a country where one is asked
+
+
 def test_an_office_held_asks_for_the_person_in_it() -> None:
     """"Who is the Suffolk County Police Commissioner?" asks for a person, answered with
     the name, not the office before it."""
