@@ -255,6 +255,13 @@ _DATE_AFTER = re.compile(r"\b(until|till|by|since|before|after|from)\s+(?:what|w
 _SAID = r"(?:said|says|say)"
 _ASKS_SPEAKER = re.compile(rf"\b(?:who\s+|(?:which|what)\s+(?:[\w’'.-]+\s+){{1,4}}?)(?:has\s+|have\s+|had\s+)?{_SAID}\b",
                            re.I)
+# "Which animal...?", "which sea creature...?", "which species...?": a kind of living thing
+# other than people, whose answer is a common noun ("a bear"; `qa.slots`) and never a
+# person's name, however near the question's words the story names its people. The kind
+# word must end the asked phrase: "Which animal rights group...?" asks for a group.
+_ASKS_SPECIES = re.compile(r"\b(?i:which|what)\s+(?:[a-z][\w-]*\s+){0,2}?(?:animal|creature|species|insect|mammal|reptile)s?"
+                           r"(?=[’']s\b|\s*[?,.;]|\s*$|\s+(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could"
+                           r"|in|on|at|during|to|from|that|with|by|for|after|before|into|\w+ed)\b)")
 # "Which State Department spokesperson...?": a place word capitalised before another
 # capitalised word is part of a name, and the question does not ask for a state.
 _PLACE_WORD_IN_A_NAME = re.compile(r"\b(?i:which|what)\s+(?:City|Country|State|Town|Province|Region|County|Nation)\s+[A-Z]")
@@ -392,6 +399,7 @@ class Asked:
     private_body: bool = False  # "Which company / app / university...?" (`bodies.asks_for_private_body`)
     naming: bool = False  # "What is the name of...?", "What is it called?" (`naming.asks_for_name`)
     speaker: bool = False  # "Which senator said...?": who the news has saying it (`_ASKS_SPEAKER`)
+    species: bool = False  # "Which animal...?": no person's name answers it (`_ASKS_SPECIES`)
     owned: tuple[str, ...] = ()  # "Which state's Department...?": the stem of what the place asked owns
     abbreviations: frozenset[str] = frozenset()  # the question's words written as initials ("FDA"), lower-cased
 
@@ -417,6 +425,7 @@ class Asked:
                    slot if named and not person and not work else None,
                    kind == "place" and place is None, named and bodies.asks_for_private_body(clause),
                    named and naming.asks_for_name(clause), named and _ASKS_SPEAKER.search(clause) is not None,
+                   named and not person and _ASKS_SPECIES.search(clause) is not None,
                    slot.follow if kind == "place" and slot and slot.possessive else (),
                    frozenset(_initials(m.group()) for m in _WRITTEN_INITIALS.finditer(question)))
 
@@ -487,6 +496,8 @@ class Asked:
                 weight *= NOT_THE_KIND  # "Which actor...?": not "Oscar"
             else:
                 text = people.untitled(found)  # "Brevard's Steve Young" -> "Steve Young", "Sen. Al Roe" -> "Al Roe"
+        elif self.species and people.person_in(text, surnames) is not None:
+            weight *= NOT_THE_KIND  # "Which animal...?": not "John Hayden"
         if self.work and not quoted:
             weight *= NOT_THE_KIND  # "Which film...?": not "Snow White" unless written “Snow White”
         if self.naming and naming.extends_a_name(text, self.question, NAME_RUN):

@@ -996,6 +996,22 @@ def test_a_name_the_text_introduces_as_the_kind_asked_outweighs_the_others() -> 
     assert not sa._introduced_as_the_kind(said, said.index("Ace"), frozenset({"team"}))
 
 
+def test_no_persons_name_answers_which_animal() -> None:
+    """"...a close encounter with which animal?" asks for a kind of living thing: the
+    person the story names beside the question's words is not it, and the word where
+    the question writes "which animal" is ("a bear"). A group named for animals is asked
+    for as a group."""
+    from qa import short_answer as sa
+
+    shoot = ["John Hayden filmed the video with the mascot on Tuesday.",
+             "The mascot had a close encounter with a bear during a video shoot in the woods."]
+    question = "The team's mascot had a close encounter with which animal during a video shoot?"
+    assert read_text(question, shoot, [1.2, 1.0]) == "bear"
+    assert sa.Asked.of("Which sea creature has the bacteria killed?").species
+    assert not sa.Asked.of("Which animal rights group sued the zoo?").species
+    assert not sa.Asked.of("Which zookeeper fed the animal?").species  # a person is asked
+
+
 def test_the_name_after_the_question_verbs_participle_and_by_is_the_doer() -> None:
     """"Which group organizes the River Run?" is answered by the name the news writes
     after "organized by", not by the mayor a better-weighed sentence has as its subject;
