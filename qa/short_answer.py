@@ -975,6 +975,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     # A question that does not say "by" asks for whoever does what its verb says: a name
     # after that verb's participle and "by" is the doer (`_done_by`).
     by_the_doer = "by" not in {t.lower() for t in words(question)}
+    surnames = case.surnames if case else frozenset()  # the names the text writes as a person's
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
         w = (max(raw_w, 0.0) / top_w) ** 3  # the best-weighed sentence dominates
         toks = words(sent)
@@ -997,7 +998,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         for s, e in dict.fromkeys(spans + titles + slotted):
             run = (s, e)  # the candidate as found, before the name is cut from it
             in_slot, is_given = (s, e) in slotted, (s, e) in given
-            fit = asked.fit(sent[s:e].strip(), (s, e) in titles, case.surnames if case else frozenset(), sentences)
+            fit = asked.fit(sent[s:e].strip(), (s, e) in titles, surnames, sentences)
             if fit is None:
                 continue  # the question's own words
             text, of_kind = fit
@@ -1053,7 +1054,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= KIND_BESIDE_ROLE  # "Which research center...?": "the Allen Institute, a research center"
                 elif not asked.person and _introduced_as_the_kind(sent, s, asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which journal...?": "in the journal Nature"
-                    if people.person_in(text) is None:
+                    if people.person_in(text, surnames) is None:
                         # A thing so introduced is the one of the kind the text names; a
                         # person is one of however many ("the meteorologist Tyler Roys").
                         named_as_kind.add(key)
