@@ -400,6 +400,12 @@ class Asked:
     naming: bool = False  # "What is the name of...?", "What is it called?" (`naming.asks_for_name`)
     speaker: bool = False  # "Which senator said...?": who the news has saying it (`_ASKS_SPEAKER`)
     species: bool = False  # "Which animal...?": no person's name answers it (`_ASKS_SPECIES`)
+    # "Who...?", "To whom...?", "whose...?", "which actor...?" ask for whoever did it: a quoted
+    # title or phrase is not (a "which novel" or "which phrase" question may be answered by one).
+    by_whom: bool = False
+    # A question that does not say "by" asks for whoever does what its verb says: a name after
+    # that verb's participle and "by" is the doer (`_done_by`).
+    by_the_doer: bool = False
     owned: tuple[str, ...] = ()  # "Which state's Department...?": the stem of what the place asked owns
     abbreviations: frozenset[str] = frozenset()  # the question's words written as initials ("FDA"), lower-cased
 
@@ -426,6 +432,8 @@ class Asked:
                    kind == "place" and place is None, named and bodies.asks_for_private_body(clause),
                    named and naming.asks_for_name(clause), named and _ASKS_SPEAKER.search(clause) is not None,
                    named and not person and _ASKS_SPECIES.search(clause) is not None,
+                   person or _BY_WHOM.match(clause.strip()) is not None,
+                   "by" not in {t.lower() for t in words(question)},
                    slot.follow if kind == "place" and slot and slot.possessive else (),
                    frozenset(_initials(m.group()) for m in _WRITTEN_INITIALS.finditer(question)))
 
@@ -969,12 +977,6 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     # The names written as of the kind asked for (`_headed_by_kind`), or introduced as one
     # (`_introduced_as_the_kind`).
     named_as_kind: set[str] = set()
-    # "Who...?", "To whom...?", "whose...?", "which actor...?" ask for whoever did it: a quoted title or
-    # phrase is not (a "which novel" or "which phrase" question may well be answered by one).
-    by_whom = asked.person or _BY_WHOM.match(asking_clause(question).strip()) is not None
-    # A question that does not say "by" asks for whoever does what its verb says: a name
-    # after that verb's participle and "by" is the doer (`_done_by`).
-    by_the_doer = "by" not in {t.lower() for t in words(question)}
     surnames = case.surnames if case else frozenset()  # the names the text writes as a person's
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
         w = (max(raw_w, 0.0) / top_w) ** 3  # the best-weighed sentence dominates
@@ -1002,7 +1004,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if fit is None:
                 continue  # the question's own words
             text, of_kind = fit
-            if by_whom and any(qs <= s and e <= qe for qs, qe in quoted):
+            if asked.by_whom and any(qs <= s and e <= qe for qs, qe in quoted):
                 of_kind *= NOT_THE_KIND  # "Who won best director?": not "Brutalist" of “The Brutalist”
             headed_by_kind = bool(kind_in_names) and _headed_by_kind(text, kind_in_names)
             if headed_by_kind:
@@ -1058,7 +1060,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                         # A thing so introduced is the one of the kind the text names; a
                         # person is one of however many ("the meteorologist Tyler Roys").
                         named_as_kind.add(key)
-                elif by_the_doer and _done_by(sent, s, q_stems):
+                elif asked.by_the_doer and _done_by(sent, s, q_stems):
                     role *= DONE_BY_ROLE  # "Which group produces...?": "the Classic, produced by Indiana Black Expo"
                 elif not in_place and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]):
                     role *= 0.5  # inside "of the governing X", "in X": a modifier or a place
