@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from qa import bodies, naming, people, places, works
-from qa.lexical import EDGE, STOP, after_owner, content_stems, names, stem, words
+from qa.lexical import EDGE, STOP, after_owner, asking_for, content_stems, names, stem, words
 from qa.sentences import split_sentences
 from qa.slots import Slot
 
@@ -257,11 +257,9 @@ _ASKS_SPEAKER = re.compile(rf"\b(?:who\s+|(?:which|what)\s+(?:[\w’'.-]+\s+){{1
                            re.I)
 # "Which animal...?", "which sea creature...?", "which species...?": a kind of living thing
 # other than people, whose answer is a common noun ("a bear"; `qa.slots`) and never a
-# person's name, however near the question's words the story names its people. The kind
-# word must end the asked phrase: "Which animal rights group...?" asks for a group.
-_ASKS_SPECIES = re.compile(r"\b(?i:which|what)\s+(?:[a-z][\w-]*\s+){0,2}?(?:animal|creature|species|insect|mammal|reptile)s?"
-                           r"(?=[’']s\b|\s*[?,.;]|\s*$|\s+(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could"
-                           r"|in|on|at|during|to|from|that|with|by|for|after|before|into|\w+ed)\b)")
+# person's name, however near the question's words the story names its people
+# (`_asks_for_species`).
+_SPECIES = asking_for("animal creature species insect mammal reptile".split())
 # "Which State Department spokesperson...?": a place word capitalised before another
 # capitalised word is part of a name, and the question does not ask for a state.
 _PLACE_WORD_IN_A_NAME = re.compile(r"\b(?i:which|what)\s+(?:City|Country|State|Town|Province|Region|County|Nation)\s+[A-Z]")
@@ -273,6 +271,22 @@ _KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?(?:(?:
 # A past-tense verb ("announced", "hit" aside); not a short word or one in "-eed", as
 # often a noun ("red", "breed", "seed").
 _PAST_TENSE = re.compile(r"\w{2,}(?<!e)ed$")
+
+
+def _asks_for_species(clause: str) -> bool:
+    """Whether the asking sentence asks for a kind of living thing (`_SPECIES`) whose
+    word ends the asked phrase, as `_phrase_stems` ends it: a possessive, the sentence's
+    end, a function word or a past-tense verb follows ("which animal during...",
+    "which animal's brain"), not another noun ("Which animal rights group...?" asks for a
+    group)."""
+    m = _SPECIES.search(clause)
+    if m is None:
+        return False
+    rest = clause[m.end():]
+    if re.match(r"[’']s\b|\s*(?:[?!,.;:]|$)", rest):
+        return True
+    after = words(rest)[:1]
+    return bool(after) and (after[0].lower() in STOP or _PAST_TENSE.search(after[0].lower()) is not None)
 
 
 def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_ends: bool) -> frozenset[str]:
@@ -399,7 +413,7 @@ class Asked:
     private_body: bool = False  # "Which company / app / university...?" (`bodies.asks_for_private_body`)
     naming: bool = False  # "What is the name of...?", "What is it called?" (`naming.asks_for_name`)
     speaker: bool = False  # "Which senator said...?": who the news has saying it (`_ASKS_SPEAKER`)
-    species: bool = False  # "Which animal...?": no person's name answers it (`_ASKS_SPECIES`)
+    species: bool = False  # "Which animal...?": no person's name answers it (`_asks_for_species`)
     # "Who...?", "To whom...?", "whose...?", "which actor...?" ask for whoever did it: a quoted
     # title or phrase is not (a "which novel" or "which phrase" question may be answered by one).
     by_whom: bool = False
@@ -431,7 +445,7 @@ class Asked:
                    slot if named and not person and not work else None,
                    kind == "place" and place is None, named and bodies.asks_for_private_body(clause),
                    named and naming.asks_for_name(clause), named and _ASKS_SPEAKER.search(clause) is not None,
-                   named and not person and _ASKS_SPECIES.search(clause) is not None,
+                   named and not person and _asks_for_species(clause),
                    person or _BY_WHOM.match(clause.strip()) is not None,
                    "by" not in {t.lower() for t in words(question)},
                    slot.follow if kind == "place" and slot and slot.possessive else (),
