@@ -88,6 +88,49 @@ def doer_nouns(question: str) -> tuple[str, ...]:
     return _AGENT_NOUNS.get(m.group(1).lower(), ()) if m else ()
 
 
+# "Who is the controlling shareholder of DeepSeek?", "Who was Prince Harry's lawyer...?":
+# "who" and a form of "to be", then what the one asked for is, after an article or an
+# owner's possessive (`role_nouns`).
+_WHO_IS_THE = re.compile(r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+"
+                         r"(?:(the|a|an)\s+)?", re.I)
+_POSSESSIVE_END = re.compile(r"(?:[’']s|s[’'])$")
+
+
+def role_nouns(question: str) -> tuple[str, ...]:
+    """The word for what a "who is the ...?" question asks about: the last word of the
+    phrase after "who is" and an article or an owner's possessive, up to a function word,
+    a participle or a comma ("the Paris prosecutor investigating..." -> ("prosecutor",),
+    "Starbucks' chairman and CEO" -> ("chairman",), "TikTok's CEO" -> ("CEO",)). News
+    writes that word beside the name ("chair Sophie Chandauka", "Harry's lawyer, David
+    Sherborne", "the controlling shareholder is Liang Wenfeng"). () when the phrase is a
+    name ("Who is Jamal Bryant?") or there is none."""
+    m = _WHO_IS_THE.search(question)
+    if m is None:
+        return ()
+    toks = [(raw, raw.rstrip("?!.,;:")) for raw in question[m.end():].split()]
+    cut = next((i for i, (raw, w) in enumerate(toks) if raw != w), len(toks) - 1)
+    toks = toks[:cut + 1]  # the phrase ends at its first punctuation
+    # An owner is a name ("the Office of Personnel Management's acting director"); in "the
+    # first member of Trump's Cabinet" the role has ended before the possessive.
+    named = [w[:1].isupper() or w.lower() in _IN_A_NAME for _, w in toks]
+    owners = [i for i, (_, w) in enumerate(toks) if _POSSESSIVE_END.search(w) and all(named[:i + 1])]
+    owned = m.group(1) is not None or bool(owners)
+    head = None
+    for j, (_, w) in enumerate(toks[owners[-1] + 1 if owners else 0:]):
+        if not w or w.lower() in _ROLE_ENDS or (re.search(r"\w{3,}(?:ing|ed)$", w) and (j or not owned)):
+            break
+        head = w
+    if head is None or not (owned or head.islower() or head.isupper()):
+        return ()
+    return (head,)
+
+
+_IN_A_NAME = frozenset({"of", "the", "and", "&", "de", "for"})
+# Function words that end the phrase of a role (`role_nouns`).
+_ROLE_ENDS = frozenset("""of for at in on to from with by about behind after before who whom whose which that
+and or but as than when where while is was are were has have had will would the a an""".split())
+
+
 def place_word_before_person(question: str) -> bool:
     """Whether "which <place word>" is followed by a kind of person ("which state
     senator"): the question asks for a person (`_PLACE_THEN_PERSON`); not when the

@@ -422,6 +422,9 @@ class Asked:
     by_the_doer: bool = False
     owned: tuple[str, ...] = ()  # "Which state's Department...?": the stem of what the place asked owns
     abbreviations: frozenset[str] = frozenset()  # the question's words written as initials ("FDA"), lower-cased
+    # "Who is the chair of...?": the question names what the one asked for is (`people.role_nouns`,
+    # among `kinds`), and the news writes that word beside the name (`_kind_beside`).
+    role: bool = False
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -432,13 +435,15 @@ class Asked:
             kind, place = "entity", None  # "Which state senator...?" asks for the senator
         named = kind == "entity" and place is None
         doers = people.doer_nouns(clause) if named else ()  # "Who directed...?": a person, the director
+        roles = people.role_nouns(clause) if named else ()  # "Who is TikTok's CEO?": the CEO
         person = named and (people.asks_for_person(question) or bool(doers))
         work = named and works.asks_for_work(question)
         slot = Slot.of(clause)
         return cls(question, kind, place, person, work, _unit(kind, clause),
                    frozenset(content_stems(question)),
                    frozenset(places.named_in(place, question)) if place else frozenset(),
-                   frozenset(acronyms(question)), counted_stems(clause), kind_words(clause) | {stem(d) for d in doers},
+                   frozenset(acronyms(question)), counted_stems(clause),
+                   kind_words(clause) | {stem(d) for d in doers} | {stem(people.spelled_out(r)) for r in roles},
                    kind in ("entity", "place") and _PAIR.search(clause) is not None,
                    _preposition(_ENDS_ON, clause) if kind == "place"
                    else _preposition(_DATE_AFTER, clause) if kind == "date" else None,
@@ -449,7 +454,7 @@ class Asked:
                    person or _BY_WHOM.match(clause.strip()) is not None,
                    "by" not in {t.lower() for t in words(question)},
                    slot.follow if kind == "place" and slot and slot.possessive else (),
-                   frozenset(_initials(m.group()) for m in _WRITTEN_INITIALS.finditer(question)))
+                   frozenset(_initials(m.group()) for m in _WRITTEN_INITIALS.finditer(question)), bool(roles))
 
     def own(self, text: str) -> bool:
         """Whether the span is the question's own: its words, its text, the initials
@@ -941,6 +946,27 @@ def _done_by(sentence: str, start: int, stems: frozenset[str]) -> bool:
     return m is not None and stem(m.group(1)) in stems
 
 
+# A name followed by a comma and "who" or "which", and a clause that holds this share of
+# the question's words (weighed by rarity), is the one the question describes (`_described_after`).
+DESCRIBED_SHARE = 0.5
+DESCRIBED_ROLE = SLOT_ROLE
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\s+([^,;:!?]+)")
+
+
+def _described_after(sentence: str, end: int, stems: frozenset[str], idf: dict[str, float]) -> bool:
+    """Whether the name ending at `end` is followed by a relative clause that says of it
+    most of what the question asks about (`stems`, weighed by `idf`): "the Kansas City
+    Chiefs, who have won the past two Super Bowls" for "Which team has won the past two
+    Super Bowls?". News writes so what a name is, and the name stands where a preposition
+    ("in the Kansas City Chiefs") would otherwise make it a modifier."""
+    m = _RELATIVE_CLAUSE.match(sentence, end)
+    if m is None or not stems:
+        return False
+    said = {stem(t) for t in words(m.group(1))}
+    total = sum(idf.get(t, 1.0) for t in stems)
+    return sum(idf.get(t, 1.0) for t in stems & said) >= DESCRIBED_SHARE * total
+
+
 def _speaks(sentence: str, start: int, end: int) -> bool:
     """Whether the news has the name at `start:end` saying something: "said" or "says"
     right after it, or after it and an aside between commas ("Sen. Michael Brooks-Jimenez,
@@ -1076,8 +1102,13 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                         named_as_kind.add(key)
                 elif asked.by_the_doer and _done_by(sent, s, q_stems):
                     role *= DONE_BY_ROLE  # "Which group produces...?": "the Classic, produced by Indiana Black Expo"
-                elif not in_place and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]):
-                    role *= 0.5  # inside "of the governing X", "in X": a modifier or a place
+                elif _described_after(sent, s + len(text), topic, idf):
+                    role *= DESCRIBED_ROLE  # "Which team...?": "in the Kansas City Chiefs, who are the No. 1 seed"
+                elif not in_place and not (asked.role and stem(people.spelled_out(prev)) in asked.kinds) \
+                        and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]):
+                    # inside "of the governing X", "in X": a modifier or a place; not where the
+                    # preposition governs the kind asked for, before the name: "with chair Sophie Chandauka"
+                    role *= 0.5
                 if prev in ("a", "an"):
                     role *= 0.5  # "a Tajik national": an adjective, not a name
                 if _nationality(text) and following and following[0].islower():
@@ -1088,7 +1119,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= NOT_THE_KIND  # "the Issaquah, Washington-based retailer": where it is based
                 if s < dated:
                     role *= NOT_THE_KIND  # "JERUSALEM, July 16 (Reuters) - Israel ...": where it was filed
-                if asked.person and _kind_beside(sent, s, s + len(text), asked.kinds):
+                if (asked.person or asked.role) and _kind_beside(sent, s, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which spokesman...?": "Kremlin spokesman Dmitry Peskov"
                 if _owns_the_kind(sent, s + len(text), asked.kinds):
                     role *= NOT_THE_KIND  # "Which lawyer...?": not "Combs" in "Combs' lawyer"

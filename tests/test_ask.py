@@ -2019,3 +2019,38 @@ def test_a_name_of_the_questions_own_words_is_no_answer_whatever_joins_them() ->
     got = read_short("How many people died in the mid-air collision?",
                      ["Two people died when two small planes collided over the airport."], [0.9])
     assert got is not None and got.text == "Two people"
+
+
+def test_who_is_the_role_is_answered_by_the_name_the_news_writes_beside_that_word() -> None:
+    """"Who is the controlling shareholder of...?" names what the one asked for is: the
+    name the news writes beside that word ("the controlling shareholder is Liang
+    Wenfeng", "a dispute with chair Sophie Chandauka") answers it, not the name a
+    better-weighed sentence has as its subject or doer. A preposition before the role's
+    word governs the word, not the name after it."""
+    from qa import people
+
+    stock = ["Analysts said the sell-off in tech stocks was led by Nvidia as the market weighed Kestrel's new model.",
+             "Company records show the controlling shareholder is Liang Wenfeng, a co-founder of a hedge fund."]
+    assert read_text("Who is the controlling shareholder of Kestrel?", stock, [1.0, 0.95]) == "Liang Wenfeng"
+    board = ["Prince Harry quit as patron of Sentebale, the charity he founded in honor of Princess Diana.",
+             "The trustees resigned after a dispute with chair Sophie Chandauka over the charity's direction."]
+    assert read_text("Who is the chair of Sentebale?", board, [1.0, 0.9]) == "Sophie Chandauka"
+    assert people.role_nouns("Who is the Paris prosecutor investigating the Louvre heist?") == ("prosecutor",)
+    assert people.role_nouns("Who is the Office of Personnel Management's acting director?") == ("director",)
+    assert people.role_nouns("Who was the first member of Trump's Cabinet confirmed?") == ("member",)
+    assert people.role_nouns("Who is TikTok's CEO?") == ("CEO",)
+    assert people.role_nouns("Who is Jamal Bryant?") == ()  # a name, not a role
+    assert people.role_nouns("Who is leading the boycott?") == ()
+    assert people.role_nouns("Who claimed the attack?") == ()
+
+
+def test_a_name_a_relative_clause_describes_with_the_questions_words_is_the_one_asked_for() -> None:
+    """"...in the Kansas City Chiefs, who have won the past two Super Bowls": the clause
+    after the name says of it what the question asks, so the name answers "Which team has
+    won the past two Super Bowls?" though a preposition stands before it; a clause that
+    says something else does not make a name the answer."""
+    bowls = ["The Jacksonville Jaguars are one of four teams to have never played in a Super Bowl.",
+             "Houston faces a tough task in the Kansas City Chiefs, who have won the past two Super Bowls."]
+    assert read_text("Which team has won the past two Super Bowls?", bowls, [1.1, 1.0]) == "Kansas City Chiefs"
+    other = [bowls[0], "Houston faces a tough task in the Kansas City Chiefs, who play at home on Saturday."]
+    assert read_text("Which team has won the past two Super Bowls?", other, [1.1, 1.0]) == "Jacksonville Jaguars"
