@@ -25,9 +25,11 @@ from qa.slots import Slot
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?")
 DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_YEAR_DIGITS = r"(?:1[5-9]|20)\d\d"
 # A day of the month may follow its weekday ("Monday, May 26"): one date, not "Monday" and
-# "May 26" (a lone weekday is dated by its article's week: `qa.weekdays`).
-_DATE = re.compile(rf"\b(?:(?:(?:{DAYS}),?\s+)?(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{4}}|(?:in|since|by)\s+(?:19|20)\d\d|(?:{DAYS}))\b")
+# "May 26" (a lone weekday is dated by its article's week: `qa.weekdays`). A year after
+# "in", "since" or "by" is one from 1500 on: "Flag Day was first observed in 1877".
+_DATE = re.compile(rf"\b(?:(?:(?:{DAYS}),?\s+)?(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{4}}|(?:in|since|by)\s+{_YEAR_DIGITS}|(?:{DAYS}))\b")
 _NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
               "thousands?|millions?|billions?|scores")
 # A number written in figures ("1,500", "3.69"), and the words that may come before an
@@ -195,7 +197,6 @@ _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
 # "At what time does he tee off?": the time of day ("1:12 p.m.", "noon"), not the date.
 _CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b)|\b(?:noon|midnight)\b", re.I)
-_YEAR_DIGITS = r"(?:1[5-9]|20)\d\d"
 _YEAR = re.compile(rf"\b{_YEAR_DIGITS}\b")
 
 

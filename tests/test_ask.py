@@ -2054,3 +2054,12 @@ def test_a_name_a_relative_clause_describes_with_the_questions_words_is_the_one_
     assert read_text("Which team has won the past two Super Bowls?", bowls, [1.1, 1.0]) == "Kansas City Chiefs"
     other = [bowls[0], "Houston faces a tough task in the Kansas City Chiefs, who play at home on Saturday."]
     assert read_text("Which team has won the past two Super Bowls?", other, [1.1, 1.0]) == "Jacksonville Jaguars"
+
+
+def test_a_year_before_1900_after_in_is_a_date() -> None:
+    """"In which year was Flag Day first observed?": "first observed in 1877" answers it,
+    as "in 1916" would; a count is still not read as a year."""
+    flag = ["Flag Day was first observed in 1877, a century after the flag was adopted."]
+    assert read_text("In which year was Flag Day first observed?", flag) == "1877"
+    assert read_text("When was the bridge built?", ["The bridge was built in 1883 by the city."]) == "in 1883"
+    assert read_text("How many people came?", ["About 1500 people came in 1880."]) == "About 1500 people"
