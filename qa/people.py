@@ -70,7 +70,7 @@ _WHO_DID = re.compile(r"\bwho\s+(?:(?:has|had|will|would)\s+(?:been\s+)?)?([a-z]
 _TITLES = frozenset("""president vice former sen senator rep representative gov governor mayor dr mr mrs ms
 sir dame lord lady pope king queen prince princess sheikh cardinal archbishop bishop rev saint st chief
 justice judge secretary minister prime general gen col lt capt coach premier speaker ceo chairman chairwoman
-chair director commissioner administrator superintendent ambassador""".split())
+chair director commissioner administrator superintendent ambassador prosecutor""".split())
 
 
 # "Which city hosts...?", "Which network stars...?": after a kind of thing, a word for a

@@ -1165,6 +1165,9 @@ def test_a_person_the_question_names_is_its_own_under_a_title_too() -> None:
     assert people.untitled("Martin Luther King Jr.") == "Martin Luther King Jr."
     # Offices news writes before a name: a chief executive's, a director's; two joined are one person's.
     assert people.untitled("FBI Director Kash Patel") == "Kash Patel"
+    # "Paris" is a given name too: the office after it says whose name follows.
+    assert people.person_in("Paris Prosecutor Laure Beccuau") == "Prosecutor Laure Beccuau"
+    assert people.untitled("Special Prosecutor Jack Smith") == "Jack Smith"
     assert people.untitled("Executive Chairman of Amazon.com") == "Executive Chairman of Amazon.com"
     assert people.person_in("Starbucks Chairman and CEO Brian Niccol") == "Chairman and CEO Brian Niccol"
     assert people.person_in("Clare Locke and Farnan LLP") is None
