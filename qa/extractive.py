@@ -61,6 +61,9 @@ EMBED_LIMIT = 20
 HEADLINE_WEIGHT = 1.0
 # How many of the reader's first sentences the short answer is read from (`read_texts`).
 SHORT_SENTENCES = 6
+# How many sentences after those are read for a name the news writes the kind asked
+# beside ("Paris Prosecutor Laure Beccuau" for "Who is the Paris prosecutor...?").
+MARKED_SENTENCES = 6
 # The longest window whose own articles are quoted first (`window_first`): a month.
 WINDOW_FIRST_DAYS = 32
 
@@ -344,11 +347,23 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
     intelligence startup said..."). A span from a headline is quoted with that best
     sentence, and the headline is shown with the source. Title-case headlines are
     skipped: every word capitalised, they do not tell a name from a word. `share` is how
-    common each name is in the archive (`short_answer.extract`)."""
+    common each name is in the archive (`short_answer.extract`). The next
+    `MARKED_SENTENCES` of the order are read too, those of the same articles, for a name
+    the news writes the kind asked beside alone ("Paris Prosecutor Laure Beccuau"): the
+    sentence that names the one asked for often says little else of the question, and
+    stands lower in the order."""
     idf = idf or idf_weights([content_stems(s.sentence) for s in scored])
     texts, weights, carriers = read_texts(scored, hits)
-    span = short_answer.extract(question, texts, weights, idf, short_answer.casing([s.sentence for s in scored]),
-                                share)
+    marked_from = len(texts)
+    # Further sentences of the stories already read: another article's name, however
+    # marked, would lead the quotes with a story the order put below them.
+    stories = {hits[s.hit].chunk.article_id for s in scored[:SHORT_SENTENCES]} if hits is not None else None
+    deeper = [s for s in scored[SHORT_SENTENCES:SHORT_SENTENCES + MARKED_SENTENCES]
+              if stories is None or hits[s.hit].chunk.article_id in stories]  # type: ignore[index]
+    span = short_answer.extract(question, texts + [s.sentence for s in deeper],
+                                weights + [max(s.order, 0.0) for s in deeper], idf,
+                                short_answer.casing([s.sentence for s in scored]), share, marked_from)
+    carriers += deeper
     if span is None:
         return None
     carrier, text = carriers[span.sentence], span.text

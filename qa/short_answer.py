@@ -987,7 +987,7 @@ def _owns_the_kind(sentence: str, end: int, kinds: frozenset[str]) -> bool:
 
 def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             idf: dict[str, float] | None = None, case: Casing | None = None,
-            share: NameShare | None = None) -> Span | None:
+            share: NameShare | None = None, marked_from: int | None = None) -> Span | None:
     """Best answer span across the sentences (weights: how much each sentence counts;
     the reader passes its order score).
 
@@ -995,7 +995,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     ("ringleader") says more than standing next to a common one ("attack"). `case`
     (`casing` of all the retrieved sentences) tells a name from a capitalised first word.
     `share` gives each name's share of the archive's chunks (`KeywordIndex.share`): a
-    name above `COMMON_NAME_SHARE` counts less as a name answer.
+    name above `COMMON_NAME_SHARE` counts less as a name answer. From the sentence
+    `marked_from` on, a name counts only where the news writes the kind asked beside it
+    or in it (`_kind_beside`, `_named_as_the_kind`, `_introduced_as_the_kind`,
+    `_headed_by_kind`): sentences further down the reader's order, read for such a name
+    alone, weighed as the sentences before them are and no more than the best of those.
     """
     idf = idf or {}
     top_idf = max((idf.get(t, 1.0) for t in q_stems_of(question)), default=1.0) or 1.0
@@ -1008,7 +1012,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     # "which party", "University of Idaho" for "which university"): not the question's topic.
     topic = q_stems - asked.kinds if kind in ("entity", "place") else q_stems
     q_lower = question.lower()
-    top_w = max(weights, default=0.0) or 1.0
+    read = len(sentences) if marked_from is None else marked_from  # the sentences read for any span
+    top_w = max(weights[:read], default=0.0) or 1.0  # the best of them sets the scale
     counted = asked.counted
     best: dict[str, float] = {}
     total: dict[str, float] = {}
@@ -1020,7 +1025,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     named_as_kind: set[str] = set()
     surnames = case.surnames if case else frozenset()  # the names the text writes as a person's
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
-        w = (max(raw_w, 0.0) / top_w) ** 3  # the best-weighed sentence dominates
+        w = min(max(raw_w, 0.0) / top_w, 1.0) ** 3  # the best-weighed sentence dominates
         toks = words(sent)
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
         quoted = works.titles_in(sent) if kind == "entity" else []  # titles, and for "which phrase" phrases
@@ -1054,8 +1059,6 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             in_place = asked.place is not None and of_kind == 1.0
             key = text.lower()
             span_stems = {stem(t) for t in words(text)}
-            if headed_by_kind:
-                named_as_kind.add(key)
             if asked.anywhere and (inside := places.find_any(text)) not in (None, text):
                 span_stems -= {stem(t) for t in words(inside)}  # the question's own place in a venue's name
             if kind == "number" and re.search(r"km|kilomet|mile", text, re.I) and \
@@ -1084,6 +1087,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             # A common noun where the question's "which X" stands: the name heuristics below
             # are not for it.
             role = SLOT_ROLE if in_slot else 1.0
+            marked = headed_by_kind  # the news writes the kind asked beside the name, or in it
+            introduced = False
             prev = toks[before - 1].lower() if before > 0 else ""
             if kind in ("entity", "place") and overlap:
                 role *= 0.3
@@ -1095,12 +1100,14 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role += 0.3  # the sentence's subject
                 if not asked.person and _named_as_the_kind(sent, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which research center...?": "the Allen Institute, a research center"
+                    marked = True
                 elif not asked.person and _introduced_as_the_kind(sent, s, asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which journal...?": "in the journal Nature"
+                    marked = True
                     if people.person_in(text, surnames) is None:
                         # A thing so introduced is the one of the kind the text names; a
                         # person is one of however many ("the meteorologist Tyler Roys").
-                        named_as_kind.add(key)
+                        introduced = True
                 elif asked.by_the_doer and _done_by(sent, s, q_stems):
                     role *= DONE_BY_ROLE  # "Which group produces...?": "the Classic, produced by Indiana Black Expo"
                 elif _described_after(sent, s + len(text), topic, idf):
@@ -1122,6 +1129,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= NOT_THE_KIND  # "JERUSALEM, July 16 (Reuters) - Israel ...": where it was filed
                 if (asked.person or asked.role) and _kind_beside(sent, s, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which spokesman...?": "Kremlin spokesman Dmitry Peskov"
+                    marked = True
                 if _owns_the_kind(sent, s + len(text), asked.kinds):
                     role *= NOT_THE_KIND  # "Which lawyer...?": not "Combs" in "Combs' lawyer"
                 if asked.speaker and _speaks(sent, *run):
@@ -1141,6 +1149,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 role *= NOT_THE_KIND  # "escalated from two cases ... to 58 cases": where it started
             if is_given:
                 role = max(role, SLOT_ROLE)
+            if i >= read and not (marked and of_kind == 1.0):
+                continue
+            if headed_by_kind or introduced:
+                named_as_kind.add(key)
             value = w * (0.3 + closeness + shares) * role * of_kind
             best[key] = max(best.get(key, 0.0), value)
             total[key] = total.get(key, 0.0) + value

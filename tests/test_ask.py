@@ -2066,3 +2066,44 @@ def test_a_year_before_1900_after_in_is_a_date() -> None:
     assert read_text("In which year was Flag Day first observed?", flag) == "1877"
     assert read_text("When was the bridge built?", ["The bridge was built in 1883 by the city."]) == "in 1883"
     assert read_text("How many people came?", ["About 1500 people came in 1880."]) == "About 1500 people"
+
+
+def test_sentences_below_the_first_are_read_for_a_name_written_beside_the_kind_asked() -> None:
+    """Below the sentences the short answer is read from (`marked_from` on), a name
+    counts only where the news writes the kind asked beside it ("Paris Prosecutor Laure
+    Beccuau" for "Who is the Paris prosecutor...?"); another name there ("Jean Dupont
+    said") does not, and the reader's short answer reads those sentences so."""
+    from dataclasses import replace
+
+    from qa import extractive
+    from qa.types import Chunk, Hit
+
+    q = "Who is the Paris prosecutor investigating the Louvre heist?"
+    top = "The Louvre reopened on Wednesday after the heist, as visitors lined up outside."
+    marked = "The crown was recovered, Paris Prosecutor Laure Beccuau said."
+    plain = "The crown was recovered, Jean Dupont said."
+    for below, want in ((marked, "Laure Beccuau"), (plain, None)):
+        texts = [top, below]
+        got = extract(q, texts, [1.0, 0.6], None, casing(texts), None, marked_from=1)
+        assert (got.text if got else None) == want
+    assert extract(q, [top, plain], [1.0, 0.6], None, casing([top, plain])).text == "Jean Dupont"
+    # Those sentences add nothing else: the reader's order may weigh one above the first
+    # ones (its window's articles come first), and the first ones still set the scale.
+    built = ["Firefly Aerospace built the lander in Texas.", "The mission was paid for by NASA, officials said."]
+    alone = extract("Which company built the lander?", built[:1], [1.0], None, casing(built))
+    below = extract("Which company built the lander?", built, [1.0, 2.0], None, casing(built), None, marked_from=1)
+    assert alone is not None and below is not None and (below.text, below.score) == (alone.text, alone.score)
+    # The reader's own short answer reads the sentences after its first ones so.
+    chunk = Chunk(id="a:0", article_id="a", index=0, text=" ".join([top] * 6 + [marked]), start=0,
+                  title="Louvre heist", url="https://example.com/louvre", source="example.com",
+                  published=date(2025, 10, 22))
+    scored = [extractive.Scored(0, s, 0.8, 0.5, 0.5, None, 1.0 - i / 20) for i, s in enumerate(
+        [f"{top[:-1]} {n}." for n in range(extractive.SHORT_SENTENCES)] + [marked])]
+    shown = extractive.short(q, scored, None, [Hit(chunk, 1.0)])
+    assert shown is not None and shown.text == "Laure Beccuau"
+    # Only the stories already read are read on: another article's sentence, however
+    # marked, would lead the quotes with a story the order put below them.
+    other = replace(chunk, id="b:0", article_id="b", url="https://example.com/other")
+    elsewhere = scored[:-1] + [replace(scored[-1], hit=1)]
+    shown = extractive.short(q, elsewhere, None, [Hit(chunk, 1.0), Hit(other, 0.9)])
+    assert shown is None or shown.text != "Laure Beccuau"
