@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from qa import places
-from qa.lexical import EDGE, after_owner, any_noun, asking_for
+from qa.lexical import EDGE, after_owner, any_noun, asking_for, stem
 from qa.wordcache import cached_words
 
 # "which singer", "which Oscar-winning actress", "which two actors", "what world leader":
@@ -279,6 +279,30 @@ _ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "g
                 "adm": "admiral", "lt": "lieutenant", "col": "colonel", "capt": "captain",
                 "sgt": "sergeant", "dr": "doctor", "pres": "president", "supt": "superintendent",
                 "atty": "attorney", "cmdr": "commander", "prof": "professor", "amb": "ambassador"}
+
+
+# Offices a title before a name says the person holds ("Sen. Joni Ernst" is a senator).
+_OFFICES = frozenset("""president senator representative governor mayor judge justice secretary minister general
+admiral colonel captain sergeant lieutenant commander ambassador commissioner prosecutor attorney coach cardinal
+bishop archbishop pope king queen chairman chairwoman ceo director administrator superintendent speaker premier
+sheriff""".split())
+
+
+def office(title: str) -> str | None:
+    """The office a title names ("Sen." -> "senator", "Mayor" -> "mayor"), or None for a
+    word that names none."""
+    word = _bare(spelled_out(title))
+    return word if word in _OFFICES else None
+
+
+@functools.cache
+def _office_stems() -> frozenset[str]:
+    return frozenset(stem(o) for o in _OFFICES)
+
+
+def names_an_office(stems: Iterable[str]) -> bool:
+    """Whether these word stems (a question's kind words) name an office (`_OFFICES`)."""
+    return bool(set(stems) & _office_stems())
 
 
 def spelled_out(word: str) -> str:

@@ -1130,6 +1130,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 if (asked.person or asked.role) and _kind_beside(sent, s, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which spokesman...?": "Kremlin spokesman Dmitry Peskov"
                     marked = True
+                elif (asked.person or asked.role) and (held := people.office(prev)) is not None and \
+                        stem(held) not in asked.kinds and people.names_an_office(asked.kinds):
+                    role *= NOT_THE_KIND  # "Which Air Force general...?": not "Sen. Joni Ernst", who holds another office
                 if _owns_the_kind(sent, s + len(text), asked.kinds):
                     role *= NOT_THE_KIND  # "Which lawyer...?": not "Combs" in "Combs' lawyer"
                 if asked.speaker and _speaks(sent, *run):

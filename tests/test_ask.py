@@ -2107,3 +2107,18 @@ def test_sentences_below_the_first_are_read_for_a_name_written_beside_the_kind_a
     elsewhere = scored[:-1] + [replace(scored[-1], hit=1)]
     shown = extractive.short(q, elsewhere, None, [Hit(chunk, 1.0), Hit(other, 0.9)])
     assert shown is None or shown.text != "Laure Beccuau"
+
+
+def test_a_name_written_with_another_office_is_not_the_office_holder_asked_for() -> None:
+    """"Which Air Force general...?": "Sen. Joni Ernst" holds another office, so the
+    general the story names answers, though the senator stands in a better-weighed
+    headline; a name written with the office asked ("Sen." for "which senator") or a
+    question that names no office ("which world leader") is not held against it."""
+    from qa import people
+
+    story = ["Ethical concerns surround Sen. Joni Ernst and her military relationships.",
+             "Investigators said Maj. Gen. Christopher Finerty had relationships that were inappropriate."]
+    q = "Which Air Force general had inappropriate relationships with five women?"
+    assert read_text(q, story, [1.0, 0.8]) == "Christopher Finerty"
+    assert read_text("Which senator had military relationships?", story, [1.0, 0.8]) == "Joni Ernst"
+    assert people.office("Sen.") == "senator" and people.office("Maj.") is None
