@@ -440,22 +440,26 @@ class Asked:
         person = named and (people.asks_for_person(question) or bool(doers))
         work = named and works.asks_for_work(question)
         slot = Slot.of(clause)
-        return cls(question, kind, place, person, work, _unit(kind, clause),
-                   frozenset(content_stems(question)),
-                   frozenset(places.named_in(place, question)) if place else frozenset(),
-                   frozenset(acronyms(question)), counted_stems(clause),
-                   kind_words(clause) | {stem(d) for d in doers} | {stem(people.spelled_out(r)) for r in roles},
-                   kind in ("entity", "place") and _PAIR.search(clause) is not None,
-                   _preposition(_ENDS_ON, clause) if kind == "place"
-                   else _preposition(_DATE_AFTER, clause) if kind == "date" else None,
-                   slot if named and not person and not work else None,
-                   kind == "place" and place is None, named and bodies.asks_for_private_body(clause),
-                   named and naming.asks_for_name(clause), named and _ASKS_SPEAKER.search(clause) is not None,
-                   named and not person and _asks_for_species(clause),
-                   person or _BY_WHOM.match(clause.strip()) is not None,
-                   "by" not in {t.lower() for t in words(question)},
-                   slot.follow if kind == "place" and slot and slot.possessive else (),
-                   frozenset(_initials(m.group()) for m in _WRITTEN_INITIALS.finditer(question)), bool(roles))
+        return cls(
+            question=question, kind=kind, place=place, person=person, work=work, unit=_unit(kind, clause),
+            stems=frozenset(content_stems(question)),
+            named_places=frozenset(places.named_in(place, question)) if place else frozenset(),
+            initials=frozenset(acronyms(question)), counted=counted_stems(clause),
+            kinds=kind_words(clause) | {stem(d) for d in doers} | {stem(people.spelled_out(r)) for r in roles},
+            pair=kind in ("entity", "place") and _PAIR.search(clause) is not None,
+            ends_on=_preposition(_ENDS_ON, clause) if kind == "place"
+            else _preposition(_DATE_AFTER, clause) if kind == "date" else None,
+            slot=slot if named and not person and not work else None,
+            anywhere=kind == "place" and place is None,
+            private_body=named and bodies.asks_for_private_body(clause),
+            naming=named and naming.asks_for_name(clause),
+            speaker=named and _ASKS_SPEAKER.search(clause) is not None,
+            species=named and not person and _asks_for_species(clause),
+            by_whom=person or _BY_WHOM.match(clause.strip()) is not None,
+            by_the_doer="by" not in {t.lower() for t in words(question)},
+            owned=slot.follow if kind == "place" and slot and slot.possessive else (),
+            abbreviations=frozenset(_initials(m.group()) for m in _WRITTEN_INITIALS.finditer(question)),
+            role=bool(roles))
 
     def own(self, text: str) -> bool:
         """Whether the span is the question's own: its words, its text, the initials
