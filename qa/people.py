@@ -281,27 +281,32 @@ _ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "g
                 "atty": "attorney", "cmdr": "commander", "prof": "professor", "amb": "ambassador"}
 
 
-# Offices a title before a name says the person holds ("Sen. Joni Ernst" is a senator).
-_OFFICES = frozenset("""president senator representative governor mayor judge justice secretary minister general
-admiral colonel captain sergeant lieutenant commander ambassador commissioner prosecutor attorney coach cardinal
-bishop archbishop pope king queen chairman chairwoman ceo director administrator superintendent speaker premier
-sheriff""".split())
+# Titles that say no office the person holds: forms of address and words before another title.
+_NOT_OFFICES = frozenset("vice former mr mrs ms dr doctor sir dame lord lady sheikh rev saint st chief prime "
+                         "professor".split())
+
+
+@functools.cache
+def _offices() -> frozenset[str]:
+    """The offices the titles name, spelled out ("sen" -> "senator"): a title before a
+    name says the person holds one ("Sen. Joni Ernst" is a senator)."""
+    return frozenset(_bare(spelled_out(t)) for t in _TITLES | _ABBREVIATED.keys()) - _NOT_OFFICES
 
 
 def office(title: str) -> str | None:
     """The office a title names ("Sen." -> "senator", "Mayor" -> "mayor"), or None for a
     word that names none."""
     word = _bare(spelled_out(title))
-    return word if word in _OFFICES else None
+    return word if word in _offices() else None
 
 
 @functools.cache
 def _office_stems() -> frozenset[str]:
-    return frozenset(stem(o) for o in _OFFICES)
+    return frozenset(stem(o) for o in _offices())
 
 
 def names_an_office(stems: Iterable[str]) -> bool:
-    """Whether these word stems (a question's kind words) name an office (`_OFFICES`)."""
+    """Whether these word stems (a question's kind words) name an office (`_offices`)."""
     return bool(set(stems) & _office_stems())
 
 
