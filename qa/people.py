@@ -46,8 +46,8 @@ _PLACE_WORDS = "city|country|state|town|province|region|county|nation"
 _PLACE_THEN_PERSON = re.compile(rf"\b(?:which|what)\s+(?:{_PLACE_WORDS})\s+" + any_noun(_PERSON_NOUNS), re.I)
 # "Who is the mayor of Wichita?", "who was the first woman to...", "who became the new
 # CEO": "who" and a form of "to be", then a kind of person within three words.
-_WHO_IS = re.compile(r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+"
-                     r"(?:(?:the|a|an)\s+)?(?:[\w.’'-]+\s+){0,3}?" + any_noun(_PERSON_NOUNS), re.I)
+_WHO_BE = r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+"
+_WHO_IS = re.compile(_WHO_BE + r"(?:(?:the|a|an)\s+)?(?:[\w.’'-]+\s+){0,3}?" + any_noun(_PERSON_NOUNS), re.I)
 # "Whom did Trump pick as chief of staff?", "To whom did Beyoncé dedicate the award?":
 # "whom" opening a question, after a preposition or not, asks for a person, as "who"
 # alone need not ("Who claimed the attack?"). Not a relative "whom" inside a clause
@@ -89,10 +89,9 @@ def doer_nouns(question: str) -> tuple[str, ...]:
 
 
 # "Who is the controlling shareholder of DeepSeek?", "Who was Prince Harry's lawyer...?":
-# "who" and a form of "to be", then what the one asked for is, after an article or an
-# owner's possessive (`role_nouns`).
-_WHO_IS_THE = re.compile(r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+"
-                         r"(?:(the|a|an)\s+)?", re.I)
+# "who" and a form of "to be" (`_WHO_BE`, as `_WHO_IS` reads it), then what the one asked
+# for is, after an article or an owner's possessive (`role_nouns`).
+_WHO_IS_THE = re.compile(_WHO_BE + r"(?:(the|a|an)\s+)?", re.I)
 _POSSESSIVE_END = re.compile(r"(?:[’']s|s[’'])$")
 
 

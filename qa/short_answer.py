@@ -18,7 +18,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from qa import bodies, naming, people, places, works
-from qa.lexical import EDGE, STOP, after_owner, asking_for, content_stems, names, stem, words
+from qa.lexical import (
+    EDGE,
+    STOP,
+    after_owner,
+    asking_for,
+    content_stems,
+    coverage,
+    names,
+    stem,
+    words,
+)
 from qa.sentences import split_sentences
 from qa.slots import Slot
 
@@ -965,11 +975,7 @@ def _described_after(sentence: str, end: int, stems: frozenset[str], idf: dict[s
     Super Bowls?". News writes so what a name is, and the name stands where a preposition
     ("in the Kansas City Chiefs") would otherwise make it a modifier."""
     m = _RELATIVE_CLAUSE.match(sentence, end)
-    if m is None or not stems:
-        return False
-    said = {stem(t) for t in words(m.group(1))}
-    total = sum(idf.get(t, 1.0) for t in stems)
-    return sum(idf.get(t, 1.0) for t in stems & said) >= DESCRIBED_SHARE * total
+    return m is not None and coverage(list(stems), [stem(t) for t in words(m.group(1))], idf) >= DESCRIBED_SHARE
 
 
 def _speaks(sentence: str, start: int, end: int) -> bool:
