@@ -114,6 +114,12 @@ WHOLE_NAME_SHARE = 0.5
 # ...?": "eight"). Not zero: the list of places may lack the one meant, a place is now
 # and then the answer to "who", and an amount may be written without its unit.
 NOT_THE_KIND = 0.3
+# How much a place counts when the question asks for a kind of person ("Who was the
+# suspect...?", "Which singer...?"): less than another kind's miss, since the kind of
+# person asked for rules a place out more surely than "who" alone does ("Maine" beside
+# "Robert Card"). Other names that are no known person's keep `NOT_THE_KIND`: a one-word
+# stage name or a surname alone ("Nezza", "Goulet") may be the person asked for.
+PLACE_FOR_A_PERSON = NOT_THE_KIND ** 2
 # A name held by more than this share of the archive's chunks counts less as the answer
 # to "who / which ...", by the square root of how much more: the archive's dominant name
 # ("Trump" in a 2025 archive, one chunk in five) stands near the question's words in
@@ -519,7 +525,7 @@ class Asked:
             else:
                 text = found
         elif self.kind == "entity" and places.is_a_place(text):
-            weight *= NOT_THE_KIND  # "Which company...?", "Who...?": not "Detroit"
+            weight *= PLACE_FOR_A_PERSON if self.person else NOT_THE_KIND  # "Which company...?", "Who...?": not "Detroit"
         elif self.kind == "entity" and _peoples(text):
             weight *= NOT_THE_KIND  # "Which university ran the poll?": not "Americans"
         elif self.private_body and bodies.public_body(text, texts):

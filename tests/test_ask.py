@@ -2122,3 +2122,19 @@ def test_a_name_written_with_another_office_is_not_the_office_holder_asked_for()
     assert read_text(q, story, [1.0, 0.8]) == "Christopher Finerty"
     assert read_text("Which senator had military relationships?", story, [1.0, 0.8]) == "Joni Ernst"
     assert people.office("Sen.") == "senator" and people.office("Maj.") is None
+
+
+def test_a_question_asking_for_a_kind_of_person_counts_a_place_less_than_a_miss_of_another_kind() -> None:
+    """"Who was the suspect...?", "Which immigrant...?" ask for a person: a state the
+    better-weighed sentence names ("The man suspected ... in Dayton, Ohio") is a surer
+    miss than a place is for "who" alone, so the person the next sentence names answers.
+    A name that is no known person's ("FBI", or a one-word stage name) counts as before,
+    and "Who claimed the attack?" asks no kind of person: a place counts as before."""
+    from qa import short_answer as sa
+
+    shooting = ["The man suspected of killing nine people at a bar in Dayton, Ohio, was found dead on Friday.",
+                "Daniel Harwell, a 41-year-old former security guard, died of a self-inflicted wound, police said."]
+    assert read_text("Who was the suspect in the Dayton bar shooting?", shooting, [1.0, 0.6]) == "Daniel Harwell"
+    assert sa.Asked.of("Who was the suspect in the Dayton bar shooting?").fit("Ohio")[1] == sa.PLACE_FOR_A_PERSON
+    assert sa.Asked.of("Which immigrant did the judge help?").fit("FBI")[1] == sa.NOT_THE_KIND
+    assert sa.Asked.of("Who claimed the attack?").fit("Ohio")[1] == sa.NOT_THE_KIND
