@@ -894,6 +894,22 @@ _NAMED_BY_KIND = frozenset(stem(n) for n in (
     "Resort",
     "University", "College", "School", "Institute", "Foundation", "Academy", "Library", "Laboratory", "Journal", "County",
     "Parish", "Province"))
+# Kinds of venue whose names end in another venue word: a stadium is also a "Field",
+# "Dome" or "Park" ("Caesars Superdome", "Lambeau Field"), an arena a "Center" or
+# "Garden" ("Paycom Center", "Madison Square Garden"); a venue is any of them, or a hall
+# or theatre. For "which stadium", a name so written is one (`_headed_by_kind`).
+_VENUE_NAMES = {
+    stem("stadium"): frozenset(stem(n) for n in ("Stadium", "Field", "Dome", "Superdome", "Park", "Coliseum")),
+    stem("arena"): frozenset(stem(n) for n in ("Arena", "Center", "Centre", "Garden", "Dome")),
+}
+_VENUE_NAMES[stem("venue")] = frozenset().union(*_VENUE_NAMES.values(), (stem(n) for n in ("Hall", "Theater", "Theatre")))
+
+
+def kinds_in_names(kinds: frozenset[str]) -> frozenset[str]:
+    """The words (stems) that write a name as one of the kinds asked for (`kinds`,
+    stems): the kind's own word where names end in it (`_NAMED_BY_KIND`), and for a kind
+    of venue the other venue words its names end in (`_VENUE_NAMES`)."""
+    return frozenset().union(kinds & _NAMED_BY_KIND, *(_VENUE_NAMES.get(k, frozenset()) for k in kinds))
 
 
 # How much a common noun in the answer's slot counts against a name's role (about 1 to
@@ -1035,7 +1051,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     total: dict[str, float] = {}
     where: dict[str, tuple[int, str]] = {}
     mentions: dict[int, dict[str, tuple[int, str]]] = {}  # each sentence's spans: where they start
-    kind_in_names = asked.kinds & _NAMED_BY_KIND if kind == "entity" and not asked.person else frozenset()
+    kind_in_names = kinds_in_names(asked.kinds) if kind == "entity" and not asked.person else frozenset()
     # The names written as of the kind asked for (`_headed_by_kind`), or introduced as one
     # (`_introduced_as_the_kind`).
     named_as_kind: set[str] = set()

@@ -2138,3 +2138,16 @@ def test_a_question_asking_for_a_kind_of_person_counts_a_place_less_than_a_miss_
     assert sa.Asked.of("Who was the suspect in the Dayton bar shooting?").fit("Ohio")[1] == sa.PLACE_FOR_A_PERSON
     assert sa.Asked.of("Which immigrant did the judge help?").fit("FBI")[1] == sa.NOT_THE_KIND
     assert sa.Asked.of("Who claimed the attack?").fit("Ohio")[1] == sa.NOT_THE_KIND
+
+
+def test_a_stadium_or_an_arena_is_named_by_any_venue_word() -> None:
+    """A stadium's name may end in "Dome", "Field" or "Park", an arena's in "Center" or
+    "Garden": for "In which stadium...?" the name so written is one, and a performer the
+    better-weighed sentence names beside the game is not."""
+    from qa import short_answer as sa
+
+    game = ["Megan Rowe is the headliner at the Harbor Bowl final this year.",
+            "The Harbor Bowl final will be played at Lakeside's Granite Dome."]
+    assert read_text("In which stadium will the Harbor Bowl final be played?", game, [1.0, 0.85]) == "Granite Dome"
+    assert sa.kinds_in_names(frozenset({sa.stem("arena")})) >= {sa.stem("center"), sa.stem("arena")}
+    assert sa.kinds_in_names(frozenset({sa.stem("airport")})) == {sa.stem("airport")}
