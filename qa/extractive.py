@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import NamedTuple
 
 import numpy as np
 
-from qa import short_answer, weekdays
+from qa import quotations, short_answer, weekdays
 from qa.embeddings import Embedder
 from qa.lexical import STOP, content_stems, coverage, idf_weights, names, stem, words
 from qa.prompts import looks_like_instruction
@@ -351,18 +351,20 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
     `MARKED_SENTENCES` of the order are read too, those of the same articles, for a name
     the news writes the kind asked beside alone ("Paris Prosecutor Laure Beccuau"): the
     sentence that names the one asked for often says little else of the question, and
-    stands lower in the order."""
+    stands lower in the order. When the question quotes the news, the sentences that
+    hold its quotation are read first and alone (`_from_quoting`)."""
     idf = idf or idf_weights([content_stems(s.sentence) for s in scored])
     texts, weights, carriers = read_texts(scored, hits)
-    marked_from = len(texts)
+    case = short_answer.casing([s.sentence for s in scored])
+    span = _from_quoting(question, texts, weights, idf, case, share)
     # Further sentences of the stories already read: another article's name, however
     # marked, would lead the quotes with a story the order put below them.
     stories = {hits[s.hit].chunk.article_id for s in scored[:SHORT_SENTENCES]} if hits is not None else None
     deeper = [s for s in scored[SHORT_SENTENCES:SHORT_SENTENCES + MARKED_SENTENCES]
               if stories is None or hits[s.hit].chunk.article_id in stories]  # type: ignore[index]
-    span = short_answer.extract(question, texts + [s.sentence for s in deeper],
-                                weights + [max(s.order, 0.0) for s in deeper], idf,
-                                short_answer.casing([s.sentence for s in scored]), share, marked_from)
+    if span is None:
+        span = short_answer.extract(question, texts + [s.sentence for s in deeper],
+                                    weights + [max(s.order, 0.0) for s in deeper], idf, case, share, len(texts))
     carriers += deeper
     if span is None:
         return None
@@ -371,6 +373,21 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
         # "Monday" alone answers no "when": with its article's date it is one day.
         text = weekdays.dated(text, texts[span.sentence], hits[carrier.hit].chunk.published)
     return Shown(text, carrier, span.score, span.kind)
+
+
+def _from_quoting(question: str, texts: Sequence[str], weights: Sequence[float], idf: dict[str, float],
+                  case: short_answer.Casing, share: short_answer.NameShare | None) -> short_answer.Span | None:
+    """The short answer read from the texts that write the words the question quotes
+    alone (`qa.quotations`): "Which visitor said, "If anyone was a saint it was him"?"
+    was written from the sentence that holds those words, and the name it gives answers,
+    however much better the reader weighs another story's sentence. None when no text
+    holds them or those that do give no span of the kind asked."""
+    said = quotations.quoted(question)
+    quoting = [i for i, t in enumerate(texts) if said and quotations.holds(t, said)]
+    if not quoting:
+        return None
+    span = short_answer.extract(question, [texts[i] for i in quoting], [weights[i] for i in quoting], idf, case, share)
+    return replace(span, sentence=quoting[span.sentence]) if span is not None else None
 
 
 def read_texts(scored: Sequence[Scored], hits: Sequence[Hit] | None) -> tuple[list[str], list[float], list[Scored]]:

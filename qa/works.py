@@ -24,7 +24,7 @@ _TITLE_OF = re.compile(r"\btitles?\s+of\s+(?:[\w.’'-]+\s+){0,4}?" + any_noun(_
 # single quotes, as headlines write titles ("Golden Globes 2025: 'Emilia Pérez,' 'The
 # Brutalist,' Demi Moore win"), the opening one after no letter and the closing one
 # before none, so an apostrophe inside a word ("O'Rourke", "Chiefs' win") opens nothing.
-_QUOTED = re.compile(r"[“\"]([^”\"\n]{1,80}?)[”\"]|‘([^’\n]{1,80}?)’|(?<!\w)'(?=\w)([^'\n]{1,80}?)(?<=[\w,.!?])'(?!\w)")
+QUOTED = re.compile(r"[“\"]([^”\"\n]{1,80}?)[”\"]|‘([^’\n]{1,80}?)’|(?<!\w)'(?=\w)([^'\n]{1,80}?)(?<=[\w,.!?])'(?!\w)")
 MAX_TITLE_WORDS = 8
 
 
@@ -34,7 +34,7 @@ def asks_for_work(question: str) -> bool:
     return _WORKS.search(question) is not None or _TITLE_OF.search(question) is not None
 
 
-def _reads_as_title(text: str) -> bool:
+def reads_as_title(text: str) -> bool:
     """Short, opening with a capital, and every longer word capitalised: "Sinners", "When
     Harry Met Sally…", "Escape from Alcatraz"; not a quoted remark ("We are proud")."""
     words = text.split()
@@ -48,10 +48,10 @@ def titles_in(sentence: str) -> list[tuple[int, int]]:
     quotation marks (double, or single as headlines write them), without a comma or full stop the quote closes on ("“Anora,” the
     film..." -> "Anora")."""
     out = []
-    for m in _QUOTED.finditer(sentence):
+    for m in QUOTED.finditer(sentence):
         group = next(g for g in (1, 2, 3) if m.group(g) is not None)
         s, e = m.span(group)
         text = m.group(group).rstrip(",.;: ")
-        if _reads_as_title(text):
+        if reads_as_title(text):
             out.append((s, s + len(text)))
     return out

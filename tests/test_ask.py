@@ -2151,3 +2151,25 @@ def test_a_stadium_or_an_arena_is_named_by_any_venue_word() -> None:
     assert read_text("In which stadium will the Harbor Bowl final be played?", game, [1.0, 0.85]) == "Granite Dome"
     assert sa.kinds_in_names(frozenset({sa.stem("arena")})) >= {sa.stem("center"), sa.stem("arena")}
     assert sa.kinds_in_names(frozenset({sa.stem("airport")})) == {sa.stem("airport")}
+
+
+def test_the_sentence_holding_the_words_a_question_quotes_weighs_as_the_best_read() -> None:
+    """"Which visitor said, "..."?" quotes the news: the sentence that writes those words
+    is the one the question was written from, though the reader's order puts another
+    story's lede above it. A short quotation (a title, a slogan) points to no one sentence."""
+    from qa import extractive, quotations
+    from qa.types import Chunk, Hit
+
+    question = 'Which visitor at the parade said, "He was the kindest man I ever met"?'
+    assert quotations.quoted(question) == ["he was the kindest man i ever met"]
+    assert quotations.quoted('Which film won "Best Picture"?') == []
+    assert quotations.quoted("Who directed the new 'I Know What You Did Last Summer' movie?") == []  # a title
+    assert quotations.holds("“He was the kindest man I ever met,” said Ruth Adler.", quotations.quoted(question))
+    lede = "Dozens of visitors lined the parade route as Mayor Tom Keller waved from the lead car."
+    said = "“He was the kindest man I ever met,” said Ruth Adler, one of the visitors at the parade."
+    chunk = Chunk(id="a1:0", article_id="a1", index=0, text=f"{lede} {said}", title="Crowds line the parade route",
+                  url="https://example.org/parade", published=date(2025, 5, 1), source="example.org", start=0)
+    hit = Hit(chunk=chunk, score=1.0)
+    scored = [extractive.Scored(0, lede, 0.7, 0.6, 0.5, order=1.0), extractive.Scored(0, said, 0.6, 0.5, 0.4, order=0.6)]
+    shown = extractive.short(question, scored, None, [hit])
+    assert shown is not None and shown.text == "Ruth Adler" and shown.sentence.sentence == said
