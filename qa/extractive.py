@@ -356,12 +356,12 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
     idf = idf or idf_weights([content_stems(s.sentence) for s in scored])
     texts, weights, carriers = read_texts(scored, hits)
     case = short_answer.casing([s.sentence for s in scored])
-    span = _from_quoting(question, texts, weights, idf, case, share)
     # Further sentences of the stories already read: another article's name, however
     # marked, would lead the quotes with a story the order put below them.
     stories = {hits[s.hit].chunk.article_id for s in scored[:SHORT_SENTENCES]} if hits is not None else None
     deeper = [s for s in scored[SHORT_SENTENCES:SHORT_SENTENCES + MARKED_SENTENCES]
               if stories is None or hits[s.hit].chunk.article_id in stories]  # type: ignore[index]
+    span = _from_quoting(question, texts, weights, idf, case, share)
     if span is None:
         span = short_answer.extract(question, texts + [s.sentence for s in deeper],
                                     weights + [max(s.order, 0.0) for s in deeper], idf, case, share, len(texts))

@@ -301,6 +301,7 @@ def office(title: str) -> str | None:
 
 @functools.cache
 def _office_stems() -> frozenset[str]:
+    """The offices' stems, as a question's kind words are written (`names_an_office`)."""
     return frozenset(stem(o) for o in _offices())
 
 

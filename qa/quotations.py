@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from qa.works import QUOTED, reads_as_title
+from qa.works import quoted_runs, reads_as_title
 
 # The fewest words a quotation must have to point to the sentence that holds it.
 MIN_QUOTED_WORDS = 4
@@ -27,8 +27,8 @@ def _plain(text: str) -> str:
 def quoted(question: str) -> list[str]:
     """The runs the question writes in quotation marks that point to one sentence: long
     enough (`MIN_QUOTED_WORDS`) and no title, as plain text (`_plain`)."""
-    runs = (next(g for g in m.groups() if g is not None) for m in QUOTED.finditer(question))
-    return [_plain(r) for r in runs if len(_plain(r).split()) >= MIN_QUOTED_WORDS and not reads_as_title(r.strip(" ,.;:"))]
+    plain = [(_plain(run), run) for _, run in quoted_runs(question)]
+    return [p for p, run in plain if len(p.split()) >= MIN_QUOTED_WORDS and not reads_as_title(run)]
 
 
 def holds(sentence: str, quotations: list[str]) -> bool:

@@ -898,11 +898,10 @@ _NAMED_BY_KIND = frozenset(stem(n) for n in (
 # "Dome" or "Park" ("Caesars Superdome", "Lambeau Field"), an arena a "Center" or
 # "Garden" ("Paycom Center", "Madison Square Garden"); a venue is any of them, or a hall
 # or theatre. For "which stadium", a name so written is one (`_headed_by_kind`).
-_VENUE_NAMES = {
-    stem("stadium"): frozenset(stem(n) for n in ("Stadium", "Field", "Dome", "Superdome", "Park", "Coliseum")),
-    stem("arena"): frozenset(stem(n) for n in ("Arena", "Center", "Centre", "Garden", "Dome")),
-}
-_VENUE_NAMES[stem("venue")] = frozenset().union(*_VENUE_NAMES.values(), (stem(n) for n in ("Hall", "Theater", "Theatre")))
+_STADIUM_WORDS = frozenset(stem(n) for n in ("Stadium", "Field", "Dome", "Superdome", "Park", "Coliseum"))
+_ARENA_WORDS = frozenset(stem(n) for n in ("Arena", "Center", "Centre", "Garden", "Dome"))
+_VENUE_NAMES = {stem("stadium"): _STADIUM_WORDS, stem("arena"): _ARENA_WORDS,
+                stem("venue"): _STADIUM_WORDS | _ARENA_WORDS | {stem(n) for n in ("Hall", "Theater", "Theatre")}}
 
 
 def kinds_in_names(kinds: frozenset[str]) -> frozenset[str]:

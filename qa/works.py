@@ -24,7 +24,7 @@ _TITLE_OF = re.compile(r"\btitles?\s+of\s+(?:[\w.’'-]+\s+){0,4}?" + any_noun(_
 # single quotes, as headlines write titles ("Golden Globes 2025: 'Emilia Pérez,' 'The
 # Brutalist,' Demi Moore win"), the opening one after no letter and the closing one
 # before none, so an apostrophe inside a word ("O'Rourke", "Chiefs' win") opens nothing.
-QUOTED = re.compile(r"[“\"]([^”\"\n]{1,80}?)[”\"]|‘([^’\n]{1,80}?)’|(?<!\w)'(?=\w)([^'\n]{1,80}?)(?<=[\w,.!?])'(?!\w)")
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{1,80}?)[”\"]|‘([^’\n]{1,80}?)’|(?<!\w)'(?=\w)([^'\n]{1,80}?)(?<=[\w,.!?])'(?!\w)")
 MAX_TITLE_WORDS = 8
 
 
@@ -43,15 +43,18 @@ def reads_as_title(text: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 4 for w in words)
 
 
-def titles_in(sentence: str) -> list[tuple[int, int]]:
-    """The quoted runs of the sentence that read as titles, as (start, end) inside the
-    quotation marks (double, or single as headlines write them), without a comma or full stop the quote closes on ("“Anora,” the
-    film..." -> "Anora")."""
+def quoted_runs(text: str) -> list[tuple[int, str]]:
+    """The runs the text writes in quotation marks (double, or single as headlines write
+    them), each with where it starts, without a comma or full stop the quote closes on
+    ("“Anora,” the film..." -> "Anora")."""
     out = []
-    for m in QUOTED.finditer(sentence):
+    for m in _QUOTED.finditer(text):
         group = next(g for g in (1, 2, 3) if m.group(g) is not None)
-        s, e = m.span(group)
-        text = m.group(group).rstrip(",.;: ")
-        if reads_as_title(text):
-            out.append((s, s + len(text)))
+        out.append((m.start(group), m.group(group).rstrip(",.;: ")))
     return out
+
+
+def titles_in(sentence: str) -> list[tuple[int, int]]:
+    """The quoted runs of the sentence that read as titles (`quoted_runs`,
+    `reads_as_title`), as (start, end) inside the quotation marks."""
+    return [(s, s + len(run)) for s, run in quoted_runs(sentence) if reads_as_title(run)]

@@ -2153,10 +2153,12 @@ def test_a_stadium_or_an_arena_is_named_by_any_venue_word() -> None:
     assert sa.kinds_in_names(frozenset({sa.stem("airport")})) == {sa.stem("airport")}
 
 
-def test_the_sentence_holding_the_words_a_question_quotes_weighs_as_the_best_read() -> None:
+def test_a_question_that_quotes_the_news_is_answered_from_the_sentence_holding_the_quotation() -> None:
     """"Which visitor said, "..."?" quotes the news: the sentence that writes those words
-    is the one the question was written from, though the reader's order puts another
-    story's lede above it. A short quotation (a title, a slogan) points to no one sentence."""
+    is the one the question was written from, and the short answer is read from it alone,
+    though the reader's order puts another story's lede above it. When that sentence
+    gives no span of the kind asked, the sentences are read as before. A short quotation
+    (a slogan) or a title points to no one sentence."""
     from qa import extractive, quotations
     from qa.types import Chunk, Hit
 
@@ -2173,3 +2175,8 @@ def test_the_sentence_holding_the_words_a_question_quotes_weighs_as_the_best_rea
     scored = [extractive.Scored(0, lede, 0.7, 0.6, 0.5, order=1.0), extractive.Scored(0, said, 0.6, 0.5, 0.4, order=0.6)]
     shown = extractive.short(question, scored, None, [hit])
     assert shown is not None and shown.text == "Ruth Adler" and shown.sentence.sentence == said
+    # A quoting sentence with no name in it: the best-weighed sentence's name answers.
+    unnamed = "“He was the kindest man I ever met,” one of the visitors at the parade said."
+    scored[1] = extractive.Scored(0, unnamed, 0.6, 0.5, 0.4, order=0.6)
+    shown = extractive.short(question, scored, None, [hit])
+    assert shown is not None and shown.text == "Mayor Tom Keller"
