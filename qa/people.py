@@ -115,9 +115,12 @@ def role_nouns(question: str) -> tuple[str, ...]:
     owners = [i for i, (_, w) in enumerate(toks) if _POSSESSIVE_END.search(w) and all(named[:i + 1])]
     owned = m.group(1) is not None or bool(owners)
     head = None
-    for j, (_, w) in enumerate(toks[owners[-1] + 1 if owners else 0:]):
+    phrase = toks[owners[-1] + 1 if owners else 0:]
+    for j, (_, w) in enumerate(phrase):
         if not w or w.lower() in _ROLE_ENDS or (re.search(r"\w{3,}(?:ing|ed)$", w) and (j or not owned)):
             break
+        if w.endswith("ly") and j < len(phrase) - 1:
+            continue  # an adverb before what it modifies: "Who was posthumously awarded...?" names no role
         head = w
     if head is None or not (owned or head.islower() or head.isupper()):
         return ()

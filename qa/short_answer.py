@@ -934,6 +934,12 @@ def _headed_by_kind(name: str, kinds: frozenset[str]) -> bool:
         stem(t) in kinds and after.lower() == "of" for t, after in zip(toks, toks[1:], strict=False)))
 
 
+_LIST_ITEM_BREAK = re.compile(r"[;:()]")
+# An aside between commas that is a noun phrase ("the Kremlin spokesman"), not a clause
+# ("who fired the FBI director").
+_APPOSITION = re.compile(r"\s*,\s*((?:the|an?)\s[^,;:.()]{1,80}?)\s*[,;:.]")
+
+
 def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> bool:
     """Whether the sentence writes the kind asked for (`kinds`, stems) beside the name at
     `start:end`: in the three words before it, as a title or what the person is ("Kremlin
@@ -941,9 +947,15 @@ def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> 
     Peskov, the Kremlin spokesman"). The news says there who the person is; `extract`
     asks it only of a person asked for: before other names the word names their kind
     too loosely ("parent company Unilever", "the team's Stanley Cup")."""
-    near = words(sentence[:start])[-3:]
+    # Only the words of the name's own list item: "John Ratcliffe, CIA director; Sean
+    # Duffy" does not make Sean Duffy a director.
+    near = words(_LIST_ITEM_BREAK.split(sentence[:start])[-1])[-3:]
     if sentence[end:].lstrip().startswith(","):
         near += words(sentence[end:])[:4]
+        # A longer aside that ends in the kind: "Charles Ezell, the Office of Personnel
+        # Management's acting director, announced..."
+        if aside := _APPOSITION.match(sentence, end):
+            near += words(aside.group(1))[-1:]
     return any(stem(people.spelled_out(w)) in kinds for w in near)
 
 
@@ -1051,8 +1063,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     where: dict[str, tuple[int, str]] = {}
     mentions: dict[int, dict[str, tuple[int, str]]] = {}  # each sentence's spans: where they start
     kind_in_names = kinds_in_names(asked.kinds) if kind == "entity" and not asked.person else frozenset()
-    # The names written as of the kind asked for (`_headed_by_kind`), or introduced as one
-    # (`_introduced_as_the_kind`).
+    # The names written as of the kind asked for (`_headed_by_kind`), introduced as one
+    # (`_introduced_as_the_kind`), or, for "who is the <role>?", with the role beside them.
     named_as_kind: set[str] = set()
     surnames = case.surnames if case else frozenset()  # the names the text writes as a person's
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
@@ -1119,7 +1131,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             # are not for it.
             role = SLOT_ROLE if in_slot else 1.0
             marked = headed_by_kind  # the news writes the kind asked beside the name, or in it
-            introduced = False
+            introduced = holds_role = False
             prev = toks[before - 1].lower() if before > 0 else ""
             if kind in ("entity", "place") and overlap:
                 role *= 0.3
@@ -1161,6 +1173,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 if (asked.person or asked.role) and _kind_beside(sent, s, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which spokesman...?": "Kremlin spokesman Dmitry Peskov"
                     marked = True
+                    # "Who is the Mavericks' general manager?" asks for the one who holds the
+                    # role: "general manager Nico Harrison", not the story's star named alone.
+                    holds_role = asked.role and of_kind == 1.0
                 elif (asked.person or asked.role) and (held := people.office(prev)) is not None and \
                         stem(held) not in asked.kinds and people.names_an_office(asked.kinds):
                     role *= NOT_THE_KIND  # "Which Air Force general...?": not "Sen. Joni Ernst", who holds another office
@@ -1185,7 +1200,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 role = max(role, SLOT_ROLE)
             if i >= read and not (marked and of_kind == 1.0):
                 continue
-            if headed_by_kind or introduced:
+            if headed_by_kind or introduced or holds_role:
                 named_as_kind.add(key)
             value = w * (0.3 + closeness + shares) * role * of_kind
             best[key] = max(best.get(key, 0.0), value)

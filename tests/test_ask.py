@@ -2047,6 +2047,36 @@ def test_who_is_the_role_is_answered_by_the_name_the_news_writes_beside_that_wor
     assert people.role_nouns("Who claimed the attack?") == ()
 
 
+def test_who_is_the_role_is_the_name_written_with_the_role_not_the_storys_star() -> None:
+    """"Who is the Falcons' general manager?" asks for whoever holds the role: the name
+    the news writes with it ("general manager Owen Pryce") answers, though the story's
+    star is named more often and in better-weighed sentences; without such a name the
+    star is still read."""
+    trade = ["Maya Torres trade: Why the Falcons sent their star forward to Denver",
+             "In the hours after the trade, Falcons general manager Owen Pryce and coach Dana Li met the media.",
+             "Maya Torres, 24, had spent six seasons with the Falcons and led them to two finals."]
+    assert read_text("Who is the Falcons' general manager?", trade, [1.0, 0.95, 0.9]) == "Owen Pryce"
+    unnamed = [trade[0], "In the hours after the trade, the Falcons' front office met the media.", trade[2]]
+    assert read_text("Who is the Falcons' general manager?", unnamed, [1.0, 0.95, 0.9]) == "Maya Torres"
+
+
+def test_the_role_beside_a_name_is_read_within_its_list_item_and_from_a_longer_aside() -> None:
+    """In a list of appointees the role before a name belongs to the item before it
+    ("John Ratcliffe, CIA director; Sean Duffy"), and an aside that ends in the role
+    names it however long ("Charles Ezell, the Office of Personnel Management's acting
+    director,"). An adverb before a participle is no role: "Who was posthumously
+    awarded...?" asks for a person, not a "posthumously"."""
+    from qa import people
+
+    picks = ["Other appointees included Marco Rubio for secretary of state; John Ratcliffe, CIA director; "
+             "Sean Duffy, transportation secretary; and Chris Wright, energy secretary.",
+             "Charles Ezell, the Office of Personnel Management's acting director, announced the move in a memo."]
+    question = "Who is the Office of Personnel Management's acting director?"
+    assert read_text(question, picks, [1.0, 0.9]) == "Charles Ezell"
+    assert people.role_nouns("Who was posthumously awarded the Presidential Medal of Freedom?") == ()
+    assert people.role_nouns("Who is the party's closest ally?") == ("ally",)
+
+
 def test_a_name_a_relative_clause_describes_with_the_questions_words_is_the_one_asked_for() -> None:
     """"...in the Kansas City Chiefs, who have won the past two Super Bowls": the clause
     after the name says of it what the question asks, so the name answers "Which team has
