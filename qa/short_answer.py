@@ -16,6 +16,7 @@ import calendar
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import dropwhile
 
 from qa import bodies, naming, people, places, works
 from qa.lexical import (
@@ -1028,6 +1029,32 @@ def _owns_the_kind(sentence: str, end: int, kinds: frozenset[str]) -> bool:
     return m is not None and any(stem(w) in kinds for w in m.group(1).split())
 
 
+_POSSESSIVE_S = re.compile(r"[’']s?$")
+
+
+def named_by_last_word(question: str, sentences: Sequence[str]) -> frozenset[str]:
+    """The whole names the question names by their last word alone, lower-cased: for each
+    name of one word the question writes as an owner ("Rubio's confirmation hearing"),
+    the name of two words or more ending in it that the sentences write most often
+    ("Marco Rubio"). That name is the question's own, as a name it writes whole is: the
+    question asks about Rubio's hearing, not for Rubio. The most written one, since a
+    question about "Trump's sons" means Donald Trump, and "Eric Trump" may answer it. An
+    owner only: a word before a noun may be a place ("a Bengaluru stadium"), and the
+    most written name ending in it another thing ("Royal Challengers Bengaluru")."""
+    # A one-word name of the question: "Kennedy" in "Robert F. Kennedy Jr.'s" is a whole name's.
+    runs = ([w for w in m.group().split()] for m in NAME_RUN.finditer(question))
+    runs = (list(dropwhile(lambda w: w.lower() in STOP, run)) for run in runs)  # "Which of Trump's" -> "Trump's"
+    asked = {_POSSESSIVE_S.sub("", run[0]) for run in runs if len(run) == 1 and _POSSESSIVE_S.search(run[0])}
+    counts: dict[str, dict[str, int]] = {}
+    for sentence in sentences:
+        for m in NAME_RUN.finditer(sentence):
+            parts = _POSSESSIVE_S.sub("", people.untitled(_trim_end(m.group()))).split()
+            if len(parts) >= 2 and parts[-1] in asked and not set(parts[:-1]) & asked:
+                named = counts.setdefault(parts[-1], {})
+                named[" ".join(parts).lower()] = named.get(" ".join(parts).lower(), 0) + 1
+    return frozenset(max(named, key=lambda k: named[k]) for named in counts.values())
+
+
 def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             idf: dict[str, float] | None = None, case: Casing | None = None,
             share: NameShare | None = None, marked_from: int | None = None) -> Span | None:
@@ -1067,6 +1094,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     # (`_introduced_as_the_kind`), or, for "who is the <role>?", with the role beside them.
     named_as_kind: set[str] = set()
     surnames = case.surnames if case else frozenset()  # the names the text writes as a person's
+    question_names = named_by_last_word(question, sentences) if kind == "entity" else frozenset()
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
         w = min(max(raw_w, 0.0) / top_w, 1.0) ** 3  # the best-weighed sentence dominates
         toks = words(sent)
@@ -1093,6 +1121,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if fit is None:
                 continue  # the question's own words
             text, of_kind = fit
+            if text.lower() in question_names:
+                continue  # "Marco Rubio" for a question about "Rubio's confirmation hearing"
             if asked.by_whom and any(qs <= s and e <= qe for qs, qe in quoted):
                 of_kind *= NOT_THE_KIND  # "Who won best director?": not "Brutalist" of “The Brutalist”
             headed_by_kind = bool(kind_in_names) and _headed_by_kind(text, kind_in_names)

@@ -2077,6 +2077,33 @@ def test_the_role_beside_a_name_is_read_within_its_list_item_and_from_a_longer_a
     assert people.role_nouns("Who is the party's closest ally?") == ("ally",)
 
 
+def test_a_whole_name_the_question_names_by_its_last_word_is_the_questions_own() -> None:
+    """"Rubio's hearing" names Marco Rubio: the question asks about him, not for him, so
+    the senator who spoke answers though Rubio's sentence is weighed better. The whole
+    name the texts write most often is the one meant: "Trump's sons" names Donald
+    Trump, and Eric Trump may answer."""
+    from qa.short_answer import named_by_last_word
+
+    hearing = ["Marco Rubio, the president's choice for secretary of state, has broad support in the Senate.",
+               "\"It will be a lovefest,\" said Sen. John Cornyn, a Texas Republican on the committee."]
+    question = "Which Texas Republican senator said Rubio's hearing would be a lovefest?"
+    assert read_text(question, hearing, [1.0, 0.7]) == "John Cornyn"
+    sons = ["Donald Trump said on Monday the family business would be run by his sons.",
+            "Eric Trump runs the family business day to day, the company said.",
+            "Donald Trump named no date."]
+    assert read_text("Which of Trump's sons runs the family business?", sons, [1.0, 0.8, 0.5]) == "Eric Trump"
+    assert named_by_last_word("Which of Trump's sons runs the family business?", sons) == {"donald trump"}
+    # "Kennedy" in "Robert F. Kennedy Jr" is a whole name's last word, not a name written alone.
+    testimony = ["Caroline Kennedy testified before the Senate on Tuesday.", "Robert F. Kennedy Jr. said little."]
+    assert named_by_last_word("Who testified, calling Robert F. Kennedy Jr a predator?", testimony) == frozenset()
+    # Only a name written as an owner: "a Bengaluru stadium" is a place's, and the team
+    # named for it is the answer.
+    crush = ["Fans were celebrating Royal Challengers Bengaluru's first title outside the stadium."]
+    question = "Fans of which team were celebrating when a crush struck outside a Bengaluru stadium?"
+    assert named_by_last_word(question, crush) == frozenset()
+    assert (read_text(question, crush) or "").startswith("Royal Challengers Bengaluru")
+
+
 def test_a_name_a_relative_clause_describes_with_the_questions_words_is_the_one_asked_for() -> None:
     """"...in the Kansas City Chiefs, who have won the past two Super Bowls": the clause
     after the name says of it what the question asks, so the name answers "Which team has
