@@ -39,7 +39,6 @@ jockey cyclist wrestler tycoon mogul whistleblower general commissioner administ
 treasurer immigrant migrant refugee handler trainer rookie teen teenager boy girl inmate prisoner detainee
 fugitive nominee appointee linebacker receiver cornerback kicker catcher outfielder infielder shortstop slugger
 striker defender midfielder umpire referee""".split())
-_PERSONS = asking_for(_PERSON_NOUNS)
 # "Which state senator...?", "which country singer...?": the place word says what kind of
 # person is asked for; the answer is the person, not a place.
 _PLACE_WORDS = "city|country|state|town|province|region|county|nation"
@@ -155,12 +154,28 @@ def _describes_next(question: str, match: re.Match[str]) -> bool:
     return after[1:2].lower() != "s" or match.group(1).lower() in _PLURALS_WITH_S
 
 
+def _in_a_name(question: str, match: re.Match[str]) -> bool:
+    """Whether the kind of person matched is a word of a name, capitalised before another
+    capitalised word ("Which Premier League club...?", "which General Motors brand"): the
+    name says what sort the noun after it is."""
+    return match.group(1)[:1].isupper() and re.match(r"\W*\s+[A-Z]", question[match.end():]) is not None
+
+
+@functools.cache
+def _persons() -> re.Pattern[str]:
+    """"Which / what ... <a kind of person>": the person nouns and the offices the titles
+    name (`_offices`: "Which Ontario premier...?", "Which staff sergeant...?"), built
+    once, on first use, as the offices are."""
+    return asking_for(dict.fromkeys(_PERSON_NOUNS + tuple(sorted(_offices()))))
+
+
 def asks_for_person(question: str) -> bool:
     """Whether the question asks "which / what [up to two words] <a kind of person>",
     "who is / was [the] [up to two words] <a kind of person>" or "[to] whom...?"."""
     if _THING_THEN_VERB.search(question):
         return False  # "Which city hosts the festival?" asks for a city
-    return (any(not _describes_next(question, m) for m in _PERSONS.finditer(question))
+    return (any(not _describes_next(question, m) and not _in_a_name(question, m)
+                for m in _persons().finditer(question))
             or _WHO_IS.search(question) is not None or _WHOM.search(question) is not None)
 
 

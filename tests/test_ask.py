@@ -2104,6 +2104,24 @@ def test_a_whole_name_the_question_names_by_its_last_word_is_the_questions_own()
     assert (read_text(question, crush) or "").startswith("Royal Challengers Bengaluru")
 
 
+def test_a_question_asking_for_an_office_holder_asks_for_a_person() -> None:
+    """"Which Ontario premier...?" asks for a person as "Which governor...?" does: every
+    office a title names counts as a kind of person, so the premier's name is read without
+    his title and his mentions add up, not the name of the story's other actor."""
+    from qa import people
+
+    question = "Which Ontario premier agreed to suspend the surcharge on electricity exports?"
+    assert people.asks_for_person(question)
+    assert people.asks_for_person("Which staff sergeant was killed in the crash?")
+    assert not people.asks_for_person("Which city hosts the festival?")
+    assert not people.asks_for_person("Which Premier League club unveiled plans for a new stadium?")  # a name's word
+    talks = ["But Trump backed off after Ontario Premier Doug Ford agreed to suspend the surcharge on electricity "
+             "exports.",
+             "Trump said on Tuesday that Canada would pay for its surcharge on electricity.",
+             "Ford said he would fly to Washington on Thursday for talks on electricity exports."]
+    assert read_text(question, talks, [1.0, 0.9, 0.8]) == "Doug Ford"
+
+
 def test_a_name_a_relative_clause_describes_with_the_questions_words_is_the_one_asked_for() -> None:
     """"...in the Kansas City Chiefs, who have won the past two Super Bowls": the clause
     after the name says of it what the question asks, so the name answers "Which team has
