@@ -38,8 +38,14 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    s = _stemmer().stemWord(word.lower().replace("’", "'"))
+    s = word_stem(word)
     return _SYNONYMS.get(s, s)
+
+
+def word_stem(word: str) -> str:
+    """The word's own stem, without `stem`'s synonyms: where a verb must be itself
+    ("elected" is not "won", whose subject is the one elected)."""
+    return _stemmer().stemWord(word.lower().replace("’", "'"))
 
 
 def words(text: str) -> list[str]:

@@ -28,6 +28,7 @@ from qa.lexical import (
     coverage,
     names,
     stem,
+    word_stem,
     words,
 )
 from qa.sentences import split_sentences
@@ -271,6 +272,11 @@ _DATE_AFTER = re.compile(r"\b(until|till|by|since|before|after|from)\s+(?:what|w
 # word to the reader's closeness (`lexical.STOP`), so where a name stands beside it is
 # read here (`_speaks`).
 _SAID = r"(?:said|says|say)"
+# "Who was (posthumously) awarded...?", "Which NBA superstar was traded...?": a passive
+# question asks for the one the verb (group 1) was done to.
+_PASSIVE_ASKED = re.compile(r"^\W*(?:who|which|what)\b(?:\s+[\w’'.-]+){0,3}?\s+(?:was|were|has\s+been|have\s+been"
+                            r"|had\s+been|will\s+be)\s+(?:\w+ly\s+)?(\w+(?:ed|en|wn))\b", re.I)
+_AUXILIARIES = frozenset("be is are was were been being get gets got".split())
 _ASKS_SPEAKER = re.compile(rf"\b(?:who\s+|(?:which|what)\s+(?:[\w’'.-]+\s+){{1,4}}?)(?:has\s+|have\s+|had\s+)?{_SAID}\b",
                            re.I)
 # "Which animal...?", "which sea creature...?", "which species...?": a kind of living thing
@@ -431,6 +437,9 @@ class Asked:
     private_body: bool = False  # "Which company / app / university...?" (`bodies.asks_for_private_body`)
     naming: bool = False  # "What is the name of...?", "What is it called?" (`naming.asks_for_name`)
     speaker: bool = False  # "Which senator said...?": who the news has saying it (`_ASKS_SPEAKER`)
+    # "Who was posthumously awarded...?": the stem of the verb a passive question asks the
+    # one it was done to by (`_PASSIVE_ASKED`), or None.
+    done_to: str | None = None
     species: bool = False  # "Which animal...?": no person's name answers it (`_asks_for_species`)
     # "Who...?", "To whom...?", "whose...?", "which actor...?" ask for whoever did it: a quoted
     # title or phrase is not (a "which novel" or "which phrase" question may be answered by one).
@@ -471,6 +480,8 @@ class Asked:
             private_body=named and bodies.asks_for_private_body(clause),
             naming=named and naming.asks_for_name(clause),
             speaker=named and _ASKS_SPEAKER.search(clause) is not None,
+            done_to=word_stem(passive.group(1)) if named and (passive := _PASSIVE_ASKED.search(clause))
+            and "by" not in {t.lower() for t in words(clause)} else None,
             species=named and not person and _asks_for_species(clause),
             by_whom=person or _BY_WHOM.match(clause.strip()) is not None,
             by_the_doer="by" not in {t.lower() for t in words(question)},
@@ -1168,9 +1179,15 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if kind == "entity" and not in_slot:
                 # "Who did X?": the answer is the doer, standing before the verb, not a place.
                 # weighted by how telling that word is ("ringleader" more than "attack")
-                role += 0.5 * max((v / top_idf for p, v in positions if 0 < p - before <= 10), default=0.0)
-                if all(t.lower() in STOP for t in toks[:before]):
-                    role += 0.3  # the sentence's subject
+                active = _active_at(toks, asked.done_to)
+                if active is None:
+                    role += 0.5 * max((v / top_idf for p, v in positions if 0 < p - before <= 10), default=0.0)
+                    if all(t.lower() in STOP for t in toks[:before]):
+                        role += 0.3  # the sentence's subject
+                elif before > active:
+                    # "Who was awarded...?" of "Trump will award the medal to Charlie Kirk":
+                    # the one the verb is done to stands after it; the one before did it.
+                    role += 0.5 * max((v / top_idf for p, v in positions if 0 < before - p <= 10), default=0.0)
                 if not asked.person and _named_as_the_kind(sent, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which research center...?": "the Allen Institute, a research center"
                     marked = True
@@ -1186,9 +1203,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 elif _described_after(sent, s + len(text), topic, idf):
                     role *= DESCRIBED_ROLE  # "Which team...?": "in the Kansas City Chiefs, who are the No. 1 seed"
                 elif not in_place and not (asked.role and stem(people.spelled_out(prev)) in asked.kinds) \
+                        and (active is None or before < active) \
                         and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]):
                     # inside "of the governing X", "in X": a modifier or a place; not where the
-                    # preposition governs the kind asked for, before the name: "with chair Sophie Chandauka"
+                    # preposition governs the kind asked for, before the name: "with chair Sophie Chandauka";
+                    # nor after a passive question's verb written actively: "award ... to Charlie Kirk"
                     role *= 0.5
                 if prev in ("a", "an"):
                     role *= 0.5  # "a Tajik national": an adjective, not a name
@@ -1266,6 +1285,21 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)
     pair = _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) if asked.pair else None
     return replace(pair or Span(where[best][1], where[best][0], scores[best]), kind=kind)
+
+
+def _active_at(toks: Sequence[str], verb: str | None) -> int | None:
+    """Where the sentence writes the verb a passive question asks about (`Asked.done_to`)
+    in the active voice ("Trump will award the medal to Kirk"; not "Kirk was awarded"),
+    as a token index, or None: there the name before it did it, and the one asked for
+    stands after it."""
+    if verb is None:
+        return None
+    for j, t in enumerate(toks):
+        # A verb: written lower-case, and not its noun ("the presidential election").
+        if word_stem(t) == verb and t.islower() and not t.endswith(("ion", "ions")):
+            prev = [w.lower() for w in toks[max(0, j - 2):j] if not w.lower().endswith("ly")]
+            return None if prev and prev[-1] in _AUXILIARIES else j
+    return None
 
 
 def _parts(sentence: str, start: int, end: int) -> list[tuple[int, int]]:

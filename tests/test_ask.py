@@ -2122,6 +2122,27 @@ def test_a_question_asking_for_an_office_holder_asks_for_a_person() -> None:
     assert read_text(question, talks, [1.0, 0.9, 0.8]) == "Doug Ford"
 
 
+def test_a_passive_question_asks_for_the_one_the_verb_was_done_to() -> None:
+    """"Who was posthumously awarded the Medal of Freedom?" asks for the one awarded: in
+    "Trump will posthumously award the Medal of Freedom to Charlie Kirk" he stands after
+    the verb, after "to", and the one before it gave the award. Where the news writes the
+    verb passively too ("Kirk was awarded"), the name before it is the one asked."""
+    from qa.short_answer import Asked
+
+    question = "Who was posthumously awarded the Presidential Medal of Freedom this week?"
+    assert Asked.of(question).done_to == "award"
+    assert Asked.of("Who was awarded the medal by the president?").done_to is None  # the doer is asked
+    medal = ["President Donald Trump will posthumously award the Medal of Freedom to Charlie Kirk in a ceremony today.",
+             "WASHINGTON - President Donald Trump presented the Medal of Freedom posthumously to Charlie Kirk, "
+             "his wife said."]
+    assert read_text(question, medal, [1.0, 0.9]) == "Charlie Kirk"
+    written = ["Charlie Kirk was posthumously awarded the Medal of Freedom by President Donald Trump on Tuesday."]
+    assert read_text(question, written) == "Charlie Kirk"
+    # The verb itself, not a synonym's or its noun: "won ... election, defeating" is not "elected".
+    runoff = ["Alexander Stubb won Finland's presidential election on Sunday, defeating Pekka Haavisto in a runoff."]
+    assert read_text("Who was elected president of Finland?", runoff) == "Alexander Stubb"
+
+
 def test_a_name_a_relative_clause_describes_with_the_questions_words_is_the_one_asked_for() -> None:
     """"...in the Kansas City Chiefs, who have won the past two Super Bowls": the clause
     after the name says of it what the question asks, so the name answers "Which team has
