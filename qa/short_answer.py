@@ -792,8 +792,21 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
         # is a rank, not a name.
         if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2 or re.match(r"No\.(?:\s|$)", text):
             continue
-        out.append((s, s + len(_trim_end(text, case))))
+        text = _trim_end(text, case)
+        out.append((s, s + len(_without_home(text) if kind == "entity" else text)))
     return out
+
+
+def _without_home(name: str) -> str:
+    """A person's name without the state or country written after it with "of" ("Kirsty
+    Coventry of Zimbabwe" -> "Kirsty Coventry", "Sen. Marco Rubio of Florida"): a name run
+    joins "of" as the names of bodies need it ("University of Idaho", "Bank of America"),
+    but a person is not named by where they come from. For a name asked only: a place
+    question reads the place out of "Matt Van Epps of Tennessee"."""
+    m = re.fullmatch(r"(.+?)\s+of\s+(?:the\s+)?(.+)", name)
+    if m and places.is_a_place(m.group(2)) and people.person_in(m.group(1)) is not None:
+        return m.group(1)
+    return name
 
 
 # "and" after a name of two words or more and before a possessive or a person's title
