@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import dropwhile
@@ -272,13 +273,13 @@ _DATE_AFTER = re.compile(r"\b(until|till|by|since|before|after|from)\s+(?:what|w
 # word to the reader's closeness (`lexical.STOP`), so where a name stands beside it is
 # read here (`_speaks`).
 _SAID = r"(?:said|says|say)"
+_ASKS_SPEAKER = re.compile(rf"\b(?:who\s+|(?:which|what)\s+(?:[\w’'.-]+\s+){{1,4}}?)(?:has\s+|have\s+|had\s+)?{_SAID}\b",
+                           re.I)
 # "Who was (posthumously) awarded...?", "Which NBA superstar was traded...?": a passive
 # question asks for the one the verb (group 1) was done to.
 _PASSIVE_ASKED = re.compile(r"^\W*(?:who|which|what)\b(?:\s+[\w’'.-]+){0,3}?\s+(?:was|were|has\s+been|have\s+been"
                             r"|had\s+been|will\s+be)\s+(?:\w+ly\s+)?(\w+(?:ed|en|wn))\b", re.I)
 _AUXILIARIES = frozenset("be is are was were been being get gets got".split())
-_ASKS_SPEAKER = re.compile(rf"\b(?:who\s+|(?:which|what)\s+(?:[\w’'.-]+\s+){{1,4}}?)(?:has\s+|have\s+|had\s+)?{_SAID}\b",
-                           re.I)
 # "Which animal...?", "which sea creature...?", "which species...?": a kind of living thing
 # other than people, whose answer is a common noun ("a bear"; `qa.slots`) and never a
 # person's name, however near the question's words the story names its people
@@ -437,8 +438,8 @@ class Asked:
     private_body: bool = False  # "Which company / app / university...?" (`bodies.asks_for_private_body`)
     naming: bool = False  # "What is the name of...?", "What is it called?" (`naming.asks_for_name`)
     speaker: bool = False  # "Which senator said...?": who the news has saying it (`_ASKS_SPEAKER`)
-    # "Who was posthumously awarded...?": the stem of the verb a passive question asks the
-    # one it was done to by (`_PASSIVE_ASKED`), or None.
+    # "Who was posthumously awarded...?": a passive question's verb, by its own stem
+    # (`lexical.word_stem`), whose object is asked (`_PASSIVE_ASKED`); None otherwise.
     done_to: str | None = None
     species: bool = False  # "Which animal...?": no person's name answers it (`_asks_for_species`)
     # "Who...?", "To whom...?", "whose...?", "which actor...?" ask for whoever did it: a quoted
@@ -1066,17 +1067,15 @@ def named_by_last_word(question: str, sentences: Sequence[str]) -> frozenset[str
     owner only: a word before a noun may be a place ("a Bengaluru stadium"), and the
     most written name ending in it another thing ("Royal Challengers Bengaluru")."""
     # A one-word name of the question: "Kennedy" in "Robert F. Kennedy Jr.'s" is a whole name's.
-    runs = ([w for w in m.group().split()] for m in NAME_RUN.finditer(question))
-    runs = (list(dropwhile(lambda w: w.lower() in STOP, run)) for run in runs)  # "Which of Trump's" -> "Trump's"
+    runs = (list(dropwhile(lambda w: w.lower() in STOP, m.group().split())) for m in NAME_RUN.finditer(question))
     asked = {_POSSESSIVE_S.sub("", run[0]) for run in runs if len(run) == 1 and _POSSESSIVE_S.search(run[0])}
-    counts: dict[str, dict[str, int]] = {}
+    counts: dict[str, Counter[str]] = {}  # for each word asked, the whole names ending in it
     for sentence in sentences:
         for m in NAME_RUN.finditer(sentence):
             parts = _POSSESSIVE_S.sub("", people.untitled(_trim_end(m.group()))).split()
             if len(parts) >= 2 and parts[-1] in asked and not set(parts[:-1]) & asked:
-                named = counts.setdefault(parts[-1], {})
-                named[" ".join(parts).lower()] = named.get(" ".join(parts).lower(), 0) + 1
-    return frozenset(max(named, key=lambda k: named[k]) for named in counts.values())
+                counts.setdefault(parts[-1], Counter())[" ".join(parts).lower()] += 1
+    return frozenset(named.most_common(1)[0][0] for named in counts.values())
 
 
 def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
@@ -1122,6 +1121,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
         w = min(max(raw_w, 0.0) / top_w, 1.0) ** 3  # the best-weighed sentence dominates
         toks = words(sent)
+        active = _active_at(toks, asked.done_to)  # where the sentence writes a passive question's verb actively
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
         quoted = works.titles_in(sent) if kind == "entity" else []  # titles, and for "which phrase" phrases
         titles = quoted if asked.work else []
@@ -1192,7 +1192,6 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if kind == "entity" and not in_slot:
                 # "Who did X?": the answer is the doer, standing before the verb, not a place.
                 # weighted by how telling that word is ("ringleader" more than "attack")
-                active = _active_at(toks, asked.done_to)
                 if active is None:
                     role += 0.5 * max((v / top_idf for p, v in positions if 0 < p - before <= 10), default=0.0)
                     if all(t.lower() in STOP for t in toks[:before]):
