@@ -117,7 +117,8 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
                 choice_vectors: np.ndarray | None = None,
                 write: bool = True) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
     """The offline answer; `shown` is the short answer (`extractive.short`) with the
-    sentence it is cut from, which is quoted first whether or not the short answer is
+    sentence it is cut from, which is quoted first (for a headline's span, the article's
+    sentence that names it: `extractive.quote_for`) whether or not the short answer is
     written (`write`: the reader is sure of it); a written one is quoted with no other
     article's sentence but one that names it (`extractive.second_source`), an unwritten
     one with the reader's next sentence (`extractive.next_in_order`). Multiple
@@ -133,8 +134,9 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
     else:
         if shown:
             short = shown.text if write else None
-            picks = [shown.sentence] + (extractive.second_source(shown.text, shown.sentence, scored, hits)
-                                        if write else extractive.next_in_order(shown.sentence, scored, hits))
+            first = extractive.quote_for(shown, scored, hits)
+            picks = [first] + (extractive.second_source(shown.text, first, scored, hits)
+                               if write else extractive.next_in_order(first, scored, hits))
         else:
             picks = extractive.pick(scored, hits)
         text = _quote_text(short, picks)

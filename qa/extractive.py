@@ -375,6 +375,23 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
     return Shown(text, carrier, span.score, span.kind)
 
 
+def quote_for(shown: Shown, scored: Sequence[Scored], hits: Sequence[Hit]) -> Scored:
+    """The sentence quoted first with the short answer: the one it is cut from, or, for a
+    headline's span (quoted with its article's best sentence, which often only describes
+    what the headline names: "A dating app for women ... said it has been hacked" under
+    "Tea app hacked"), the first sentence of that article that names it among those
+    `short` reads ("Tea, the company behind the Tea Dating Advice app, said..."), so the
+    quote holds the answer it backs. The best sentence stays `shown.sentence`: the
+    reader's confidence was calibrated on it."""
+    if short_answer.names_answer(shown.sentence.sentence, shown.text):
+        return shown.sentence
+    article = hits[shown.sentence.hit].chunk.article_id
+    for s in scored[:SHORT_SENTENCES + MARKED_SENTENCES]:
+        if hits[s.hit].chunk.article_id == article and short_answer.names_answer(s.sentence, shown.text):
+            return s
+    return shown.sentence
+
+
 def _from_quoting(question: str, texts: Sequence[str], weights: Sequence[float], idf: dict[str, float],
                   case: short_answer.Casing, share: short_answer.NameShare | None) -> short_answer.Span | None:
     """The short answer read from the texts that write the words the question quotes

@@ -589,6 +589,43 @@ def test_the_short_answer_may_come_from_the_headline_of_the_quoted_article() -> 
     assert extractive.asks_whether("Would he run?") and not extractive.asks_whether("When is Diwali 2025?")
 
 
+def test_a_headline_answer_is_quoted_with_the_sentence_that_names_it() -> None:
+    """A headline names what its article's best sentence only describes: the short answer
+    read from it is quoted with the first sentence of that article that names it, so the
+    first quote holds the answer; with none, with the best sentence. Another article's
+    sentence naming it is not taken for this one's."""
+    from datetime import date
+
+    from qa import extractive
+    from qa.extractive import Scored
+    from qa.types import Chunk, Hit
+
+    def hit(article: str, title: str) -> Hit:
+        return Hit(Chunk(f"{article}:0", article, 0, "", 0, title, f"https://news.example/{article}", "news.example",
+                         date(2025, 7, 26)), 1.0)
+
+    best = ("A dating app for women to do background checks on men said it has been hacked, "
+            "exposing tens of thousands of photos.")
+    naming = "Tea, the company behind the Tea Dating Advice app, said a security breach compromised a legacy store."
+    elsewhere = "Tea was the most downloaded app in the store last week, analysts said."
+    hits = [hit("a", "Women's dating safety app Tea hacked, photos exposed"), hit("b", "Apps to watch")]
+    scored = [Scored(0, best, score=0.75, cosine=0.7, lexical=0.7, order=1.2),
+              Scored(1, elsewhere, score=0.5, cosine=0.4, lexical=0.3, order=0.95),
+              Scored(0, naming, score=0.5, cosine=0.5, lexical=0.35, order=0.9)]
+    question = "Which app, where women can share information about their dates, was hit by a data hack?"
+    shown = extractive.short(question, scored, None, hits)
+    assert shown is not None and shown.text == "Tea" and shown.sentence.sentence == best
+    assert extractive.quote_for(shown, scored, hits).sentence == naming
+    # No sentence of its own article names it: the best sentence is quoted, not another story's.
+    alone = [s for s in scored if s.sentence != naming]
+    shown = extractive.short(question, alone, None, hits)
+    assert shown is not None and shown.text == "Tea"
+    assert extractive.quote_for(shown, alone, hits).sentence == best
+    # A span cut from a sentence is quoted with that sentence.
+    own = extractive.Shown("Tea", scored[2], 1.0, "entity")
+    assert extractive.quote_for(own, scored, hits) is scored[2]
+
+
 def test_the_audit_reads_a_citation_with_its_title(real_embedder) -> None:  # type: ignore[no-untyped-def]
     """A citation is shown with its article's title: a short answer named by the headline
     is backed by it; a name neither the headline nor the quote says is not."""
