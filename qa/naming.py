@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from qa import works
 from qa.lexical import EDGE
 
 # "What is the name of...", "What's the rocket's name?", "What is the title of her album?",
@@ -32,6 +33,16 @@ _ASKS = re.compile(
 # "call" is the verb there, after its subject: not "What did he say about the call?".
 _ASKS_TOO = re.compile(r"\b(?:what|which)\s+(?:new\s+)?nicknames?\b"
                        r"|\bwhat\s+(?:do|does|did|will)\s+(?:[\w’'.-]+\s+){1,6}?(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)call\b", re.I)
+# "What is the much-derided slogan for...?", "What word did he use to describe...?",
+# "What is Cambridge Dictionary's 2025 word of the year?", "What is the branding term...?":
+# a word or phrase, which news quotes in whatever case it is written ("parasocial").
+# "Term" only as "what term" or after "branding", "slang" or "new": "What is the length
+# of his term?" asks no word.
+_ASKS_WORD = re.compile(
+    r"\bwhat(?:['’]s|\s+(?:is|was|are|were|will\s+be))?\s+(?:[\w.’'-]+\s+){0,5}?"
+    r"(?:(?:catch)?phrases?|words?|slogans?|mottos?)\b"
+    r"|\bwhat(?:['’]s|\s+(?:is|was|are|were|will\s+be))?\s+(?:[\w.’'-]+\s+){0,4}?(?:branding|slang|new)\s+terms?\b"
+    r"|\bwhat\s+terms?\b", re.I)
 # A naming verb, then maybe "it" / "them" and an article: what follows is the name given.
 # Not "named after", "called on", "called for": a lower-case word that is not quoted
 # gives no name.
@@ -48,6 +59,20 @@ _NAMED_THING = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s+")
 def asks_for_name(question: str) -> bool:
     """Whether the question asks what a thing is named or called."""
     return _ASKS.search(question) is not None or _ASKS_TOO.search(question) is not None
+
+
+def asks_for_word(question: str) -> bool:
+    """Whether the question asks for a word or phrase (`_ASKS_WORD`)."""
+    return _ASKS_WORD.search(question) is not None
+
+
+def words_given(sentence: str) -> list[tuple[int, int]]:
+    """The runs of one to `MAX_NAME_WORDS` words the sentence writes in quotation marks,
+    in any case, as (start, end): for a question asking for a word or phrase, "The
+    dictionary has selected "parasocial" for its 2025 Word of the Year" gives it with no
+    naming verb, and in lower case, where a reader of capitalised runs does not look."""
+    return [(s, s + len(run)) for s, run in works.quoted_runs(sentence)
+            if run.strip() and len(run.split()) <= MAX_NAME_WORDS]
 
 
 # A capitalised question word opens the question, not a name.

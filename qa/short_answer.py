@@ -385,8 +385,8 @@ def _opening_type(question: str) -> str | None:
         return "place"
     if re.match(r"(which|what) (reasons?|purposes?|explanations?)\b", q):
         return None  # "...for which reason?", "which of the following reasons": a clause, no name, answers it
-    if re.match(r"(which|name the)\b", q) or naming.asks_for_name(q):
-        return "entity"  # "which automaker", "which film", "what is its name", "what is it called"
+    if re.match(r"(which|name the)\b", q) or naming.asks_for_name(q) or naming.asks_for_word(q):
+        return "entity"  # "which automaker", "which film", "what is its name", "what is it called", "what word"
     return None
 
 
@@ -437,6 +437,7 @@ class Asked:
     anywhere: bool = False  # "Where...?": a place of any kind answers it (`places.find_any`)
     private_body: bool = False  # "Which company / app / university...?" (`bodies.asks_for_private_body`)
     naming: bool = False  # "What is the name of...?", "What is it called?" (`naming.asks_for_name`)
+    wording: bool = False  # "What word / slogan...?": a quoted run in any case answers it (`naming.asks_for_word`)
     speaker: bool = False  # "Which senator said...?": who the news has saying it (`_ASKS_SPEAKER`)
     # "Who was posthumously awarded...?": a passive question's verb, by its own stem
     # (`lexical.word_stem`), whose object is asked (`_PASSIVE_ASKED`); None otherwise.
@@ -480,6 +481,7 @@ class Asked:
             anywhere=kind == "place" and place is None,
             private_body=named and bodies.asks_for_private_body(clause),
             naming=named and naming.asks_for_name(clause),
+            wording=named and naming.asks_for_word(clause),
             speaker=named and _ASKS_SPEAKER.search(clause) is not None,
             done_to=word_stem(passive.group(1)) if named and (passive := _PASSIVE_ASKED.search(clause))
             and "by" not in {t.lower() for t in words(clause)} else None,
@@ -489,6 +491,13 @@ class Asked:
             owned=slot.follow if kind == "place" and slot and slot.possessive else (),
             abbreviations=frozenset(_initials(m.group()) for m in _WRITTEN_INITIALS.finditer(question)),
             role=bool(roles))
+
+    def given(self, sentence: str) -> list[tuple[int, int]]:
+        """The runs the sentence gives as the name or the word asked for, as (start, end):
+        after a naming verb for a question asking a name (`naming.names_given`), any
+        quoted run for one asking a word or phrase (`naming.words_given`)."""
+        out = naming.names_given(sentence, NAME_RUN) if self.naming else []
+        return out + [w for w in naming.words_given(sentence) if w not in out] if self.wording else out
 
     def own(self, text: str) -> bool:
         """Whether the span is the question's own: its words, its text, the initials
@@ -522,7 +531,8 @@ class Asked:
         business or another body that is not public is, `qa.bodies`, with the `texts` read, which may spell out its
         initials; not a person's name when a person is asked,
         `qa.people`, with the `surnames` the retrieved text writes as a person's; not a
-        quoted title, `quoted`, when a work is, `qa.works`; a number without the unit
+        quoted title, `quoted`, when a work is, `qa.works`, nor a quoted run when a word
+        or phrase is, `naming.asks_for_word`; a number without the unit
         asked, or money, a percentage or no figure ("hundreds") when a count is asked; a
         date without a year when a year is asked, whose text is then the year alone; a
         day, not a time of day, when a time is asked). None when it is the
@@ -559,8 +569,8 @@ class Asked:
                 text = people.untitled(found)  # "Brevard's Steve Young" -> "Steve Young", "Sen. Al Roe" -> "Al Roe"
         elif self.species and people.person_in(text, surnames) is not None:
             weight *= NOT_THE_KIND  # "Which animal...?": not "John Hayden"
-        if self.work and not quoted:
-            weight *= NOT_THE_KIND  # "Which film...?": not "Snow White" unless written “Snow White”
+        if (self.work or self.wording) and not quoted:
+            weight *= NOT_THE_KIND  # "Which film...?": not "Snow White" unless written “Snow White”; "What word...?": not "Dictionary.com"
         if self.naming and naming.extends_a_name(text, self.question, NAME_RUN):
             weight *= NOT_THE_KIND  # "What is the Kentucky Derby known as?": not "Kentucky Derby Future Wager Pool"
         if self.unit == "year":
@@ -592,9 +602,9 @@ class Asked:
         out = []
         for sentence in sentences:
             found = set()
-            given = naming.names_given(sentence, NAME_RUN) if asked.naming else []
+            given = asked.given(sentence)
             for s, e in _candidates(asked.kind, sentence, unit=asked.unit) + given:
-                fit = asked.fit(sentence[s:e].strip())
+                fit = asked.fit(sentence[s:e].strip(), asked.wording and (s, e) in given)
                 if fit is not None and fit[1] == 1.0:
                     found.add(fit[0].lower())
             out.append(found)
@@ -1134,14 +1144,15 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             spans = [part for s, e in spans for part in _parts(sent, s, e)]
         slotted = asked.slot.spans(sent) if asked.slot else []
         # The name a naming verb gives ("dubbed "olo"", "known as the Beaver Moon"), for
-        # a question asking a name, stands where the answer stands, as a slot's word does;
-        # one written as a name keeps the name's weight when that is more.
-        given = naming.names_given(sent, NAME_RUN) if asked.naming else []
+        # a question asking a name, or a quoted run, for one asking a word ("selected
+        # "parasocial""), stands where the answer stands, as a slot's word does; one
+        # written as a name keeps the name's weight when that is more.
+        given = asked.given(sent)
         slotted += [g for g in given if g not in spans]
         for s, e in dict.fromkeys(spans + titles + slotted):
             run = (s, e)  # the candidate as found, before the name is cut from it
             in_slot, is_given = (s, e) in slotted, (s, e) in given
-            fit = asked.fit(sent[s:e].strip(), (s, e) in titles, surnames, sentences)
+            fit = asked.fit(sent[s:e].strip(), (s, e) in titles or (asked.wording and is_given), surnames, sentences)
             if fit is None:
                 continue  # the question's own words
             text, of_kind = fit

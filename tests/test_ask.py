@@ -1289,6 +1289,34 @@ def test_a_name_question_is_answered_with_the_name_a_naming_verb_gives() -> None
     got = read_short("What did Trump call the day of his inauguration in his speech?", speech, [1.0])
     assert got is not None and got.text == "liberation day"
 
+def test_a_word_question_is_answered_with_a_quoted_word() -> None:
+    """"What is the dictionary's word of the year?" and "What slogan...?" ask for a word
+    or phrase, which news quotes in whatever case it is written, with no naming verb
+    ("selected "parasocial""): a quoted run answers it, and a capitalised name that is not
+    quoted counts less. A question about a term of office asks no word."""
+    from qa import naming
+    from qa import short_answer as sa
+
+    for question in ("What is Cambridge Dictionary's 2025 word of the year?",
+                     "What word did the president use to describe his tariffs?",
+                     "What is the much-derided slogan for the tourist ad campaign?",
+                     "What is the branding term the White House uses for April 2?", "What phrase went viral?"):
+        assert naming.asks_for_word(question) and sa.question_type(question) == "entity", question
+    for question in ("What is the length of a senator's term?", "Which word was spray painted on the wall?",
+                     "What did she say in her speech?", "Who had the last word?"):
+        assert not naming.asks_for_word(question), question
+    sentences = ["Dictionary.com has announced its 2025 Word of the Year, and its pick may puzzle you.",
+                 'The dictionary has selected "parasocial" for its 2025 Word of the Year.']
+    question = "What is Cambridge Dictionary's 2025 word of the year?"
+    got = read_short(question, sentences, [1.0, 0.95])
+    assert got is not None and got.text == "parasocial"
+    assert sa.answer_spans(question, sentences) == [set(), {"parasocial"}]
+    # A question asking for a name, not a word, reads no quoted word.
+    picked = ['Cambridge Dictionary has selected "parasocial" for its word of the year.']
+    got = read_short("Which publisher picked a word tied to Taylor Swift's fans?", picked, [1.0])
+    assert got is not None and got.text == "Cambridge Dictionary"
+
+
 def test_the_title_of_a_work_is_asked_for_by_name() -> None:
     """"What is the title of her new album?" asks the work's name, as "which album" does:
     its quoted title answers, not the singer; "What title did she win?" asks no name."""
