@@ -251,7 +251,8 @@ def read(question: str, res: Resources, filters: Filters, k: int, per_article: i
                                      hits, window)
     lap("rank")
     # The short answer, read once: the decline rule and the extractive answer both use it.
-    shown = extractive.short(question, scored, corpus_idf, hits, res.keyword().share)
+    shown = extractive.short(question, scored, corpus_idf, hits, res.keyword().share,
+                             extractive.in_window(scored, hits, window))
     # Whether the archive answers at all is judged on the passages found, as the support
     # threshold was calibrated: reading on in a story only picks a better sentence of it.
     supported = extractive.supports(question, [s for s in scored if s.hit < found], shown)

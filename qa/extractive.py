@@ -239,13 +239,21 @@ def window_first(scored: Sequence[Scored], hits: Sequence[Hit], window: TimeWind
     the order, fitted over all questions, weighs recency too gently to put a sentence of
     the three-day-old Rosh Hashanah article above a closer match from a 2023 article on
     Shavuot. Only supported sentences move: a fresh off-topic article does not come first."""
-    days = quoting_window(window)
-    if days is None:
+    inside = {id(s) for s in in_window(scored, hits, window)}
+    if not inside:
         return list(scored)
-    inside = {id(s) for s in scored if s.score >= SUPPORT_THRESHOLD and days.contains(hits[s.hit].chunk.published)}
     # Stable, and the embedded sentences stay ahead of the others (`score_sentences`):
     # multiple choice reads the vectors of the first ones.
     return sorted(scored, key=lambda s: (s.vector is None, id(s) not in inside))
+
+
+def in_window(scored: Sequence[Scored], hits: Sequence[Hit], window: TimeWindow | None) -> list[Scored]:
+    """The sentences `window_first` puts first, in their order: those that support an
+    answer, from articles dated inside the question's window (`quoting_window`)."""
+    days = quoting_window(window)
+    if days is None:
+        return []
+    return [s for s in scored if s.score >= SUPPORT_THRESHOLD and days.contains(hits[s.hit].chunk.published)]
 
 
 def supports(question: str, scored: Sequence[Scored], shown: Shown | None) -> bool:
@@ -335,7 +343,7 @@ def _same(a: str, b: str) -> bool:
 
 def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None = None,
           hits: Sequence[Hit] | None = None,
-          share: short_answer.NameShare | None = None) -> Shown | None:
+          share: short_answer.NameShare | None = None, first: Sequence[Scored] = ()) -> Shown | None:
     """The short answer and the sentence it is cut from, among the first sentences of the
     reader's order. Each sentence weighs by its order score, the one fitted to put the
     answering sentence first, rather than by its support: weighed by support, a span from
@@ -352,22 +360,20 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
     the news writes the kind asked beside alone ("Paris Prosecutor Laure Beccuau"): the
     sentence that names the one asked for often says little else of the question, and
     stands lower in the order. When the question quotes the news, the sentences that
-    hold its quotation are read first and alone (`_from_quoting`)."""
+    hold its quotation are read first and alone (`_from_quoting`).
+
+    `first`: the sentences of the question's window that `window_first` put first
+    (`in_window`). The answer is read from those alone when they give one: the question names its days, and a sentence of an older story that the
+    order weighs higher would otherwise give the answer and be quoted first with it
+    ("Fastly", from a 2021 outage, for "Which company's cloud service went down on
+    Monday?", above the week's "Amazon Web Services outage that started on Monday")."""
     idf = idf or idf_weights([content_stems(s.sentence) for s in scored])
-    texts, weights, carriers = read_texts(scored, hits)
     case = short_answer.casing([s.sentence for s in scored])
-    # Further sentences of the stories already read: another article's name, however
-    # marked, would lead the quotes with a story the order put below them.
-    stories = {hits[s.hit].chunk.article_id for s in scored[:SHORT_SENTENCES]} if hits is not None else None
-    deeper = [s for s in scored[SHORT_SENTENCES:SHORT_SENTENCES + MARKED_SENTENCES]
-              if stories is None or hits[s.hit].chunk.article_id in stories]  # type: ignore[index]
-    span = _from_quoting(question, texts, weights, idf, case, share)
-    if span is None:
-        span = short_answer.extract(question, texts + [s.sentence for s in deeper],
-                                    weights + [max(s.order, 0.0) for s in deeper], idf, case, share, len(texts))
-    carriers += deeper
-    if span is None:
+    read = _read(question, first, idf, hits, case, share) if first else None
+    read = read or _read(question, scored, idf, hits, case, share)
+    if read is None:
         return None
+    span, texts, carriers = read
     carrier, text = carriers[span.sentence], span.text
     if hits is not None and span.kind == "date":
         # "Monday" alone answers no "when": with its article's date it is one day.
@@ -390,6 +396,24 @@ def quote_for(shown: Shown, scored: Sequence[Scored], hits: Sequence[Hit]) -> Sc
         if hits[s.hit].chunk.article_id == article and short_answer.names_answer(s.sentence, shown.text):
             return s
     return shown.sentence
+
+
+def _read(question: str, scored: Sequence[Scored], idf: dict[str, float], hits: Sequence[Hit] | None,
+          case: short_answer.Casing, share: short_answer.NameShare | None,
+          ) -> tuple[short_answer.Span, list[str], list[Scored]] | None:
+    """`short`'s reading of these sentences: the span, the texts read (`read_texts`) and
+    the sentence that carries each text and each deeper sentence read after them."""
+    texts, weights, carriers = read_texts(scored, hits)
+    # Further sentences of the stories already read: another article's name, however
+    # marked, would lead the quotes with a story the order put below them.
+    stories = {hits[s.hit].chunk.article_id for s in scored[:SHORT_SENTENCES]} if hits is not None else None
+    deeper = [s for s in scored[SHORT_SENTENCES:SHORT_SENTENCES + MARKED_SENTENCES]
+              if stories is None or hits[s.hit].chunk.article_id in stories]  # type: ignore[index]
+    span = _from_quoting(question, texts, weights, idf, case, share)
+    if span is None:
+        span = short_answer.extract(question, texts + [s.sentence for s in deeper],
+                                    weights + [max(s.order, 0.0) for s in deeper], idf, case, share, len(texts))
+    return (span, texts, carriers + deeper) if span is not None else None
 
 
 def _from_quoting(question: str, texts: Sequence[str], weights: Sequence[float], idf: dict[str, float],

@@ -267,6 +267,41 @@ def test_this_week_s_story_is_quoted_before_a_closer_match_from_another_year() -
     assert [s.hit for s in moved] == [0, 2, 1] and all(s.vector is not None for s in moved[:2])
 
 
+def test_the_short_answer_is_read_from_the_window_s_story_first() -> None:
+    """"Which company's cloud service went down on Monday?": the sentences of the
+    question's week, quoted first (`window_first`), give the short answer when they give
+    one, though an older story's sentence that the order weighs higher names another
+    company; with no window, or none of its sentences naming one, the order decides."""
+    from qa import extractive
+    from qa.extractive import Scored
+    from qa.timewindow import TimeWindow
+    from qa.types import Chunk, Hit
+
+    def hit(article: str, day: date) -> Hit:
+        return Hit(Chunk(f"{article}:0", article, 0, "", 0, article, "", "Gazette", day), 1.0)
+
+    hits = [hit("fastly", date(2021, 6, 8)), hit("aws", date(2025, 10, 20))]
+    old = Scored(0, "Many major websites went offline after an outage at the cloud service company Fastly.",
+                 0.75, 0.64, 0.65, order=1.08)
+    week = Scored(1, "Alexa was among the services hit by a major Amazon Web Services outage that began on Monday.",
+                  0.53, 0.58, 0.34, order=0.99)
+    monday = TimeWindow(date(2025, 10, 16), date(2025, 10, 24), "Monday", "relative")
+    question = "Which company's cloud service went down for several hours on Monday?"
+    scored = extractive.window_first([old, week], hits, monday)
+    first = extractive.in_window(scored, hits, monday)
+    assert first == [week]
+    got = extractive.short(question, scored, None, hits, None, first)
+    assert got is not None and got.text == "Amazon Web Services" and got.sentence is week
+    got = extractive.short(question, scored, None, hits)  # the order alone
+    assert got is not None and got.text == "Fastly"
+    assert extractive.in_window(scored, hits, None) == []
+    # The week's sentences name no company: the answer is read from all.
+    nameless = Scored(1, "Millions of users could not reach their apps on Monday morning, the outage tracker said.",
+                      0.5, 0.5, 0.3, order=0.99)
+    got = extractive.short(question, [nameless, old], None, hits, None, [nameless])
+    assert got is not None and got.text == "Fastly"
+
+
 def test_the_reader_embeds_only_the_sentences_it_could_quote(real_embedder) -> None:
     """Only the `embed_limit` sentences the order's other parts rank best are embedded;
     the sentence that answers is among them and is quoted, and the others follow with no
