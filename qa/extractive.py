@@ -363,10 +363,11 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
     hold its quotation are read first and alone (`_from_quoting`).
 
     `first`: the sentences of the question's window that `window_first` put first
-    (`in_window`). The answer is read from those alone when they give one: the question names its days, and a sentence of an older story that the
-    order weighs higher would otherwise give the answer and be quoted first with it
-    ("Fastly", from a 2021 outage, for "Which company's cloud service went down on
-    Monday?", above the week's "Amazon Web Services outage that started on Monday")."""
+    (`in_window`). The answer is read from those alone when they give one: the question
+    names its days, and a sentence of an older story that the order weighs higher would
+    otherwise give the answer and be quoted first with it ("Fastly", from a 2021 outage,
+    for "Which company's cloud service went down on Monday?", above the week's "Amazon
+    Web Services outage that started on Monday")."""
     idf = idf or idf_weights([content_stems(s.sentence) for s in scored])
     case = short_answer.casing([s.sentence for s in scored])
     read = _read(question, first, idf, hits, case, share) if first else None

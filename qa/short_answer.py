@@ -497,7 +497,9 @@ class Asked:
         after a naming verb for a question asking a name (`naming.names_given`), any
         quoted run for one asking a word or phrase (`naming.words_given`)."""
         out = naming.names_given(sentence, NAME_RUN) if self.naming else []
-        return out + [w for w in naming.words_given(sentence) if w not in out] if self.wording else out
+        if self.wording:
+            out += [w for w in naming.words_given(sentence) if w not in out]
+        return out
 
     def own(self, text: str) -> bool:
         """Whether the span is the question's own: its words, its text, the initials
