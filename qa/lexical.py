@@ -42,6 +42,7 @@ def stem(word: str) -> str:
     return _SYNONYMS.get(s, s)
 
 
+@lru_cache(maxsize=65536)
 def word_stem(word: str) -> str:
     """The word's own stem, without `stem`'s synonyms: where a verb must be itself
     ("elected" is not "won", whose subject is the one elected)."""

@@ -17,13 +17,16 @@ import re
 from qa import works
 from qa.lexical import EDGE
 
+# "What is", "what's", "what was", "what will be": the verb a question asking for a name
+# or a word opens with (optional in some patterns below: "What name...?").
+_WHAT_IS = r"\bwhat(?:['’]s|\s+(?:is|was|are|were|will\s+be))"
 # "What is the name of...", "What's the rocket's name?", "What is the title of her album?",
 # "What are the names of...", "under /
 # with what name", "what was its name?", "...is called what?", "What is the robot called?".
 _ASKS = re.compile(
-    r"\bwhat(?:['’]s|\s+(?:is|was|are|were|will\s+be))?\s+(?:(?:the|its|their|his|her)\s+)?"
+    rf"{_WHAT_IS}?\s+(?:(?:the|its|their|his|her)\s+)?"
     r"(?:[\w-]+['’]s\s+)?names?\b"
-    r"|\bwhat(?:['’]s|\s+(?:is|was|are|were|will\s+be))\s+(?:the|its|their|his|her)\s+(?:[\w-]+['’]s\s+)?(?:new\s+)?titles?\b"
+    rf"|{_WHAT_IS}\s+(?:the|its|their|his|her)\s+(?:[\w-]+['’]s\s+)?(?:new\s+)?titles?\b"
     r"|\b(?:what|which)\s+(?:new\s+)?names?\b"
     r"|\b(?:called|named|dubbed|known\s+as)\s+what\b"
     r"|\bwhat\s+(?:is|was|are|were)\s+(?:[\w’'.-]+\s+){1,8}?(?:called|named|dubbed|known\s+as)\s*\?", re.I)
@@ -39,9 +42,8 @@ _ASKS_TOO = re.compile(r"\b(?:what|which)\s+(?:new\s+)?nicknames?\b"
 # "Term" only as "what term" or after "branding", "slang" or "new": "What is the length
 # of his term?" asks no word.
 _ASKS_WORD = re.compile(
-    r"\bwhat(?:['’]s|\s+(?:is|was|are|were|will\s+be))?\s+(?:[\w.’'-]+\s+){0,5}?"
-    r"(?:(?:catch)?phrases?|words?|slogans?|mottos?)\b"
-    r"|\bwhat(?:['’]s|\s+(?:is|was|are|were|will\s+be))?\s+(?:[\w.’'-]+\s+){0,4}?(?:branding|slang|new)\s+terms?\b"
+    rf"{_WHAT_IS}?\s+(?:[\w.’'-]+\s+){{0,5}}?(?:(?:catch)?phrases?|words?|slogans?|mottos?)\b"
+    rf"|{_WHAT_IS}?\s+(?:[\w.’'-]+\s+){{0,4}}?(?:branding|slang|new)\s+terms?\b"
     r"|\bwhat\s+terms?\b", re.I)
 # A naming verb, then maybe "it" / "them" and an article: what follows is the name given.
 # Not "named after", "called on", "called for": a lower-case word that is not quoted

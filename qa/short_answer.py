@@ -1321,7 +1321,7 @@ def _active_at(toks: Sequence[str], verb: str | None) -> int | None:
         return None
     for j, t in enumerate(toks):
         # A verb: written lower-case, and not its noun ("the presidential election").
-        if word_stem(t) == verb and t.islower() and not t.endswith(("ion", "ions")):
+        if t.islower() and not t.endswith(("ion", "ions")) and word_stem(t) == verb:
             prev = [w.lower() for w in toks[max(0, j - 2):j] if not w.lower().endswith("ly")]
             return None if prev and prev[-1] in _AUXILIARIES else j
     return None
