@@ -16,7 +16,6 @@ from pathlib import Path
 import streamlit as st
 
 import qa
-from qa.confidence import SHORT_WITHHELD
 from qa.errors import EmptyArchiveError, NewsqaError, NoArchiveError
 
 st.set_page_config(page_title="newsqa", layout="wide")
@@ -58,7 +57,7 @@ def render_answer(answer) -> None:  # type: ignore[no-untyped-def]
     st.markdown(html.escape(answer.text).replace("\n", "  \n"), unsafe_allow_html=True)
     if answer.mode == "extractive":
         st.caption("Extractive answer: sentences quoted from the sources, no LLM."
-                   + (f" {SHORT_WITHHELD.capitalize()}." if answer.short_withheld else ""))
+                   + (f" {answer.short_read.withheld_note.capitalize()}." if answer.short_withheld else ""))
     elif answer.origin == "offline":
         st.caption("The model's reply could not be used; the answer shown is newsqa's offline one.")
     else:

@@ -102,14 +102,17 @@ def _quote_text(short: str | None, picks: Sequence[extractive.Scored]) -> str:
     return f"{short} [1]: {quoted}" if short else quoted
 
 
-def short_read(shown: extractive.Shown | None, hits: Sequence[Hit], day: date | None) -> confidence.ShortRead | None:
-    """The short answer read with how sure the reader is of it (`qa.confidence`)."""
+def short_read(shown: extractive.Shown | None, hits: Sequence[Hit], day: date | None,
+               window: TimeWindow | None = None) -> confidence.ShortRead | None:
+    """The short answer read with how sure the reader is of it (`qa.confidence`); `window`
+    is the question's, marked widened when nothing found is inside it (`read`)."""
     if shown is None:
         return None
     i = shown.sentence.hit
+    elsewhen = window is not None and window.widened and window.kind == "relative"
     return confidence.ShortRead(shown.text, shown.sentence.score, shown.score,
                                 confidence.age_before(day, hits[i].chunk.published), confidence.margin(hits, i, shown.text),
-                                shown.kind)
+                                shown.kind, elsewhen)
 
 
 def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
@@ -287,7 +290,7 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     if not hits or (not r.supported and not choices):
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings, window)
-    sure = short_read(shown, hits, r.day)
+    sure = short_read(shown, hits, r.day, window)
     write = sure is not None and sure.written
     if use_llm:
         got = _llm(question, hits, scored, choices, filters, window, res, llm or load_llm(settings), shown,

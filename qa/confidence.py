@@ -58,6 +58,8 @@ WRITE_BAR = 0.5
 _MIN_SPAN = 1e-6
 # What the CLI and the app say when the reader cut a short answer it does not write.
 SHORT_WITHHELD = "no short answer: newsqa is not sure enough of one; the quotes say what the archive holds"
+# What they say when the short answer was read from other days than the question names.
+SHORT_ELSEWHEN = "no short answer: nothing dated in the days the question names gives one; the quotes are from other days"
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,9 @@ class ShortRead:
     age_days: int | None  # the quoted article's age before the question's day; None: unknown
     margin: float  # its retrieval score less the best other article's, over the best
     kind: str | None  # `short_answer.question_type`
+    # The question names its days relative to the as-of date ("this week", "yesterday")
+    # and nothing found is dated inside them: the span is read from another time's story.
+    out_of_window: bool = False
 
     @property
     def confidence(self) -> float:
@@ -78,15 +83,25 @@ class ShortRead:
 
     @property
     def written(self) -> bool:
-        return self.confidence >= WRITE_BAR
+        """Sure enough to write, and not read from another time than the days the question
+        names: "Which country elected its first female prime minister this week?", with
+        nothing of that week in the archive, read "Italy" from an older story, a confident
+        answer to another week's question. The quotes still show what the archive holds,
+        and the window says it was widened."""
+        return self.confidence >= WRITE_BAR and not self.out_of_window
+
+    @property
+    def withheld_note(self) -> str:
+        """Why the short answer is not written, as the CLI and the app say it."""
+        return SHORT_ELSEWHEN if self.out_of_window else SHORT_WITHHELD
 
     def to_dict(self) -> dict[str, object]:
         # The features unrounded: `eval.fit_confidence` reads them back from eval runs, and
         # a rounded one can put a short answer on the other side of the bar.
         sure = self.confidence
-        return {"text": self.text, "confidence": sure, "written": sure >= WRITE_BAR,
+        return {"text": self.text, "confidence": sure, "written": self.written,
                 "support": self.support, "span_score": self.span_score, "age_days": self.age_days,
-                "margin": self.margin, "kind": self.kind}
+                "margin": self.margin, "kind": self.kind, "out_of_window": self.out_of_window}
 
 
 def features(support: float, span_score: float, age_days: int | None, margin: float,

@@ -7,8 +7,6 @@ from typing import Any
 
 from rich.console import Console
 
-from qa.confidence import SHORT_WITHHELD
-
 _err = Console(stderr=True)
 _out = Console(soft_wrap=True)  # summaries are parsed by people and scripts: never wrap
 
@@ -118,7 +116,7 @@ def print_answer(answer: Any, settings: Any) -> None:
     else:
         label = "extractive: quoted from the sources, no LLM"
     if answer.short_withheld:
-        label += f"; {SHORT_WITHHELD}"
+        label += f"; {answer.short_read.withheld_note}"
     _out.print(escape(answer.text))
     _out.print(f"[dim]({label}{'; declined' if answer.declined else ''})[/dim]")
     for note in answer.notes:

@@ -169,6 +169,34 @@ def test_time_in_the_question_picks_the_window_and_says_when_it_widened(archive)
     assert a.time_window is None and a.citations[0].title == "Stadium plan delayed again"
 
 
+def test_no_short_answer_is_written_from_another_time_than_the_days_asked(archive, capsys) -> None:
+    """"How many homes did the flood damage this week?": asked in the flood's week, the
+    short answer is written; asked two months on, with nothing of that week in the
+    archive, the flood story is still quoted and the window says it widened, but its
+    number is not written as this week's answer. Asked without naming days, or naming
+    them by date, the same read is written."""
+    from qa.render import print_answer
+
+    settings, emb = archive
+    q = "How many homes did the flood damage this week?"
+    a = ask(q, settings, embedder=emb, filters=Filters(as_of=date(2024, 1, 12)))
+    assert not a.time_window.widened and "300" in (a.short_answer or ""), a.text
+    a = ask(q, settings, embedder=emb, filters=Filters(as_of=date(2024, 3, 30)))
+    assert a.time_window.widened and a.short_answer is None and not a.declined
+    assert "300 homes" in a.citations[0].quote
+    assert a.short_read is not None and "300" in a.short_read.text and not a.short_read.written
+    assert a.short_read.to_dict()["out_of_window"] is True and a.short_read.to_dict()["written"] is False
+    print_answer(a, settings)
+    said = " ".join(capsys.readouterr().out.split())
+    assert "no short answer: nothing dated in the days the question names gives one" in said, said
+    assert "not sure enough" not in said
+    a = ask("How many homes did the flood damage?", settings, embedder=emb, filters=Filters(as_of=date(2024, 3, 30)))
+    assert "300" in (a.short_answer or ""), a.text
+    a = ask("How many homes did the flood damage in February 2024?", settings, embedder=emb,
+            filters=Filters(as_of=date(2024, 3, 30)))
+    assert a.time_window.widened and "300" in (a.short_answer or ""), a.text
+
+
 def test_an_answer_quoted_from_outside_the_named_month_says_so(archive) -> None:
     """The stadium story of February is found for a question about February's flood (a
     four-article archive returns every article), but the answer quotes January's flood
