@@ -47,6 +47,11 @@ _PLACE_THEN_PERSON = re.compile(rf"\b(?:which|what)\s+(?:{_PLACE_WORDS})\s+" + a
 # CEO": "who" and a form of "to be", then a kind of person within three words.
 _WHO_BE = r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+"
 _WHO_IS = re.compile(_WHO_BE + r"(?:(?:the|a|an)\s+)?(?:[\w.’'-]+\s+){0,3}?" + any_noun(_PERSON_NOUNS), re.I)
+# "Who was arrested...?", "Who was shot...?": what is done to a body, only a person
+# undergoes; a company is charged, sued or fined too, but not arrested or killed.
+_DONE_TO_A_BODY = re.compile(r"\bwho\s+(?:was|were|has\s+been|had\s+been|got)\s+(?:\w+ly\s+)?(?:arrested|detained|jailed"
+                             r"|imprisoned|killed|shot|murdered|stabbed|kidnapped|abducted|deported|executed|pardoned"
+                             r"|arraigned|extradited|wounded|injured|hospitali[sz]ed|born|buried)\b", re.I)
 # "Whom did Trump pick as chief of staff?", "To whom did Beyoncé dedicate the award?":
 # "whom" opening a question, after a preposition or not, asks for a person, as "who"
 # alone need not ("Who claimed the attack?"). Not a relative "whom" inside a clause
@@ -171,12 +176,14 @@ def _persons() -> re.Pattern[str]:
 
 def asks_for_person(question: str) -> bool:
     """Whether the question asks "which / what [up to two words] <a kind of person>",
-    "who is / was [the] [up to two words] <a kind of person>" or "[to] whom...?"."""
+    "who is / was [the] [up to two words] <a kind of person>", "[to] whom...?" or who
+    was arrested, shot, born... (`_DONE_TO_A_BODY`)."""
     if _THING_THEN_VERB.search(question):
         return False  # "Which city hosts the festival?" asks for a city
     return (any(not _describes_next(question, m) and not _in_a_name(question, m)
                 for m in _persons().finditer(question))
-            or _WHO_IS.search(question) is not None or _WHOM.search(question) is not None)
+            or _WHO_IS.search(question) is not None or _WHOM.search(question) is not None
+            or _DONE_TO_A_BODY.search(question) is not None)
 
 
 # The cached given names' format: raise it whenever `_read_given_names` changes.

@@ -1096,6 +1096,24 @@ def test_a_name_the_text_introduces_as_the_kind_asked_outweighs_the_others() -> 
     assert not sa._introduced_as_the_kind(said, said.index("Ace"), frozenset({"team"}))
 
 
+def test_who_was_arrested_asks_for_a_person() -> None:
+    """"Who was arrested and accused of starting the fire?": only a person is arrested,
+    so the place of the story's first sentence is no answer, and the name of the next is,
+    though that sentence weighs less. A company is charged and sued as a person is: those
+    verbs ask for no person."""
+    from qa import short_answer as sa
+
+    fire = ["Authorities have arrested a man accused of sparking the Palisades Fire that devastated parts of Los Angeles.",
+            "Jonathan Rinderknecht, 29, is accused of maliciously starting a fire in the early hours of Jan. 1."]
+    question = "Who was arrested and accused of starting the Palisades Fire?"
+    assert read_text(question, fire, [1.0, 0.9]) == "Jonathan Rinderknecht"
+    for asks in (question, "Who was shot outside the hotel?", "Who were injured in the crash?",
+                 "Who has been detained by ICE?"):
+        assert sa.Asked.of(asks).person, asks
+    for asks in ("Who was charged with fraud?", "Who was sued by the state?", "Who claimed the attack?"):
+        assert not sa.Asked.of(asks).person, asks
+
+
 def test_no_persons_name_answers_which_animal() -> None:
     """"...a close encounter with which animal?" asks for a kind of living thing: the
     person the story names beside the question's words is not it, and the word where
