@@ -268,6 +268,9 @@ _ENDS_ON = re.compile(r"\b(from|to|into|in|at|on)\s*\?\s*$", re.I)
 # "Until what date...?", "By which day...?": the date asked for is the one written after
 # that preposition ("...under the USMCA until April 2"), not another the sentence names
 # ("Trump on Thursday said...").
+# "On which network did he say it?", "At which stadium was it held?": the name asked for
+# is the one written after that preposition ("in a 2016 appearance on Fox News").
+_OPENS_ON = re.compile(r"^\W*(on|at|from|to|into|in|with|for)\s+(?:which|what)\b", re.I)
 _DATE_AFTER = re.compile(r"\b(until|till|by|since|before|after|from)\s+(?:what|which)\s+(?:date|day|year|month)\b", re.I)
 # "Who said...?", "Which senator said...?": the asked name says it. "Said" is a function
 # word to the reader's closeness (`lexical.STOP`), so where a name stands beside it is
@@ -392,7 +395,8 @@ def _opening_type(question: str) -> str | None:
 
 def _preposition(pattern: re.Pattern[str], question: str) -> str | None:
     """The preposition `pattern` finds in the question (group 1), lower-cased, or None:
-    the one a place question ends on (`_ENDS_ON`), or a date is asked after (`_DATE_AFTER`)."""
+    the one a place question ends on (`_ENDS_ON`), a date is asked after (`_DATE_AFTER`),
+    or a question for a name opens with (`_OPENS_ON`)."""
     m = pattern.search(question)
     return m.group(1).lower() if m else None
 
@@ -432,7 +436,9 @@ class Asked:
     counted: frozenset[str]  # what a count question counts (`counted_stems`)
     kinds: frozenset[str]  # the words for the kind asked for (`kind_words`)
     pair: bool = False  # "which two ...?": two names answer it (`_PAIR`)
-    ends_on: str | None = None  # the preposition a place question ends on (`_ENDS_ON`), or a date is asked after (`_DATE_AFTER`)
+    # The preposition a place question ends on (`_ENDS_ON`), a date is asked after
+    # (`_DATE_AFTER`), or a question for a name opens with (`_OPENS_ON`).
+    ends_on: str | None = None
     slot: Slot | None = None  # where a common noun would answer a "which X" (`qa.slots`)
     anywhere: bool = False  # "Where...?": a place of any kind answers it (`places.find_any`)
     private_body: bool = False  # "Which company / app / university...?" (`bodies.asks_for_private_body`)
@@ -476,7 +482,8 @@ class Asked:
             kinds=kind_words(clause) | {stem(d) for d in doers} | {stem(people.spelled_out(r)) for r in roles},
             pair=kind in ("entity", "place") and _PAIR.search(clause) is not None,
             ends_on=_preposition(_ENDS_ON, clause) if kind == "place"
-            else _preposition(_DATE_AFTER, clause) if kind == "date" else None,
+            else _preposition(_DATE_AFTER, clause) if kind == "date"
+            else _preposition(_OPENS_ON, clause) if named else None,
             slot=slot if named and not person and not work else None,
             anywhere=kind == "place" and place is None,
             private_body=named and bodies.asks_for_private_body(clause),
@@ -1257,6 +1264,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= NOT_THE_KIND  # "Which lawyer...?": not "Combs" in "Combs' lawyer"
                 if asked.speaker and _speaks(sent, *run):
                     role *= SPEAKER_ROLE  # "Which senator said...?": "Texas Sen. Ted Cruz said"
+                if asked.ends_on and (toks[before - 2].lower() if prev == "the" and before > 1 else prev) == asked.ends_on:
+                    role *= 1.5  # "On which network...?": "an appearance on Fox News", not "the Obama administration"
             elif kind == "place":
                 if prev == "the" and before > 1:
                     prev = toks[before - 2].lower()  # "in the Netherlands", "at the Washington National Cathedral"

@@ -1114,6 +1114,22 @@ def test_who_was_arrested_asks_for_a_person() -> None:
         assert not sa.Asked.of(asks).person, asks
 
 
+def test_a_question_opening_with_a_preposition_is_answered_by_the_name_after_it() -> None:
+    """"On which network did Hegseth criticize Clinton in 2016?": the name the sentence
+    writes after "on" answers, not the one nearer the question's words ("the Obama
+    administration"); "At which stadium...?" likewise takes the name after "at"."""
+    from qa import short_answer as sa
+
+    said = ["In a 2016 appearance on Fox News, the future defense secretary Pete Hegseth repeatedly criticized "
+            "Hillary Clinton for using a private server as the Obama administration\u2019s secretary of state."]
+    question = "On which network did Pete Hegseth criticize Hillary Clinton's private email server in 2016?"
+    assert read_text(question, said) == "Fox News"
+    held = ["Crowds gathered at State Farm Stadium for the memorial, which Phoenix police secured."]
+    assert read_text("At which stadium was the memorial held?", held) == "State Farm Stadium"
+    assert sa.Asked.of("On which network did he say it?").ends_on == "on"
+    assert sa.Asked.of("Which network aired it on Sunday?").ends_on is None
+
+
 def test_no_persons_name_answers_which_animal() -> None:
     """"...a close encounter with which animal?" asks for a kind of living thing: the
     person the story names beside the question's words is not it, and the word where
