@@ -66,6 +66,19 @@ def test_a_short_answer_the_reader_is_unsure_of_is_said_to_be_withheld(env) -> N
     assert " ".join(c.value for c in at.caption).count("not sure enough") == 1 and "ISIL" in page_text(at)
 
 
+def test_a_short_answer_from_other_days_than_the_question_names_is_said_to_be_withheld(env) -> None:
+    """Asked "this week" with no as-of date, the sample's 2024 stories are from other days:
+    the claim is quoted, but "ISIL" is not written as this week's answer, and the page
+    says why (not that newsqa is unsure of it)."""
+    at = ask(AppTest.from_file(APP, default_timeout=120).run(), "Who claimed the Kerman attack this week?")
+    assert not at.exception and not at.error
+    captions = " ".join(c.value for c in at.caption)
+    assert "No short answer: nothing dated in the days the question names gives one" in captions, captions
+    assert "not sure enough" not in captions
+    text = page_text(at)
+    assert "claimed responsibility" in text and not text.lstrip().startswith("ISIL [1]")
+
+
 def test_as_of_filter_in_the_sidebar(env) -> None:
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.sidebar.checkbox(key="use_asof").check().run()
