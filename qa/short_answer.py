@@ -964,10 +964,21 @@ SLOT_ROLE = 1.5
 KIND_BESIDE_ROLE = SLOT_ROLE
 # How much more a name counts as the speaker asked for (`_speaks`): as much as a slot's word.
 SPEAKER_ROLE = SLOT_ROLE
+# How much more a span counts when written after the preposition the question asks it
+# with (`Asked.ends_on`): "flying from?" -> "from Wichita", "Until what date?" -> "until
+# April 2", "On which network...?" -> "on Fox News".
+AFTER_ITS_PREPOSITION = 1.5
 # How much more a name counts as the doer of the question's own verb (`_done_by`:
 # "produced by Indiana Black Expo" for "Which group produces...?"): the sentence says in
 # so many words that it did what was asked, as a slot's word and the kind beside it would.
 DONE_BY_ROLE = SLOT_ROLE * KIND_BESIDE_ROLE
+
+
+def _governing_word(toks: Sequence[str], before: int) -> str:
+    """The word before the span at token `before`, lower-cased, past a "the": the
+    preposition that governs it ("in the Netherlands" -> "in"); "" at the start."""
+    prev = toks[before - 1].lower() if before > 0 else ""
+    return toks[before - 2].lower() if prev == "the" and before > 1 else prev
 
 
 def _headed_by_kind(name: str, kinds: frozenset[str]) -> bool:
@@ -1264,19 +1275,18 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= NOT_THE_KIND  # "Which lawyer...?": not "Combs" in "Combs' lawyer"
                 if asked.speaker and _speaks(sent, *run):
                     role *= SPEAKER_ROLE  # "Which senator said...?": "Texas Sen. Ted Cruz said"
-                if asked.ends_on and (toks[before - 2].lower() if prev == "the" and before > 1 else prev) == asked.ends_on:
-                    role *= 1.5  # "On which network...?": "an appearance on Fox News", not "the Obama administration"
+                if asked.ends_on and _governing_word(toks, before) == asked.ends_on:
+                    role *= AFTER_ITS_PREPOSITION  # "On which network...?": "an appearance on Fox News", not "the Obama administration"
             elif kind == "place":
-                if prev == "the" and before > 1:
-                    prev = toks[before - 2].lower()  # "in the Netherlands", "at the Washington National Cathedral"
+                prev = _governing_word(toks, before)  # "in the Netherlands", "at the Washington National Cathedral"
                 # "The Virginia Department of Motor Vehicles" for "Which state's Department of
                 # Motor Vehicles...?": the place written before what the question has it own.
                 owns = bool(asked.owned) and tuple(stem(t) for t in following[: len(asked.owned)]) == asked.owned
                 role *= 1.5 if prev in _PREPOSITIONS or owns else 0.5
                 if prev == asked.ends_on:
-                    role *= 1.5  # "flying from?": "from Wichita", not "in Washington"
+                    role *= AFTER_ITS_PREPOSITION  # "flying from?": "from Wichita", not "in Washington"
             elif kind == "date" and asked.ends_on:
-                role *= 1.5 if prev == asked.ends_on else 0.5  # "Until what date?": "until April 2", not "on Thursday"
+                role *= AFTER_ITS_PREPOSITION if prev == asked.ends_on else 0.5  # "Until what date?": "until April 2", not "on Thursday"
             elif kind == "number" and prev == "from" and _TO_A_FIGURE.search(sent, s + len(text)):
                 role *= NOT_THE_KIND  # "escalated from two cases ... to 58 cases": where it started
             if is_given:
