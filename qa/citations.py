@@ -6,7 +6,8 @@ For each claim and each source it cites, the quote is that source's sentence tha
 matches the claim, copied exactly. The support rule (`supports`) says whether a
 sentence supports a claim: close in meaning (cosine) or sharing most of its content words
 (IDF-weighted), and in both cases the claim's names and numbers are found in the sentence
-or its article's title, so "Chicago" is not supported by a sentence about Minneapolis.
+or its article's title, so "Chicago" is not supported by a sentence about Minneapolis,
+and every year it states is said there too (or is the article's year).
 
 A claim the model did not cite, or cited only with sources that do not support it, is
 matched against every retrieved sentence: the best one that supports it is attached as a
@@ -112,6 +113,18 @@ def names_found(claim: str, passage: str) -> bool:
     return missing <= len(wanted) // 4
 
 
+# A year: a 0.5B model rewrote "January 4, 2024" as "January 4, 2026" and kept every
+# other word of its source, which the one-in-four allowance of `names_found` let through.
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def years_found(claim: str, cited: str, published: date | None) -> bool:
+    """Whether every year the claim states is in the cited text or is its article's year:
+    a year is written one way, and a wrong one is a wrong fact, however close the rest."""
+    own = {str(published.year)} if published else set()
+    return all(y in own or re.search(rf"\b{y}\b", cited) for y in _YEAR.findall(claim))
+
+
 def supports(claim: str, cosine: float, lexical: float, title: str, sentence: str,
              published: date | None = None) -> bool:
     """The support rule: close in meaning or sharing most content words, and the claim's
@@ -120,10 +133,11 @@ def supports(claim: str, cosine: float, lexical: float, title: str, sentence: st
     is supported when the cited text says every one of its words ("a 25-hour speech",
     "after two terms"). A weekday's date ("Monday, February 3, 2025") is what the cited
     text says when it names that weekday and the article's date (`published`) makes it
-    that day (`qa.weekdays`)."""
+    that day (`qa.weekdays`). A year the claim states must be said too (`years_found`)."""
     cited = f"{title}\n{sentence}"
     return said_word_for_word(weekdays.undated(claim, cited, published), cited) or (
-        (cosine >= SUPPORT_COSINE or lexical >= SUPPORT_LEXICAL) and names_found(claim, cited))
+        (cosine >= SUPPORT_COSINE or lexical >= SUPPORT_LEXICAL) and names_found(claim, cited)
+        and years_found(claim, cited, published))
 
 
 SHORT_CLAIM_WORDS = 4

@@ -115,6 +115,23 @@ def test_wrong_name_is_not_supported_by_a_similar_sentence(archive, server) -> N
     assert "Hamas" not in a.text or "[unsupported]" in a.text
 
 
+def test_a_wrong_year_is_not_supported_by_the_sentence_it_rewrites(archive, server) -> None:  # noqa: F811
+    """Qwen2.5-Coder 0.5B, asked "this week" of an older archive, copied a source sentence
+    with "January 4, 2026" for its "January 4, 2024": every other word matches, the year
+    is a wrong fact. The article's own year, which the sentence leaves out, is no fault."""
+    base, emb = archive
+    s = llm_settings(base, server)
+    server.script.append(("reply", "The ISIL armed group claimed responsibility on January 4, 2026 "
+                                   "for the attack in Kerman [1]."))
+    a = ask("Who claimed the Kerman attack?", s, embedder=emb)
+    assert not any(c.supported for c in a.claims if "2026" in c.text)
+    assert "2026" not in a.text or "[unsupported]" in a.text
+    server.script.append(("reply", "The ISIL armed group claimed responsibility on January 4, 2024 "
+                                   "for the attack in Kerman [1]."))
+    a = ask("Who claimed the Kerman attack?", s, embedder=emb)
+    assert a.origin == "model" and a.claims[0].supported and "2024" in a.text and "[unsupported]" not in a.text
+
+
 def test_marker_only_lines_are_removed(archive, server) -> None:  # noqa: F811
     base, emb = archive
     server.script.append(("reply", "The ISIL armed group claimed responsibility for the attack in Kerman [1].\n"
