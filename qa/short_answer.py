@@ -861,7 +861,36 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
             s = end.end(1) if end.group(1).lower() in _CLAUSE_OPENERS else end.end()
             s += len(sentence[s : m.end()]) - len(sentence[s : m.end()].lstrip())
         out.append((s, m.end()))
-    return [part for s, e in out for part in _quote_closes(sentence, s, e)]
+    runs = [part for s, e in out for part in _quote_closes(sentence, s, e)]
+    return _join_runs(runs, sentence, _subtitled)
+
+
+def _join_runs(runs: list[tuple[int, int]], sentence: str,
+            joins: Callable[[str, tuple[int, int], tuple[int, int]], bool]) -> list[tuple[int, int]]:
+    """The runs, with each run joined to the one before it when `joins` says the two are
+    one name."""
+    out: list[tuple[int, int]] = []
+    for s, e in runs:
+        if out and joins(sentence, out[-1], (s, e)):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+# A name and its subtitle, written after a colon mid-sentence: "a member of About Face:
+# Veterans Against the War, an organization...", "the film Mission: Impossible." After a
+# word of running text and before a stop (not before a verb, as in "said Hamas: Israel
+# must..."); a label opening the sentence ("Washington: The council voted") is no name.
+_SUBTITLE_GAP = re.compile(r":\s")
+_RUNNING_TEXT = re.compile(r"[a-z][\w'’-]*,?\s+$")
+_STOP_AFTER = re.compile(r"\s*(?:[,;.!?)\]\"”–—-]|$)")
+
+
+def _subtitled(sentence: str, first: tuple[int, int], then: tuple[int, int]) -> bool:
+    """A run and the run after its colon are one name (`_SUBTITLE_GAP`)."""
+    return bool(_SUBTITLE_GAP.fullmatch(sentence[first[1] : then[0]]) and _RUNNING_TEXT.search(sentence[: first[0]])
+                and _STOP_AFTER.match(sentence, then[1]))
 
 
 # A word the splitter took for an abbreviation ("Jr.", "Inc.", "U.S.") before a function

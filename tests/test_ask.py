@@ -2451,3 +2451,22 @@ def test_a_question_that_quotes_the_news_is_answered_from_the_sentence_holding_t
     scored[1] = extractive.Scored(0, unnamed, 0.6, 0.5, 0.4, order=0.6)
     shown = extractive.short(question, scored, None, [hit])
     assert shown is not None and shown.text == "Mayor Tom Keller"
+
+
+def test_a_name_with_a_subtitle_after_its_colon_is_read_whole() -> None:
+    """"About Face: Veterans Against the War" is one name, written mid-sentence with a
+    colon; a label that opens a sentence ("Washington: The council...") and a colon before
+    a clause ("said Hamas: Israel must...") join nothing."""
+    from qa import short_answer as sa
+
+    said = ["Hughes is an Illinois-based member of About Face: Veterans Against the War, an organization "
+            "that is urging troops to resist being deployed."]
+    question = "Which veterans' organization is urging National Guard troops to resist being deployed?"
+    assert read_text(question, said) == "About Face: Veterans Against the War"
+
+    def runs(sentence: str) -> list[str]:
+        return [sentence[s:e] for s, e in sa._runs(sentence)]
+
+    assert "Washington: The" not in " | ".join(runs("Washington: The council voted on Monday."))
+    assert runs("A statement from Hamas: Israel must leave Gaza.")[1:3] == ["Hamas", "Israel"]
+
