@@ -30,6 +30,11 @@ _KIND = asking_for(_ASKED)
 _COUNTRY_NAMES = {"America": "US", "Britain": "GB", "Great Britain": "GB", "Holland": "NL", "Burma": "MM",
                   "Congo": "CD", "Czech Republic": "CZ", "Swaziland": "SZ", "Macedonia": "MK",
                   "Vatican City": "VA"}
+# The US capital is "Washington" in GeoNames' cities and "District of Columbia" in its
+# states; news writes it "Washington, D.C." or "Washington DC", which would otherwise be
+# read as a city it is not and the state of Washington inside it.
+_CITY_NAMES = {"Washington, D.C.": "Washington", "Washington D.C.": "Washington",
+               "Washington, DC": "Washington", "Washington DC": "Washington"}
 
 
 def asked_kind(question: str) -> str | None:
@@ -62,7 +67,7 @@ def _names(kind: str) -> dict[str, str]:
     countries, states and continents in about 15 ms; the cities (34,000) only for a
     question that asks for one (`_city_names`)."""
     if kind == "city":
-        return {name: name for name in _city_names()}
+        return {name: name for name in _city_names()} | {_fold(n.strip(EDGE + " ")): _fold(v) for n, v in _CITY_NAMES.items()}
     gc = _geonames()
     if kind == "country":
         countries = {_fold(c["name"]): c["iso"] for c in gc.get_countries().values()}
@@ -115,6 +120,12 @@ def place_id(kind: str, name: str) -> str | None:
     return _names(kind).get(_fold(text))
 
 
+def city_alias(name: str) -> str | None:
+    """The name GeoNames gives the city written so ("Washington D.C." -> "Washington"), or
+    None: a question that says "Washington" owns the answer "Washington D.C."."""
+    return next((v for n, v in _CITY_NAMES.items() if n.rstrip(".") == name.strip(EDGE + " ").rstrip(".")), None)
+
+
 def is_place(kind: str, name: str) -> bool:
     """Whether the name is a place of this kind (`place_id`)."""
     return place_id(kind, name) is not None
@@ -124,8 +135,8 @@ def is_a_place(name: str) -> bool:
     """Whether the name is a country, a US state or a continent: not the answer to
     "which company / film / person", whose answers a reader without a named-entity model
     would otherwise pick from every capitalised name. (Cities are left out: many share
-    a name with a person or a firm.)"""
-    return any(is_place(kind, name) for kind in ("country", "state", "continent"))
+    a name with a person or a firm; the capital written with its "D.C." does not.)"""
+    return any(is_place(kind, name) for kind in ("country", "state", "continent")) or city_alias(name) is not None
 
 
 def named_in(kind: str, text: str) -> set[str]:

@@ -595,7 +595,8 @@ class Asked:
                 weight *= NOT_THE_KIND  # "How many stores...?": "about 500" before "hundreds"
         elif self.unit and not _has_unit(self.unit, text):
             weight *= NOT_THE_KIND  # "What is the value...?": not "eight"
-        return None if self.own(text) else (text, weight)
+        alias = places.city_alias(text)  # "Washington D.C." is the question's own "Washington"
+        return None if self.own(text) or (alias is not None and self.own(alias)) else (text, weight)
 
     def answer_spans(self, sentences: Sequence[str]) -> list[set[str]]:
         """For each sentence, the spans of the kind asked for that are not the question's
@@ -862,7 +863,7 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
             s += len(sentence[s : m.end()]) - len(sentence[s : m.end()].lstrip())
         out.append((s, m.end()))
     runs = [part for s, e in out for part in _quote_closes(sentence, s, e)]
-    return _join_runs(runs, sentence, _subtitled)
+    return _join_runs(_join_runs(runs, sentence, _city_and_district), sentence, _subtitled)
 
 
 def _join_runs(runs: list[tuple[int, int]], sentence: str,
@@ -876,6 +877,12 @@ def _join_runs(runs: list[tuple[int, int]], sentence: str,
         else:
             out.append((s, e))
     return out
+
+
+def _city_and_district(sentence: str, first: tuple[int, int], then: tuple[int, int]) -> bool:
+    """"Washington" and the "D.C." written after its comma are one place
+    (`places.city_alias`), as "Washington D.C." is one run already."""
+    return sentence[first[1] : then[0]] == ", " and places.city_alias(sentence[first[0] : then[1]]) is not None
 
 
 # A name and its subtitle, written after a colon mid-sentence: "a member of About Face:

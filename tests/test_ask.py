@@ -2470,3 +2470,20 @@ def test_a_name_with_a_subtitle_after_its_colon_is_read_whole() -> None:
     assert "Washington: The" not in " | ".join(runs("Washington: The council voted on Monday."))
     assert runs("A statement from Hamas: Israel must leave Gaza.")[1:3] == ["Hamas", "Israel"]
 
+
+def test_the_us_capital_written_with_dc_is_a_city_not_the_state_of_washington() -> None:
+    """"Washington D.C." is the capital, a city: read whole, not cut to "Washington", the
+    state GeoNames lists inside it; "Washington state" is still the state."""
+    from qa import places
+
+    said = ["A military Black Hawk helicopter and an American Airlines passenger jet collided in midair "
+            "Wednesday night in Washington D.C. in a catastrophic crash."]
+    assert read_text("The collision occurred near which city?", said) == "Washington D.C."
+    assert read_text("Where did the jet and the helicopter collide?", said) == "Washington D.C."
+    comma = ["The jet and the helicopter collided near Washington, D.C., on Wednesday night."]
+    assert read_text("The collision occurred near which city?", comma) == "Washington, D.C."
+    assert read_text("Which state passed the law?", ["Seattle, Washington, passed the law."]) == "Washington"
+    assert places.is_place("city", "Washington, D.C.") and not places.is_place("state", "Washington DC")
+    assert places.find("state", "Washington state") == "Washington"
+    # a place, as the state inside it was, when another kind of name is asked for
+    assert places.is_a_place("Washington, D.C.") and not places.is_a_place("Boulder")
