@@ -158,10 +158,11 @@ def find(kind: str, name: str) -> str | None:
     the name itself ("South Korea"), or a place inside it ("U.S. Soccer" -> "U.S.",
     "Los Angeles County" -> "Los Angeles"); None when no run of it is. A run of lower-case
     words alone is no place inside a name: "of" in "House of Fabrics" is not the Turkish
-    town of Of."""
+    town of Of. A city inside a name opens it ("Seattle Police Department"): many a town
+    is named for a word that ends other names ("NATO Summit" is not Summit, New Jersey)."""
     tokens = name.split()
     for size in range(len(tokens), 0, -1):
-        for start in range(len(tokens) - size + 1):
+        for start in range(len(tokens) - size + 1 if kind != "city" or size == len(tokens) else 1):
             run = " ".join(tokens[start : start + size])
             if any(t[:1].isupper() for t in tokens[start : start + size]) and is_place(kind, run) \
                     and not _inside_a_place(tokens, start, size):

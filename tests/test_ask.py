@@ -2487,3 +2487,15 @@ def test_the_us_capital_written_with_dc_is_a_city_not_the_state_of_washington() 
     assert places.find("state", "Washington state") == "Washington"
     # a place, as the state inside it was, when another kind of name is asked for
     assert places.is_a_place("Washington, D.C.") and not places.is_a_place("Boulder")
+
+
+def test_a_city_inside_a_name_is_taken_only_where_it_opens_the_name() -> None:
+    """"Which Dutch city...?": "NATO Summit" holds no city, though GeoNames lists a Summit
+    in New Jersey; "Seattle Police Department" holds Seattle."""
+    from qa import places
+
+    assert places.find("city", "NATO Summit") is None
+    assert places.find("city", "Seattle Police Department") == "Seattle"
+    assert places.find("city", "Los Angeles County") == "Los Angeles"
+    said = ["Allies will announce a hike in defense spending at a NATO Summit in The Hague next week."]
+    assert read_text("Nato leaders met in which Dutch city to formalise a new agreement?", said) in ("The Hague", "Hague")
