@@ -8,7 +8,9 @@ D.C." and "Washington, DC"; "Eagles & Chiefs" and "Eagles and Chiefs"; "six more
 and "6"; "Jan. 19" and "January 19").
 "Contains" asks whether a gold answer appears inside the predicted answer, the fairest
 score for an extractive answer that quotes. A gold answer that names a person with the
-office before the name ("President Joe Biden") is also met by the name alone (`answer_forms`).
+office before the name ("President Joe Biden") is also met by the name alone, and one that
+names a place with its state or country after a comma ("Boulder, Colorado") by the place
+alone (`answer_forms`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qa.people import untitled
+from qa.places import is_place
 
 # Initials written with full stops ("U.S.", "D.C.") are the same word as without ("US", "DC").
 _INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
@@ -30,25 +33,48 @@ _SAME_WORD = {w: str(n) for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())} | {
     "jan": "january", "feb": "february", "aug": "august", "sep": "september", "sept": "september",
     "oct": "october", "nov": "november", "dec": "december"}
+# An amount is its value: "5 million" and "5,000,000" are one number, "1.4 million" is 1400000.
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "tn": 10**12}
+_SCALED = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(_SCALES) + r")\b")
+_THOUSANDS = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 _PUNCT = set(string.punctuation) | {"\u201c", "\u201d", "\u2018", "\u2019", "\u2014", "\u2013"}
 
 
 def normalize(text: str) -> str:
     text = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
     text = _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
+    text = _THOUSANDS.sub(lambda m: m.group().replace(",", ""), text)
+    text = _SCALED.sub(_amount, text)
     text = text.replace("&", " and ")  # "Missouri & Texas" is "Missouri and Texas"
     text = "".join(" " if ch in _PUNCT else ch for ch in text)
     text = re.sub(r"\b(a|an|the)\b", " ", text)
     return " ".join(_SAME_WORD.get(w, w) for w in text.split())
 
 
+def _amount(m: re.Match[str]) -> str:
+    """The digits of a scaled amount ("1.4 million" -> "1400000")."""
+    value = round(float(m.group(1)) * _SCALES[m.group(2)])
+    return str(value)
+
+
+def _without_region(gold: str) -> str:
+    """A place written with its US state or country after a comma, without it ("Boulder,
+    Colorado" -> "Boulder", "Oslo, Norway" -> "Oslo"); any other text as it is."""
+    place, _, region = gold.rpartition(",")
+    if place.strip() and (is_place("state", region.strip()) or is_place("country", region.strip())):
+        return place.strip()
+    return gold
+
+
 def answer_forms(golds: Sequence[str]) -> list[str]:
     """The gold answers, and after them each person's name without the office that opens
-    it ("President Joe Biden" -> "Joe Biden", `qa.people.untitled`): the name alone names
-    the same person, and the reader writes a person's name so. The retrieval labels
-    (`Relevance`) keep the gold as written, so hit@k stays comparable across runs."""
+    it ("President Joe Biden" -> "Joe Biden", `qa.people.untitled`) and each place without
+    the state or country written after it ("Boulder, Colorado" -> "Boulder"): the name
+    alone names the same person or place, and the reader writes it so. The retrieval
+    labels (`Relevance`) keep the gold as written, so hit@k stays comparable across runs."""
     out = list(golds)
-    out += [u for u in dict.fromkeys(untitled(g) for g in golds) if u not in out]
+    for form in (untitled, _without_region):
+        out += [u for u in dict.fromkeys(form(g) for g in golds) if u not in out]
     return out
 
 

@@ -36,6 +36,17 @@ from tests.conftest import DEV_QUESTIONS, cli_env, run_cli, write_jsonl
     ("Biden", ["President Joe Biden"], 0.0, 2 / 3, 0.0),  # a surname alone is not the whole name
     ("Pope Francis", ["Pope Leo XIV"], 0.0, 0.4, 0.0),  # a title that is part of a name stays
     ("Justice Department", ["Secretary of State"], 0.0, 0.0, 0.0),
+    ("$5 million", ["$5,000,000"], 1.0, 1.0, 1.0),  # an amount is its value
+    ("about 1.4 million workers", ["1,400,000"], 0.0, 0.5, 1.0),
+    ("$120bn", ["$120 billion"], 1.0, 1.0, 1.0),
+    ("$1.5 million", ["$15 million"], 0.0, 0.0, 0.0),  # another value
+    ("2,500 dogs", ["2,500"], 0.0, 2 / 3, 1.0),
+    ("2,500 dogs", ["500"], 0.0, 0.0, 0.0),  # the digits after a thousands comma are no number of their own
+    ("Boulder", ["Boulder, Colorado"], 1.0, 1.0, 1.0),  # a place without its state
+    ("Oslo", ["Oslo, Norway"], 1.0, 1.0, 1.0),  # or its country
+    ("Paris", ["Paris, France"], 1.0, 1.0, 1.0),
+    ("Colorado", ["Boulder, Colorado"], 0.0, 2 / 3, 0.0),  # the state alone is not the city
+    ("Smith", ["Smith, Jones"], 0.0, 2 / 3, 0.0),  # a comma before no state or country is kept
 ])
 def test_answer_metrics(pred: str, golds: list[str], em: float, f1: float, cont: float) -> None:
     assert m.exact_match(pred, golds) == em
