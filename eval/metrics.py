@@ -35,7 +35,7 @@ _SAME_WORD = {w: str(n) for n, w in enumerate(
     "oct": "october", "nov": "november", "dec": "december"}
 # An amount is its value: "5 million" and "5,000,000" are one number, "1.4 million" is 1400000.
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "tn": 10**12}
-_SCALED = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(_SCALES) + r")\b")
+_SCALED = re.compile(r"\b(\d+(?:\.\d+)?)[\s-]*(" + "|".join(_SCALES) + r")\b")
 _THOUSANDS = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 _PUNCT = set(string.punctuation) | {"\u201c", "\u201d", "\u2018", "\u2019", "\u2014", "\u2013"}
 

@@ -39,6 +39,7 @@ from tests.conftest import DEV_QUESTIONS, cli_env, run_cli, write_jsonl
     ("$5 million", ["$5,000,000"], 1.0, 1.0, 1.0),  # an amount is its value
     ("about 1.4 million workers", ["1,400,000"], 0.0, 0.5, 1.0),
     ("$120bn", ["$120 billion"], 1.0, 1.0, 1.0),
+    ("a $177-million settlement", ["$177 million"], 0.0, 2 / 3, 1.0),
     ("$1.5 million", ["$15 million"], 0.0, 0.0, 0.0),  # another value
     ("2,500 dogs", ["2,500"], 0.0, 2 / 3, 1.0),
     ("2,500 dogs", ["500"], 0.0, 0.0, 0.0),  # the digits after a thousands comma are no number of their own
