@@ -741,13 +741,21 @@ def _starts_name(tokens: Sequence[str], opens_sentence: bool, case: Casing | Non
     does not ("The Islamic State" -> "Islamic State"), unless `case` shows the text
     writing it with a capital inside a sentence before more words ("the "No Kings"
     rallies": "No Kings", not "Kings"); nor, with `case`, a sentence's capitalised first
-    word that `case` does not take for a name."""
+    word that `case` does not take for a name, unless it opens a place of two or three
+    words ("New York congestion pricing...": "New York", not "York")."""
     first = tokens[0]
     if first.rstrip(".,") in _NOT_ANSWERS:
         return False
     if first.lower() in STOP:
         return case is not None and len(tokens) > 1 and first.strip(EDGE) in case.capitalised
-    return case is None or not opens_sentence or case.opens_a_name(first, len(tokens) > 1)
+    return case is None or not opens_sentence or case.opens_a_name(first, len(tokens) > 1) or \
+        any(_a_place(" ".join(tokens[:n])) for n in (2, 3) if n <= len(tokens))
+
+
+def _a_place(name: str) -> bool:
+    """Whether the name is a country, US state, continent or city (`places`)."""
+    name = name.strip(EDGE + " ")
+    return places.is_a_place(name) or places.is_place("city", name)
 
 
 def _opening_place(sentence: str, kind: str, case: Casing) -> tuple[int, int] | None:

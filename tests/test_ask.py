@@ -972,6 +972,22 @@ def test_a_place_of_the_kind_asked_may_open_a_sentence() -> None:
     assert read_short("Which city did the fans gather in?", opens, [1.0]) is None
 
 
+def test_a_place_of_several_words_opening_a_sentence_keeps_its_first_word() -> None:
+    """"New York congestion pricing can inspire other cities": the text writes "new" in
+    lower case elsewhere, so a lone opening "New" is no name, but "New York" is a place
+    and keeps it; an opening word before no place is still dropped."""
+    from qa import short_answer as sa
+
+    texts = ["New York congestion pricing can inspire other cities if done right",
+             "The new toll took effect on Sunday, the first of its kind."]
+    case = sa.casing(texts)
+    assert [texts[0][s:e] for s, e in sa._candidates("place", texts[0], case)] == ["New York"]
+    got = read_short("The first congestion charging system took effect in which city?", texts, [1.0, 0.9])
+    assert got is not None and got.text == "New York"
+    other = ["New Tesla pricing can inspire other carmakers", "The new toll took effect on Sunday."]
+    assert sa._candidates("entity", other[0], sa.casing(other)) == [(4, 9)]  # "Tesla" alone
+
+
 def test_a_country_is_no_town_unless_it_is_its_own_capital() -> None:
     """"Which town...?" does not take "Jamaica" for a town: towns elsewhere share the name, but
     news that writes it means the country. A city-state is its own capital and stays a
