@@ -412,10 +412,8 @@ def _read(question: str, scored: Sequence[Scored], idf: dict[str, float], hits: 
               if stories is None or hits[s.hit].chunk.article_id in stories]  # type: ignore[index]
     span = _from_quoting(question, texts, weights, idf, case, share)
     if span is None:
-        top = min(len(scored), SHORT_SENTENCES)  # the texts after these are headlines (`read_texts`)
         span = short_answer.extract(question, texts + [s.sentence for s in deeper],
-                                    weights + [max(s.order, 0.0) for s in deeper], idf, case, share, len(texts),
-                                    frozenset(range(top, len(texts))))
+                                    weights + [max(s.order, 0.0) for s in deeper], idf, case, share, len(texts))
     return (span, texts, carriers + deeper) if span is not None else None
 
 

@@ -1154,8 +1154,7 @@ def named_by_last_word(question: str, sentences: Sequence[str]) -> frozenset[str
 
 def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             idf: dict[str, float] | None = None, case: Casing | None = None,
-            share: NameShare | None = None, marked_from: int | None = None,
-            headlines: frozenset[int] = frozenset()) -> Span | None:
+            share: NameShare | None = None, marked_from: int | None = None) -> Span | None:
     """Best answer span across the sentences (weights: how much each sentence counts;
     the reader passes its order score).
 
@@ -1168,9 +1167,6 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     or in it (`_kind_beside`, `_named_as_the_kind`, `_introduced_as_the_kind`,
     `_headed_by_kind`): sentences further down the reader's order, read for such a name
     alone, weighed as the sentences before them are and no more than the best of those.
-    `headlines`: which of the sentences are headlines, which drop the preposition before
-    a place ("Suspect attacks Tesla cars: Las Vegas police"), so a place there counts as
-    much as one after "in" or "at".
     """
     idf = idf or {}
     top_idf = max((idf.get(t, 1.0) for t in q_stems_of(question)), default=1.0) or 1.0
@@ -1330,7 +1326,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 # "The Virginia Department of Motor Vehicles" for "Which state's Department of
                 # Motor Vehicles...?": the place written before what the question has it own.
                 owns = bool(asked.owned) and tuple(stem(t) for t in following[: len(asked.owned)]) == asked.owned
-                role *= 1.5 if prev in _PREPOSITIONS or owns or i in headlines else 0.5
+                role *= 1.5 if prev in _PREPOSITIONS or owns else 0.5
                 if prev == asked.ends_on:
                     role *= AFTER_ITS_PREPOSITION  # "flying from?": "from Wichita", not "in Washington"
             elif kind == "date" and asked.ends_on:

@@ -845,23 +845,6 @@ def test_a_place_question_ending_on_a_preposition_is_answered_by_the_place_after
     assert got is not None and got.text == "Virginia"
 
 
-def test_a_place_in_a_headline_counts_as_one_after_a_preposition() -> None:
-    """Headlines drop the preposition before a place ("...: Las Vegas police"): read as a
-    headline, such a place counts as one written after "in" would in a sentence, and
-    answers "where" over a weaker sentence's place; read as a sentence, it would not."""
-    from qa import short_answer as sa
-
-    question = "A person dressed in black set fire to several Tesla vehicles this week. Where did it take place?"
-    texts = ["At least five Tesla vehicles were damaged in what police called a targeted attack at a collision center.",
-             "A Tesla dealership in Oregon was hit with gunfire twice in March, the shooter firing a dozen times.",
-             "Suspect attacks Tesla cars using Molotov cocktails: Las Vegas police"]
-    case = sa.casing(texts)
-    got = sa.extract(question, texts, [1.0, 0.8, 1.0], None, case, headlines=frozenset({2}))
-    assert got is not None and (got.text, got.sentence) == ("Las Vegas", 2)
-    got = sa.extract(question, texts, [1.0, 0.8, 1.0], None, case)
-    assert got is not None and got.text == "Oregon"
-
-
 def test_a_where_question_is_answered_with_a_place_not_another_name() -> None:
     """"Where...?" asks for no one kind of place, but for a place: a name the list of
     places holds (or one inside a name, "Utah Valley University" -> "Utah") is taken over
