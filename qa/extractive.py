@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from qa import quotations, short_answer, weekdays
+from qa import negated, quotations, short_answer, weekdays
 from qa.embeddings import Embedder
 from qa.lexical import STOP, content_stems, coverage, idf_weights, names, stem, words
 from qa.prompts import looks_like_instruction
@@ -536,15 +536,35 @@ def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder:
     if not scored:
         return 0, []
     support = choice_support(question, choices, hits, embedder, scored, idf, choice_vectors)
-    best = preferred(support, choices, short)
+    no = negated.asks_which_not(question)
+    best = preferred(support, choices, short, no)
+    if no and not denied(support, choices):
+        # The sources list the others: the best-supported choice's sentences are the list.
+        return best, support[max(range(len(choices)), key=lambda ci: support[ci][0])][1]
     return best, support[best][1]
 
 
+def denied(support: Sequence[tuple[float, list[Scored]]], choices: Sequence[str]) -> list[int]:
+    """The choices whose first supporting sentence names them and writes a negation
+    ("Spain did not reach the quarter-finals")."""
+    return [ci for ci, (_, sents) in enumerate(support) if sents and _named_words(choices[ci])
+            and _named_words(choices[ci]) <= _named_words(sents[0].sentence) and negated.negates(sents[0].sentence)]
+
+
 def preferred(support: Sequence[tuple[float, list[Scored]]], choices: Sequence[str],
-              short: str | None) -> int:
+              short: str | None, which_not: bool = False) -> int:
     """newsqa's own choice: the one the short answer names when it names exactly one,
     else the best-supported. The extractive answer and the LLM path's offline choice
-    both take it, so one question gets one offline choice whichever mode asks."""
+    both take it, so one question gets one offline choice whichever mode asks.
+
+    `which_not`: the question asks for the choice that is not (`qa.negated`): the
+    best-supported of the choices a source names with a negation, else the
+    least-supported; the short answer, a name the sources give, is no guide."""
+    if which_not:
+        said_not = denied(support, choices)
+        if said_not:
+            return max(said_not, key=lambda ci: support[ci][0])
+        return min(range(len(choices)), key=lambda ci: support[ci][0])
     named = named_choice(short, choices) if short else None
     return named if named is not None else max(range(len(choices)), key=lambda ci: support[ci][0])
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa import extractive
+from qa import extractive, negated
 from qa.citations import Checked, Pool, RawClaim, check_answer, citation_for, split_claims
 from qa.embeddings import Embedder
 from qa.lexical import content_stems
@@ -178,7 +178,8 @@ def choice_answer(reply: str, question: str, choices: Sequence[str], hits: Seque
     (`extractive.preferred`), as in extractive mode."""
     claims = split_claims(reply)
     support = extractive.choice_support(question, choices, hits, embedder, scored, idf, choice_vectors)
-    offline = extractive.preferred(support, choices, short)
+    which_not = negated.asks_which_not(question)
+    offline = extractive.preferred(support, choices, short, which_not)
     lettered = [(i, ci) for i, c in enumerate(claims) if (ci := _letter(c.text, len(choices))) is not None]
     head = lettered[0][0] if lettered else None
     letter = lettered[0][1] if lettered else None
@@ -191,11 +192,14 @@ def choice_answer(reply: str, question: str, choices: Sequence[str], hits: Seque
         notes.append(f"The model {what} (\u201c{_clip(reply)}\u201d); the choice shown is newsqa's "
                      "offline choice from the retrieved sources.")
         return _offline_choice(offline, choices, support, hits, notes, declined=True)
-    choice = max(candidates, key=lambda ci: support[ci][0]) if len(candidates) > 1 else candidates[0]
+    # Of several named, the one the sources support best; for "which ... is not ...?", least.
+    choice = (min if which_not else max)(candidates, key=lambda ci: support[ci][0]) \
+        if len(candidates) > 1 else candidates[0]
     if len(candidates) > 1:
         said = " and ".join(_label(ci, choices) for ci in candidates)
         notes.append(f"The model's reply names more than one choice ({said}); "
-                     f"{_label(choice, choices)} is the one the sources support best.")
+                     f"{_label(choice, choices)} is the one the sources support "
+                     f"{'least (the question asks which is not)' if which_not else 'best'}.")
     if len(content) < len(claims):
         notes.append("Removed the model's \u201cdoes not say\u201d: it contradicts the choice it made.")
     evidence = []

@@ -1,0 +1,79 @@
+"""Multiple choice that asks for the one that is not (`qa.negated`): on a real archive,
+the choice the sources leave out, or the one they write a negation of."""
+
+from __future__ import annotations
+
+import pytest
+
+import ingest
+from qa.answer import ask
+from qa.extractive import Scored, preferred
+from qa.negated import asks_which_not, negates
+from tests.conftest import write_jsonl
+
+COUNCIL = [
+    {"title": "Mayor names new ethics council", "published": "2025-05-12", "source": "City Herald",
+     "url": "https://herald.example/2025/05/12/ethics-council",
+     "text": "The mayor named the members of the new ethics council on Monday. The council's members are "
+             "Alice Moreno, Ben Okafor and Carla Diaz, the mayor said. The council meets for the first time "
+             "in June and will review the city's contracts."},
+    {"title": "Ferry service returns to the harbour", "published": "2025-05-10", "source": "Harbour News",
+     "url": "https://harbour.example/2025/05/10/ferry",
+     "text": "The ferry service to the island returned on Saturday after two months of repairs. "
+             "Tickets cost the same as last year, the operator said."},
+    {"title": "Marathon route announced", "published": "2025-05-11", "source": "City Herald",
+     "url": "https://herald.example/2025/05/11/marathon",
+     "text": "The city marathon will start at the stadium and finish in the old town. Runner Dan Whitfield "
+             "did not enter this year's race because of an injury, organisers said. Eva Lind and Farid "
+             "Haddad entered again."},
+]
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Which of these women did not fly on the mission this week?", True),
+    ("The mayor named a council. Which of the following people is not on the council?", True),
+    ("Which fruit is not on the list?", True),
+    ("Which country hasn't signed the treaty?", True),
+    ("NFL owners have decided not to ban which controversial play?", False),  # the story's "not"
+    ("Which senator said he did not vote?", False),  # the one the news names
+    ("Which member of Congress announced she will not seek reelection?", False),
+    ("Which team won the final?", False),
+])
+def test_which_questions_that_ask_for_the_one_that_is_not(question: str, expected: bool) -> None:
+    assert asks_which_not(question) is expected
+
+
+def test_the_least_supported_choice_unless_a_source_denies_one() -> None:
+    """For "which ... not", the choice the sources support least, not the reader's short
+    answer; a choice named in a sentence that writes a negation is taken first."""
+    listed = Scored(0, "The members are Alice Moreno, Ben Okafor and Carla Diaz.", 0.7, 0.6, 0.5)
+    choices = ["Alice Moreno", "Ben Okafor", "Carla Diaz", "Dan Whitfield"]
+    support = [(0.9, [listed]), (0.8, [listed]), (0.85, [listed]), (0.2, [listed])]
+    assert preferred(support, choices, "Alice Moreno") == 0  # the short answer names it
+    assert preferred(support, choices, "Alice Moreno", which_not=True) == 3
+    denial = Scored(1, "Ben Okafor did not join the council, he said.", 0.6, 0.5, 0.5)
+    support[1] = (0.8, [denial])
+    assert preferred(support, choices, None, which_not=True) == 1
+    assert negates("He didn’t join.") and negates("It never aired.") and not negates("He joined.")
+
+
+@pytest.mark.slow
+def test_multiple_choice_asking_which_is_not_takes_the_choice_the_sources_leave_out(tmp_path, real_embedder) -> None:
+    from qa.settings import Settings
+
+    s = Settings(data_dir=tmp_path / "data", collection="negated", llm_base_url=None, llm_api_key=None)
+    assert ingest.run([write_jsonl(tmp_path / "council.jsonl", COUNCIL)], s, embedder=real_embedder).added == 3
+    choices = ["Alice Moreno", "Ben Okafor", "Carla Diaz", "Gina Ross"]
+    a = ask("Which of the following people is not a member of the new ethics council?", s,
+            embedder=real_embedder, choices=choices)
+    assert a.choice == "Gina Ross", a.text
+    # Cited: the sentence that lists the members, the evidence that the others are on it.
+    assert any("Alice Moreno, Ben Okafor and Carla Diaz" in c.quote for c in a.citations), a.citations
+    # The same choices asked the other way round take a member.
+    a = ask("Which of the following people is a member of the new ethics council?", s,
+            embedder=real_embedder, choices=choices)
+    assert a.choice in choices[:3], a.text
+    # A source that writes the negation of a choice answers for it.
+    a = ask("Which of these runners did not enter the city marathon?", s, embedder=real_embedder,
+            choices=["Eva Lind", "Farid Haddad", "Dan Whitfield", "Gina Ross"])
+    assert a.choice == "Dan Whitfield", a.text
