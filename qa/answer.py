@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa import confidence, extractive, llm_answer, prompts, startup, whole_article
+from qa import confidence, extractive, llm_answer, negated, prompts, startup, whole_article
 from qa.citations import Pool, citation_for
 from qa.embeddings import Embedder, expected_embedder_name, load_embedder, model_for
 from qa.keyword import KeywordIndex, keyword_index
@@ -103,16 +103,18 @@ def _quote_text(short: str | None, picks: Sequence[extractive.Scored]) -> str:
 
 
 def short_read(shown: extractive.Shown | None, hits: Sequence[Hit], day: date | None,
-               window: TimeWindow | None = None) -> confidence.ShortRead | None:
+               window: TimeWindow | None = None, question: str = "") -> confidence.ShortRead | None:
     """The short answer read with how sure the reader is of it (`qa.confidence`); `window`
-    is the question's, marked widened when nothing found is inside it (`read`)."""
+    is the question's, marked widened when nothing found is inside it (`read`); the
+    `question`, for one that asks which is not (`qa.negated`)."""
     if shown is None:
         return None
     i = shown.sentence.hit
     elsewhen = window is not None and window.widened and window.kind == "relative"
+    listed = negated.asks_which_not(question) and not negated.negates(shown.sentence.sentence)
     return confidence.ShortRead(shown.text, shown.sentence.score, shown.score,
                                 confidence.age_before(day, hits[i].chunk.published), confidence.margin(hits, i, shown.text),
-                                shown.kind, elsewhen)
+                                shown.kind, elsewhen, listed)
 
 
 def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
@@ -290,7 +292,7 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     if not hits or (not r.supported and not choices):
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings, window)
-    sure = short_read(shown, hits, r.day, window)
+    sure = short_read(shown, hits, r.day, window, question)
     write = sure is not None and sure.written
     if use_llm:
         got = _llm(question, hits, scored, choices, filters, window, res, llm or load_llm(settings), shown,

@@ -60,6 +60,9 @@ _MIN_SPAN = 1e-6
 SHORT_WITHHELD = "no short answer: newsqa is not sure enough of one; the quotes say what the archive holds"
 # What they say when the short answer was read from other days than the question names.
 SHORT_ELSEWHEN = "no short answer: nothing dated in the days the question names gives one; the quotes are from other days"
+# What they say when the question asks which one is not and the sources name only those that are.
+SHORT_LISTED = ("no short answer: the question asks which one is not, and the quoted sources name one that is; "
+                "the quotes say what the archive holds")
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,10 @@ class ShortRead:
     # The question names its days relative to the as-of date ("this week", "yesterday")
     # and nothing found is dated inside them: the span is read from another time's story.
     out_of_window: bool = False
+    # The question asks which one is not ("Which of these people is not on the council?",
+    # `qa.negated`) and the sentence the span is cut from writes no negation of it: the
+    # span is one the story lists, the opposite of the answer.
+    listed: bool = False
 
     @property
     def confidence(self) -> float:
@@ -88,12 +95,12 @@ class ShortRead:
         nothing of that week in the archive, read "Italy" from an older story, a confident
         answer to another week's question. The quotes still show what the archive holds,
         and the window says it was widened."""
-        return self.confidence >= WRITE_BAR and not self.out_of_window
+        return self.confidence >= WRITE_BAR and not self.out_of_window and not self.listed
 
     @property
     def withheld_note(self) -> str:
         """Why the short answer is not written, as the CLI and the app say it."""
-        return SHORT_ELSEWHEN if self.out_of_window else SHORT_WITHHELD
+        return SHORT_LISTED if self.listed else SHORT_ELSEWHEN if self.out_of_window else SHORT_WITHHELD
 
     def to_dict(self) -> dict[str, object]:
         # The features unrounded: `eval.fit_confidence` reads them back from eval runs, and
@@ -101,7 +108,7 @@ class ShortRead:
         sure = self.confidence
         return {"text": self.text, "confidence": sure, "written": self.written,
                 "support": self.support, "span_score": self.span_score, "age_days": self.age_days,
-                "margin": self.margin, "kind": self.kind, "out_of_window": self.out_of_window}
+                "margin": self.margin, "kind": self.kind, "out_of_window": self.out_of_window, "listed": self.listed}
 
 
 def features(support: float, span_score: float, age_days: int | None, margin: float,

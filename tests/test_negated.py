@@ -23,8 +23,8 @@ COUNCIL = [
              "Tickets cost the same as last year, the operator said."},
     {"title": "Marathon route announced", "published": "2025-05-11", "source": "City Herald",
      "url": "https://herald.example/2025/05/11/marathon",
-     "text": "The city marathon will start at the stadium and finish in the old town. Runner Dan Whitfield "
-             "did not enter this year's race because of an injury, organisers said. Eva Lind and Farid "
+     "text": "The city marathon will start at the stadium and finish in the old town. The organisers said "
+             "Dan Whitfield did not enter this year's race because of an injury. Eva Lind and Farid "
              "Haddad entered again."},
 ]
 
@@ -77,3 +77,31 @@ def test_multiple_choice_asking_which_is_not_takes_the_choice_the_sources_leave_
     a = ask("Which of these runners did not enter the city marathon?", s, embedder=real_embedder,
             choices=["Eva Lind", "Farid Haddad", "Dan Whitfield", "Gina Ross"])
     assert a.choice == "Dan Whitfield", a.text
+
+
+def test_a_short_answer_to_which_is_not_is_written_only_from_a_sentence_that_negates() -> None:
+    from qa import confidence
+
+    sure = confidence.ShortRead("Alice Moreno", 0.9, 1.5, 1, 0.5, "entity")
+    assert sure.written  # sure enough to write, as a reader's short answer
+    listed = confidence.ShortRead("Alice Moreno", 0.9, 1.5, 1, 0.5, "entity", listed=True)
+    assert not listed.written and listed.withheld_note == confidence.SHORT_LISTED
+    assert listed.to_dict()["listed"] is True
+
+
+@pytest.mark.slow
+def test_an_open_question_asking_which_is_not_does_not_write_a_name_the_story_lists(tmp_path, real_embedder) -> None:
+    """Asked without choices, the reader can only read names the sources give: for "which
+    ... is not", one the story lists, so it is not written; the quotes still show the list.
+    A sentence that writes the negation ("did not enter") may give the answer."""
+    from qa.confidence import SHORT_LISTED
+    from qa.settings import Settings
+
+    s = Settings(data_dir=tmp_path / "data", collection="negated", llm_base_url=None, llm_api_key=None)
+    ingest.run([write_jsonl(tmp_path / "council.jsonl", COUNCIL)], s, embedder=real_embedder)
+    a = ask("Which of the following people is not a member of the new ethics council?", s, embedder=real_embedder)
+    assert a.short_answer is None and a.short_read is not None and a.short_read.listed, a.text
+    assert any("Carla Diaz" in c.quote for c in a.citations)
+    assert a.short_withheld and a.short_read.withheld_note == SHORT_LISTED  # what the CLI and the app say
+    a = ask("Which of these runners did not enter the city marathon?", s, embedder=real_embedder)
+    assert a.short_read is not None and "Dan Whitfield" in a.short_read.text and not a.short_read.listed, a.text
