@@ -96,7 +96,7 @@ def run(questions: Sequence[EvalQuestion]) -> list[Funnel]:
                  whole_articles=settings.whole_articles)
         texts, _, _ = extractive.read_texts(r.scored, r.hits)
         spans = [s for found in asked.answer_spans(texts) for s in found]
-        sure = short_read(r.shown, r.hits, r.day, r.window, q.question)
+        sure = short_read(r.shown, r.hits, r.day, r.window, question=q.question)
         declined = not r.hits or not r.supported
         out.append(through(q, [f"{h.chunk.title} {h.chunk.text}" for h in r.hits], texts, spans,
                            r.shown.text if r.shown else None, sure is not None and sure.written, asked.kind, declined))

@@ -103,7 +103,7 @@ def _quote_text(short: str | None, picks: Sequence[extractive.Scored]) -> str:
 
 
 def short_read(shown: extractive.Shown | None, hits: Sequence[Hit], day: date | None,
-               window: TimeWindow | None = None, question: str = "") -> confidence.ShortRead | None:
+               window: TimeWindow | None = None, *, question: str) -> confidence.ShortRead | None:
     """The short answer read with how sure the reader is of it (`qa.confidence`); `window`
     is the question's, marked widened when nothing found is inside it (`read`); the
     `question`, for one that asks which is not (`qa.negated`)."""
@@ -292,7 +292,7 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     if not hits or (not r.supported and not choices):
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings, window)
-    sure = short_read(shown, hits, r.day, window, question)
+    sure = short_read(shown, hits, r.day, window, question=question)
     write = sure is not None and sure.written
     if use_llm:
         got = _llm(question, hits, scored, choices, filters, window, res, llm or load_llm(settings), shown,

@@ -547,8 +547,9 @@ def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder:
 def denied(support: Sequence[tuple[float, list[Scored]]], choices: Sequence[str]) -> list[int]:
     """The choices whose first supporting sentence names them and writes a negation
     ("Spain did not reach the quarter-finals")."""
-    return [ci for ci, (_, sents) in enumerate(support) if sents and _named_words(choices[ci])
-            and _named_words(choices[ci]) <= _named_words(sents[0].sentence) and negated.negates(sents[0].sentence)]
+    return [ci for ci, (_, sents) in enumerate(support)
+            if sents and (named := _named_words(choices[ci])) and named <= _named_words(sents[0].sentence)
+            and negated.negates(sents[0].sentence)]
 
 
 def preferred(support: Sequence[tuple[float, list[Scored]]], choices: Sequence[str],

