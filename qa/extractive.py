@@ -29,7 +29,7 @@ returned with its sentences.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import NamedTuple
@@ -552,6 +552,19 @@ def denied(support: Sequence[tuple[float, list[Scored]]], choices: Sequence[str]
             and negated.negates(sents[0].sentence)]
 
 
+def the_one_not(support: Sequence[tuple[float, list[Scored]]], choices: Sequence[str],
+                among: Iterable[int]) -> int:
+    """For "which ... is not ...?": of the choices `among`, the best-supported one a source
+    names with a negation (`denied`), else the least-supported. The offline choice takes
+    it over all the choices, the LLM path over the ones a model's reply names, so a reply
+    naming two choices is settled by the same reading."""
+    among = list(among)
+    said_not = [ci for ci in denied(support, choices) if ci in among]
+    if said_not:
+        return max(said_not, key=lambda ci: support[ci][0])
+    return min(among, key=lambda ci: support[ci][0])
+
+
 def preferred(support: Sequence[tuple[float, list[Scored]]], choices: Sequence[str],
               short: str | None, which_not: bool = False) -> int:
     """newsqa's own choice: the one the short answer names when it names exactly one,
@@ -562,10 +575,7 @@ def preferred(support: Sequence[tuple[float, list[Scored]]], choices: Sequence[s
     best-supported of the choices a source names with a negation, else the
     least-supported; the short answer, a name the sources give, is no guide."""
     if which_not:
-        said_not = denied(support, choices)
-        if said_not:
-            return max(said_not, key=lambda ci: support[ci][0])
-        return min(range(len(choices)), key=lambda ci: support[ci][0])
+        return the_one_not(support, choices, range(len(choices)))
     named = named_choice(short, choices) if short else None
     return named if named is not None else max(range(len(choices)), key=lambda ci: support[ci][0])
 

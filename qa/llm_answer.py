@@ -192,14 +192,18 @@ def choice_answer(reply: str, question: str, choices: Sequence[str], hits: Seque
         notes.append(f"The model {what} (\u201c{_clip(reply)}\u201d); the choice shown is newsqa's "
                      "offline choice from the retrieved sources.")
         return _offline_choice(offline, choices, support, hits, notes, declined=True)
-    # Of several named, the one the sources support best; for "which ... is not ...?", least.
-    choice = (min if which_not else max)(candidates, key=lambda ci: support[ci][0]) \
-        if len(candidates) > 1 else candidates[0]
+    # Of several named, the one the sources support best; for "which ... is not ...?", the
+    # one a source denies, else the least supported (as the offline choice reads it).
+    choice = candidates[0] if len(candidates) == 1 else (
+        extractive.the_one_not(support, choices, candidates) if which_not
+        else max(candidates, key=lambda ci: support[ci][0]))
     if len(candidates) > 1:
         said = " and ".join(_label(ci, choices) for ci in candidates)
+        why = ("a source writes its negation" if which_not and choice in extractive.denied(support, choices)
+               else "the sources support it least" if which_not else "the sources support it best")
         notes.append(f"The model's reply names more than one choice ({said}); "
-                     f"{_label(choice, choices)} is the one the sources support "
-                     f"{'least (the question asks which is not)' if which_not else 'best'}.")
+                     f"{_label(choice, choices)} is taken: {why}"
+                     f"{' (the question asks which is not)' if which_not else ''}.")
     if len(content) < len(claims):
         notes.append("Removed the model's \u201cdoes not say\u201d: it contradicts the choice it made.")
     evidence = []

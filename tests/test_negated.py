@@ -7,7 +7,7 @@ import pytest
 
 import ingest
 from qa.answer import ask
-from qa.extractive import Scored, preferred
+from qa.extractive import Scored, preferred, the_one_not
 from qa.negated import asks_which_not, negates
 from tests.conftest import write_jsonl
 
@@ -54,6 +54,9 @@ def test_the_least_supported_choice_unless_a_source_denies_one() -> None:
     denial = Scored(1, "Ben Okafor did not join the council, he said.", 0.6, 0.5, 0.5)
     support[1] = (0.8, [denial])
     assert preferred(support, choices, None, which_not=True) == 1
+    # Among the choices a model's reply names: the denied one, though another is supported less.
+    assert the_one_not(support, choices, [1, 3]) == 1
+    assert the_one_not(support, choices, [0, 3]) == 3  # none denied: the least supported
     assert negates("He didn’t join.") and negates("It never aired.") and not negates("He joined.")
 
 
@@ -105,3 +108,28 @@ def test_an_open_question_asking_which_is_not_does_not_write_a_name_the_story_li
     assert a.short_withheld and a.short_read.withheld_note == SHORT_LISTED  # what the CLI and the app say
     a = ask("Which of these runners did not enter the city marathon?", s, embedder=real_embedder)
     assert a.short_read is not None and "Dan Whitfield" in a.short_read.text and not a.short_read.listed, a.text
+
+
+@pytest.mark.slow
+def test_a_model_reply_naming_two_choices_takes_the_one_a_source_denies(tmp_path, real_embedder) -> None:
+    """LLM mode: a reply that names two choices for "which ... not" is settled as the
+    offline choice is: the one a source writes a negation of, though the other is supported
+    less (the least-supported rule alone takes Eva Lind, which the quoted sentence does not
+    back, and falls back to the offline choice)."""
+    from pydantic import SecretStr
+
+    from qa.settings import Settings
+    from tests.llm_server import FakeLLMServer
+
+    with FakeLLMServer() as server:
+        s = Settings(data_dir=tmp_path / "data", collection="negated", llm_base_url=server.url,
+                     llm_model="test-model", llm_api_key=SecretStr("sk-test-negated"), llm_timeout_s=5.0)
+        ingest.run([write_jsonl(tmp_path / "council.jsonl", COUNCIL)], s, embedder=real_embedder)
+        choices = ["Eva Lind", "Farid Haddad", "Dan Whitfield", "Gina Ross"]
+        server.script.append(("reply", "Eva Lind or Dan Whitfield did not enter the race [1]."))
+        a = ask("Which of these runners did not enter the city marathon?", s, embedder=real_embedder,
+                choices=choices)
+    assert a.mode == "llm" and a.choice == "Dan Whitfield", (a.text, a.notes)
+    assert any("more than one choice" in n and "Dan Whitfield is taken: a source writes its negation" in n
+               for n in a.notes), a.notes
+    assert a.origin == "model" and not any("offline choice" in n for n in a.notes), a.notes
