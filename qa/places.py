@@ -168,7 +168,9 @@ def find(kind: str, name: str) -> str | None:
     is named for a word that ends other names ("NATO Summit" is not Summit, New Jersey)."""
     tokens = name.split()
     for size in range(len(tokens), 0, -1):
-        for start in range(len(tokens) - size + 1 if kind != "city" or size == len(tokens) else 1):
+        # A city inside a longer name is read only where it opens the name.
+        starts = 1 if kind == "city" and size < len(tokens) else len(tokens) - size + 1
+        for start in range(starts):
             run = " ".join(tokens[start : start + size])
             if any(t[:1].isupper() for t in tokens[start : start + size]) and is_place(kind, run) \
                     and not _inside_a_place(tokens, start, size):
