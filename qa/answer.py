@@ -119,8 +119,8 @@ def short_read(shown: extractive.Shown | None, hits: Sequence[Hit], day: date | 
 
 def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
                 choices: Sequence[str] | None, res: Resources, shown: extractive.Shown | None,
-                choice_vectors: np.ndarray | None = None,
-                write: bool = True) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
+                choice_vectors: np.ndarray | None = None, write: bool = True,
+                inside: frozenset[int] | None = None) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
     """The offline answer; `shown` is the short answer (`extractive.short`) with the
     sentence it is cut from, which is quoted first (for a headline's span, the article's
     sentence that names it: `extractive.quote_for`) whether or not the short answer is
@@ -128,12 +128,13 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
     article's sentence but one that names it (`extractive.second_source`), an unwritten
     one with the reader's next sentence (`extractive.next_in_order`). Multiple
     choice takes the choice it names either way: a choice is the question's own words,
-    not a claim of ours."""
+    not a claim of ours; `inside`, the hits of the question's window
+    (`extractive.window_hits`), weigh most for a choice."""
     choice = short = None
     if choices:
         choice_idf = res.choice_idf(choices)
         ci, picks = extractive.choose(question, choices, hits, res.embedder, scored, choice_idf, choice_vectors,
-                                      shown.text if shown else None)
+                                      shown.text if shown else None, inside)
         choice = choices[ci]
         text = f"{chr(65 + ci)}) {choice} [1]. " + _quote_text(None, picks)
     else:
@@ -152,7 +153,8 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
 def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choices: Sequence[str] | None,
          filters: Filters, window: TimeWindow | None, res: Resources, llm: ChatLLM, shown: extractive.Shown | None,
          choice_vectors: np.ndarray | None, on_token: TokenFn | None,
-         on_restart: Callable[[], None] | None, write: bool = True, found: int | None = None) -> LLMAnswer:
+         on_restart: Callable[[], None] | None, write: bool = True, found: int | None = None,
+         inside: frozenset[int] | None = None) -> LLMAnswer:
     """The model's answer, checked sentence by sentence (see `qa.llm_answer`); `shown` is
     the offline short answer, for the offline answer shown when nothing the model wrote
     is supported. The model is shown the first `found` passages (those retrieval found);
@@ -163,7 +165,8 @@ def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choice
     pool = Pool.build(hits, res.embedder, [(s.hit, s.sentence, s.vector) for s in scored if s.vector is not None])
     if choices:
         return llm_answer.choice_answer(reply, question, choices, hits, scored, pool, res.embedder,
-                                        res.choice_idf(choices), choice_vectors, shown.text if shown else None)
+                                        res.choice_idf(choices), choice_vectors, shown.text if shown else None,
+                                        inside)
     answer, checked = llm_answer.open_answer(reply, pool, res.embedder)
     if answer is not None:
         return answer
@@ -293,16 +296,18 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings, window)
     sure = short_read(shown, hits, r.day, window, question=question)
+    inside = extractive.window_hits(scored, hits, window) if choices else None
     write = sure is not None and sure.written
     if use_llm:
         got = _llm(question, hits, scored, choices, filters, window, res, llm or load_llm(settings), shown,
-                   choice_vectors, on_token, on_restart, write, r.found)
+                   choice_vectors, on_token, on_restart, write, r.found, inside)
         lap("answer")
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, got.text, mode, got.citations, got.declined, got.choice, None, timings,
                       _widened(window, [c.published for c in got.citations]) if got.citations else window,
                       got.claims, got.notes, got.origin)
-    text, cites, choice, short = _extractive(question, hits, scored, choices, res, shown, choice_vectors, write)
+    text, cites, choice, short = _extractive(question, hits, scored, choices, res, shown, choice_vectors, write,
+                                             inside)
     lap("answer")
     timings["total"] = (time.perf_counter() - t0) * 1000
     return Answer(question, text, mode, cites, False, choice, short, timings,

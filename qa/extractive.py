@@ -66,6 +66,9 @@ SHORT_SENTENCES = 6
 MARKED_SENTENCES = 6
 # The longest window whose own articles are quoted first (`window_first`): a month.
 WINDOW_FIRST_DAYS = 32
+# How much a passage dated outside that window counts for a multiple-choice answer, when
+# one inside it supports an answer (`choice_support`).
+OUTSIDE_WINDOW = 0.5
 
 
 @dataclass(frozen=True)
@@ -254,6 +257,17 @@ def in_window(scored: Sequence[Scored], hits: Sequence[Hit], window: TimeWindow 
     if days is None:
         return []
     return [s for s in scored if s.score >= SUPPORT_THRESHOLD and days.contains(hits[s.hit].chunk.published)]
+
+
+def window_hits(scored: Sequence[Scored], hits: Sequence[Hit], window: TimeWindow | None) -> frozenset[int] | None:
+    """The hits dated inside the question's window (`quoting_window`) when a sentence of
+    one supports an answer (`in_window`), else None: the passages multiple choice weighs
+    in full (`choice_support`)."""
+    if not in_window(scored, hits, window):
+        return None
+    days = quoting_window(window)
+    assert days is not None  # in_window found sentences inside it
+    return frozenset(i for i, h in enumerate(hits) if days.contains(h.chunk.published))
 
 
 def supports(question: str, scored: Sequence[Scored], shown: Shown | None) -> bool:
@@ -465,7 +479,8 @@ def _title_case(title: str) -> bool:
 
 def choice_support(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder: Embedder,
                    scored: Sequence[Scored], idf: dict[str, float] | None = None,
-                   choice_vectors: np.ndarray | None = None) -> list[tuple[float, list[Scored]]]:
+                   choice_vectors: np.ndarray | None = None,
+                   inside: frozenset[int] | None = None) -> list[tuple[float, list[Scored]]]:
     """For each choice: how well the retrieved passages support it, and its best sentences.
 
     Two kinds of evidence, blended: a choice's own words found in the retrieved passages
@@ -474,6 +489,10 @@ def choice_support(question: str, choices: Sequence[str], hits: Sequence[Hit], e
     "question + choice" in meaning. `choice_vectors` are those texts' vectors when the
     caller already has them (retrieval searched with them). The sentences cited for a
     choice name it when any retrieved sentence does.
+    `inside`: the hits dated inside the question's window (`window_hits`), when it holds
+    a supported sentence; the others count `OUTSIDE_WINDOW` as much, so that for "Which
+    Jewish holiday was celebrated this week?" the week's Rosh Hashanah article outweighs
+    older articles that explain Shavuot at length.
     """
     top = list(scored[:12])
     if not top:
@@ -481,18 +500,22 @@ def choice_support(question: str, choices: Sequence[str], hits: Sequence[Hit], e
     svecs = np.stack([s.vector for s in top])  # embedded once, in score_sentences
     cvecs = choice_vectors if choice_vectors is not None else embedder.embed([f"{question} {c}" for c in choices])
     sims = cvecs @ svecs.T  # choices x sentences
+    def dated(i: int) -> float:
+        return 1.0 if inside is None or i in inside else OUTSIDE_WINDOW
+
     weights = np.array([max(s.score, 0.0) for s in top])
+    in_days = np.array([dated(s.hit) for s in top])
     q = set(content_stems(question))
     local_idf = idf_weights([content_stems(s.sentence) for s in top])
     top_hit = max((h.score for h in hits), default=1.0) or 1.0
     passages = [set(content_stems(f"{h.chunk.title} {h.chunk.text}")) for h in hits]
-    hit_w = [h.score / top_hit for h in hits]
+    hit_w = [h.score / top_hit * dated(i) for i, h in enumerate(hits)]
     out = []
     for ci, choice in enumerate(choices):
         cw = [t for t in content_stems(choice) if t not in q] or content_stems(choice)
         lex = np.array([coverage(cw, content_stems(s.sentence), local_idf) for s in top])
         per_sentence = 0.6 * sims[ci] + 0.4 * lex
-        sentence_score = float(np.max(per_sentence * (0.5 + weights)))
+        sentence_score = float(np.max(per_sentence * (0.5 + weights) * in_days))
         passage_score = max((w * coverage(cw, list(p), idf or local_idf)
                              for p, w in zip(passages, hit_w, strict=True)), default=0.0)
         support = [top[int(j)] for j in np.argsort(-per_sentence)[:2]]
@@ -526,7 +549,8 @@ def named_choice(short: str, choices: Sequence[str]) -> int | None:
 
 def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder: Embedder,
            scored: Sequence[Scored], idf: dict[str, float] | None = None,
-           choice_vectors: np.ndarray | None = None, short: str | None = None) -> tuple[int, list[Scored]]:
+           choice_vectors: np.ndarray | None = None, short: str | None = None,
+           inside: frozenset[int] | None = None) -> tuple[int, list[Scored]]:
     """Index of the best-supported choice, and the sentences that support it. `short` is
     the reader's own short answer to the question (`short`, from the same sentences): when
     it names one choice, that choice is taken. The span extractor weighs where a name stands against
@@ -535,7 +559,7 @@ def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder:
     them."""
     if not scored:
         return 0, []
-    support = choice_support(question, choices, hits, embedder, scored, idf, choice_vectors)
+    support = choice_support(question, choices, hits, embedder, scored, idf, choice_vectors, inside)
     no = negated.asks_which_not(question)
     best = preferred(support, choices, short, no)
     if no and not denied(support, choices):

@@ -172,12 +172,13 @@ def fallback_note(reply: str) -> str:
 def choice_answer(reply: str, question: str, choices: Sequence[str], hits: Sequence[Hit],
                   scored: Sequence[extractive.Scored], pool: Pool, embedder: Embedder,
                   idf: dict[str, float] | None, choice_vectors: np.ndarray | None,
-                  short: str | None = None) -> LLMAnswer:
+                  short: str | None = None, inside: frozenset[int] | None = None) -> LLMAnswer:
     """The checked multiple-choice answer (see the module's docstring). `short` is the
     offline reader's short answer, which names the offline choice when it names one
-    (`extractive.preferred`), as in extractive mode."""
+    (`extractive.preferred`), as in extractive mode; `inside`, the hits of the question's
+    window (`extractive.window_hits`), weigh most, as they do there."""
     claims = split_claims(reply)
-    support = extractive.choice_support(question, choices, hits, embedder, scored, idf, choice_vectors)
+    support = extractive.choice_support(question, choices, hits, embedder, scored, idf, choice_vectors, inside)
     which_not = negated.asks_which_not(question)
     offline = extractive.preferred(support, choices, short, which_not)
     lettered = [(i, ci) for i, c in enumerate(claims) if (ci := _letter(c.text, len(choices))) is not None]

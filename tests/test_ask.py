@@ -2515,3 +2515,37 @@ def test_a_city_inside_a_name_is_taken_only_where_it_opens_the_name() -> None:
     assert places.find("city", "Los Angeles County") == "Los Angeles"
     said = ["Allies will announce a hike in defense spending at a NATO Summit in The Hague next week."]
     assert read_text("Nato leaders met in which Dutch city to formalise a new agreement?", said) in ("The Hague", "Hague")
+
+
+def test_multiple_choice_weighs_the_weeks_passages_most(real_embedder) -> None:  # type: ignore[no-untyped-def]
+    """For a question about this week, a choice the week's story supports outweighs one an
+    older explainer supports at length: passages dated outside the question's window
+    count `OUTSIDE_WINDOW` as much, once the window holds a supported sentence."""
+    from qa import extractive
+    from qa.timewindow import for_question
+    from qa.types import Chunk, Hit
+
+    question = "Which Jewish holiday was celebrated this week?"
+    as_of = date(2025, 9, 25)
+    explainer = ("Shavuot is the Jewish holiday that celebrates the giving of the Torah. The Jewish holiday of "
+                 "Shavuot is celebrated with dairy foods, and Shavuot is the holiday of the first fruits.")
+    week = ("Jewish families celebrated Rosh Hashanah, the Jewish new year, this week with apples and honey. "
+            "The holiday is the first of the Days of Awe.")
+    hits = [Hit(Chunk("a:0", "a", 0, explainer, 0, "Shavuot: what is the Jewish holiday?", "https://news.example/a",
+                      "news.example", date(2023, 5, 16)), 0.86),
+            Hit(Chunk("b:0", "b", 0, week, 0, "Rosh Hashanah begins", "https://news.example/b", "news.example",
+                      date(2025, 9, 22)), 0.80)]
+    window = for_question(question, None, None, as_of)
+    assert window is not None and window.contains(date(2025, 9, 22)) and not window.contains(date(2023, 5, 16))
+    scored = extractive.window_first(extractive.score_sentences(question, hits, real_embedder, as_of=as_of),
+                                     hits, window)
+    choices = ["Passover", "Yom Kippur", "Rosh Hashanah", "Shavuot"]
+    inside = extractive.window_hits(scored, hits, window)
+    assert inside == frozenset({1})
+    ci, picks = extractive.choose(question, choices, hits, real_embedder, scored, inside=inside)
+    assert choices[ci] == "Rosh Hashanah" and "Rosh Hashanah" in picks[0].sentence
+    everywhere, _ = extractive.choose(question, choices, hits, real_embedder, scored)
+    assert choices[everywhere] == "Shavuot"  # weighed alike, the explainer's holiday wins
+    # No window, or one that holds nothing supported: every passage counts in full.
+    assert extractive.window_hits(scored, hits, None) is None
+    assert extractive.window_hits(scored, hits, for_question("Which holiday?", None, None, date(2024, 1, 5))) is None
