@@ -263,10 +263,9 @@ def window_hits(scored: Sequence[Scored], hits: Sequence[Hit], window: TimeWindo
     """The hits dated inside the question's window (`quoting_window`) when a sentence of
     one supports an answer (`in_window`), else None: the passages multiple choice weighs
     in full (`choice_support`)."""
-    if not in_window(scored, hits, window):
-        return None
     days = quoting_window(window)
-    assert days is not None  # in_window found sentences inside it
+    if days is None or not in_window(scored, hits, window):
+        return None
     return frozenset(i for i, h in enumerate(hits) if days.contains(h.chunk.published))
 
 
@@ -500,16 +499,14 @@ def choice_support(question: str, choices: Sequence[str], hits: Sequence[Hit], e
     svecs = np.stack([s.vector for s in top])  # embedded once, in score_sentences
     cvecs = choice_vectors if choice_vectors is not None else embedder.embed([f"{question} {c}" for c in choices])
     sims = cvecs @ svecs.T  # choices x sentences
-    def dated(i: int) -> float:
-        return 1.0 if inside is None or i in inside else OUTSIDE_WINDOW
-
+    dated = [1.0 if inside is None or i in inside else OUTSIDE_WINDOW for i in range(len(hits))]
     weights = np.array([max(s.score, 0.0) for s in top])
-    in_days = np.array([dated(s.hit) for s in top])
+    in_days = np.array([dated[s.hit] for s in top])
     q = set(content_stems(question))
     local_idf = idf_weights([content_stems(s.sentence) for s in top])
     top_hit = max((h.score for h in hits), default=1.0) or 1.0
     passages = [set(content_stems(f"{h.chunk.title} {h.chunk.text}")) for h in hits]
-    hit_w = [h.score / top_hit * dated(i) for i, h in enumerate(hits)]
+    hit_w = [h.score / top_hit * d for h, d in zip(hits, dated, strict=True)]
     out = []
     for ci, choice in enumerate(choices):
         cw = [t for t in content_stems(choice) if t not in q] or content_stems(choice)

@@ -2548,4 +2548,6 @@ def test_multiple_choice_weighs_the_weeks_passages_most(real_embedder) -> None: 
     assert choices[everywhere] == "Shavuot"  # weighed alike, the explainer's holiday wins
     # No window, or one that holds nothing supported: every passage counts in full.
     assert extractive.window_hits(scored, hits, None) is None
-    assert extractive.window_hits(scored, hits, for_question("Which holiday?", None, None, date(2024, 1, 5))) is None
+    empty = for_question(question, None, None, date(2024, 1, 5))  # a week before either article
+    assert empty is not None and not any(empty.contains(h.chunk.published) for h in hits)
+    assert extractive.window_hits(scored, hits, empty) is None
