@@ -118,24 +118,20 @@ def short_read(shown: extractive.Shown | None, hits: Sequence[Hit], day: date | 
 
 
 def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
-                choices: Sequence[str] | None, res: Resources, shown: extractive.Shown | None,
-                choice_vectors: np.ndarray | None = None, write: bool = True,
-                inside: frozenset[int] | None = None) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
+                reading: extractive.ChoiceReading | None, embedder: Embedder, shown: extractive.Shown | None,
+                write: bool = True) -> tuple[str, tuple[Citation, ...], str | None, str | None]:
     """The offline answer; `shown` is the short answer (`extractive.short`) with the
     sentence it is cut from, which is quoted first (for a headline's span, the article's
     sentence that names it: `extractive.quote_for`) whether or not the short answer is
     written (`write`: the reader is sure of it); a written one is quoted with no other
     article's sentence but one that names it (`extractive.second_source`), an unwritten
     one with the reader's next sentence (`extractive.next_in_order`). Multiple
-    choice takes the choice it names either way: a choice is the question's own words,
-    not a claim of ours; `inside`, the hits of the question's window
-    (`extractive.window_hits`), weigh most for a choice."""
+    choice (`reading`) takes the choice the short answer names either way: a choice is
+    the question's own words, not a claim of ours."""
     choice = short = None
-    if choices:
-        choice_idf = res.choice_idf(choices)
-        ci, picks = extractive.choose(question, choices, hits, res.embedder, scored, choice_idf, choice_vectors,
-                                      shown.text if shown else None, inside)
-        choice = choices[ci]
+    if reading:
+        ci, picks = extractive.choose(question, reading, hits, embedder, scored)
+        choice = reading.choices[ci]
         text = f"{chr(65 + ci)}) {choice} [1]. " + _quote_text(None, picks)
     else:
         if shown:
@@ -150,29 +146,27 @@ def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],
     return text, cites, choice, short
 
 
-def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], choices: Sequence[str] | None,
+def _llm(question: str, hits: list[Hit], scored: list[extractive.Scored], reading: extractive.ChoiceReading | None,
          filters: Filters, window: TimeWindow | None, res: Resources, llm: ChatLLM, shown: extractive.Shown | None,
-         choice_vectors: np.ndarray | None, on_token: TokenFn | None,
-         on_restart: Callable[[], None] | None, write: bool = True, found: int | None = None,
-         inside: frozenset[int] | None = None) -> LLMAnswer:
+         on_token: TokenFn | None, on_restart: Callable[[], None] | None, write: bool = True,
+         found: int | None = None) -> LLMAnswer:
     """The model's answer, checked sentence by sentence (see `qa.llm_answer`); `shown` is
     the offline short answer, for the offline answer shown when nothing the model wrote
     is supported. The model is shown the first `found` passages (those retrieval found);
     its sentences are checked against all the reader read."""
+    choices = reading.choices if reading else None
     reply = llm.complete(prompts.system_prompt(bool(choices)),
                          prompts.user_prompt(question, hits[:found], choices, filters.as_of, window),
                          on_token, on_restart)
     pool = Pool.build(hits, res.embedder, [(s.hit, s.sentence, s.vector) for s in scored if s.vector is not None])
-    if choices:
-        return llm_answer.choice_answer(reply, question, choices, hits, scored, pool, res.embedder,
-                                        res.choice_idf(choices), choice_vectors, shown.text if shown else None,
-                                        inside)
+    if reading:
+        return llm_answer.choice_answer(reply, question, reading, hits, scored, pool, res.embedder)
     answer, checked = llm_answer.open_answer(reply, pool, res.embedder)
     if answer is not None:
         return answer
     if checked is None:  # the model declined
         return LLMAnswer(prompts.DECLINE_TEXT, (), (), (), True, None, "model")
-    text, cites, _, _ = _extractive(question, hits, scored, None, res, shown, write=write)
+    text, cites, _, _ = _extractive(question, hits, scored, None, res.embedder, shown, write=write)
     cites = tuple(replace(c, added=True) for c in cites)  # chosen by newsqa, not the model
     claims = tuple(Claim(c.quote, (c.n,), (), "newsqa") for c in cites)
     return LLMAnswer(text, cites, claims, (llm_answer.fallback_note(reply),), False, None, "offline")
@@ -289,25 +283,25 @@ def ask(question: str, settings: Settings, *, choices: Sequence[str] | None = No
     r = read(question, res, filters, k, settings.max_chunks_per_article, choices, lap,
              whole_articles=settings.whole_articles)
     hits, window, scored, shown = r.hits, r.window, r.scored, r.shown
-    choice_vectors = r.vectors[1:] if choices else None
     use_llm = llm is not None or settings.llm_configured
     mode = "llm" if use_llm else "extractive"
     if not hits or (not r.supported and not choices):
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, prompts.DECLINE_TEXT, mode, (), True, None, None, timings, window)
     sure = short_read(shown, hits, r.day, window, question=question)
-    inside = extractive.window_hits(scored, hits, window) if choices else None
+    reading = extractive.ChoiceReading(tuple(choices), r.vectors[1:], res.choice_idf(choices),
+                                       shown.text if shown else None,
+                                       extractive.window_hits(scored, hits, window)) if choices else None
     write = sure is not None and sure.written
     if use_llm:
-        got = _llm(question, hits, scored, choices, filters, window, res, llm or load_llm(settings), shown,
-                   choice_vectors, on_token, on_restart, write, r.found, inside)
+        got = _llm(question, hits, scored, reading, filters, window, res, llm or load_llm(settings), shown,
+                   on_token, on_restart, write, r.found)
         lap("answer")
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(question, got.text, mode, got.citations, got.declined, got.choice, None, timings,
                       _widened(window, [c.published for c in got.citations]) if got.citations else window,
                       got.claims, got.notes, got.origin)
-    text, cites, choice, short = _extractive(question, hits, scored, choices, res, shown, choice_vectors, write,
-                                             inside)
+    text, cites, choice, short = _extractive(question, hits, scored, reading, res.embedder, shown, write)
     lap("answer")
     timings["total"] = (time.perf_counter() - t0) * 1000
     return Answer(question, text, mode, cites, False, choice, short, timings,

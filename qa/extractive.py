@@ -476,28 +476,44 @@ def _title_case(title: str) -> bool:
     return len(long_words) > 1 and all(w[:1].isupper() for w in long_words)
 
 
-def choice_support(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder: Embedder,
-                   scored: Sequence[Scored], idf: dict[str, float] | None = None,
-                   choice_vectors: np.ndarray | None = None,
-                   inside: frozenset[int] | None = None) -> list[tuple[float, list[Scored]]]:
+@dataclass(frozen=True)
+class ChoiceReading:
+    """What a multiple-choice answer reads besides the passages and their sentences, in
+    either mode (`choose`, `qa.llm_answer.choice_answer`).
+
+    `vectors`: the "question + choice" texts' vectors when the caller has them (retrieval
+    searched with them), else they are embedded here. `idf`: the rarity of the choices'
+    words in the whole archive ("Netflix" in the top passage says a lot). `short`: the
+    reader's own short answer to the question (`short`): when it names one choice, that
+    choice is taken. `inside`: the hits dated inside the question's window (`window_hits`),
+    when it holds a supported sentence; the others count `OUTSIDE_WINDOW` as much."""
+
+    choices: tuple[str, ...]
+    vectors: np.ndarray | None = field(default=None, repr=False, compare=False)
+    idf: dict[str, float] | None = field(default=None, compare=False)
+    short: str | None = None
+    inside: frozenset[int] | None = None
+
+
+def choice_support(question: str, reading: ChoiceReading, hits: Sequence[Hit], embedder: Embedder,
+                   scored: Sequence[Scored]) -> list[tuple[float, list[Scored]]]:
     """For each choice: how well the retrieved passages support it, and its best sentences.
 
     Two kinds of evidence, blended: a choice's own words found in the retrieved passages
-    (weighted by each passage's retrieval score and by the words' rarity in the archive:
-    "Netflix" in the top passage says a lot), and how well the best sentences support
-    "question + choice" in meaning. `choice_vectors` are those texts' vectors when the
-    caller already has them (retrieval searched with them). The sentences cited for a
-    choice name it when any retrieved sentence does.
-    `inside`: the hits dated inside the question's window (`window_hits`), when it holds
-    a supported sentence; the others count `OUTSIDE_WINDOW` as much, so that for "Which
-    Jewish holiday was celebrated this week?" the week's Rosh Hashanah article outweighs
-    older articles that explain Shavuot at length.
+    (weighted by each passage's retrieval score and by the words' rarity in the archive),
+    and how well the best sentences support "question + choice" in meaning. The sentences
+    cited for a choice name it when any retrieved sentence does. Passages dated outside
+    the question's window count less once one inside it supports an answer
+    (`ChoiceReading.inside`), so that for "Which Jewish holiday was celebrated this week?"
+    the week's Rosh Hashanah article outweighs older articles that explain Shavuot at length.
     """
+    choices, idf, inside = reading.choices, reading.idf, reading.inside
     top = list(scored[:12])
     if not top:
         return [(0.0, []) for _ in choices]
     svecs = np.stack([s.vector for s in top])  # embedded once, in score_sentences
-    cvecs = choice_vectors if choice_vectors is not None else embedder.embed([f"{question} {c}" for c in choices])
+    cvecs = reading.vectors if reading.vectors is not None else \
+        embedder.embed([f"{question} {c}" for c in choices])
     sims = cvecs @ svecs.T  # choices x sentences
     dated = [1.0 if inside is None or i in inside else OUTSIDE_WINDOW for i in range(len(hits))]
     weights = np.array([max(s.score, 0.0) for s in top])
@@ -544,21 +560,19 @@ def named_choice(short: str, choices: Sequence[str]) -> int | None:
     return named[0] if len(named) == 1 else None
 
 
-def choose(question: str, choices: Sequence[str], hits: Sequence[Hit], embedder: Embedder,
-           scored: Sequence[Scored], idf: dict[str, float] | None = None,
-           choice_vectors: np.ndarray | None = None, short: str | None = None,
-           inside: frozenset[int] | None = None) -> tuple[int, list[Scored]]:
-    """Index of the best-supported choice, and the sentences that support it. `short` is
-    the reader's own short answer to the question (`short`, from the same sentences): when
-    it names one choice, that choice is taken. The span extractor weighs where a name stands against
-    the question's words; the choice scores only see that a choice is named near them,
-    so two choices named in one passage ("DeepSeek ... rivals ChatGPT") look alike to
-    them."""
+def choose(question: str, reading: ChoiceReading, hits: Sequence[Hit], embedder: Embedder,
+           scored: Sequence[Scored]) -> tuple[int, list[Scored]]:
+    """Index of the best-supported choice, and the sentences that support it; the one the
+    reader's short answer names (`ChoiceReading.short`) when it names one. The span
+    extractor weighs where a name stands against the question's words; the choice scores
+    only see that a choice is named near them, so two choices named in one passage
+    ("DeepSeek ... rivals ChatGPT") look alike to them."""
     if not scored:
         return 0, []
-    support = choice_support(question, choices, hits, embedder, scored, idf, choice_vectors, inside)
+    choices = reading.choices
+    support = choice_support(question, reading, hits, embedder, scored)
     no = negated.asks_which_not(question)
-    best = preferred(support, choices, short, no)
+    best = preferred(support, choices, reading.short, no)
     if no and not denied(support, choices):
         # The sources list the others: the best-supported choice's sentences are the list.
         return best, support[max(range(len(choices)), key=lambda ci: support[ci][0])][1]

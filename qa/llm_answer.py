@@ -27,8 +27,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from qa import extractive, negated
 from qa.citations import Checked, Pool, RawClaim, check_answer, citation_for, split_claims
 from qa.embeddings import Embedder
@@ -169,18 +167,16 @@ def fallback_note(reply: str) -> str:
             "sources; the quoted evidence is shown instead.")
 
 
-def choice_answer(reply: str, question: str, choices: Sequence[str], hits: Sequence[Hit],
-                  scored: Sequence[extractive.Scored], pool: Pool, embedder: Embedder,
-                  idf: dict[str, float] | None, choice_vectors: np.ndarray | None,
-                  short: str | None = None, inside: frozenset[int] | None = None) -> LLMAnswer:
-    """The checked multiple-choice answer (see the module's docstring). `short` is the
-    offline reader's short answer, which names the offline choice when it names one
-    (`extractive.preferred`), as in extractive mode; `inside`, the hits of the question's
-    window (`extractive.window_hits`), weigh most, as they do there."""
+def choice_answer(reply: str, question: str, reading: extractive.ChoiceReading, hits: Sequence[Hit],
+                  scored: Sequence[extractive.Scored], pool: Pool, embedder: Embedder) -> LLMAnswer:
+    """The checked multiple-choice answer (see the module's docstring). The offline choice
+    it falls back on, and weighs a reply naming several choices by, is read as in
+    extractive mode, from the same `reading` (`extractive.preferred`)."""
     claims = split_claims(reply)
-    support = extractive.choice_support(question, choices, hits, embedder, scored, idf, choice_vectors, inside)
+    choices = reading.choices
+    support = extractive.choice_support(question, reading, hits, embedder, scored)
     which_not = negated.asks_which_not(question)
-    offline = extractive.preferred(support, choices, short, which_not)
+    offline = extractive.preferred(support, choices, reading.short, which_not)
     lettered = [(i, ci) for i, c in enumerate(claims) if (ci := _letter(c.text, len(choices))) is not None]
     head = lettered[0][0] if lettered else None
     letter = lettered[0][1] if lettered else None

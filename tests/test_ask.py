@@ -1888,19 +1888,22 @@ def test_multiple_choice_takes_the_choice_the_short_answer_names(real_embedder) 
     scored = extractive.score_sentences(question, hits, real_embedder, as_of=date(2025, 1, 31))
     sa = extractive.short(question, scored, None, hits)
     assert sa is not None and sa[0] == "DeepSeek"
-    alone, _ = extractive.choose(question, choices, hits, real_embedder, scored)
+    alone, _ = extractive.choose(question, extractive.ChoiceReading(tuple(choices)), hits, real_embedder, scored)
     assert choices[alone] == "ChatGPT"  # the choice scores alone: named twice, near the question's words
-    ci, picks = extractive.choose(question, choices, hits, real_embedder, scored, None, None, sa[0])
+    named = extractive.ChoiceReading(tuple(choices), short=sa[0])
+    ci, picks = extractive.choose(question, named, hits, real_embedder, scored)
     assert choices[ci] == "DeepSeek" and "DeepSeek" in picks[0].sentence
     # LLM mode: a model that declines gets newsqa's offline choice, the same one.
     from qa import llm_answer
     from qa.citations import Pool
 
     pool = Pool.build(hits, real_embedder, [(s.hit, s.sentence, s.vector) for s in scored])
-    args = ("The archive does not say.", question, choices, hits, scored, pool, real_embedder, None, None)
-    declined = llm_answer.choice_answer(*args, sa[0])
+    declined = llm_answer.choice_answer("The archive does not say.", question, named, hits, scored, pool,
+                                        real_embedder)
     assert declined.choice == "DeepSeek" and declined.origin == "offline" and declined.declined
-    assert llm_answer.choice_answer(*args).choice == "ChatGPT"  # without the short answer
+    unnamed = llm_answer.choice_answer("The archive does not say.", question, extractive.ChoiceReading(tuple(choices)),
+                                       hits, scored, pool, real_embedder)
+    assert unnamed.choice == "ChatGPT"  # without the short answer
     assert extractive.named_choice("Donald Trump", ["President Donald Trump", "Joe Biden"]) == 0
     assert extractive.named_choice("Trump", ["Donald Trump", "Donald Trump Jr."]) is None  # names both
     assert extractive.named_choice("Wall Street", choices) is None  # names none
@@ -2542,9 +2545,10 @@ def test_multiple_choice_weighs_the_weeks_passages_most(real_embedder) -> None: 
     choices = ["Passover", "Yom Kippur", "Rosh Hashanah", "Shavuot"]
     inside = extractive.window_hits(scored, hits, window)
     assert inside == frozenset({1})
-    ci, picks = extractive.choose(question, choices, hits, real_embedder, scored, inside=inside)
+    ci, picks = extractive.choose(question, extractive.ChoiceReading(tuple(choices), inside=inside), hits,
+                                  real_embedder, scored)
     assert choices[ci] == "Rosh Hashanah" and "Rosh Hashanah" in picks[0].sentence
-    everywhere, _ = extractive.choose(question, choices, hits, real_embedder, scored)
+    everywhere, _ = extractive.choose(question, extractive.ChoiceReading(tuple(choices)), hits, real_embedder, scored)
     assert choices[everywhere] == "Shavuot"  # weighed alike, the explainer's holiday wins
     # No window, or one that holds nothing supported: every passage counts in full.
     assert extractive.window_hits(scored, hits, None) is None
