@@ -16,6 +16,12 @@ days and the share of written short answers that are right are split by those gr
 retriever missed that it could have found, and how far the answers can go where the
 archive holds nothing of the question's days (no retrieval finds a story that is not
 there; a choice there is little better than a guess).
+
+With `--candidates`, each question is also asked as `newsqa ask` gathers its candidates
+(`qa.retrieve.gather`: the whole archive and the question's window, dense and keyword,
+with the "question + choice" searches of multiple choice) and each group says how many
+of its questions have a relevant chunk among them: the rest of retrieval's loss is the
+gathering's, and what is gathered but not in the top 10 is the ranking's (`qa.rank`).
 """
 
 from __future__ import annotations
@@ -76,7 +82,31 @@ def reach(questions: Sequence[EvalQuestion], texts: Sequence[_Text], days: int =
     return out
 
 
-def summary(reaches: Sequence[Reach], results: Path | None = None) -> dict:
+def gathered(questions: Sequence[EvalQuestion], data_dir: Path | None = None) -> dict[str, bool]:
+    """For each question: whether a relevant chunk (the eval's rule) is among the
+    candidates retrieval gathers for it, as `newsqa ask` would, as of its date."""
+    from qa.answer import load_resources, with_recency
+    from qa.retrieve import CANDIDATES_PER_K, Filters, gather
+    from qa.settings import Settings
+    from qa.timewindow import for_question
+
+    settings = Settings(data_dir=data_dir) if data_dir else Settings()
+    res = load_resources(settings)
+    out = {}
+    for q in questions:
+        texts = [q.question] + [f"{q.question} {c}" for c in q.choices]
+        vecs = res.embedder.embed(texts)
+        filters = with_recency(Filters(as_of=q.as_of), settings)
+        window = for_question(q.question, None, None, q.as_of)
+        cands = gather(q.question, res, filters, settings.top_k * CANDIDATES_PER_K, vecs[0], window,
+                       list(zip(texts[1:], vecs[1:], strict=True)))
+        rule = Relevance.of(q.answers, q.evidence, q.urls)
+        out[q.id] = any(rule.holds(c.chunk.text, c.chunk.url) for c in cands)
+    return out
+
+
+def summary(reaches: Sequence[Reach], results: Path | None = None,
+            among: dict[str, bool] | None = None) -> dict:
     """Each group's size and share, and with `results` the run's hit@10, multiple-choice
     accuracy, `contains`, citation precision, top citation within 7 days and written short
     answers right within it: how well the run does where the archive holds the week's
@@ -88,6 +118,9 @@ def summary(reaches: Sequence[Reach], results: Path | None = None) -> dict:
               "one holding the evidence snippet": [r for r in reaches if r.evidence],
               "none": [r for r in reaches if not r.allowed]}
     out: dict = {"n": n, "groups": {k: {"n": len(v), "share": len(v) / n if n else 0.0} for k, v in groups.items()}}
+    if among is not None:
+        for k, v in groups.items():
+            out["groups"][k]["gathered"] = mean([float(among[r.question_id]) for r in v if r.question_id in among])
     if results:
         run = {q["id"]: q for q in json.loads(results.read_text(encoding="utf-8"))["questions"]}
         for k, v in groups.items():
@@ -108,20 +141,23 @@ def main() -> None:
     ap.add_argument("questions", type=Path)
     ap.add_argument("--results", type=Path, help="a newsqa eval results.json on the same archive")
     ap.add_argument("--days", type=int, default=14)
+    ap.add_argument("--candidates", action="store_true",
+                    help="also gather each question's retrieval candidates and count those holding a relevant chunk")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     from qa.settings import Settings
     from qa.store import Store
 
     qs = load_questions(args.questions, None)
-    out = summary(reach(qs, _texts(Store(Settings(), create=False)), args.days), args.results)
+    out = summary(reach(qs, _texts(Store(Settings(), create=False)), args.days), args.results,
+                  gathered(qs) if args.candidates else None)
     if args.json:
         print(json.dumps(out))
         return
     print(f"{out['n']} questions")
     for k, g in out["groups"].items():
         run = "".join(f"   {name} {g[key]:.3f}" for key, name in
-                      (("hit@10", "hit@10 of the run"), ("mc_accuracy", "MC"), ("contains", "contains"),
+                      (("gathered", "among the candidates"), ("hit@10", "hit@10 of the run"), ("mc_accuracy", "MC"), ("contains", "contains"),
                        ("gold_citation_precision", "citation precision"),
                        ("top_citation_within_7d", "top citation within 7 days"),
                        ("short_answer_right", "short answers right"))

@@ -147,18 +147,20 @@ def test_eval_cli_on_a_small_archive_with_report_and_baseline(tmp_path: Path) ->
     assert [q["id"] for q in doc["questions"]] == ["kerman", "bowl", "navalny", "none"]
     assert (out / "hit_at_k.png").stat().st_size > 1000 and "| mc_accuracy |" in (out / "summary.md").read_text()
     # The ceiling: three questions have a relevant chunk in the sample (tungsten has none),
-    # and the run found all three.
+    # and the run found all three; retrieval's candidates hold one for those three and,
+    # the archive holding none, not for tungsten.
     import subprocess
     import sys
 
     from tests.conftest import ROOT
 
     c = subprocess.run([sys.executable, "-m", "eval.ceiling", str(gold), "--results", str(out / "results.json"),
-                        "--json"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+                        "--candidates", "--json"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert c.returncode == 0, c.stderr
     groups = json.loads(c.stdout)["groups"]
     assert groups["relevant chunk in the archive"]["n"] == 3 and groups["relevant chunk in the archive"]["hit@10"] == 1.0
     assert groups["none"]["n"] == 1
+    assert groups["relevant chunk in the archive"]["gathered"] == 1.0 and groups["none"]["gathered"] == 0.0
     # Split by the run: its MC questions were right; "none" (tungsten, no choices) declined.
     assert groups["relevant chunk in the archive"]["mc_accuracy"] == 1.0
     assert groups["none"]["mc_accuracy"] is None and groups["none"]["contains"] == 0.0
@@ -334,6 +336,11 @@ def test_ceiling_counts_only_relevant_chunks_a_question_may_see(tmp_path: Path) 
                    "stadium": (True, False, True), "flood": (True, False, False)}
     out = summary(reach(qs, texts, days=14))
     assert out["groups"]["relevant chunk in the archive"]["n"] == 3 and out["groups"]["none"]["share"] == 0.25
+    assert "gathered" not in out["groups"]["none"]
+    # Which questions' candidates hold a relevant chunk: each group's share of them.
+    among = summary(reach(qs, texts, days=14), among={"kerman": True, "early": False, "stadium": False, "flood": True})
+    assert among["groups"]["relevant chunk in the archive"]["gathered"] == 2 / 3
+    assert among["groups"]["none"]["gathered"] == 0.0
     assert out["groups"]["none from the days before the as-of date"]["n"] == 3
     # With a run: each group's hit@10, MC accuracy and contains over its own questions
     # (a question without choices counts for no MC share).
