@@ -82,24 +82,23 @@ def reach(questions: Sequence[EvalQuestion], texts: Sequence[_Text], days: int =
     return out
 
 
-def gathered(questions: Sequence[EvalQuestion], data_dir: Path | None = None) -> dict[str, bool]:
+def gathered(questions: Path, data_dir: Path) -> dict[str, bool]:
     """For each question: whether a relevant chunk (the eval's rule) is among the
-    candidates retrieval gathers for it, as `newsqa ask` would, as of its date."""
-    from qa.answer import load_resources, with_recency
-    from qa.retrieve import CANDIDATES_PER_K, Filters, gather
-    from qa.settings import Settings
-    from qa.timewindow import for_question
+    candidates retrieval gathers for it, set up as `newsqa ask` would (`eval.fitting.asked`),
+    with the "question + choice" searches of multiple choice."""
+    from eval.fitting import asked
+    from qa.extractive import choice_queries
+    from qa.retrieve import CANDIDATES_PER_K, gather
 
-    settings = Settings(data_dir=data_dir) if data_dir else Settings()
-    res = load_resources(settings)
     out = {}
-    for q in questions:
-        texts = [q.question] + [f"{q.question} {c}" for c in q.choices]
-        vecs = res.embedder.embed(texts)
-        filters = with_recency(Filters(as_of=q.as_of), settings)
-        window = for_question(q.question, None, None, q.as_of)
-        cands = gather(q.question, res, filters, settings.top_k * CANDIDATES_PER_K, vecs[0], window,
-                       list(zip(texts[1:], vecs[1:], strict=True)))
+    for a in asked(questions, data_dir):
+        q = a.question
+        # Embedded in one batch with the question, as `answer.read` does (the int8 model's
+        # vectors move slightly with the batch), so the candidates are the ones ask gathers.
+        texts = choice_queries(q.question, q.choices)
+        vecs = a.resources.embedder.embed([q.question, *texts]) if texts else [a.vector]
+        cands = gather(q.question, a.resources, a.filters, a.settings.top_k * CANDIDATES_PER_K, vecs[0],
+                       a.window, list(zip(texts, vecs[1:], strict=True)))
         rule = Relevance.of(q.answers, q.evidence, q.urls)
         out[q.id] = any(rule.holds(c.chunk.text, c.chunk.url) for c in cands)
     return out
@@ -148,16 +147,18 @@ def main() -> None:
     from qa.settings import Settings
     from qa.store import Store
 
+    settings = Settings()
     qs = load_questions(args.questions, None)
-    out = summary(reach(qs, _texts(Store(Settings(), create=False)), args.days), args.results,
-                  gathered(qs) if args.candidates else None)
+    out = summary(reach(qs, _texts(Store(settings, create=False)), args.days), args.results,
+                  gathered(args.questions, settings.data_dir) if args.candidates else None)
     if args.json:
         print(json.dumps(out))
         return
     print(f"{out['n']} questions")
     for k, g in out["groups"].items():
         run = "".join(f"   {name} {g[key]:.3f}" for key, name in
-                      (("gathered", "among the candidates"), ("hit@10", "hit@10 of the run"), ("mc_accuracy", "MC"), ("contains", "contains"),
+                      (("gathered", "among the candidates"), ("hit@10", "hit@10 of the run"),
+                       ("mc_accuracy", "MC"), ("contains", "contains"),
                        ("gold_citation_precision", "citation precision"),
                        ("top_citation_within_7d", "top citation within 7 days"),
                        ("short_answer_right", "short answers right"))

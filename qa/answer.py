@@ -237,7 +237,7 @@ def read(question: str, res: Resources, filters: Filters, k: int, per_article: i
     window = for_question(question, filters.since, filters.until, filters.as_of)
     # Multiple choice searches with the question and each choice too, so that the
     # passages that name each choice are among the candidates.
-    texts = [question] + [f"{question} {c}" for c in choices or ()]
+    texts = [question, *extractive.choice_queries(question, choices or ())]
     vecs = res.embedder.embed(texts)
     qvec, choice_queries = vecs[0], list(zip(texts[1:], vecs[1:], strict=True))
     lap("embed")

@@ -476,6 +476,12 @@ def _title_case(title: str) -> bool:
     return len(long_words) > 1 and all(w[:1].isupper() for w in long_words)
 
 
+def choice_queries(question: str, choices: Sequence[str]) -> list[str]:
+    """The texts multiple choice searches and weighs each choice with: the question
+    followed by the choice (`ChoiceReading.vectors` are theirs)."""
+    return [f"{question} {c}" for c in choices]
+
+
 @dataclass(frozen=True)
 class ChoiceReading:
     """What a multiple-choice answer reads besides the passages and their sentences, in
@@ -490,7 +496,7 @@ class ChoiceReading:
 
     choices: tuple[str, ...]
     vectors: np.ndarray | None = field(default=None, repr=False, compare=False)
-    idf: dict[str, float] | None = field(default=None, compare=False)
+    idf: dict[str, float] | None = None
     short: str | None = None
     inside: frozenset[int] | None = None
 
@@ -512,8 +518,7 @@ def choice_support(question: str, reading: ChoiceReading, hits: Sequence[Hit], e
     if not top:
         return [(0.0, []) for _ in choices]
     svecs = np.stack([s.vector for s in top])  # embedded once, in score_sentences
-    cvecs = reading.vectors if reading.vectors is not None else \
-        embedder.embed([f"{question} {c}" for c in choices])
+    cvecs = reading.vectors if reading.vectors is not None else embedder.embed(choice_queries(question, choices))
     sims = cvecs @ svecs.T  # choices x sentences
     dated = [1.0 if inside is None or i in inside else OUTSIDE_WINDOW for i in range(len(hits))]
     weights = np.array([max(s.score, 0.0) for s in top])
