@@ -216,6 +216,10 @@ _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
 # "At what time does he tee off?": the time of day ("1:12 p.m.", "noon"), not the date.
 _CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b)|\b(?:noon|midnight)\b", re.I)
+# "On what date...?", "Which day...?": a day, written with its day of the month or its
+# weekday ("Monday, Feb. 17", "Feb. 17"); a month and year ("Feb. 2025") names no day.
+_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I)
+_DAY = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{MONTHS})|\b(?:{DAYS})\b")
 _YEAR = re.compile(rf"\b{_YEAR_DIGITS}\b")
 
 
@@ -229,13 +233,15 @@ def unit_asked(question: str) -> str | None:
     """"money" or "percent" when a number question asks for one, "count" for another "how
     many" question ("How many people paid the fee?" asks for a count, never money),
     "long" for a "how long" one (a length of time or space, `_LONG_ASKED`), "year" for a
-    "what year" question, "clock" for a "what time" one (`_CLOCK_ASKED`), else None."""
+    "what year" question, "clock" for a "what time" one (`_CLOCK_ASKED`), "day" for a
+    "what date" or "which day" one (`_DAY_ASKED`), else None."""
     return _unit(question_type(question), asking_clause(question))
 
 
 def _unit(kind: str | None, asked: str) -> str | None:
     if kind == "date":
-        return "year" if _YEAR_ASKED.search(asked) else "clock" if _CLOCK_ASKED.search(asked) else None
+        return "year" if _YEAR_ASKED.search(asked) else "clock" if _CLOCK_ASKED.search(asked) \
+            else "day" if _DAY_ASKED.search(asked) else None
     if kind != "number":
         return None
     if _PERCENT_ASKED.search(asked):
@@ -278,6 +284,15 @@ _DATE_AFTER = re.compile(r"\b(until|till|by|since|before|after|from)\s+(?:what|w
 _SAID = r"(?:said|says|say)"
 _ASKS_SPEAKER = re.compile(rf"\b(?:who\s+|(?:which|what)\s+(?:[\w’'.-]+\s+){{1,4}}?)(?:has\s+|have\s+|had\s+)?{_SAID}\b",
                            re.I)
+# "Who won...?", "Which team won...?": the asked name won (`Asked.winner`).
+_ASKS_WINNER = re.compile(r"\b(?:who|which|what)\b(?:\s+[\w’'.-]+){0,4}?\s+(?:has\s+|have\s+|had\s+)?(?:won|wins|win)\b(?![’']t)",
+                          re.I)
+# The one a win was over, written after the verb or noun that says so and its seed or rank:
+# "Tennessee beat Florida State", "defeating No. 12 seed Taylor Fritz", "a 2-1 victory over
+# Liverpool". It lost: no answer to who won.
+_BEATEN = re.compile(r"\b(?:beat|beats|beating|defeat(?:s|ed|ing)?|upset(?:s|ting)?|edg(?:es|ed|ing)"
+                     r"|rout(?:s|ed|ing)|outlast(?:s|ed|ing)?|(?:victory|win|triumph)\s+over)"
+                     r"\s+(?:(?:the|top-seeded|defending\s+champion|No\.\s*\d+|\d+\w*(?:-seeded)?|seed|seeded)\s+)*$", re.I)
 # "Who was (posthumously) awarded...?", "Which NBA superstar was traded...?": a passive
 # question asks for the one the verb (group 1) was done to.
 _PASSIVE_ASKED = re.compile(r"^\W*(?:who|which|what)\b(?:\s+[\w’'.-]+){0,3}?\s+(?:was|were|has\s+been|have\s+been"
@@ -341,7 +356,7 @@ def counted_stems(question: str) -> frozenset[str]:
 
 
 # How a span says the unit asked for (`unit_asked`; a percentage otherwise).
-_UNIT_WRITTEN = {"money": _MONEY, "long": _HAS_LONG_UNIT, "clock": _CLOCK}
+_UNIT_WRITTEN = {"money": _MONEY, "long": _HAS_LONG_UNIT, "clock": _CLOCK, "day": _DAY}
 
 
 def _has_unit(unit: str, span: str) -> bool:
@@ -445,6 +460,7 @@ class Asked:
     naming: bool = False  # "What is the name of...?", "What is it called?" (`naming.asks_for_name`)
     wording: bool = False  # "What word / slogan...?": a quoted run in any case answers it (`naming.asks_for_word`)
     speaker: bool = False  # "Which senator said...?": who the news has saying it (`_ASKS_SPEAKER`)
+    winner: bool = False  # "Who won...?": not the one the news has beaten (`_ASKS_WINNER`, `_BEATEN`)
     # "Who was posthumously awarded...?": a passive question's verb, by its own stem
     # (`lexical.word_stem`), whose object is asked (`_PASSIVE_ASKED`); None otherwise.
     done_to: str | None = None
@@ -490,6 +506,7 @@ class Asked:
             naming=named and naming.asks_for_name(clause),
             wording=named and naming.asks_for_word(clause),
             speaker=named and _ASKS_SPEAKER.search(clause) is not None,
+            winner=named and _ASKS_WINNER.search(clause) is not None,
             done_to=word_stem(passive.group(1)) if named and (passive := _PASSIVE_ASKED.search(clause))
             and "by" not in {t.lower() for t in words(clause)} else None,
             species=named and not person and _asks_for_species(clause),
@@ -576,6 +593,8 @@ class Asked:
                 weight *= NOT_THE_KIND  # "Which actor...?": not "Oscar"
             else:
                 text = people.untitled(found)  # "Brevard's Steve Young" -> "Steve Young", "Sen. Al Roe" -> "Al Roe"
+        elif self.role and (found := people.person_in(text, surnames)) is not None:
+            text = people.untitled(found)  # "Who is Trump's choice for Interior secretary?": "North Dakota Gov. Doug Burgum" -> "Doug Burgum"
         elif self.species and people.person_in(text, surnames) is not None:
             weight *= NOT_THE_KIND  # "Which animal...?": not "John Hayden"
         if (self.work or self.wording) and not quoted:
@@ -865,7 +884,21 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
             s += len(sentence[s : m.end()]) - len(sentence[s : m.end()].lstrip())
         out.append((s, m.end()))
     runs = [part for s, e in out for part in _quote_closes(sentence, s, e)]
+    runs = [(s, e) for s, e in (_without_a_day(sentence, *r) for r in runs) if e > s]
     return _join_runs(_join_runs(runs, sentence, _city_and_district), sentence, _subtitled)
+
+
+# A run's last word is a month when the day of the month follows it ("the Fed's Oct. 29
+# meeting": "Fed's Oct").
+_MONTH_AT_END = re.compile(rf"\s*\b(?:{MONTHS})$")
+_DAY_NEXT = re.compile(r"\.?\s+\d{1,2}\b")
+
+
+def _without_a_day(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The run at `start:end` without a month it ends on when its day follows: that month
+    opens a date, not the last word of a name."""
+    month = _MONTH_AT_END.search(sentence, start, end)
+    return (start, month.start()) if month and _DAY_NEXT.match(sentence, end) else (start, end)
 
 
 def _join_runs(runs: list[tuple[int, int]], sentence: str,
@@ -1313,6 +1346,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= NOT_THE_KIND  # "Which lawyer...?": not "Combs" in "Combs' lawyer"
                 if asked.speaker and _speaks(sent, *run):
                     role *= SPEAKER_ROLE  # "Which senator said...?": "Texas Sen. Ted Cruz said"
+                if asked.winner and _BEATEN.search(sent[:s]):
+                    role *= NOT_THE_KIND  # "Which university won...?": not "Florida State" of "Tennessee beat Florida State"
                 if asked.ends_on and _governing_word(toks, before) == asked.ends_on:
                     role *= AFTER_ITS_PREPOSITION  # "On which network...?": "an appearance on Fox News", not "the Obama administration"
             elif kind == "place":

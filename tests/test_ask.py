@@ -1051,6 +1051,25 @@ def test_what_time_is_answered_with_a_time_of_day() -> None:
     assert got is not None and got.text == "Thursday"
 
 
+def test_what_date_is_answered_with_a_day_not_a_month_and_year() -> None:
+    """"On what date...?" asks for a day: "Monday, March 9" in the listing, not the
+    "March 2026" of the headline read first; "when" keeps the month and year, and a
+    month before its day is no word of a name ("the council's Oct. 14 vote")."""
+    from qa import short_answer as sa
+
+    listing = ["March 2026 events: what is open and closed in Millbrook",
+               "Founders Day (town offices closed) - Monday, March 9"]
+    case = sa.casing(listing)
+    got = sa.extract("On what date is Founders Day this year?", listing, [1.0, 0.7], None, case)
+    assert got is not None and got.text == "Monday, March 9"
+    assert sa.unit_asked("Which day does the market open?") == "day"
+    got = sa.extract("When is Founders Day this year?", listing, [1.0, 0.7], None, case)
+    assert got is not None and got.text == "March 2026"
+    vote = "Residents packed the Council's Oct. 14 vote on the new library."
+    assert "Council's Oct" not in [vote[s:e] for s, e in sa._candidates("entity", vote, sa.casing([vote]))]
+    assert sa._without_a_day(vote, 0, len("Residents packed the Council's Oct")) == (0, len("Residents packed the Council's"))
+
+
 def test_a_name_the_news_calls_of_the_kind_asked_counts_more() -> None:
     """The kind of person asked for written beside a name, as its title before it
     ("Kremlin spokesman Dmitry Peskov", abbreviated: "Sen. Ted Cruz") or after it and a
@@ -2239,6 +2258,29 @@ def test_who_is_the_role_is_the_name_written_with_the_role_not_the_storys_star()
     assert read_text("Who is the Falcons' general manager?", trade, [1.0, 0.95, 0.9]) == "Owen Pryce"
     unnamed = [trade[0], "In the hours after the trade, the Falcons' front office met the media.", trade[2]]
     assert read_text("Who is the Falcons' general manager?", unnamed, [1.0, 0.95, 0.9]) == "Maya Torres"
+
+
+def test_who_won_is_not_answered_by_the_one_the_news_has_beaten() -> None:
+    """"Who won...?" asks for the winner: the name after "defeating", "beat" or "a victory
+    over" (and its seed) lost, though it stands nearer the question's words. A question
+    that asks who lost, or who will not, is not one for the winner."""
+    from qa import short_answer as sa
+
+    final = ["The title went to Ana Petrov on Sunday, defeating No. 3 seed Mia Long in the Harbor Open final."]
+    assert read_text("Which player won the Harbor Open final?", final) == "Ana Petrov"
+    cup = ["In the Lakeside Cup final, the Rovers took the trophy with a 2-1 victory over Northgate City."]
+    assert read_text("Which team won the Lakeside Cup final?", cup) == "Rovers"
+    assert sa.Asked.of("Who won the Harbor Open?").winner
+    assert not sa.Asked.of("Which team lost the Lakeside Cup final?").winner
+    assert not sa.Asked.of("Who won't play in the final?").winner
+
+
+def test_the_one_who_holds_a_role_is_answered_by_the_name_without_its_titles() -> None:
+    """"Who is Harlow's pick for Labor secretary?" asks for whoever holds a role (a
+    "pick"), a person when the news writes one: the answer is the name, not the state
+    and office the news writes before it."""
+    pick = ["Harlow picked Maine state Sen. Lena Ortiz for Labor secretary on Friday."]
+    assert read_text("Who is Harlow's pick for Labor secretary?", pick) == "Lena Ortiz"
 
 
 def test_the_role_beside_a_name_is_read_within_its_list_item_and_from_a_longer_aside() -> None:
