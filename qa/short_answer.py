@@ -894,6 +894,17 @@ _MONTH_AT_END = re.compile(rf"\s*\b(?:{MONTHS})$")
 _DAY_NEXT = re.compile(r"\.?\s+\d{1,2}\b")
 
 
+_NOUN_NEXT = re.compile(r"\s+([a-z][\w-]*)")  # the word right after, a common noun, no comma between
+
+
+def _dates_naming(sentence: str, kinds: frozenset[str]) -> list[tuple[int, int]]:
+    """The dates the sentence writes right before the kind asked for, as (start, end): a
+    date names the meeting, hearing or game it stands before ("the Fed's Oct. 29 meeting"
+    for "Which Fed meeting...?"), as a common noun names the kind in a slot."""
+    return [m.span() for m in _DATE.finditer(sentence)
+            if (after := _NOUN_NEXT.match(sentence, m.end())) and stem(after.group(1)) in kinds]
+
+
 def _without_a_day(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The run at `start:end` without a month it ends on when its day follows: that month
     opens a date, not the last word of a name."""
@@ -1234,6 +1245,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         if asked.pair:  # "Missouri and Texas" is one capitalised run: each is a name
             spans = [part for s, e in spans for part in _parts(sent, s, e)]
         slotted = asked.slot.spans(sent) if asked.slot else []
+        # "Which Fed meeting...?": "the Fed's Oct. 29 meeting" is the meeting, as a name headed
+        # by the kind is one of that kind.
+        dates_named = _dates_naming(sent, asked.kinds) if kind == "entity" and asked.kinds else []
+        slotted += dates_named
         # The name a naming verb gives ("dubbed "olo"", "known as the Beaver Moon"), for
         # a question asking a name, or a quoted run, for one asking a word ("selected
         # "parasocial""), stands where the answer stands, as a slot's word does; one
@@ -1366,7 +1381,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 role = max(role, SLOT_ROLE)
             if i >= read and not (marked and of_kind == 1.0):
                 continue
-            if headed_by_kind or introduced or holds_role:
+            if headed_by_kind or introduced or holds_role or run in dates_named:
                 named_as_kind.add(key)
             value = w * (0.3 + closeness + shares) * role * of_kind
             best[key] = max(best.get(key, 0.0), value)

@@ -1070,6 +1070,18 @@ def test_what_date_is_answered_with_a_day_not_a_month_and_year() -> None:
     assert sa._without_a_day(vote, 0, len("Residents packed the Council's Oct")) == (0, len("Residents packed the Council's"))
 
 
+def test_which_meeting_is_answered_by_the_date_written_before_that_word() -> None:
+    """"Which board meeting...?" asks for a thing the news names by its date: "the
+    board's June 12 meeting" answers, over the body the better-weighed sentence names;
+    a date before a comma ("on Sunday, beating...") names nothing."""
+    from qa import short_answer as sa
+
+    board = ["The Harbor Transit Authority kept fares unchanged Wednesday after the board's meeting in May.",
+             "Riders now expect the board's June 12 meeting to take up the fare increase."]
+    assert read_text("Which board meeting do riders expect to take up the fare increase?", board, [1.0, 0.9]) == "June 12"
+    assert sa._dates_naming("She won on Sunday, beating the champion.", frozenset({"win"})) == []
+
+
 def test_a_name_the_news_calls_of_the_kind_asked_counts_more() -> None:
     """The kind of person asked for written beside a name, as its title before it
     ("Kremlin spokesman Dmitry Peskov", abbreviated: "Sen. Ted Cruz") or after it and a
