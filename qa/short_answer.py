@@ -216,10 +216,12 @@ _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
 # "At what time does he tee off?": the time of day ("1:12 p.m.", "noon"), not the date.
 _CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b)|\b(?:noon|midnight)\b", re.I)
-# "On what date...?", "Which day...?": a day, written with its day of the month or its
-# weekday ("Monday, Feb. 17", "Feb. 17"); a month and year ("Feb. 2025") names no day.
-_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I)
-_DAY = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{MONTHS})|\b(?:{DAYS})\b")
+# "On what date...?", "Which day...?": a day, written with its day of the month ("Monday,
+# Feb. 17", "Feb. 17"). A month and year ("Feb. 2025") names no day, and a weekday alone
+# ("on Tuesday began releasing") only the day in the week its article was written, which
+# for a date asked was as often another event's (not "which day of the week").
+_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)\b(?!\s+of\s+the\s+week)", re.I)
+_DAY = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{MONTHS})")
 _YEAR = re.compile(rf"\b{_YEAR_DIGITS}\b")
 
 

@@ -1053,8 +1053,9 @@ def test_what_time_is_answered_with_a_time_of_day() -> None:
 
 def test_what_date_is_answered_with_a_day_not_a_month_and_year() -> None:
     """"On what date...?" asks for a day: "Monday, March 9" in the listing, not the
-    "March 2026" of the headline read first; "when" keeps the month and year, and a
-    month before its day is no word of a name ("the council's Oct. 14 vote")."""
+    "March 2026" of the headline read first, nor a weekday alone; "when" keeps the month
+    and year, and a month before its day is no word of a name ("the council's Oct. 14
+    vote")."""
     from qa import short_answer as sa
 
     listing = ["March 2026 events: what is open and closed in Millbrook",
@@ -1065,6 +1066,11 @@ def test_what_date_is_answered_with_a_day_not_a_month_and_year() -> None:
     assert sa.unit_asked("Which day does the market open?") == "day"
     got = sa.extract("When is Founders Day this year?", listing, [1.0, 0.7], None, case)
     assert got is not None and got.text == "March 2026"
+    moved = ["On Tuesday the council began moving into the new hall.",
+             "The council had signed the lease for the hall on March 3, after a long search."]
+    got = sa.extract("On what date did the council sign the lease?", moved, [1.0, 0.8], None, sa.casing(moved))
+    assert got is not None and got.text == "March 3"  # a weekday alone dates its article's week, not the day asked
+    assert sa.unit_asked("On which day of the week is the market open?") is None
     vote = "Residents packed the Council's Oct. 14 vote on the new library."
     assert "Council's Oct" not in [vote[s:e] for s, e in sa._candidates("entity", vote, sa.casing([vote]))]
     assert sa._without_a_day(vote, 0, len("Residents packed the Council's Oct")) == (0, len("Residents packed the Council's"))
