@@ -284,11 +284,17 @@ _DATE_AFTER = re.compile(r"\b(until|till|by|since|before|after|from)\s+(?:what|w
 # word to the reader's closeness (`lexical.STOP`), so where a name stands beside it is
 # read here (`_speaks`).
 _SAID = r"(?:said|says|say)"
-_ASKS_SPEAKER = re.compile(rf"\b(?:who\s+|(?:which|what)\s+(?:[\w’'.-]+\s+){{1,4}}?)(?:has\s+|have\s+|had\s+)?{_SAID}\b",
-                           re.I)
+
+
+def _asks_who(verb: str) -> re.Pattern[str]:
+    """"Who <verb>...?", "Which <up to four words> (has) <verb>...?": a question for whoever
+    did what `verb` (a pattern) says."""
+    return re.compile(rf"\b(?:who\s+|(?:which|what)\s+(?:[\w’'.-]+\s+){{1,4}}?)(?:has\s+|have\s+|had\s+)?{verb}", re.I)
+
+
+_ASKS_SPEAKER = _asks_who(rf"{_SAID}\b")
 # "Who won...?", "Which team won...?": the asked name won (`Asked.winner`).
-_ASKS_WINNER = re.compile(r"\b(?:who|which|what)\b(?:\s+[\w’'.-]+){0,4}?\s+(?:has\s+|have\s+|had\s+)?(?:won|wins|win)\b(?![’']t)",
-                          re.I)
+_ASKS_WINNER = _asks_who(r"(?:won|wins|win)\b(?![’']t)")
 # The one a win was over, written after the verb or noun that says so and its seed or rank:
 # "Tennessee beat Florida State", "defeating No. 12 seed Taylor Fritz", "a 2-1 victory over
 # Liverpool". It lost: no answer to who won.
@@ -896,6 +902,13 @@ _MONTH_AT_END = re.compile(rf"\s*\b(?:{MONTHS})$")
 _DAY_NEXT = re.compile(r"\.?\s+\d{1,2}\b")
 
 
+def _without_a_day(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The run at `start:end` without a month it ends on when its day follows: that month
+    opens a date, not the last word of a name."""
+    month = _MONTH_AT_END.search(sentence, start, end)
+    return (start, month.start()) if month and _DAY_NEXT.match(sentence, end) else (start, end)
+
+
 _NOUN_NEXT = re.compile(r"\s+([a-z][\w-]*)")  # the word right after, a common noun, no comma between
 
 
@@ -905,13 +918,6 @@ def _dates_naming(sentence: str, kinds: frozenset[str]) -> list[tuple[int, int]]
     for "Which Fed meeting...?"), as a common noun names the kind in a slot."""
     return [m.span() for m in _DATE.finditer(sentence)
             if (after := _NOUN_NEXT.match(sentence, m.end())) and stem(after.group(1)) in kinds]
-
-
-def _without_a_day(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The run at `start:end` without a month it ends on when its day follows: that month
-    opens a date, not the last word of a name."""
-    month = _MONTH_AT_END.search(sentence, start, end)
-    return (start, month.start()) if month and _DAY_NEXT.match(sentence, end) else (start, end)
 
 
 def _join_runs(runs: list[tuple[int, int]], sentence: str,
