@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from qa.lexical import asking_for
+from qa.lexical import asking_for, stem
 
 _BUSINESS_NOUNS = tuple("""company companies firm business brand chain retailer store supermarket automaker
 carmaker manufacturer maker app platform startup airline carrier broadcaster network bank lender insurer
@@ -53,3 +53,31 @@ def public_body(name: str, texts: Iterable[str] = ()) -> bool:
         spelled = re.compile(r"\b" + joint.join(rf"{c}[\w'’-]*" for c in name) + r"\b")
         return any(m.group().split()[-1].lower() in _BODY_WORDS for t in texts for m in spelled.finditer(t))
     return False
+
+
+# A team is asked for ("which team / club / franchise ...?"): the league it plays in and the
+# events it plays for are named beside it as often as courts beside a company ("Which team
+# will the Bills face in the AFC championship game?" was answered "NFL", then "Super Bowl").
+_TEAM_NOUNS = frozenset(stem(n) for n in "team club franchise squad side".split())
+# The initials of sports' leagues, conferences and governing bodies, which also open the
+# names of their events ("NBA Finals", "NFL Draft").
+_SPORTS_BODIES = frozenset("""NFL NBA WNBA MLB NHL MLS NWSL NCAA NFC AFC SEC ACC FIFA UEFA IOC PGA LPGA
+ATP WTA""".split())
+# The last word of a league's or an event's name ("Premier League", "Super Bowl", "World Series").
+_LEAGUE_OR_EVENT_WORDS = frozenset("""league conference federation association bowl cup final finals series
+championship championships playoff playoffs tournament open classic games draft""".split())
+
+
+def asks_for_team(kinds: Iterable[str]) -> bool:
+    """Whether the words for the kind asked for (stems) name a team."""
+    return not _TEAM_NOUNS.isdisjoint(kinds)
+
+
+def league_or_event(name: str) -> bool:
+    """Whether the name is a league's or a sports event's, not a team's: its last word says
+    so (`_LEAGUE_OR_EVENT_WORDS`), or it opens with a sports body's initials
+    (`_SPORTS_BODIES`), alone or as an honour's ("All-NBA")."""
+    words = [w.strip(".,") for w in name.split()]
+    return bool(words) and (words[-1].lower() in _LEAGUE_OR_EVENT_WORDS
+                            or re.sub(r"^All-|[’']s$", "", words[0]) in _SPORTS_BODIES)
+

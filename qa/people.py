@@ -228,9 +228,19 @@ def is_given_name(word: str) -> bool:
 _WRITTEN_AS_PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w’'-]+)|([A-Z][\w’'-]+),\s+\d{1,3},)")
 
 
+# Or with what the person is after a comma: "Lynsi Snyder, owner and president of In-N-Out",
+# "Jason Kim, the CEO of Firefly" (a name of two words or more; not a relative clause's
+# "whose chief executive", which says what the name before has).
+_WITH_WHAT_THEY_ARE = re.compile(r"\b[A-Z][\w’'-]+\s+([A-Z][\w’'-]+),\s+(?:(?:the|a|an)\s+)?"
+                                 r"(?:(?!(?:whose|which|that|who|where)\b)[a-z][\w-]*\s+){0,2}"
+                                 r"(?i:" + any_noun(_PERSON_NOUNS) + ")")
+
+
 def surnames_in(sentences: Iterable[str]) -> frozenset[str]:
-    """The words these sentences write as a person's surname (`_WRITTEN_AS_PERSON`)."""
-    return frozenset(a or b for sent in sentences for a, b in _WRITTEN_AS_PERSON.findall(sent))
+    """The words these sentences write as a person's surname (`_WRITTEN_AS_PERSON`,
+    `_WITH_WHAT_THEY_ARE`)."""
+    return frozenset([a or b for sent in sentences for a, b in _WRITTEN_AS_PERSON.findall(sent)]
+                     + [m.group(1) for sent in sentences for m in _WITH_WHAT_THEY_ARE.finditer(sent)])
 
 
 def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:

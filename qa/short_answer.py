@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from itertools import dropwhile
+from itertools import dropwhile, takewhile
 
 from qa import bodies, naming, people, places, works
 from qa.lexical import (
@@ -214,6 +214,10 @@ _MEASURE = re.compile(rf"(?:(?:{_APPROX})\s+)?"
 _LENGTH_BEFORE_A_NOUN = re.compile(rf"[-–]{_LONG_UNIT}$", re.I)
 _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
 # "At what time does he tee off?": the time of day ("1:12 p.m.", "noon"), not the date.
+# "By what vote...?", "What was the final score?": a tally, two figures with a dash ("4-1",
+# "24-21"), not either figure alone.
+_TALLY_ASKED = re.compile(r"\b(?:what|which)\s+(?:was\s+the\s+)?(?:final\s+)?(?:vote|margin)\b(?!\s+of\b)|\b(?:what|which)\s+(?:was\s+the\s+)?(?:final\s+)?(?:score|tally)\b", re.I)
+_TALLY = re.compile(r"(?<![\d.,/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,/-]|\s?(?:p\.m\.|a\.m\.|pm|am)\b)")
 _CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b)|\b(?:noon|midnight)\b", re.I)
 # "On what date...?", "Which day...?": a day, written with its day of the month ("Monday,
@@ -234,7 +238,8 @@ _LABELLED = re.compile(r"\b(?:day|game|round|phase|stage|part|chapter|season|epi
 def unit_asked(question: str) -> str | None:
     """"money" or "percent" when a number question asks for one, "count" for another "how
     many" question ("How many people paid the fee?" asks for a count, never money),
-    "long" for a "how long" one (a length of time or space, `_LONG_ASKED`), "year" for a
+    "long" for a "how long" one (a length of time or space, `_LONG_ASKED`), "tally" for
+    a vote or score (`_TALLY_ASKED`), "year" for a
     "what year" question, "clock" for a "what time" one (`_CLOCK_ASKED`), "day" for a
     "what date" or "which day" one (`_DAY_ASKED`), else None."""
     return _unit(question_type(question), asking_clause(question))
@@ -250,6 +255,8 @@ def _unit(kind: str | None, asked: str) -> str | None:
         return "percent"  # "by how many percentage points": a share, written with "%" or "percent"
     if re.search(r"\bhow many\b", asked, re.I):
         return "count"
+    if _TALLY_ASKED.search(asked):
+        return "tally"
     if _LONG_ASKED.search(asked):
         return "long"
     return "money" if _MONEY_ASKED.search(asked) else None
@@ -340,11 +347,11 @@ def _asks_for_species(clause: str) -> bool:
     return bool(after) and (after[0].lower() in STOP or _PAST_TENSE.search(after[0].lower()) is not None)
 
 
-def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_ends: bool) -> frozenset[str]:
-    """Stems of the words `pattern` finds (group 1) in the asking sentence, up to the first
-    function word (or, with `past_ends`, a past-tense verb); capitalised words only with
-    `names`. A word in capitals is a name, not the function word it spells: "Which US
-    senator...?" asks for a senator, not "us"."""
+def _phrase(pattern: re.Pattern[str], question: str, names: bool, past_ends: bool) -> list[str]:
+    """Stems of the words `pattern` finds (group 1) in the asking sentence, in order, up to
+    the first function word (or, with `past_ends`, a past-tense verb); capitalised words
+    only with `names`. A word in capitals is a name, not the function word it spells:
+    "Which US senator...?" asks for a senator, not "us"."""
     m = pattern.search(asking_clause(question))
     out = []
     for w in m.group(1).split() if m else ():
@@ -353,7 +360,12 @@ def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_end
             break
         if names or w[:1].islower():
             out.append(stem(w))
-    return frozenset(out)
+    return out
+
+
+def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_ends: bool) -> frozenset[str]:
+    """The stems of `_phrase`, as a set."""
+    return frozenset(_phrase(pattern, question, names, past_ends))
 
 
 def counted_stems(question: str) -> frozenset[str]:
@@ -363,8 +375,32 @@ def counted_stems(question: str) -> frozenset[str]:
     return _phrase_stems(_COUNTED, question, names=True, past_ends=False)
 
 
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
+
+
+def _plural(word: str) -> bool:
+    return word[:1].islower() and (word in _IRREGULAR_PLURALS or re.fullmatch(r"[a-z-]+[^su]s", word) is not None)
+
+
+def counted_head(question: str) -> str | None:
+    """The stem of the noun a "how many" question counts when words before it say which
+    ones: "How many cancer cases...?" -> "case" (the cases, not the cancer deaths). It is
+    the last of the first plurals in lower case after "how many", one after another
+    ("how many measles cases" counts cases; "how many teams play in..." teams; "how many
+    previously classified files" files). None when nothing stands before it ("how many
+    people died"), or no word is plural so."""
+    m = _COUNTED.search(asking_clause(question))
+    toks = list(takewhile(lambda w: w.lower() not in STOP or w.isupper(),
+                          (_trim_end(w) for w in m.group(1).split()))) if m else []
+    first = next((n for n, w in enumerate(toks) if _plural(w)), None)
+    if first is None:
+        return None
+    last = first + sum(1 for _ in takewhile(_plural, toks[first + 1:]))
+    return stem(toks[last]) if last else None
+
+
 # How a span says the unit asked for (`unit_asked`; a percentage otherwise).
-_UNIT_WRITTEN = {"money": _MONEY, "long": _HAS_LONG_UNIT, "clock": _CLOCK, "day": _DAY}
+_UNIT_WRITTEN = {"money": _MONEY, "long": _HAS_LONG_UNIT, "clock": _CLOCK, "day": _DAY, "tally": _TALLY}
 
 
 def _has_unit(unit: str, span: str) -> bool:
@@ -403,7 +439,7 @@ def _opening_type(question: str) -> str | None:
     if re.match(r"(when|what (date|day|year|month|time)|which (date|day|year|month))", q) or _DEADLINE.match(q):
         return "date"
     if re.match(rf"(how many|how much|how (?:{_HOW_MEASURE})\b|(what|which) (numbers?|percentages?|shares?|amounts?|sums?)\b"
-                r"|what was the (death )?toll)", q) or _QUANTITY.match(q):
+                r"|what was the (death )?toll)", q) or _QUANTITY.match(q) or _TALLY_ASKED.match(q):
         return "number"
     if re.match(r"(who|whom|whose|which (group|person|man|woman|party|company|organi[sz]ation|team|country|leader|official))", q):
         return "entity"
@@ -457,6 +493,7 @@ class Asked:
     named_places: frozenset[str]
     initials: frozenset[str]
     counted: frozenset[str]  # what a count question counts (`counted_stems`)
+    counted_head: str | None  # the noun it counts, when words before it say which (`counted_head`)
     kinds: frozenset[str]  # the words for the kind asked for (`kind_words`)
     pair: bool = False  # "which two ...?": two names answer it (`_PAIR`)
     # The preposition a place question ends on (`_ENDS_ON`), a date is asked after
@@ -484,6 +521,8 @@ class Asked:
     # "Who is the chair of...?": the question names what the one asked for is (`people.role_nouns`,
     # among `kinds`), and the news writes that word beside the name (`_kind_beside`).
     role: bool = False
+    # The question's names of two words or more, as their words ("Westminster", "Dog", "Show").
+    names: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -502,7 +541,7 @@ class Asked:
             question=question, kind=kind, place=place, person=person, work=work, unit=_unit(kind, clause),
             stems=frozenset(content_stems(question)),
             named_places=frozenset(places.named_in(place, question)) if place else frozenset(),
-            initials=frozenset(acronyms(question)), counted=counted_stems(clause),
+            initials=frozenset(acronyms(question)), counted=counted_stems(clause), counted_head=counted_head(clause),
             kinds=kind_words(clause) | {stem(d) for d in doers} | {stem(people.spelled_out(r)) for r in roles},
             pair=kind in ("entity", "place") and _PAIR.search(clause) is not None,
             ends_on=_preposition(_ENDS_ON, clause) if kind == "place"
@@ -522,7 +561,7 @@ class Asked:
             by_the_doer="by" not in {t.lower() for t in words(question)},
             owned=slot.follow if kind == "place" and slot and slot.possessive else (),
             abbreviations=frozenset(_initials(m.group()) for m in _WRITTEN_INITIALS.finditer(question)),
-            role=bool(roles))
+            role=bool(roles), names=_long_names(question))
 
     def given(self, sentence: str) -> list[tuple[int, int]]:
         """The runs the sentence gives as the name or the word asked for, as (start, end):
@@ -549,7 +588,8 @@ class Asked:
         # "Yemen" is written in "Yemeni".
         written = re.search(rf"(?<!\w){re.escape(_unhyphenated(text))}", _unhyphenated(self.question)) is not None
         return (not text or bool(span_stems and span_stems <= self.stems) or written
-                or _initials(text) in self.initials or bool(self.abbreviations and acronyms(text) & self.abbreviations))
+                or _initials(text) in self.initials or bool(self.abbreviations and acronyms(text) & self.abbreviations)
+                or any(_written_longer(name, text) for name in self.names))
 
     def fit(self, text: str, quoted: bool = False, surnames: frozenset[str] = frozenset(),
             texts: Sequence[str] = ()) -> tuple[str, float] | None:
@@ -587,6 +627,8 @@ class Asked:
             weight *= NOT_THE_KIND  # "Which university ran the poll?": not "Americans"
         elif self.private_body and bodies.public_body(text, texts):
             weight *= NOT_THE_KIND  # "Which app...?": not "Supreme Court"; "FDA" beside its name
+        elif self.private_body and bodies.asks_for_team(self.kinds) and bodies.league_or_event(text):
+            weight *= NOT_THE_KIND  # "Which team...?": not "NFL", "Super Bowl"
         elif self.anywhere:
             found = places.find_any(text)
             if found is None:
@@ -830,6 +872,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
             spans.append((m.start(), m.start() + len(text)))
         if unit == "long":
             spans += [m.span() for m in _MEASURE.finditer(sentence)]
+        if unit == "tally":
+            spans += [m.span() for m in _TALLY.finditer(sentence) if m.span() not in spans]
         return spans
     out = []
     for s, e in _runs(sentence):
@@ -912,11 +956,18 @@ def _without_a_day(sentence: str, start: int, end: int) -> tuple[int, int]:
 _NOUN_NEXT = re.compile(r"\s+([a-z][\w-]*)")  # the word right after, a common noun, no comma between
 
 
+# An ordinal in figures: "32nd", "250th". One in words ranks more often than it names:
+# "the first country to ban...", "the ninth team to win..." answer no "which country".
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
+
+
 def _dates_naming(sentence: str, kinds: frozenset[str]) -> list[tuple[int, int]]:
-    """The dates the sentence writes right before the kind asked for, as (start, end): a
-    date names the meeting, hearing or game it stands before ("the Fed's Oct. 29 meeting"
-    for "Which Fed meeting...?"), as a common noun names the kind in a slot."""
-    return [m.span() for m in _DATE.finditer(sentence)
+    """The dates and ordinals the sentence writes right before the kind asked for, as
+    (start, end): a date names the meeting, hearing or game it stands before ("the Fed's
+    Oct. 29 meeting" for "Which Fed meeting...?"), an ordinal the birthday or anniversary
+    ("what would have been Kirk's 32nd birthday" for "Which birthday...?"), as a common
+    noun names the kind in a slot."""
+    return [m.span() for pattern in (_DATE, _ORDINAL) for m in pattern.finditer(sentence)
             if (after := _NOUN_NEXT.match(sentence, m.end())) and stem(after.group(1)) in kinds]
 
 
@@ -1115,6 +1166,20 @@ def _named_as_the_kind(sentence: str, end: int, kinds: frozenset[str]) -> bool:
     return m is not None and any(stem(w) in kinds for w in m.group(1).split())
 
 
+_A_NAME_NEXT = re.compile(r"\s+[A-Z]")
+
+
+def _kind_after(sentence: str, end: int, kinds: frozenset[str]) -> bool:
+    """Whether the name ending at `end` is followed by a word of the kind asked for in
+    lower case ("the Delaney Hall detention center" for "which detention center"): the
+    name is one of that kind, as one the kind's word ends ("Utah Valley University") is.
+    Not when a name follows that word: there the word is the title of the name after it,
+    and the one before says whose ("Roscosmos cosmonaut Aleksandr Gorbunov", "Fabrics
+    retailer Joann")."""
+    m = _NOUN_NEXT.match(sentence, end)
+    return m is not None and stem(m.group(1)) in kinds and not _A_NAME_NEXT.match(sentence, m.end())
+
+
 _THE_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}([a-z][\w-]*)\s+$")
 
 
@@ -1140,6 +1205,10 @@ def _done_by(sentence: str, start: int, stems: frozenset[str]) -> bool:
     return m is not None and stem(m.group(1)) in stems
 
 
+# "How many cancer cases...?": "20,000 cancer deaths" says which (cancer) but not what it
+# counts (deaths, not cases): none of the credit of "100,000 cases of cancer", though not
+# the loss of a number beside no word of the count.
+HEADLESS_COUNT = 0.0
 # A name followed by a comma and "who" or "which", and a clause that holds this share of
 # the question's words (weighed by rarity), is the one the question describes (`_described_after`).
 DESCRIBED_SHARE = 0.5
@@ -1175,6 +1244,26 @@ def _owns_the_kind(sentence: str, end: int, kinds: frozenset[str]) -> bool:
 
 
 _POSSESSIVE_S = re.compile(r"[’']s?$")
+
+
+def _long_names(question: str) -> tuple[tuple[str, ...], ...]:
+    """The question's capitalised runs of two words or more, as their words, without the
+    function words that open them."""
+    runs = (tuple(dropwhile(lambda w: w.lower() in STOP, m.group().split())) for m in NAME_RUN.finditer(question))
+    return tuple(run for run in runs if len(run) >= 2)
+
+
+def _written_longer(name: Sequence[str], text: str) -> bool:
+    """Whether the span writes the question's name with more words inside it: it opens and
+    ends as the name does and holds its words in order ("Westminster Kennel Club Dog Show"
+    for "the Westminster Dog Show"). The news writes a name whole that the question
+    shortens, and it is the question's still; a name that goes on past it ("Kennedy
+    Center Honors" for "the Kennedy Center") is another."""
+    toks = list(dropwhile(lambda w: w.lower() in STOP, text.split()))
+    if len(toks) <= len(name) or toks[0] != name[0] or toks[-1] != name[-1]:
+        return False
+    rest = iter(toks)
+    return all(any(t == w for t in rest) for w in name)
 
 
 def named_by_last_word(question: str, sentences: Sequence[str]) -> frozenset[str]:
@@ -1300,7 +1389,12 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 if whole:
                     following = words(sent[whole.end():])[:2]
                 is_whole = _PART_OF.search(sent[:s]) is not None
-                shares += 1.0 if not is_whole and counted & (span_stems | {stem(t) for t in following}) else -0.3
+                near = span_stems | {stem(t) for t in following}
+                # The noun phrase after the number, to its first function word: "more than
+                # 60,000 previously classified files" counts files.
+                phrase = {stem(t) for t in takewhile(lambda t: t.lower() not in STOP, words(sent[s + len(text):])[:4])}
+                shares += -0.3 if is_whole or not counted & near else \
+                    HEADLESS_COUNT if asked.counted_head and asked.counted_head not in near | phrase else 1.0
             if asked.unit == "long" and _LENGTH_BEFORE_A_NOUN.search(text) and \
                     not {stem(t) for t in following} & q_stems:
                 of_kind *= NOT_THE_KIND  # "How long was Brody's speech?": not the "three-and-a-half-hour" film
@@ -1325,7 +1419,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     # "Who was awarded...?" of "Trump will award the medal to Charlie Kirk":
                     # the one the verb is done to stands after it; the one before did it.
                     role += 0.5 * max((v / top_idf for p, v in positions if 0 < before - p <= 10), default=0.0)
-                if not asked.person and _named_as_the_kind(sent, s + len(text), asked.kinds):
+                if not (asked.person or asked.role or _nationality(text)) and _kind_after(sent, s + len(text), asked.kinds):
+                    role *= KIND_BESIDE_ROLE  # "Which detention center...?": "the Delaney Hall detention center"
+                    marked = True
+                elif not asked.person and _named_as_the_kind(sent, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which research center...?": "the Allen Institute, a research center"
                     marked = True
                 elif not asked.person and _introduced_as_the_kind(sent, s, asked.kinds):

@@ -2615,3 +2615,82 @@ def test_multiple_choice_weighs_the_weeks_passages_most(real_embedder) -> None: 
     empty = for_question(question, None, None, date(2024, 1, 5))  # a week before either article
     assert empty is not None and not any(empty.contains(h.chunk.published) for h in hits)
     assert extractive.window_hits(scored, hits, empty) is None
+
+
+def test_a_count_of_a_named_kind_is_the_number_before_that_noun() -> None:
+    """"How many flu cases...?" counts cases: "9,000 flu deaths" says which, not what is
+    counted, though it stands right before the question's rarest word ("flu")."""
+    from qa import short_answer as sa
+
+    report = ["The state reported 41,000 cases of influenza and 9,000 flu deaths last winter."]
+    idf = {sa.stem("flu"): 5.0}
+    got = extract("How many flu cases did the state report last winter?", report, [1.0], idf=idf)
+    assert got is not None and got.text == "41,000"
+    assert sa.counted_head("How many flu cases did the agency record?") == sa.stem("cases")
+    assert sa.counted_head("How many people were aboard?") is None
+    assert sa.counted_head("How many teams play in the league?") is None  # "play" is no noun counted
+    assert sa.counted_head("How many previously classified files did it release?") == sa.stem("files")
+    assert sa.counted_head("How many confirmed measles cases were reported?") == sa.stem("cases")  # not "measles"
+
+
+def test_a_vote_or_score_asked_is_read_as_a_tally() -> None:
+    """"By what vote...?" and "What was the final score?" ask for two figures with a dash
+    ("5-2"), not the first of them alone, nor a count beside them; "the margin of error"
+    asks no tally."""
+    from qa import short_answer as sa
+
+    council = ["The city council voted 5-2 on Tuesday to approve the 12 new bus routes."]
+    assert read_text("By what vote did the city council approve the bus routes?", council) == "5-2"
+    game = ["The Otters beat the Herons 31-17 before 40,212 fans on Sunday at 4:30 p.m."]
+    assert read_text("What was the final score of the Otters' game against the Herons?", game) == "31-17"
+    assert sa.unit_asked("By what margin did the measure pass?") == "tally"
+    assert sa.unit_asked("What is the margin of error?") is None
+    assert sa.unit_asked("What voters backed the measure?") is None
+
+
+def test_an_ordinal_before_the_kind_asked_names_it() -> None:
+    """"Which anniversary...?" is answered by the ordinal written before "anniversary"
+    ("its 75th anniversary"), as a date before "meeting" names the meeting."""
+    gala = ["The orchestra marked its 75th anniversary with a free concert in Harbor Park on Saturday."]
+    assert read_text("Which anniversary did the orchestra mark with a free concert?", gala) == "75th"
+    # An ordinal in words ranks: "the first country to ban..." does not name the country.
+    ban = ["Starting in March, Norland is the first country to ban phones from classrooms."]
+    assert read_text("Which country banned phones from classrooms?", ban) == "Norland"
+
+
+def test_a_name_followed_by_the_kind_asked_is_one_of_that_kind() -> None:
+    """"Which detention center...?": "the Pine Ridge detention center" writes Pine Ridge as
+    one, though the people named before it stand nearer the question's words and it
+    stands after "outside"."""
+    protest = ["Council members Ana Ruiz, Tom Bell and Lee Park rallied against the guards on Friday "
+               "outside the Pine Ridge detention center before police cleared the road."]
+    assert read_text("Outside which detention center did council members rally against the guards?", protest) == "Pine Ridge"
+    # A name after the kind's word makes the word its title: "Crafts retailer Fennick"
+    # says what Fennick sells, and Fennick is the retailer asked for.
+    closing = ["On Monday, Crafts retailer Fennick said it is closing all of its 300 stores."]
+    assert read_text("Which retailer is closing all of its stores?", closing) == "Fennick"
+
+
+def test_a_name_written_with_what_the_person_is_after_a_comma_is_a_persons() -> None:
+    """A person is asked for: "Zorvath Quillfeather, owner and president of Zelva Foods"
+    names one by what follows the comma, though "Zorvath" is no given name on the list,
+    and outweighs a thing that opens with one ("Rose Berry" jam)."""
+    from qa import people
+
+    texts = ["\"We cook for families,\" Zorvath Quillfeather, owner and president of Zelva Foods, said on Friday.",
+             "Zelva Foods drops Rose Berry jam from its shelves"]
+    assert read_text("Who is the owner and president of Zelva Foods?", texts, [1.0, 1.0]) == "Zorvath Quillfeather"
+    assert people.surnames_in(["said Dara Okonkwo, the CEO of Larkspur"]) == {"Okonkwo"}
+    assert people.surnames_in(["Larkspur Inc, whose chief executive spoke"]) == frozenset()
+
+
+def test_the_questions_name_written_with_more_words_inside_is_the_questions_own() -> None:
+    """"The Lakeside Kennel Club Dog Show" is the question's "Lakeside Dog Show" written
+    whole: it names what the question asks about, not the dog asked for. A name that
+    goes on past the question's ("Kennedy Center Honors" for "the Kennedy Center") is
+    another, and may answer."""
+    show = ["The Lakeside Kennel Club Dog Show, where judges picked Best in Show, ended Tuesday.",
+            "A beagle named Biscuit took the top prize, Best in Show, on Tuesday."]
+    assert read_text("Which dog won Best in Show at the Lakeside Dog Show?", show, [1.0, 0.9]) == "Biscuit"
+    honors = ["The Kennedy Center canceled the Kennedy Center Honors broadcast on Monday."]
+    assert read_text("Which program did the Kennedy Center cancel?", honors) == "Kennedy Center Honors"

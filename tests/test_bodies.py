@@ -57,3 +57,21 @@ def test_a_company_question_is_answered_by_the_company_not_the_law() -> None:
                  "Economic Powers Act.", "Costco sued the administration on Monday over the tariffs it paid."]
     span = extract(question, sentences, [1.0, 0.6])
     assert span is not None and span.text == "Costco"
+
+
+def test_a_team_asked_for_is_not_a_league_or_an_event() -> None:
+    """"Which team...?" is not answered by the league or the game the story names beside
+    the teams ("NFL", "Super Bowl", "NBA Finals"), though it stands nearer the question's
+    words; a team's own name is none of those."""
+    from tests.test_ask import read_text
+
+    assert bodies.league_or_event("NFL") and bodies.league_or_event("Super Bowl")
+    assert bodies.league_or_event("NBA Finals") and bodies.league_or_event("Premier League")
+    assert bodies.league_or_event("All-NBA")  # an honour, not a team
+    assert not bodies.league_or_event("Kansas City Chiefs") and not bodies.league_or_event("Inter Miami")
+    assert bodies.asks_for_team({"team"}) and not bodies.asks_for_team({"compani"})
+    game = ["The Otters will host the Herons on Sunday for a spot in the Coastal Bowl, the league said.",
+            "The winner plays in the NFL title game two weeks later."]
+    assert read_text("Which team will the Otters face for a spot in the Coastal Bowl?", game) == "Herons"
+    showcase = ["The title game, an NFL showcase, pits the Otters against the Herons on Sunday."]
+    assert read_text("Which team will the Otters face in the title game?", showcase) == "Herons"
