@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from qa import places
-from qa.lexical import EDGE, after_owner, any_noun, asking_for, stem
+from qa.lexical import EDGE, STOP, after_owner, any_noun, asking_for, stem
 from qa.wordcache import cached_words
 
 # "which singer", "which Oscar-winning actress", "which two actors", "what world leader":
@@ -38,7 +38,8 @@ inventor engineer playwright screenwriter dancer pianist guitarist vocalist pitc
 jockey cyclist wrestler tycoon mogul whistleblower general commissioner administrator superintendent secretary
 treasurer immigrant migrant refugee handler trainer rookie teen teenager boy girl inmate prisoner detainee
 fugitive nominee appointee linebacker receiver cornerback kicker catcher outfielder infielder shortstop slugger
-striker defender midfielder umpire referee""".split())
+striker defender midfielder umpire referee meteorologist forecaster climatologist""".split())
+_PERSON_NOUN_SET = frozenset(_PERSON_NOUNS)
 # "Which state senator...?", "which country singer...?": the place word says what kind of
 # person is asked for; the answer is the person, not a place.
 _PLACE_WORDS = "city|country|state|town|province|region|county|nation"
@@ -298,6 +299,24 @@ def untitled(name: str) -> str:
             break
     # "Executive Chairman of Amazon.com": the office goes on and names no person.
     return name if words[n:] and words[n].lower() == "of" else " ".join(words[n:])
+
+
+def after_the_title_asked(name: str, stems: frozenset[str]) -> str:
+    """The name after the last word of it that is a kind of person the question writes
+    (`stems`), when two capitalised words or more follow: "Which AccuWeather senior
+    meteorologist said...?" is answered by "Alex Sosnowski" of "AccuWeather Senior
+    Meteorologist Alex Sosnowski", "Which deputy assistant FBI director...?" by
+    "Christopher Raia". News capitalises a title before a name, and the words before it
+    say whose; the question already names both. A title that is part of the name stays
+    ("Cardinal Kevin Farrell", `_HONORIFICS`). Else the name as it is."""
+    words = name.split()
+    for i in range(len(words) - 3, -1, -1):
+        w = words[i].strip(EDGE)
+        if w[:1].isupper() and w.lower() in _PERSON_NOUN_SET and w.lower() not in _HONORIFICS and stem(w) in stems:
+            rest = words[i + 1:]
+            named = all(t[:1].isupper() for t in rest) and rest[0].lower() not in STOP  # not "Player Of The Year"
+            return " ".join(rest) if named else name
+    return name
 
 
 def titled_one_word(name: str) -> bool:

@@ -324,6 +324,9 @@ _PLACE_WORD_IN_A_NAME = re.compile(r"\b(?i:which|what)\s+(?:City|Country|State|T
 # "Which type of outbreak...?" asks for an outbreak: the kind is read after "type of".
 _KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?(?:(?:type|kind|sort)s?\s+of\s+)?"
                          r"((?:[\w’'.-]+\s*){1,3})", re.I)
+# The same words read on further, for the title a person is asked by ("Which deputy
+# assistant FBI director...?": "director"; `Asked.titles`).
+_TITLE_WORDS = re.compile(r"\b(?:which|what)\s+((?:[\w’'.-]+\s*){1,5})", re.I)
 
 
 # A past-tense verb ("announced", "hit" aside); not a short word or one in "-eed", as
@@ -443,7 +446,9 @@ def _opening_type(question: str) -> str | None:
         return "number"
     if re.match(r"(who|whom|whose|which (group|person|man|woman|party|company|organi[sz]ation|team|country|leader|official))", q):
         return "entity"
-    if re.match(r"(where|which (city|country|state|town|province|region|place))|what (city|country|state|town|province|place)", q):
+    # "Which Russian region...?", "which coastal city": a word before the place noun says which.
+    if re.match(r"(where|which (city|country|state|town|province|region|place))|what (city|country|state|town|province|place)"
+                r"|which [\w.-]+ (city|town|province|region)\b", q):
         return "place"
     if re.match(r"(which|what) (reasons?|purposes?|explanations?)\b", q):
         return None  # "...for which reason?", "which of the following reasons": a clause, no name, answers it
@@ -523,6 +528,11 @@ class Asked:
     role: bool = False
     # The question's names of two words or more, as their words ("Westminster", "Dog", "Show").
     names: tuple[tuple[str, ...], ...] = ()
+    # The countries the question's nationalities name ("Ukrainian" -> Ukraine's id).
+    nations: frozenset[str] = frozenset()
+    # The words that ask what the one asked for is, read past names ("deputy", "assistant",
+    # "director"), with `kinds`: a title the news writes before a name (`after_the_title_asked`).
+    titles: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -561,7 +571,9 @@ class Asked:
             by_the_doer="by" not in {t.lower() for t in words(question)},
             owned=slot.follow if kind == "place" and slot and slot.possessive else (),
             abbreviations=frozenset(_initials(m.group()) for m in _WRITTEN_INITIALS.finditer(question)),
-            role=bool(roles), names=_long_names(question))
+            role=bool(roles), names=_long_names(question),
+            nations=frozenset(c for w in words(question) if (c := places.demonym_country(w))),
+            titles=_phrase_stems(_TITLE_WORDS, clause, names=False, past_ends=True))
 
     def given(self, sentence: str) -> list[tuple[int, int]]:
         """The runs the sentence gives as the name or the word asked for, as (start, end):
@@ -581,7 +593,8 @@ class Asked:
         name's words: "Monty the Giant Schnauzer" is the question's own when it asks who
         handled "Monty, the giant schnauzer" (a count keeps its "two": "Two people" is no
         echo of "how many people"); nor does a hyphen for a space: "Itamar Ben Gvir" is
-        the question's own when it names "Itamar Ben-Gvir"."""
+        the question's own when it names "Itamar Ben-Gvir"; and the country of a
+        nationality it writes is its own ("Ukraine" for "which Ukrainian region")."""
         a_name = self.kind in ("entity", "place")
         span_stems = {stem(t) for t in words(people.untitled(text)) if not (a_name and t.lower() in STOP)}
         # The question's text from the start of a word: "olo" is no part of "colour", while
@@ -589,7 +602,8 @@ class Asked:
         written = re.search(rf"(?<!\w){re.escape(_unhyphenated(text))}", _unhyphenated(self.question)) is not None
         return (not text or bool(span_stems and span_stems <= self.stems) or written
                 or _initials(text) in self.initials or bool(self.abbreviations and acronyms(text) & self.abbreviations)
-                or any(_written_longer(name, text) for name in self.names))
+                or any(_written_longer(name, text) for name in self.names)
+                or bool(self.nations and places.place_id("country", text) in self.nations))
 
     def fit(self, text: str, quoted: bool = False, surnames: frozenset[str] = frozenset(),
             texts: Sequence[str] = ()) -> tuple[str, float] | None:
@@ -647,6 +661,8 @@ class Asked:
             text = people.untitled(found)  # "Who is Trump's choice for Interior secretary?": "North Dakota Gov. Doug Burgum" -> "Doug Burgum"
         elif self.species and people.person_in(text, surnames) is not None:
             weight *= NOT_THE_KIND  # "Which animal...?": not "John Hayden"
+        if self.kind == "entity":
+            text = people.after_the_title_asked(text, self.titles | self.kinds)  # "AccuWeather Senior Meteorologist Alex Sosnowski"
         if (self.work or self.wording) and not quoted:
             weight *= NOT_THE_KIND  # "Which film...?": not "Snow White" unless written “Snow White”; "What word...?": not "Dictionary.com"
         if self.naming and naming.extends_a_name(text, self.question, NAME_RUN):
@@ -753,6 +769,7 @@ class Casing:
     lower: frozenset[str]  # written in lower case somewhere
     surnames: frozenset[str] = frozenset()  # written as a person's ("Mamdani, 34,"; `people.surnames_in`)
     ends_a_name: frozenset[str] = frozenset()  # capitalised inside a sentence, no capitalised word joined after it
+    opening: frozenset[str] = frozenset()  # capitalised where a sentence or clause opens ("Bourbon the Whippet...")
 
     def opens_a_name(self, word: str, more_follow: bool) -> bool:
         """Whether a capitalised word that opens a sentence belongs to the name it starts.
@@ -775,6 +792,7 @@ def casing(sentences: Sequence[str]) -> Casing:
     cap: set[str] = set()
     low: set[str] = set()
     ends: set[str] = set()
+    opening: set[str] = set()
     for sent in sentences:
         toks = sent.split()
         body = len(sent[: dateline_end(sent)].split())  # the token after a dateline opens the sentence
@@ -786,7 +804,9 @@ def casing(sentences: Sequence[str]) -> Casing:
                 cap.add(w)
                 if not (n + 1 < len(toks) and _joined(tok, toks[n + 1])):
                     ends.add(w)
-    return Casing(frozenset(cap), frozenset(low), people.surnames_in(sentences), frozenset(ends))
+            elif w[:1].isupper():
+                opening.add(w)
+    return Casing(frozenset(cap), frozenset(low), people.surnames_in(sentences), frozenset(ends), frozenset(opening))
 
 
 def _joined(first: str, second: str) -> bool:
@@ -903,8 +923,8 @@ def _without_home(name: str) -> str:
     return name
 
 
-# "and" after a name of two words or more and before a possessive or a person's title
-# joins two things, not the words of one name: "GA Group and Joann's term lenders", "the
+# "and" after a name of two words or more and before a possessive, a person's title or a
+# given name joins two things, not the words of one name: "GA Group and Joann's term lenders", "the
 # Grateful Dead and Saturday's awards ceremony", "Washington National Cathedral and
 # President Joe Biden" (while "Ben and Jerry's", "Bosnia and Herzegovina's" and "Johnson
 # and Johnson's" are one name each, and "Chairman and CEO Brian Niccol" one person).
@@ -971,6 +991,18 @@ def _dates_naming(sentence: str, kinds: frozenset[str]) -> list[tuple[int, int]]
             if (after := _NOUN_NEXT.match(sentence, m.end())) and stem(after.group(1)) in kinds]
 
 
+def _kind_phrase_end(sentence: str, pos: int, kinds: frozenset[str]) -> int | None:
+    """Where the words from `pos` end when they are one or more of the kind's words in
+    lower case and no other common noun goes on the phrase after them ("meeting." but
+    not "news conference" for a "news channel"), else None."""
+    n = 0
+    while (after := _NOUN_NEXT.match(sentence, pos)) and stem(after.group(1)) in kinds:
+        pos, n = after.end(), n + 1
+    more = _NOUN_NEXT.match(sentence, pos)
+    goes_on = more is not None and more.group(1) not in STOP and not more.group(1).endswith("ly")  # not "shortly after"
+    return pos if n and not goes_on else None
+
+
 def _join_runs(runs: list[tuple[int, int]], sentence: str,
             joins: Callable[[str, tuple[int, int], tuple[int, int]], bool]) -> list[tuple[int, int]]:
     """The runs, with each run joined to the one before it when `joins` says the two are
@@ -1032,10 +1064,16 @@ def _quote_closes(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
 def _and_joins_two(before: list[str], after: str) -> bool:
     """Whether "and" joins two things (`_JOINED_BY`): a rank after it ("the No. 5 seed Los
     Angeles Chargers and No. 4 seed Houston Texans": no name goes on "and No. 4"), or a
-    name of two words or more before it, and after it a possessive or a title that the
-    word before "and" is not."""
+    name of two words or more before it, and after it a possessive, a title that the
+    word before "and" is not, or a given name after a name of capitalised words ("Lainey
+    Wilson and Ella Langley": two people, each a name of its own; "Goldman Sachs and
+    Morgan Stanley"; not "Shares of Johnson and Johnson", "The Bill and Melinda Gates
+    Foundation")."""
     return after == "No." or len(before) >= 2 and (_POSSESSIVE.match(after) is not None
-                                                   or (people.is_title(after) and not people.is_title(before[-1])))
+                                                   or (people.is_title(after) and not people.is_title(before[-1]))
+                                                   or (people.is_given_name(after.strip(EDGE))
+                                                       and before[0].lower() not in STOP
+                                                       and all(w[:1].isupper() for w in before)))
 
 
 def _for_joins_two(before: list[str], after: str) -> bool:
@@ -1049,12 +1087,13 @@ def _trim_end(name: str, case: Casing | None = None) -> str:
     """The name without the punctuation a capitalised run can end on: a comma, a full
     stop that is not an abbreviation's ("U.S.", "D.C." keep theirs), a closing
     apostrophe ("the Eagles' win" -> "Eagles"), and, with `case`, a possessive when
-    the text also writes the name without it ("Taylor Swift's album" -> "Taylor Swift",
-    while "Denny's" stays whole)."""
+    the text also writes the name without it, inside a sentence or opening one ("Taylor
+    Swift's album" -> "Taylor Swift"; "Bourbon’s third honor" -> "Bourbon" beside
+    "Bourbon the Whippet was named...", while "Denny's" stays whole)."""
     name = name.rstrip(",’'")
     if name.endswith(".") and not re.search(r"(?:\b[A-Z]\.){2,}$", name):
         name = name[:-1]
-    if case is not None and (m := re.search(r"(\S+)[’']s$", name)) and m.group(1) in case.capitalised:
+    if case is not None and (m := re.search(r"(\S+)[’']s$", name)) and (m.group(1) in case.capitalised or m.group(1) in case.opening):
         name = name[: m.end(1)]
     return name
 
@@ -1175,9 +1214,10 @@ def _kind_after(sentence: str, end: int, kinds: frozenset[str]) -> bool:
     name is one of that kind, as one the kind's word ends ("Utah Valley University") is.
     Not when a name follows that word: there the word is the title of the name after it,
     and the one before says whose ("Roscosmos cosmonaut Aleksandr Gorbunov", "Fabrics
-    retailer Joann")."""
-    m = _NOUN_NEXT.match(sentence, end)
-    return m is not None and stem(m.group(1)) in kinds and not _A_NAME_NEXT.match(sentence, m.end())
+    retailer Joann"); nor when another common noun goes on the phrase, which then names
+    another thing ("the TV broadcast airing" for "which network broadcasts")."""
+    after = _kind_phrase_end(sentence, end, kinds)
+    return after is not None and not _A_NAME_NEXT.match(sentence, after)
 
 
 _THE_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}([a-z][\w-]*)\s+$")

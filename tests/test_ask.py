@@ -1991,6 +1991,13 @@ def test_a_name_ends_where_the_name_ends() -> None:
     case = sa.casing(swift + ["Diners at Denny's paid more for eggs."])
     assert [swift[0][s:e] for s, e in sa._candidates("entity", swift[0], case)] == ["Taylor Swift"]
     assert names("Diners at Denny's paid more for eggs.") == ["Denny's"]  # never written without it
+    # "and" between two people's names joins two names; between the words of one, not.
+    assert [t for t in names("Tilda Marsh and Ona Reyes were big winners at the awards.")] == ["Tilda Marsh", "Ona Reyes"]
+    assert names("The Bill and Melinda Gates Foundation gave $5 million.") == ["Bill and Melinda Gates Foundation"]
+    # Written bare where a sentence opens is written without it too.
+    dog = ["It marked Pepper’s third Reserve Best in Show honor.", "Pepper the Beagle was named Reserve Best in Show."]
+    assert [dog[0][s:e] for s, e in sa._candidates("entity", dog[0], sa.casing(dog))][0] == "Pepper"
+    assert [dog[0][s:e] for s, e in sa._candidates("entity", dog[0], sa.casing(dog[:1]))][0] == "Pepper’s"
     assert names("The co-founder of Ben & Jerry's quit.") == ["Ben & Jerry's"]  # an ampersand joins a name
     assert names("The FDA banned Red No. 3, a dye used in candy.") == ["FDA", "Red No. 3"]  # "No." and its number
     assert names("The No. 1 seed was Auburn.") == ["Auburn"]
@@ -2663,8 +2670,13 @@ def test_a_name_followed_by_the_kind_asked_is_one_of_that_kind() -> None:
     one, though the people named before it stand nearer the question's words and it
     stands after "outside"."""
     protest = ["Council members Ana Ruiz, Tom Bell and Lee Park rallied against the guards on Friday "
-               "outside the Pine Ridge detention center before police cleared the road."]
+               "outside the Pine Ridge detention center shortly before police cleared the road."]
     assert read_text("Outside which detention center did council members rally against the guards?", protest) == "Pine Ridge"
+    # A phrase that goes on past the kind's word names another thing: "the TV broadcast
+    # airing" is no "network broadcasts" (an adverb, "shortly", ends the phrase).
+    show = ["The Lakeside Dog Show will be broadcast live by Vexa on the V1 and V2 channels.",
+            "Best in Show takes place on Tuesday, Feb. 11 with the TV broadcast airing on V1."]
+    assert read_text("Which network broadcasts the Lakeside Dog Show live?", show, [1.0, 1.0]) == "Vexa"
     # A name after the kind's word makes the word its title: "Crafts retailer Fennick"
     # says what Fennick sells, and Fennick is the retailer asked for.
     closing = ["On Monday, Crafts retailer Fennick said it is closing all of its 300 stores."]
@@ -2694,3 +2706,37 @@ def test_the_questions_name_written_with_more_words_inside_is_the_questions_own(
     assert read_text("Which dog won Best in Show at the Lakeside Dog Show?", show, [1.0, 0.9]) == "Biscuit"
     honors = ["The Kennedy Center canceled the Kennedy Center Honors broadcast on Monday."]
     assert read_text("Which program did the Kennedy Center cancel?", honors) == "Kennedy Center Honors"
+
+
+def test_a_word_before_the_place_noun_still_asks_for_a_place() -> None:
+    """"In which Russian region...?" asks for a place as "which region" does: the
+    person who told of it is not the answer."""
+    from qa import short_answer as sa
+
+    texts = ["Troops captured two soldiers alive, President Alma Reyes said on Saturday.",
+             "Reyes said the soldiers were captured in Kursk, near the border.",
+             "Troops capture two soldiers alive, Reyes says"]
+    question = "In which Russian region did troops capture two soldiers alive?"
+    assert sa.question_type(question) == "place"
+    assert read_text(question, texts, [1.5, 1.1, 1.5]) == "Kursk"
+    assert sa.question_type("Which country singer won the award?") == "entity"
+    # The country of the nationality the question writes is its own, not the answer.
+    claim = ["The deal would see Ukraine give up its claim to Crimea, officials said."]
+    assert read_text("Which Ukrainian region would the deal see Russia keep?", claim) == "Crimea"
+
+
+def test_the_title_the_question_writes_is_not_part_of_the_name() -> None:
+    """"Which Skyline senior meteorologist...?": the news capitalises the title before
+    the name, and the question already says whose; the answer is the person."""
+    from qa import people
+    from qa import short_answer as sa
+
+    storm = ["Skyline Senior Meteorologist Dara Okonkwo said the region cannot absorb another round of storms."]
+    assert read_text("Which Skyline senior meteorologist said the region cannot absorb another round?", storm) == "Dara Okonkwo"
+    assert people.after_the_title_asked("Player Of The Year Award", frozenset({"player"})) == "Player Of The Year Award"
+    # Only a title the question asks the person by: "its CEO" says whose, not who is asked.
+    ousted = sa.Asked.of("Which company ousted its CEO this week?").fit("Zelva CEO Dara Okonkwo")
+    assert ousted is not None and ousted[0] == "Zelva CEO Dara Okonkwo"
+    director = sa.Asked.of("Which deputy assistant FBI director spoke on Thursday?").fit("Deputy Assistant FBI Director Ana Ruiz")
+    assert director is not None and director[0] == "Ana Ruiz"
+    assert people.after_the_title_asked("Coach Mia Long", frozenset({"player"})) == "Coach Mia Long"
