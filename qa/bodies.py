@@ -80,4 +80,3 @@ def league_or_event(name: str) -> bool:
     words = [w.strip(".,") for w in name.split()]
     return bool(words) and (words[-1].lower() in _LEAGUE_OR_EVENT_WORDS
                             or re.sub(r"^All-|[’']s$", "", words[0]) in _SPORTS_BODIES)
-

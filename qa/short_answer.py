@@ -216,7 +216,7 @@ _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
 # "At what time does he tee off?": the time of day ("1:12 p.m.", "noon"), not the date.
 # "By what vote...?", "What was the final score?": a tally, two figures with a dash ("4-1",
 # "24-21"), not either figure alone.
-_TALLY_ASKED = re.compile(r"\b(?:what|which)\s+(?:was\s+the\s+)?(?:final\s+)?(?:vote|margin)\b(?!\s+of\b)|\b(?:what|which)\s+(?:was\s+the\s+)?(?:final\s+)?(?:score|tally)\b", re.I)
+_TALLY_ASKED = re.compile(r"\b(?:what|which)\s+(?:was\s+the\s+)?(?:final\s+)?(?:(?:vote|margin)\b(?!\s+of\b)|(?:score|tally)\b)", re.I)
 _TALLY = re.compile(r"(?<![\d.,/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,/-]|\s?(?:p\.m\.|a\.m\.|pm|am)\b)")
 _CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b)|\b(?:noon|midnight)\b", re.I)
@@ -350,11 +350,11 @@ def _asks_for_species(clause: str) -> bool:
     return bool(after) and (after[0].lower() in STOP or _PAST_TENSE.search(after[0].lower()) is not None)
 
 
-def _phrase(pattern: re.Pattern[str], question: str, names: bool, past_ends: bool) -> list[str]:
-    """Stems of the words `pattern` finds (group 1) in the asking sentence, in order, up to
-    the first function word (or, with `past_ends`, a past-tense verb); capitalised words
-    only with `names`. A word in capitals is a name, not the function word it spells:
-    "Which US senator...?" asks for a senator, not "us"."""
+def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_ends: bool) -> frozenset[str]:
+    """Stems of the words `pattern` finds (group 1) in the asking sentence, up to the first
+    function word (or, with `past_ends`, a past-tense verb); capitalised words only with
+    `names`. A word in capitals is a name, not the function word it spells: "Which US
+    senator...?" asks for a senator, not "us"."""
     m = pattern.search(asking_clause(question))
     out = []
     for w in m.group(1).split() if m else ():
@@ -363,12 +363,7 @@ def _phrase(pattern: re.Pattern[str], question: str, names: bool, past_ends: boo
             break
         if names or w[:1].islower():
             out.append(stem(w))
-    return out
-
-
-def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_ends: bool) -> frozenset[str]:
-    """The stems of `_phrase`, as a set."""
-    return frozenset(_phrase(pattern, question, names, past_ends))
+    return frozenset(out)
 
 
 def counted_stems(question: str) -> frozenset[str]:
@@ -991,18 +986,6 @@ def _dates_naming(sentence: str, kinds: frozenset[str]) -> list[tuple[int, int]]
             if (after := _NOUN_NEXT.match(sentence, m.end())) and stem(after.group(1)) in kinds]
 
 
-def _kind_phrase_end(sentence: str, pos: int, kinds: frozenset[str]) -> int | None:
-    """Where the words from `pos` end when they are one or more of the kind's words in
-    lower case and no other common noun goes on the phrase after them ("meeting." but
-    not "news conference" for a "news channel"), else None."""
-    n = 0
-    while (after := _NOUN_NEXT.match(sentence, pos)) and stem(after.group(1)) in kinds:
-        pos, n = after.end(), n + 1
-    more = _NOUN_NEXT.match(sentence, pos)
-    goes_on = more is not None and more.group(1) not in STOP and not more.group(1).endswith("ly")  # not "shortly after"
-    return pos if n and not goes_on else None
-
-
 def _join_runs(runs: list[tuple[int, int]], sentence: str,
             joins: Callable[[str, tuple[int, int], tuple[int, int]], bool]) -> list[tuple[int, int]]:
     """The runs, with each run joined to the one before it when `joins` says the two are
@@ -1216,8 +1199,12 @@ def _kind_after(sentence: str, end: int, kinds: frozenset[str]) -> bool:
     and the one before says whose ("Roscosmos cosmonaut Aleksandr Gorbunov", "Fabrics
     retailer Joann"); nor when another common noun goes on the phrase, which then names
     another thing ("the TV broadcast airing" for "which network broadcasts")."""
-    after = _kind_phrase_end(sentence, end, kinds)
-    return after is not None and not _A_NAME_NEXT.match(sentence, after)
+    pos, n = end, 0
+    while (after := _NOUN_NEXT.match(sentence, pos)) and stem(after.group(1)) in kinds:
+        pos, n = after.end(), n + 1
+    more = _NOUN_NEXT.match(sentence, pos)
+    goes_on = more is not None and more.group(1) not in STOP and not more.group(1).endswith("ly")  # not "shortly after"
+    return n > 0 and not goes_on and not _A_NAME_NEXT.match(sentence, pos)
 
 
 _THE_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}([a-z][\w-]*)\s+$")

@@ -1992,7 +1992,7 @@ def test_a_name_ends_where_the_name_ends() -> None:
     assert [swift[0][s:e] for s, e in sa._candidates("entity", swift[0], case)] == ["Taylor Swift"]
     assert names("Diners at Denny's paid more for eggs.") == ["Denny's"]  # never written without it
     # "and" between two people's names joins two names; between the words of one, not.
-    assert [t for t in names("Tilda Marsh and Ona Reyes were big winners at the awards.")] == ["Tilda Marsh", "Ona Reyes"]
+    assert names("Tilda Marsh and Ona Reyes were big winners at the awards.") == ["Tilda Marsh", "Ona Reyes"]
     assert names("The Bill and Melinda Gates Foundation gave $5 million.") == ["Bill and Melinda Gates Foundation"]
     # Written bare where a sentence opens is written without it too.
     dog = ["It marked Pepper’s third Reserve Best in Show honor.", "Pepper the Beagle was named Reserve Best in Show."]
