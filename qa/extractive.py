@@ -445,10 +445,16 @@ def _from_quoting(question: str, texts: Sequence[str], weights: Sequence[float],
     return replace(span, sentence=quoting[span.sentence]) if span is not None else None
 
 
+# A headline cut short ("...deliver farewell address from Oval ..."): the capitalised
+# words before its ellipsis may be part of a name ("Oval Office"), and are not read.
+_CUT_NAME = re.compile(r"(?:(?:^|\s+)[A-Z][\w’'.&-]*)*\s*(?:\.\.\.|…)\s*$")
+
+
 def read_texts(scored: Sequence[Scored], hits: Sequence[Hit] | None) -> tuple[list[str], list[float], list[Scored]]:
     """What `short` reads a short answer from: the first `SHORT_SENTENCES` sentences of the
     reader's order, then with `hits` the headlines of their articles (not title-case
-    ones, nor the parts that ask whether: `asks_whether`); each text's weight (its order
+    ones, nor the parts that ask whether: `asks_whether`; a cut headline without the
+    capitalised words before its ellipsis, `_CUT_NAME`); each text's weight (its order
     score; a headline's, its article's best sentence's), and the sentence that carries it
     (itself, or for a headline that best sentence)."""
     top = list(scored[:SHORT_SENTENCES])
@@ -461,7 +467,8 @@ def read_texts(scored: Sequence[Scored], hits: Sequence[Hit] | None) -> tuple[li
             if not title or _title_case(title):
                 continue
             for part in split_sentences(title) or [title]:  # "A mouse watched YouTube. Then ..."
-                if part not in texts and not asks_whether(part):
+                part = _CUT_NAME.sub("", part)
+                if part and part not in texts and not asks_whether(part):
                     texts.append(part)
                     weights.append(max(s.order, 0.0) * HEADLINE_WEIGHT)
                     carriers.append(s)  # the article's best sentence: `top` is in the reader's order

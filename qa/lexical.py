@@ -108,4 +108,4 @@ def asking_for(nouns: Iterable[str]) -> re.Pattern[str]:
     well ("Which is the happiest country?"); "what is the state of..." does not."""
     return re.compile(r"\b(?:which\s+(?:is|was|are|were)\s+the\s+|(?:which|what)\s+(?:of\s+the\s+following\s+)?)"
                       r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|of|the|a|an)\b)"
-                      r"[\w.’'-]+\s+){0,2}" + any_noun(nouns), re.I)
+                      r"[\w.’'-]+\s+){0,2}(?:[\w’']+-)?" + any_noun(nouns), re.I)

@@ -15,6 +15,7 @@ import functools
 import importlib.resources
 import re
 from collections.abc import Iterable
+from itertools import takewhile
 
 from qa import places
 from qa.lexical import EDGE, STOP, after_owner, any_noun, asking_for, stem
@@ -223,6 +224,26 @@ def is_given_name(word: str) -> bool:
     return word.lower() in _given_names()
 
 
+def named_by_surname(name: str, question: str, kinds: frozenset[str]) -> bool:
+    """Whether the person's name (given names, then the rest) is one the question names
+    by the rest alone: "Donald Trump" for "Which president did Trump meet?", "Carlos De
+    Oliveira" for "...co-defendants Nauta and De Oliveira". Not where the question writes
+    that surname as an owner ("Trump's son"), before the kind it asks ("Which Biden
+    son...?") or inside a longer name ("Robert F. Kennedy Jr" for "Caroline Kennedy"): a
+    relative shares it."""
+    toks = [t.strip(EDGE) for t in untitled(name).split()]
+    given = sum(1 for _ in takewhile(is_given_name, toks[:-1]))
+    # Each split after a given name: "De" of "Carlos De Oliveira" may be one too.
+    for rest in (" ".join(toks[n:]) for n in range(1, given + 1)):
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(rest)}(?![\w’'-])", question):
+            if re.search(r"[A-Z][\w.’'-]*\s+$", question[:m.start()]) or re.match(r"\s+[A-Z]", question[m.end():]):
+                continue  # a word of a longer name: "Robert F. Kennedy Jr" names no Caroline Kennedy
+            after = re.match(r"\s+([a-z][\w-]*)", question[m.end():])
+            if after is None or stem(after.group(1)) not in kinds:
+                return True
+    return False
+
+
 # How news writes a person it names again: "Mamdani, 34," (an age after the name), "Mr.
 # Mamdani", "Ms. Wu". A name whose last word the retrieved text writes so is a person's,
 # whether or not the given name is in the list ("Zohran Mamdani").
@@ -244,10 +265,14 @@ def surnames_in(sentences: Iterable[str]) -> frozenset[str]:
                      + [m.group(1) for sent in sentences for m in _WITH_WHAT_THEY_ARE.finditer(sent)])
 
 
+_OWNED = re.compile(r"\S.*?[’']s\s+(\S.*)$")
+
+
 def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
     """The person's name the span holds, as written: the span itself, the name after a
     possessive ("Tesla's Elon Musk" -> "Elon Musk"), or the name from a title inside it
-    on ("Wichita Mayor Lily Wu" -> "Mayor Lily Wu"); None when it holds none. A person's
+    on ("Wichita Mayor Lily Wu" -> "Mayor Lily Wu"); None when it holds none (nor when
+    what an owner's possessive stands before holds none: "Elon Musk's DOGE"). A person's
     name is a title before a name ("Pope Leo XIV"), or a given name, or a name the text
     writes as a person's (`surnames`, from `surnames_in`), and at least one more name
     ("Adrien Brody", "Lee Jae-myung", "Zohran Mamdani") that is not a place. A single word is not
@@ -257,6 +282,10 @@ def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
     if " and " in name and not offices:  # "Jamie Lee Curtis and Lindsay Lohan", not "Clare Locke and Farnan LLP"
         return name if all(person_in(part, surnames) == part.strip() for part in name.split(" and ")) else None
     name = after_owner(name)  # as written, so the caller finds it in the sentence
+    # An owner of two words or more: the name is what they own ("Elon Musk's DOGE" names
+    # no person; "New York's Kathy Hochul" names her).
+    if (owned := _OWNED.match(name)) is not None:
+        return person_in(owned.group(1), surnames)
     words = [t.strip(EDGE) for t in name.split()]
     if len(words) < 2 or not all(words):
         return None

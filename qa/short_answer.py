@@ -41,8 +41,9 @@ DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _YEAR_DIGITS = r"(?:1[5-9]|20)\d\d"
 # A day of the month may follow its weekday ("Monday, May 26"): one date, not "Monday" and
 # "May 26" (a lone weekday is dated by its article's week: `qa.weekdays`). A year after
-# "in", "since" or "by" is one from 1500 on: "Flag Day was first observed in 1877".
-_DATE = re.compile(rf"\b(?:(?:(?:{DAYS}),?\s+)?(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{4}}|(?:in|since|by)\s+{_YEAR_DIGITS}|(?:{DAYS}))\b")
+# "in", "since" or "by" (capitalised where it opens a sentence: "In 1967, they held...") is
+# one from 1500 on: "Flag Day was first observed in 1877".
+_DATE = re.compile(rf"\b(?:(?:(?:{DAYS}),?\s+)?(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{4}}|(?:[Ii]n|[Ss]ince|[Bb]y)\s+{_YEAR_DIGITS}|(?:{DAYS}))\b")
 _NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
               "thousands?|millions?|billions?|scores")
 # A number written in figures ("1,500", "3.69"), and the words that may come before an
@@ -187,9 +188,10 @@ _DEADLINE = re.compile(r"what(?:'s| is| was| will be)? (?:the |a |an )?(?:[\w.-]
 _MONEY_ASKED = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fine|fines|value|worth|salary|salaries|wage|wages"
                           r"|budget|revenue|valuation|jackpot|prize money|how much money)\b"
                           # "How much did DeepSeek spend...?", "How much was he paid?", "For how much
-                          # did Trump sue the Times?": money too
+                          # did Trump sue the Times?", "How much did Musk donate...?": money too
                           r"|\bhow much\b.*\b(?:spen[dt]s?|spending|pa(?:y|ys|id)|earn(?:s|ed)?|invest(?:s|ed)?"
-                          r"|charge[sd]?|sue[sd]?|seek(?:s|ing)?|sought|raise[sd]?|owe[sd]?|sell(?:s|ing)?|sold)\b", re.I)
+                          r"|charge[sd]?|sue[sd]?|seek(?:s|ing)?|sought|raise[sd]?|owe[sd]?|sell(?:s|ing)?|sold"
+                          r"|donat(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|lend(?:s|ing)?|lent|borrow(?:s|ed|ing)?)\b", re.I)
 _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b|\b(?:what|which|the)\s+share\s+of\b", re.I)
 _MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|cents?|pounds sterling)\b", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
@@ -272,11 +274,14 @@ _BASED = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?-based\b")
 # A word of a venue's name beside the place it is in: "National Cathedral" in
 # "Washington National Cathedral", not the initials of "Washington D.C.".
 _VENUE_WORD = re.compile(r"\b[A-Za-z]{3,}")
-# "24 of 32 team owners", "about 500 of its roughly 850 locations": the first number is the
-# count of the things named after the second, which is their whole.
+# "24 of 32 team owners", "about 500 of its roughly 850 locations", "Eight out of the
+# twelve songs": the first number is the count of the things named after the second,
+# which is their whole. A number in words from two on ("one of the 2,000 victims" is
+# one among them, rarely a count asked).
 _QUALIFIER = r"(?:the|its|their|his|her|about|around|roughly|nearly|almost|some|over|more than)"
-_OF_WHOLE = re.compile(rf"\s+of\s+(?:{_QUALIFIER}\s+)*{_FIGURE}")
-_PART_OF = re.compile(rf"{_FIGURE}\s+of\s+(?:{_QUALIFIER}\s+)*$")
+_PART_NUMBER = rf"(?:{_FIGURE}|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
+_OF_WHOLE = re.compile(rf"\s+(?:out\s+)?of\s+(?:{_QUALIFIER}\s+)*{_PART_NUMBER}")
+_PART_OF = re.compile(rf"{_PART_NUMBER}\s+(?:out\s+)?of\s+(?:{_QUALIFIER}\s+)*$")
 # "Where was the flight flying from?", "Which country is he from?": the place asked for
 # is the one written after that preposition ("...crew members from Wichita").
 _ENDS_ON = re.compile(r"\b(from|to|into|in|at|on)\s*\?\s*$", re.I)
@@ -327,6 +332,8 @@ _KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?(?:(?:
 # The same words read on further, for the title a person is asked by ("Which deputy
 # assistant FBI director...?": "director"; `Asked.titles`).
 _TITLE_WORDS = re.compile(r"\b(?:which|what)\s+((?:[\w’'.-]+\s*){1,5})", re.I)
+# "Whose nomination...?": the words for what the one asked for has.
+_WHOSE = re.compile(r"\bwhose\s+((?:[\w’'.-]+\s*){1,3})", re.I)
 
 
 # A past-tense verb ("announced", "hit" aside); not a short word or one in "-eed", as
@@ -352,15 +359,21 @@ def _asks_for_species(clause: str) -> bool:
 
 def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_ends: bool) -> frozenset[str]:
     """Stems of the words `pattern` finds (group 1) in the asking sentence, up to the first
-    function word (or, with `past_ends`, a past-tense verb); capitalised words only with
+    function word (or, with `past_ends`, a past-tense verb, but for a first word that
+    describes the next: "Which proposed co-chair...?"); capitalised words only with
     `names`. A word in capitals is a name, not the function word it spells: "Which US
     senator...?" asks for a senator, not "us"."""
     m = pattern.search(asking_clause(question))
+    found = m.group(1).split() if m else []
     out = []
-    for w in m.group(1).split() if m else ():
+    for i, w in enumerate(found):
         w = _trim_end(w)  # "senator." -> "senator"; "U.S." stays
-        if (w.lower() in STOP and not w.isupper()) or (past_ends and _PAST_TENSE.search(w.lower())):
+        if w.lower() in STOP and not w.isupper():
             break
+        if past_ends and _PAST_TENSE.search(w.lower()):
+            if i or len(found) == 1:
+                break
+            continue  # first, before the noun: a participle that describes it ("which proposed co-chair")
         if names or w[:1].islower():
             out.append(stem(w))
     return frozenset(out)
@@ -528,6 +541,8 @@ class Asked:
     # The words that ask what the one asked for is, read past names ("deputy", "assistant",
     # "director"), with `kinds`: a title the news writes before a name (`after_the_title_asked`).
     titles: frozenset[str] = frozenset()
+    # "Whose nomination...?": the stems of what the one asked for has (`_WHOSE`).
+    whose: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -568,7 +583,8 @@ class Asked:
             abbreviations=frozenset(_initials(m.group()) for m in _WRITTEN_INITIALS.finditer(question)),
             role=bool(roles), names=_long_names(question),
             nations=frozenset(c for w in words(question) if (c := places.demonym_country(w))),
-            titles=_phrase_stems(_TITLE_WORDS, clause, names=False, past_ends=True))
+            titles=_phrase_stems(_TITLE_WORDS, clause, names=False, past_ends=True),
+            whose=_phrase_stems(_WHOSE, clause, names=False, past_ends=True) if named else frozenset())
 
     def given(self, sentence: str) -> list[tuple[int, int]]:
         """The runs the sentence gives as the name or the word asked for, as (start, end):
@@ -588,8 +604,10 @@ class Asked:
         name's words: "Monty the Giant Schnauzer" is the question's own when it asks who
         handled "Monty, the giant schnauzer" (a count keeps its "two": "Two people" is no
         echo of "how many people"); nor does a hyphen for a space: "Itamar Ben Gvir" is
-        the question's own when it names "Itamar Ben-Gvir"; and the country of a
-        nationality it writes is its own ("Ukraine" for "which Ukrainian region")."""
+        the question's own when it names "Itamar Ben-Gvir"; the country of a
+        nationality it writes is its own ("Ukraine" for "which Ukrainian region"); and so
+        is a person it names by surname ("Donald Trump" for "did Trump meet",
+        `people.named_by_surname`)."""
         a_name = self.kind in ("entity", "place")
         span_stems = {stem(t) for t in words(people.untitled(text)) if not (a_name and t.lower() in STOP)}
         # The question's text from the start of a word: "olo" is no part of "colour", while
@@ -598,7 +616,8 @@ class Asked:
         return (not text or bool(span_stems and span_stems <= self.stems) or written
                 or _initials(text) in self.initials or bool(self.abbreviations and acronyms(text) & self.abbreviations)
                 or any(_written_longer(name, text) for name in self.names)
-                or bool(self.nations and places.place_id("country", text) in self.nations))
+                or bool(self.nations and places.place_id("country", text) in self.nations)
+                or (a_name and people.named_by_surname(text, self.question, self.kinds)))
 
     def fit(self, text: str, quoted: bool = False, surnames: frozenset[str] = frozenset(),
             texts: Sequence[str] = ()) -> tuple[str, float] | None:
@@ -1395,6 +1414,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 text = after_owner(text)  # "Tokyo's Haneda Airport" -> "Haneda Airport"
             s += sent[s:e].find(text)  # the place inside the name ("U.S. Soccer" -> "U.S.")
             in_place = asked.place is not None and of_kind == 1.0
+            # "Whose nomination...?": the owner written before it ("Jared Isaacman's
+            # nomination"), without the possessive.
+            owner = bool(asked.whose) and _owns_the_kind(sent, s + len(_POSSESSIVE_S.sub("", text)), asked.whose)
+            if owner:
+                text = _POSSESSIVE_S.sub("", text)
             key = text.lower()
             span_stems = {stem(t) for t in words(text)}
             if asked.anywhere and (inside := places.find_any(text)) not in (None, text):
@@ -1446,7 +1470,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     # "Who was awarded...?" of "Trump will award the medal to Charlie Kirk":
                     # the one the verb is done to stands after it; the one before did it.
                     role += 0.5 * max((v / top_idf for p, v in positions if 0 < before - p <= 10), default=0.0)
-                if not (asked.person or asked.role or _nationality(text)) and _kind_after(sent, s + len(text), asked.kinds):
+                if owner:
+                    role *= KIND_BESIDE_ROLE  # "Whose nomination...?": not "Duffy's" of "Duffy's appointment"
+                    marked = True
+                elif not (asked.person or asked.role or _nationality(text)) and _kind_after(sent, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which detention center...?": "the Delaney Hall detention center"
                     marked = True
                 elif not asked.person and _named_as_the_kind(sent, s + len(text), asked.kinds):

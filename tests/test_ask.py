@@ -471,7 +471,7 @@ def test_a_weekday_before_its_date_is_one_date_not_a_day_of_the_story_s_week() -
     from qa.types import Chunk, Hit
 
     memorial = "In 2025, Memorial Day is on Monday, May 26."
-    assert [memorial[s:e] for s, e in sa._candidates("date", memorial)] == ["Monday, May 26"]
+    assert [memorial[s:e] for s, e in sa._candidates("date", memorial)] == ["In 2025", "Monday, May 26"]
     hits = [Hit(Chunk("m:0", "m", 0, memorial + " Banks close that day.", 0, "Memorial Day 2025", "", "Gazette",
                       date(2025, 5, 19)), 1.0)]
     scored = [extractive.Scored(0, memorial, 0.8, 0.7, 0.6, None, 1.0)]  # type: ignore[arg-type]
@@ -2740,3 +2740,87 @@ def test_the_title_the_question_writes_is_not_part_of_the_name() -> None:
     director = sa.Asked.of("Which deputy assistant FBI director spoke on Thursday?").fit("Deputy Assistant FBI Director Ana Ruiz")
     assert director is not None and director[0] == "Ana Ruiz"
     assert people.after_the_title_asked("Coach Mia Long", frozenset({"player"})) == "Coach Mia Long"
+
+
+def test_a_participle_before_the_person_asked_describes_it() -> None:
+    """"Which proposed co-chair...?" asks for a person, the co-chair: "proposed" opens the
+    asked phrase as a description, not as its verb, and "co-chair" ends in an office.
+    A name after an owner of two words or more is what the owner has, no person: the
+    headline's "Dana Hale's TRIM" does not answer."""
+    from qa import people
+    from qa import short_answer as sa
+
+    asked = sa.Asked.of("Which proposed TRIM co-chair is leaving to run for mayor?")
+    assert asked.person and asked.kinds == frozenset({"co-chair"})
+    assert sa.Asked.of("Which country killed the deal?").kinds == sa.Asked.of("Which country?").kinds
+    texts = ["But TRIM's initial proposed co-chair with Hale, Omar Castellan, is leaving to run for mayor.",
+             "Dana Hale's TRIM: Ditching the nickel could save billions"]
+    assert read_text("Which proposed TRIM co-chair is leaving to run for mayor?", texts, [1.4, 1.4]) == "Omar Castellan"
+    assert people.person_in("Dana Hale's TRIM") is None
+    assert people.person_in("New York's Kathy Hochul") == "Kathy Hochul"
+
+
+def test_how_much_was_donated_asks_for_money() -> None:
+    """"How much did she donate...?" asks for an amount of money: the age beside her name is
+    no answer."""
+    from qa import short_answer as sa
+
+    assert sa.unit_asked("How much did Hale donate to the campaign?") == "money"
+    assert sa.unit_asked("How much did the river rise?") is None
+    texts = ["Hale, 53, has created a new center of power in the capital.",
+             "Hale donated $288 million to the campaign last year."]
+    assert read_text("How much did Hale donate to the campaign?", texts, [1.0, 0.8]) == "$288 million"
+
+
+def test_a_year_opening_the_sentence_is_a_date() -> None:
+    """"In 1967, they held the first game": a year after a capitalised "In" that opens
+    the sentence is a date as one after "in" inside it is."""
+    text = ["In 1967, they held the first Harbor Bowl, continuing a local tradition."]
+    assert read_text("In what year was the first Harbor Bowl held?", text) == "1967"
+
+
+def test_whose_asks_for_the_owner_written_before_the_thing() -> None:
+    """"Whose nomination...?" is answered by the name written as the nomination's owner,
+    without its possessive: not the sentence's subject, who owns something else."""
+    text = ["Lund's appointment also comes after billionaire Jared Osei's nomination fell through in May."]
+    assert read_text("Whose nomination to lead the agency fell through in May?", text) == "Jared Osei"
+
+
+def test_a_count_written_in_words_as_part_of_a_whole_is_the_part() -> None:
+    """"Eight out of the twelve songs are labeled explicit": the songs so labeled are
+    eight; twelve is their whole."""
+    text = ['Eight out of the twelve songs on "Harbor Lights" are labeled explicit, a first for her.']
+    assert read_text('How many songs on "Harbor Lights" are labeled explicit?', text) == "Eight"
+
+
+def test_a_person_the_question_names_by_surname_is_its_own() -> None:
+    """"Which president did Hale meet?": "Dana Hale", the question's Hale with his given
+    name, is not the answer; a relative the question asks by the surname is ("Which
+    Hale son...?", "Which of Hale's sons...?")."""
+    from qa import people
+    from qa import short_answer as sa
+
+    text = ["President Dana Hale said he will lift the sanctions on Merovia.",
+            "Hale later met Merovia's interim president, Ahmed Rashad, in Riyadh."]
+    assert read_text("Which Merovian interim president did Hale meet?", text, [1.2, 0.9]) == "Ahmed Rashad"
+    assert sa.Asked.of("Which Hale son was pardoned?").own("Hunter Hale") is False
+    assert people.named_by_surname("Eric Hale", "Which of Hale's sons spoke?", frozenset()) is False
+    assert people.named_by_surname("Carlos De Oliveira", "Who defended Nauta and De Oliveira?", frozenset())
+    # A word of a longer name is that name's: "Robert F. Kennedy Jr" is not Caroline Kennedy.
+    assert not people.named_by_surname("Caroline Kennedy", "Who called Robert F. Kennedy Jr a predator?", frozenset())
+
+
+def test_a_headline_cut_short_is_read_without_the_name_it_cuts() -> None:
+    """"...farewell address from Oval ...": a feed cut the headline inside "Oval Office";
+    the capitalised words before its ellipsis are not read as a name."""
+    from qa import extractive
+    from qa.types import Chunk, Hit
+
+    sentence = "President Dana Hale is set to give a farewell address to the nation next Wednesday."
+    hits = [Hit(Chunk("h:0", "h", 0, sentence, 0, "Dana Hale to deliver farewell address from Oval ...", "",
+                      "Gazette", date(2025, 1, 10)), 1.0)]
+    scored = [extractive.Scored(0, sentence, 0.8, 0.7, 0.6, None, 1.0)]  # type: ignore[arg-type]
+    texts, _, _ = extractive.read_texts(scored, hits)
+    assert texts == [sentence, "Dana Hale to deliver farewell address from"]
+    shown = extractive.short("From which room will Hale deliver his farewell address?", scored, None, hits)
+    assert shown is None or "Oval" not in shown.text
