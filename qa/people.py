@@ -37,6 +37,7 @@ researcher chairman chairwoman commander admiral envoy diplomat congressman cong
 advisor chancellor monarch emperor dictator priest rabbi imam bishop archbishop sheriff firefighter
 inventor engineer playwright screenwriter dancer pianist guitarist vocalist pitcher goalkeeper
 jockey cyclist wrestler tycoon mogul whistleblower general commissioner administrator superintendent secretary
+curator librarian archivist
 treasurer immigrant migrant refugee handler trainer rookie teen teenager boy girl inmate prisoner detainee
 fugitive nominee appointee linebacker receiver cornerback kicker catcher outfielder infielder shortstop slugger
 striker defender midfielder umpire referee meteorologist forecaster climatologist""".split())

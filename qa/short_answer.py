@@ -285,13 +285,14 @@ _PART_OF = re.compile(rf"{_PART_NUMBER}\s+(?:out\s+)?of\s+(?:{_QUALIFIER}\s+)*$"
 # "Where was the flight flying from?", "Which country is he from?": the place asked for
 # is the one written after that preposition ("...crew members from Wichita").
 _ENDS_ON = re.compile(r"\b(from|to|into|in|at|on)\s*\?\s*$", re.I)
-# "Until what date...?", "By which day...?": the date asked for is the one written after
-# that preposition ("...under the USMCA until April 2"), not another the sentence names
-# ("Trump on Thursday said...").
+# "Until what date...?", "By which day...?", "Through around what date...?": the date asked
+# for is the one written after that preposition ("...under the USMCA until April 2"), not
+# another the sentence names ("Trump on Thursday said...").
 # "On which network did he say it?", "At which stadium was it held?": the name asked for
 # is the one written after that preposition ("in a 2016 appearance on Fox News").
 _OPENS_ON = re.compile(r"^\W*(on|at|from|to|into|in|with|for)\s+(?:which|what)\b", re.I)
-_DATE_AFTER = re.compile(r"\b(until|till|by|since|before|after|from)\s+(?:what|which)\s+(?:date|day|year|month)\b", re.I)
+_DATE_AFTER = re.compile(r"\b(until|till|through|by|since|before|after|from)\s+(?:(?:around|about|roughly|approximately)\s+)?"
+                         r"(?:what|which)\s+(?:date|day|year|month)\b", re.I)
 # "Who said...?", "Which senator said...?": the asked name says it. "Said" is a function
 # word to the reader's closeness (`lexical.STOP`), so where a name stands beside it is
 # read here (`_speaks`).
@@ -1156,6 +1157,11 @@ AFTER_ITS_PREPOSITION = 1.5
 DONE_BY_ROLE = SLOT_ROLE * KIND_BESIDE_ROLE
 
 
+# Words that may stand between a preposition and the date it governs ("through around
+# March 29").
+_ROUGHLY = frozenset({"around", "about", "roughly", "approximately"})
+
+
 def _governing_word(toks: Sequence[str], before: int) -> str:
     """The word before the span at token `before`, lower-cased, past a "the": the
     preposition that governs it ("in the Netherlands" -> "in"); "" at the start."""
@@ -1473,8 +1479,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 if owner:
                     role *= KIND_BESIDE_ROLE  # "Whose nomination...?": not "Duffy's" of "Duffy's appointment"
                     marked = True
-                elif not (asked.person or asked.role or _nationality(text)) and _kind_after(sent, s + len(text), asked.kinds):
-                    role *= KIND_BESIDE_ROLE  # "Which detention center...?": "the Delaney Hall detention center"
+                elif not (asked.person or asked.role or _nationality(text) or places.is_any_place(text)) \
+                        and _kind_after(sent, s + len(text), asked.kinds):
+                    # "Which detention center...?": "the Delaney Hall detention center"; a place
+                    # so written says where they are ("Detroit automakers")
+                    role *= KIND_BESIDE_ROLE
                     marked = True
                 elif not asked.person and _named_as_the_kind(sent, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which research center...?": "the Allen Institute, a research center"
@@ -1533,7 +1542,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 if prev == asked.ends_on:
                     role *= AFTER_ITS_PREPOSITION  # "flying from?": "from Wichita", not "in Washington"
             elif kind == "date" and asked.ends_on:
-                role *= AFTER_ITS_PREPOSITION if prev == asked.ends_on else 0.5  # "Until what date?": "until April 2", not "on Thursday"
+                # "Until what date?": "until April 2", not "on Thursday"; "through around March 29"
+                said = next((t.lower() for t in reversed(toks[:before]) if t.lower() not in _ROUGHLY), "")
+                role *= AFTER_ITS_PREPOSITION if said == asked.ends_on else 0.5
             elif kind == "number" and prev == "from" and _TO_A_FIGURE.search(sent, s + len(text)):
                 role *= NOT_THE_KIND  # "escalated from two cases ... to 58 cases": where it started
             if is_given:

@@ -2824,3 +2824,27 @@ def test_a_headline_cut_short_is_read_without_the_name_it_cuts() -> None:
     assert texts == [sentence, "Dana Hale to deliver farewell address from"]
     shown = extractive.short("From which room will Hale deliver his farewell address?", scored, None, hits)
     assert shown is None or "Oval" not in shown.text
+
+
+def test_a_date_asked_through_is_the_one_written_after_through() -> None:
+    """"Through around what date...?" asks for the date after "through", past the
+    "around" between: not the start written before it."""
+    text = ["The festival is expected to begin around March 1 and last through around March 29, organizers said."]
+    assert read_text("Through around what date is the festival expected to last?", text) == "March 29"
+
+
+def test_a_place_before_the_kinds_word_says_where_not_which() -> None:
+    """"the most vocal of the Detroit automakers": a city before the kind's word says
+    where the automakers are; "Ford" is the automaker named."""
+    text = ["Ford has been the most vocal of the Detroit automakers about its appeal to reconsider tariffs.",
+            "Shares of Ford fell on Monday."]  # the text writes "Ford" inside a sentence too: a name
+    assert read_text("Which automaker has been the most vocal about tariffs?", text, [1.0, 0.1]) == "Ford"
+
+
+def test_a_curator_is_a_person() -> None:
+    """"Who is the curator...?" asks for a person: the town the museum stands in is no
+    answer."""
+    from qa import short_answer as sa
+
+    assert sa.Asked.of("Who is the curator of the Lakeside Historical Society?").person
+    assert sa.Asked.of("Who is the curator of the Lakeside Historical Society?").fit("Canandaigua") == ("Canandaigua", sa.NOT_THE_KIND)
