@@ -291,7 +291,9 @@ _ENDS_ON = re.compile(r"\b(from|to|into|in|at|on)\s*\?\s*$", re.I)
 # "On which network did he say it?", "At which stadium was it held?": the name asked for
 # is the one written after that preposition ("in a 2016 appearance on Fox News").
 _OPENS_ON = re.compile(r"^\W*(on|at|from|to|into|in|with|for)\s+(?:which|what)\b", re.I)
-_DATE_AFTER = re.compile(r"\b(until|till|through|by|since|before|after|from)\s+(?:(?:around|about|roughly|approximately)\s+)?"
+# Words that may stand between that preposition and the date ("through around March 29").
+_ROUGHLY = frozenset({"around", "about", "roughly", "approximately"})
+_DATE_AFTER = re.compile(rf"\b(until|till|through|by|since|before|after|from)\s+(?:(?:{'|'.join(sorted(_ROUGHLY))})\s+)?"
                          r"(?:what|which)\s+(?:date|day|year|month)\b", re.I)
 # "Who said...?", "Which senator said...?": the asked name says it. "Said" is a function
 # word to the reader's closeness (`lexical.STOP`), so where a name stands beside it is
@@ -1155,11 +1157,6 @@ AFTER_ITS_PREPOSITION = 1.5
 # "produced by Indiana Black Expo" for "Which group produces...?"): the sentence says in
 # so many words that it did what was asked, as a slot's word and the kind beside it would.
 DONE_BY_ROLE = SLOT_ROLE * KIND_BESIDE_ROLE
-
-
-# Words that may stand between a preposition and the date it governs ("through around
-# March 29").
-_ROUGHLY = frozenset({"around", "about", "roughly", "approximately"})
 
 
 def _governing_word(toks: Sequence[str], before: int) -> str:
