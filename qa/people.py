@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from itertools import takewhile
 
 from qa import places
-from qa.lexical import EDGE, STOP, after_owner, any_noun, asking_for, stem
+from qa.lexical import EDGE, STOP, any_noun, asking_for, stem
 from qa.wordcache import cached_words
 
 # "which singer", "which Oscar-winning actress", "which two actors", "what world leader":
@@ -282,9 +282,9 @@ def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
     offices = any(is_title(a) and is_title(b) for a, b in re.findall(r"(\S+) and (?=(\S+))", name))
     if " and " in name and not offices:  # "Jamie Lee Curtis and Lindsay Lohan", not "Clare Locke and Farnan LLP"
         return name if all(person_in(part, surnames) == part.strip() for part in name.split(" and ")) else None
-    name = after_owner(name)  # as written, so the caller finds it in the sentence
-    # An owner of two words or more: the name is what they own ("Elon Musk's DOGE" names
-    # no person; "New York's Kathy Hochul" names her).
+    # After an owner's possessive, of one word or more, the name is what they own, as
+    # written, so the caller finds it in the sentence ("Tesla's Elon Musk", "New York's
+    # Kathy Hochul"; "Elon Musk's DOGE" names no person).
     if (owned := _OWNED.match(name)) is not None:
         return person_in(owned.group(1), surnames)
     words = [t.strip(EDGE) for t in name.split()]

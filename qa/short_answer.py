@@ -44,8 +44,8 @@ _YEAR_DIGITS = r"(?:1[5-9]|20)\d\d"
 # "in", "since" or "by" (capitalised where it opens a sentence: "In 1967, they held...") is
 # one from 1500 on: "Flag Day was first observed in 1877".
 _DATE = re.compile(rf"\b(?:(?:(?:{DAYS}),?\s+)?(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{4}}|(?:[Ii]n|[Ss]ince|[Bb]y)\s+{_YEAR_DIGITS}|(?:{DAYS}))\b")
-_NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
-              "thousands?|millions?|billions?|scores")
+_FROM_TWO = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"  # a part of a whole (`_PART_OF`)
+_NUM_WORDS = f"one|{_FROM_TWO}|dozens?|hundreds?|thousands?|millions?|billions?|scores"
 # A number written in figures ("1,500", "3.69"), and the words that may come before an
 # amount ("about 500", "more than 20").
 _FIGURE = r"\d[\d,]*(?:\.\d+)?"
@@ -279,7 +279,7 @@ _VENUE_WORD = re.compile(r"\b[A-Za-z]{3,}")
 # which is their whole. A number in words from two on ("one of the 2,000 victims" is
 # one among them, rarely a count asked).
 _QUALIFIER = r"(?:the|its|their|his|her|about|around|roughly|nearly|almost|some|over|more than)"
-_PART_NUMBER = rf"(?:{_FIGURE}|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
+_PART_NUMBER = rf"(?:{_FIGURE}|\b(?i:{_FROM_TWO})\b)"
 _OF_WHOLE = re.compile(rf"\s+(?:out\s+)?of\s+(?:{_QUALIFIER}\s+)*{_PART_NUMBER}")
 _PART_OF = re.compile(rf"{_PART_NUMBER}\s+(?:out\s+)?of\s+(?:{_QUALIFIER}\s+)*$")
 # "Where was the flight flying from?", "Which country is he from?": the place asked for
@@ -1419,9 +1419,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             in_place = asked.place is not None and of_kind == 1.0
             # "Whose nomination...?": the owner written before it ("Jared Isaacman's
             # nomination"), without the possessive.
-            owner = bool(asked.whose) and _owns_the_kind(sent, s + len(_POSSESSIVE_S.sub("", text)), asked.whose)
+            bare = _POSSESSIVE_S.sub("", text)
+            owner = bool(asked.whose) and _owns_the_kind(sent, s + len(bare), asked.whose)
             if owner:
-                text = _POSSESSIVE_S.sub("", text)
+                text = bare
             key = text.lower()
             span_stems = {stem(t) for t in words(text)}
             if asked.anywhere and (inside := places.find_any(text)) not in (None, text):
