@@ -34,8 +34,13 @@ _ASKS = re.compile(
 # effect?", "What did the Department of Homeland Security call its operation?": a name,
 # asked with other words.
 # "call" is the verb there, after its subject: not "What did he say about the call?".
+# "What did Trump rename the Gulf of Mexico?", "What was the airport renamed (to)?": the
+# new name (not "rename which ship?", which asks for the thing renamed).
 _ASKS_TOO = re.compile(r"\b(?:what|which)\s+(?:new\s+)?nicknames?\b"
-                       r"|\bwhat\s+(?:do|does|did|will)\s+(?:[\w’'.-]+\s+){1,6}?(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)call\b", re.I)
+                       r"|\bwhat\s+(?:do|does|did|will)\s+(?:[\w’'.-]+\s+){1,6}?(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)call\b"
+                       r"|\bwhat\s+(?:do|does|did|will|would|has|have)\s+(?:[\w’'.-]+\s+){1,6}?rename\b"
+                       r"|\bwhat\s+(?:is|was|were|are|will\s+be|has\s+been|have\s+been)\s+(?:[\w’'.-]+\s+){1,8}?"
+                       r"renamed(?:\s+(?:to|as))?\s*\?", re.I)
 # "What is the much-derided slogan for...?", "What word did he use to describe...?",
 # "What is Cambridge Dictionary's 2025 word of the year?", "What is the branding term...?":
 # a word or phrase, which news quotes in whatever case it is written ("parasocial").
@@ -50,6 +55,12 @@ _ASKS_WORD = re.compile(
 # gives no name.
 _GIVES = re.compile(r"\b(?:named|dubbed|called|nicknamed|christened|renamed|titled|branded|known\s+as)"
                     r"(?:\s+(?:it|them|him|her))?(?:\s+(?:the|a|an))?\s+", re.I)
+# A renaming, then the thing renamed: the new name follows that ("renamed the Gulf of
+# Mexico the "Gulf of America"", "the renaming of "Gulf of Mexico" to the "Gulf of
+# America"", "changing the name of the Gulf of Mexico to the Gulf of America").
+_RENAMES = re.compile(r"\b(?:renam(?:e|es|ed|ing)(?:\s+of)?|(?:chang|switch)\w*\s+the\s+name\s+of)(?:\s+the)?\s+", re.I)
+# Between the thing renamed and its new name.
+_RENAMED_TO = re.compile(r"[”\"’']?\s*(?:to|as|into)?\s*(?:the\s+)?")
 # A quoted run right after the verb, of one to five words: any case ("olo").
 _QUOTED = re.compile(r"[“\"‘']([^”\"’'\n]{1,60}?)[”\"’']")
 MAX_NAME_WORDS = 5
@@ -110,7 +121,7 @@ def names_given(sentence: str, name_run: re.Pattern[str]) -> list[tuple[int, int
     the thing it names: "called Monday "liberation day""), or the
     capitalised run there (`name_run`, the reader's pattern of a name: "named it Blue
     Ghost")."""
-    out = []
+    out = [*_renamed(sentence, name_run)]
     for verb in _GIVES.finditer(sentence):
         at = verb.end()
         quoted = _QUOTED.match(sentence, at)
@@ -124,5 +135,24 @@ def names_given(sentence: str, name_run: re.Pattern[str]) -> list[tuple[int, int
             continue
         run = name_run.match(sentence, at)
         if run is not None:
+            out.append((at, at + len(run.group().rstrip(",."))))
+    return out
+
+
+def _renamed(sentence: str, name_run: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The new names the sentence gives a thing it renames (`_RENAMES`), as (start, end):
+    the quoted or capitalised run after the thing renamed, itself quoted or a capitalised
+    run."""
+    out = []
+    for verb in _RENAMES.finditer(sentence):
+        thing = _QUOTED.match(sentence, verb.end()) or name_run.match(sentence, verb.end())
+        if thing is None:
+            continue
+        at = _RENAMED_TO.match(sentence, thing.end()).end()
+        new = _QUOTED.match(sentence, at)
+        text = new.group(1).rstrip(",.;: ") if new is not None else ""
+        if text.strip() and len(text.split()) <= MAX_NAME_WORDS:
+            out.append((new.start(1), new.start(1) + len(text)))  # "“Gulf of America.”": without the stop
+        elif at > thing.end() and (run := name_run.match(sentence, at)) is not None:
             out.append((at, at + len(run.group().rstrip(",."))))
     return out

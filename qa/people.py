@@ -15,7 +15,7 @@ import functools
 import importlib.resources
 import re
 from collections.abc import Iterable
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 
 from qa import places
 from qa.lexical import EDGE, STOP, any_noun, asking_for, stem
@@ -264,6 +264,23 @@ def surnames_in(sentences: Iterable[str]) -> frozenset[str]:
     `_WITH_WHAT_THEY_ARE`)."""
     return frozenset([a or b for sent in sentences for a, b in _WRITTEN_AS_PERSON.findall(sent)]
                      + [m.group(1) for sent in sentences for m in _WITH_WHAT_THEY_ARE.finditer(sent)])
+
+
+def whole_name(word: str, texts: Iterable[str], surnames: frozenset[str] = frozenset()) -> str | None:
+    """The one person's name, of two words or more, that these texts write ending in the
+    word (without its titles: "Luz Gallegos" for "Gallegos"), or None when they write
+    none or several ("Donald Trump" and "Eric Trump"). News names a person whole once and
+    by surname after, and the sentence that answers may be the later one: "Gallegos is
+    the executive director of TODEC Legal Center"."""
+    found = set()
+    run = re.compile(rf"((?:[A-Z][\w’'.-]*\s+){{1,3}}){re.escape(word)}(?![\w’'-])")
+    for text in texts:
+        for m in run.finditer(text):
+            # Not a function word that opens a sentence ("The Cabinet": "The" is a given name too).
+            name = " ".join(dropwhile(lambda w: w.lower() in STOP, m.group().split()))
+            if (person := person_in(name, surnames)) is not None and person.endswith(word):
+                found.add(untitled(person))
+    return found.pop() if len(found) == 1 else None
 
 
 _OWNED = re.compile(r"\S.*?[’']s\s+(\S.*)$")

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import dropwhile, takewhile
 
-from qa import bodies, naming, people, places, works
+from qa import bodies, naming, people, periods, places, works
 from qa.lexical import (
     EDGE,
     STOP,
@@ -118,6 +118,10 @@ WHOLE_NAME_SHARE = 0.5
 # ...?": "eight"). Not zero: the list of places may lack the one meant, a place is now
 # and then the answer to "who", and an amount may be written without its unit.
 NOT_THE_KIND = 0.3
+# How much a sentence counts that speaks of another period than the one the question
+# names ("this season" for "...last season?", `qa.periods`): its figures are another
+# period's, though the rest of its words match.
+OTHER_PERIOD = 0.5
 # How much a place counts when the question asks for a kind of person ("Who was the
 # suspect...?", "Which singer...?"): less than another kind's miss, since the kind of
 # person asked for rules a place out more surely than "who" alone does ("Maine" beside
@@ -218,6 +222,12 @@ _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
 # "At what time does he tee off?": the time of day ("1:12 p.m.", "noon"), not the date.
 # "By what vote...?", "What was the final score?": a tally, two figures with a dash ("4-1",
 # "24-21"), not either figure alone.
+# "Which number president was William McKinley?": a rank, an ordinal ("the 25th
+# President"); not "what number of", nor "what number did he wear?".
+_ORDINAL_ASKED = re.compile(r"\b(?:which|what)\s+number\s+(?!(?:of|is|was|are|were|did|does|do|will|has|had)\b)[a-z]", re.I)
+# An ordinal in figures: "32nd", "250th". One in words ranks more often than it names:
+# "the first country to ban...", "the ninth team to win..." answer no "which country".
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
 _TALLY_ASKED = re.compile(r"\b(?:what|which)\s+(?:was\s+the\s+)?(?:final\s+)?(?:(?:vote|margin)\b(?!\s+of\b)|(?:score|tally)\b)", re.I)
 _TALLY = re.compile(r"(?<![\d.,/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,/-]|\s?(?:p\.m\.|a\.m\.|pm|am)\b)")
 _CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b", re.I)
@@ -241,7 +251,8 @@ def unit_asked(question: str) -> str | None:
     """"money" or "percent" when a number question asks for one, "count" for another "how
     many" question ("How many people paid the fee?" asks for a count, never money),
     "long" for a "how long" one (a length of time or space, `_LONG_ASKED`), "tally" for
-    a vote or score (`_TALLY_ASKED`), "year" for a
+    a vote or score (`_TALLY_ASKED`), "ordinal" for a rank ("which number president",
+    `_ORDINAL_ASKED`), "year" for a
     "what year" question, "clock" for a "what time" one (`_CLOCK_ASKED`), "day" for a
     "what date" or "which day" one (`_DAY_ASKED`), else None."""
     return _unit(question_type(question), asking_clause(question))
@@ -259,6 +270,8 @@ def _unit(kind: str | None, asked: str) -> str | None:
         return "count"
     if _TALLY_ASKED.search(asked):
         return "tally"
+    if _ORDINAL_ASKED.search(asked):
+        return "ordinal"
     if _LONG_ASKED.search(asked):
         return "long"
     return "money" if _MONEY_ASKED.search(asked) else None
@@ -414,7 +427,8 @@ def counted_head(question: str) -> str | None:
 
 
 # How a span says the unit asked for (`unit_asked`; a percentage otherwise).
-_UNIT_WRITTEN = {"money": _MONEY, "long": _HAS_LONG_UNIT, "clock": _CLOCK, "day": _DAY, "tally": _TALLY}
+_UNIT_WRITTEN = {"money": _MONEY, "long": _HAS_LONG_UNIT, "clock": _CLOCK, "day": _DAY, "tally": _TALLY,
+                 "ordinal": _ORDINAL}
 
 
 def _has_unit(unit: str, span: str) -> bool:
@@ -546,6 +560,8 @@ class Asked:
     titles: frozenset[str] = frozenset()
     # "Whose nomination...?": the stems of what the one asked for has (`_WHOSE`).
     whose: frozenset[str] = frozenset()
+    # "...last season?": the period the question names (`periods.asked_period`).
+    period: tuple[str, str] | None = None
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -587,7 +603,8 @@ class Asked:
             role=bool(roles), names=_long_names(question),
             nations=frozenset(c for w in words(question) if (c := places.demonym_country(w))),
             titles=_phrase_stems(_TITLE_WORDS, clause, names=False, past_ends=True),
-            whose=_phrase_stems(_WHOSE, clause, names=False, past_ends=True) if named else frozenset())
+            whose=_phrase_stems(_WHOSE, clause, names=False, past_ends=True) if named else frozenset(),
+            period=periods.asked_period(clause))
 
     def given(self, sentence: str) -> list[tuple[int, int]]:
         """The runs the sentence gives as the name or the word asked for, as (start, end):
@@ -670,10 +687,17 @@ class Asked:
             # in Washington?": "Washington National Cathedral" (not "Washington D.C.")
         elif self.person:
             found = people.person_in(text, surnames)
-            if found is None:
-                weight *= NOT_THE_KIND  # "Which actor...?": not "Oscar"
-            else:
+            if found is not None:
                 text = people.untitled(found)  # "Brevard's Steve Young" -> "Steve Young", "Sen. Al Roe" -> "Al Roe"
+            elif " " in text or not self.role or people.whole_name(text, texts, surnames) is None:
+                # "Which actor...?": not "Oscar". "Who is the executive director of
+                # TODEC?" asks who holds a role, which news writes beside a surname as
+                # often as beside the whole name ("Gallegos is the executive director"):
+                # a surname is a person's then when the texts write the person whole
+                # ("Luz Gallegos", `people.whole_name`). Not for any person asked: the
+                # story's main actor, named by surname throughout ("Hegseth", "Combs"),
+                # would answer more questions than it does.
+                weight *= NOT_THE_KIND
         elif self.role and (found := people.person_in(text, surnames)) is not None:
             text = people.untitled(found)  # "Who is Trump's choice for Interior secretary?": "North Dakota Gov. Doug Burgum" -> "Doug Burgum"
         elif self.species and people.person_in(text, surnames) is not None:
@@ -911,6 +935,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
             spans += [m.span() for m in _MEASURE.finditer(sentence)]
         if unit == "tally":
             spans += [m.span() for m in _TALLY.finditer(sentence) if m.span() not in spans]
+        if unit == "ordinal":
+            spans += [m.span() for m in _ORDINAL.finditer(sentence)]  # "the 25th President"
         return spans
     out = []
     for s, e in _runs(sentence):
@@ -993,9 +1019,6 @@ def _without_a_day(sentence: str, start: int, end: int) -> tuple[int, int]:
 _NOUN_NEXT = re.compile(r"\s+([a-z][\w-]*)")  # the word right after, a common noun, no comma between
 
 
-# An ordinal in figures: "32nd", "250th". One in words ranks more often than it names:
-# "the first country to ban...", "the ninth team to win..." answer no "which country".
-_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
 
 
 def _dates_naming(sentence: str, kinds: frozenset[str]) -> list[tuple[int, int]]:
@@ -1378,6 +1401,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     question_names = named_by_last_word(question, sentences) if kind == "entity" else frozenset()
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
         w = min(max(raw_w, 0.0) / top_w, 1.0) ** 3  # the best-weighed sentence dominates
+        if asked.period and periods.speaks_of_another(sent, asked.period):
+            w *= OTHER_PERIOD  # "...last season?": not "averaged 28.1 points ... this season"
         toks = words(sent)
         active = _active_at(toks, asked.done_to)  # where the sentence writes a passive question's verb actively
         positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
@@ -1444,7 +1469,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 if whole:
                     following = words(sent[whole.end():])[:2]
                 is_whole = _PART_OF.search(sent[:s]) is not None
-                near = span_stems | {stem(t) for t in following}
+                # A unit joined to the number by hyphens counts as written apart: "90,000-square-foot".
+                near = span_stems | {stem(p) for t in following for p in t.split("-") if p}
                 # The noun phrase after the number, to its first function word: "more than
                 # 60,000 previously classified files" counts files.
                 phrase = {stem(t) for t in takewhile(lambda t: t.lower() not in STOP, words(sent[s + len(text):])[:4])}
@@ -1514,15 +1540,19 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= NOT_THE_KIND  # "the Issaquah, Washington-based retailer": where it is based
                 if s < dated:
                     role *= NOT_THE_KIND  # "JERUSALEM, July 16 (Reuters) - Israel ...": where it was filed
-                if (asked.person or asked.role) and _kind_beside(sent, s, s + len(text), asked.kinds):
+                if (asked.person or asked.role) and people.names_an_office(asked.kinds) and \
+                        _holds_another_office(toks[:before], asked.kinds):
+                    # "Which Air Force general...?": not "Sen. Joni Ernst", who holds another
+                    # office; the title before the name says so even where the kind is
+                    # written after it: "a victory for Gov. Ron DeSantis, a federal judge
+                    # ... denied" is no judge named DeSantis.
+                    role *= NOT_THE_KIND
+                elif (asked.person or asked.role) and _kind_beside(sent, s, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which spokesman...?": "Kremlin spokesman Dmitry Peskov"
                     marked = True
                     # "Who is the Mavericks' general manager?" asks for the one who holds the
                     # role: "general manager Nico Harrison", not the story's star named alone.
                     holds_role = asked.role and of_kind == 1.0
-                elif (asked.person or asked.role) and (held := people.office(prev)) is not None and \
-                        stem(held) not in asked.kinds and people.names_an_office(asked.kinds):
-                    role *= NOT_THE_KIND  # "Which Air Force general...?": not "Sen. Joni Ernst", who holds another office
                 if _owns_the_kind(sent, s + len(text), asked.kinds):
                     role *= NOT_THE_KIND  # "Which lawyer...?": not "Combs" in "Combs' lawyer"
                 if asked.speaker and _speaks(sent, *run):
@@ -1585,6 +1615,20 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)
     pair = _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) if asked.pair else None
     return replace(pair or Span(where[best][1], where[best][0], scores[best]), kind=kind)
+
+
+def _holds_another_office(before: Sequence[str], kinds: frozenset[str]) -> bool:
+    """Whether the titles the words before a name end on (`before`: the sentence's words
+    up to it; two joined by "and" count) name an office and none of the kinds asked: "Gov.
+    Ron DeSantis" holds another office than a judge's; "Chairman and CEO Brian Niccol"
+    holds the chairman's."""
+    held: list[str] = []
+    for t in reversed(before):
+        if (office := people.office(t)) is not None:
+            held.append(office)
+        elif not (t.lower() in ("and", "&") and held):
+            break
+    return bool(held) and not any(stem(o) in kinds for o in held)
 
 
 def _active_at(toks: Sequence[str], verb: str | None) -> int | None:

@@ -2848,3 +2848,89 @@ def test_a_curator_is_a_person() -> None:
 
     assert sa.Asked.of("Who is the curator of the Lakeside Historical Society?").person
     assert sa.Asked.of("Who is the curator of the Lakeside Historical Society?").fit("Canandaigua") == ("Canandaigua", sa.NOT_THE_KIND)
+
+
+def test_a_title_of_another_office_outweighs_the_kind_written_after_the_name() -> None:
+    """"a victory for Gov. Ron DeSantis, a federal judge ... denied": the title says
+    DeSantis holds another office, so the kind after his name is not his; the judge is
+    the one the text titles so. Two titles joined by "and" are one person's:
+    "Chairman and CEO Brian Niccol" holds the chairman's office."""
+    starbucks = ["The reversal comes under the leadership of Starbucks Chairman and CEO Brian Niccol, who vowed "
+                 "to lure back customers.", "Howard Schultz built the chain into a global brand, Starbucks said."]
+    assert read_text("Who is Starbucks' chairman and CEO?", starbucks, [1.0, 0.9]) == "Brian Niccol"
+    text = ["In a big courtroom victory for Gov. Ron DeSantis, a federal judge in Tallahassee on Friday "
+            "denied a request to block Florida's ban on social media for young teens.",
+            "U.S. District Judge Mark Walker rejected a request by a consortium of technology companies."]
+    question = "Which federal judge denied the request to block Florida's social media ban for young teens?"
+    assert read_text(question, text, [1.5, 0.86]) == "Mark Walker"
+
+
+def test_a_figure_of_the_period_asked_beats_another_periods() -> None:
+    """"...last season?" asks for last season's figure: a sentence about "this season"
+    speaks of another one."""
+    from qa import periods
+
+    text = ["Doncic averaged 28.1 points, 8.3 rebounds and 7.8 assists this season.",
+            "Doncic, 25, averaged a league-high 33.9 points per game last season in leading the Mavericks."]
+    assert read_text("How many points per game did Luka Doncic average last season?", text, [1.15, 1.13]) == "33.9"
+    assert periods.asked_period("What was the deficit last year?") == ("last", "year")
+    assert periods.speaks_of_another("The deficit this year is $1.8 trillion.", ("last", "year"))
+    assert not periods.speaks_of_another("It was $1.7 trillion last year and $1.8 trillion this year.", ("last", "year"))
+    assert not periods.speaks_of_another("The deficit is $1.8 trillion.", ("last", "year"))
+
+
+def test_a_surname_is_a_person_when_the_texts_write_the_person_whole() -> None:
+    """"Gallegos is the executive director of TODEC" answers "who is the director" when
+    the story names "Luz Gallegos": a surname alone is then a person's name, though a
+    single word is not taken for one by itself; nor is "The" before a name a given name."""
+    from qa import people
+
+    text = ["Gallegos is the executive director of TODEC Legal Center, a nonprofit organization.",
+            "It is two weeks after the inauguration, and Luz Gallegos is struggling to speak."]
+    got = read_short("Who is the executive director of TODEC Legal Center?", text, [1.3, 0.6])
+    assert got is not None and got.text == "Gallegos" and got.score > 1.0
+    assert people.whole_name("Gallegos", text) == "Luz Gallegos"
+    assert people.whole_name("Trump", ["Donald Trump met Eric Trump."]) is None  # two people end so
+    assert people.whole_name("Cabinet", ["The Cabinet met Trump."]) is None
+    # Only who holds a role is asked so: the story's main actor, named by surname
+    # throughout, is not made a person for any "which lawyer".
+    from qa import short_answer as sa
+
+    combs = ["Sean Combs sat at the defense table.", "Combs' lawyer cross-examined Jane on Monday."]
+    assert sa.Asked.of("Which lawyer cross-examined Jane?").fit("Combs", texts=combs) == ("Combs", sa.NOT_THE_KIND)
+
+
+def test_a_unit_joined_by_hyphens_counts_as_the_unit_asked() -> None:
+    """"How many square feet...?" counts the "90,000-square-foot" expansion as it counts
+    "25,000 square feet": the hyphens join the unit to its number, and "feet" is "foot"."""
+    text = ["Crews prepared the South Lawn for the $250 million, 90,000-square-foot expansion of the East Wing.",
+            "The ballroom itself is estimated at 25,000 square feet in size, an analysis found."]
+    assert read_text("How many square feet is the White House ballroom expansion?", text, [1.09, 1.03]) == "90,000"
+
+
+def test_the_new_name_of_a_renamed_thing_answers_what_it_was_renamed() -> None:
+    """"What did Trump rename the Gulf of Mexico?" asks for the new name, written after
+    the thing renamed, quoted or not; "rename which ship?" asks for the thing."""
+    from qa import naming
+
+    question = "What did President Trump rename the Gulf of Mexico?"
+    assert naming.asks_for_name(question) and naming.asks_for_name("What was Mount McKinley renamed to?")
+    assert not naming.asks_for_name("Defense Secretary Pete Hegseth has ordered the Navy to rename which ship?")
+    for sentence in ['President Donald Trump officially renamed the Gulf of Mexico the "Gulf of America" on Monday.',
+                     "A bill in 2012 sought to rename the Gulf of Mexico as the “Gulf of America.”",
+                     "“We’re going to be changing the name of the Gulf of Mexico to the Gulf of America,” Trump said."]:
+        # Another name in a sentence weighed more is not the name given.
+        other = "Mexican President Claudia Sheinbaum said on Monday that the gulf would keep its name."
+        assert read_text(question, [other, sentence], [1.1, 1.0]) == "Gulf of America"
+
+
+def test_which_number_asks_for_a_rank() -> None:
+    """"Which number president...?" asks for an ordinal ("the 25th President"), not a
+    count in the sentence before it; "what number of" still asks a count."""
+    from qa import short_answer as sa
+
+    text = ["The library said the assassin believed the presidency was the cause of problems for one of the classes.",
+            '"President William McKinley, the 25th President of the United States, led the nation to victory.']
+    assert read_text("Which number president was William McKinley?", text, [1.05, 1.03]) == "25th"
+    assert sa.unit_asked("Which number president was William McKinley?") == "ordinal"
+    assert sa.unit_asked("What number of people died in the storm?") != "ordinal"
