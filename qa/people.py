@@ -41,7 +41,7 @@ curator librarian archivist
 treasurer immigrant migrant refugee handler trainer rookie teen teenager boy girl inmate prisoner detainee
 fugitive nominee appointee linebacker receiver cornerback kicker catcher outfielder infielder shortstop slugger
 striker defender midfielder umpire referee meteorologist forecaster climatologist""".split())
-_PERSON_NOUN_SET = frozenset(_PERSON_NOUNS)
+PERSON_NOUN_SET = frozenset(_PERSON_NOUNS)
 # "Which state senator...?", "which country singer...?": the place word says what kind of
 # person is asked for; the answer is the person, not a place.
 _PLACE_WORDS = "city|country|state|town|province|region|county|nation"
@@ -177,6 +177,27 @@ def _persons() -> re.Pattern[str]:
     return asking_for(dict.fromkeys(_PERSON_NOUNS + tuple(sorted(_offices()))))
 
 
+@functools.cache
+def _person_after_a_name() -> re.Pattern[str]:
+    """"Which former South Carolina governor...?", "Which Federal Communications
+    Commission chairman...?": a lower-case word or none, then a name of up to three
+    capitalised words (a place, a body), then the kind of person (group 1), whose words
+    `_persons` reads past no name so long. Not after two lower-case words, which may be
+    the kind and a verb: "Which pastor heard Ohio State players...?" asks for the pastor.
+    Case-sensitive: the name is what is skipped."""
+    nouns = "|".join(sorted(dict.fromkeys(_PERSON_NOUNS + tuple(sorted(_offices()))), key=len, reverse=True))
+    return re.compile(r"\b(?:[Ww]hich|[Ww]hat)\s+"
+                      r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|of|the|a|an)\b)"
+                      r"[a-z][\w-]*\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}(" + nouns + r")s?\b")
+
+
+def person_after_a_name(question: str) -> str | None:
+    """The kind of person a question asks for after a name ("Which former South
+    Carolina governor...?" -> "governor"; `_person_after_a_name`), or None."""
+    m = _person_after_a_name().search(question)
+    return m.group(1) if m and not _describes_next(question, m) else None  # not "Which Christian girls' camp"
+
+
 def asks_for_person(question: str) -> bool:
     """Whether the question asks "which / what [up to two words] <a kind of person>",
     "who is / was [the] [up to two words] <a kind of person>", "[to] whom...?" or who
@@ -185,6 +206,7 @@ def asks_for_person(question: str) -> bool:
         return False  # "Which city hosts the festival?" asks for a city
     return (any(not _describes_next(question, m) and not _in_a_name(question, m)
                 for m in _persons().finditer(question))
+            or person_after_a_name(question) is not None
             or _WHO_IS.search(question) is not None or _WHOM.search(question) is not None
             or _DONE_TO_A_BODY.search(question) is not None)
 
@@ -359,7 +381,7 @@ def after_the_title_asked(name: str, stems: frozenset[str]) -> str:
     words = name.split()
     for i in range(len(words) - 3, -1, -1):
         w = words[i].strip(EDGE)
-        if w[:1].isupper() and w.lower() in _PERSON_NOUN_SET and w.lower() not in _HONORIFICS and stem(w) in stems:
+        if w[:1].isupper() and w.lower() in PERSON_NOUN_SET and w.lower() not in _HONORIFICS and stem(w) in stems:
             rest = words[i + 1:]
             named = all(t[:1].isupper() for t in rest) and rest[0].lower() not in STOP  # not "Player Of The Year"
             return " ".join(rest) if named else name

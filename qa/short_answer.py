@@ -177,11 +177,13 @@ _ASKED_MID = re.compile(r"\b(?:which|what|whom|how (?:many|much|" + _HOW_MEASURE
                         r"|(?<=, )(?:who|when|where)(?= (?:is|was|are|were|did|does|do|will|has|have|had|can"
                         r"|could|would|should)\b)", re.I)
 # "What is the new fee...?", "What was the average price...?", "What tariff did...?",
-# "What is Claudia Sheinbaum's approval rating?": a quantity is asked for.
+# "What is Claudia Sheinbaum's approval rating?", "What are the odds that the asteroid
+# hits the moon?": a quantity is asked for.
 _QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:(?:[\w.-]+ ){0,4}?[\w.-]+['’]s )?"
                        r"(?:[\w-]+ ){0,3}?(?:(?:price|cost|fee"
                        r"|fine|rate|rating|salary|wage|age|toll|total|value|budget|population|temperature|speed|height"
-                       r"|length|size|weight|score|sum|tariff|magnitude)s?|tax(?:es)?|lev(?:y|ies))\b")
+                       r"|length|size|weight|score|sum|tariff|magnitude|chance|probabilit(?:y|ie)|likelihood)s?"
+                       r"|odds|tax(?:es)?|lev(?:y|ies))\b")
 
 # "What is the federal tax filing deadline?", "What is the due date...?": a date.
 _DEADLINE = re.compile(r"what(?:'s| is| was| will be)? (?:the |a |an )?(?:[\w.-]+ ){0,4}?(?:deadline|date)s?\b")
@@ -199,6 +201,10 @@ _MONEY_ASKED = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fine|fines|val
 _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b|\b(?:what|which|the)\s+share\s+of\b", re.I)
 _MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|cents?|pounds sterling)\b", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
+# "What are the odds / chances that...?": a share ("1.7%") or "1 in 43"; not "seven years".
+_ODDS_ASKED = re.compile(r"\b(?:odds|chances?|probabilit(?:y|ies)|likelihood)\b", re.I)
+_ONE_IN = re.compile(r"\b\d[\d,.]*\s+in\s+\d[\d,.]*\d\b|\b\d\s+in\s+\d\b")
+_ODDS = re.compile(rf"{_PERCENT.pattern}|{_ONE_IN.pattern}", re.I)
 # "hundreds", "about thousands": how many said without a figure.
 _VAGUE = re.compile(r"(?:\w+\s+)?(?:dozens|hundreds|thousands|millions|billions|scores)(?:\s+of\s+people)?", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
@@ -219,17 +225,18 @@ _MEASURE = re.compile(rf"(?:(?:{_APPROX})\s+)?"
 # that noun is the question's (`extract`).
 _LENGTH_BEFORE_A_NOUN = re.compile(rf"[-–]{_LONG_UNIT}$", re.I)
 _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
-# "At what time does he tee off?": the time of day ("1:12 p.m.", "noon"), not the date.
-# "By what vote...?", "What was the final score?": a tally, two figures with a dash ("4-1",
-# "24-21"), not either figure alone.
 # "Which number president was William McKinley?": a rank, an ordinal ("the 25th
 # President"); not "what number of", nor "what number did he wear?".
 _ORDINAL_ASKED = re.compile(r"\b(?:which|what)\s+number\s+(?!(?:of|is|was|are|were|did|does|do|will|has|had)\b)[a-z]", re.I)
 # An ordinal in figures: "32nd", "250th". One in words ranks more often than it names:
 # "the first country to ban...", "the ninth team to win..." answer no "which country".
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
+# "By what vote...?", "What was the final score?": a tally, two figures with a dash ("4-1",
+# "24-21"; a comma or a stop may follow, "beat the Huskies, 34-13, in..."), not either
+# figure alone.
 _TALLY_ASKED = re.compile(r"\b(?:what|which)\s+(?:was\s+the\s+)?(?:final\s+)?(?:(?:vote|margin)\b(?!\s+of\b)|(?:score|tally)\b)", re.I)
-_TALLY = re.compile(r"(?<![\d.,/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,/-]|\s?(?:p\.m\.|a\.m\.|pm|am)\b)")
+_TALLY = re.compile(r"(?<![\d.,/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d/-]|[.,]\d|\s?(?:p\.m\.|a\.m\.|pm|am)\b)")
+# "At what time does he tee off?": the time of day ("1:12 p.m.", "noon"), not the date.
 _CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b)|\b(?:noon|midnight)\b", re.I)
 # "On what date...?", "Which day...?": a day, written with its day of the month ("Monday,
@@ -252,7 +259,7 @@ def unit_asked(question: str) -> str | None:
     many" question ("How many people paid the fee?" asks for a count, never money),
     "long" for a "how long" one (a length of time or space, `_LONG_ASKED`), "tally" for
     a vote or score (`_TALLY_ASKED`), "ordinal" for a rank ("which number president",
-    `_ORDINAL_ASKED`), "year" for a
+    `_ORDINAL_ASKED`), "odds" for a chance ("1.7%", "1 in 83"; `_ODDS_ASKED`), "year" for a
     "what year" question, "clock" for a "what time" one (`_CLOCK_ASKED`), "day" for a
     "what date" or "which day" one (`_DAY_ASKED`), else None."""
     return _unit(question_type(question), asking_clause(question))
@@ -266,6 +273,8 @@ def _unit(kind: str | None, asked: str) -> str | None:
         return None
     if _PERCENT_ASKED.search(asked):
         return "percent"  # "by how many percentage points": a share, written with "%" or "percent"
+    if _ODDS_ASKED.search(asked):
+        return "odds"
     if re.search(r"\bhow many\b", asked, re.I):
         return "count"
     if _TALLY_ASKED.search(asked):
@@ -298,6 +307,9 @@ _PART_OF = re.compile(rf"{_PART_NUMBER}\s+(?:out\s+)?of\s+(?:{_QUALIFIER}\s+)*$"
 # "Where was the flight flying from?", "Which country is he from?": the place asked for
 # is the one written after that preposition ("...crew members from Wichita").
 _ENDS_ON = re.compile(r"\b(from|to|into|in|at|on)\s*\?\s*$", re.I)
+# "Near which Florida city did Helene make landfall?": the place written after "near"
+# ("landfall ... near Perry, Florida"), not the one the story was filed from.
+_NEAR_WHICH = re.compile(r"^\W*(near)\s+(?:which|what)\b", re.I)
 # "Until what date...?", "By which day...?", "Through around what date...?": the date asked
 # for is the one written after that preposition ("...under the USMCA until April 2"), not
 # another the sentence names ("Trump on Thursday said...").
@@ -390,9 +402,17 @@ def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_end
             if i or len(found) == 1:
                 break
             continue  # first, before the noun: a participle that describes it ("which proposed co-chair")
-        if names or w[:1].islower():
+        if names or w[:1].islower() or _titled_kind(w, found[i + 1:]):
             out.append(stem(w))
     return frozenset(out)
+
+
+def _titled_kind(word: str, rest: Sequence[str]) -> bool:
+    """Whether a capitalised word of the asked phrase is the kind of person asked, as a
+    title ends a name: "Which U.S. Treasurer spoke...?", "Which Nassau County Executive
+    is...?" ask for a treasurer and an executive. Not before another capitalised word,
+    where it is a word of a name: "Which General Motors brand...?"."""
+    return word.lower() in people.PERSON_NOUN_SET and not (rest and rest[0][:1].isupper())
 
 
 def counted_stems(question: str) -> frozenset[str]:
@@ -428,7 +448,7 @@ def counted_head(question: str) -> str | None:
 
 # How a span says the unit asked for (`unit_asked`; a percentage otherwise).
 _UNIT_WRITTEN = {"money": _MONEY, "long": _HAS_LONG_UNIT, "clock": _CLOCK, "day": _DAY, "tally": _TALLY,
-                 "ordinal": _ORDINAL}
+                 "ordinal": _ORDINAL, "odds": _ODDS}
 
 
 def _has_unit(unit: str, span: str) -> bool:
@@ -581,9 +601,10 @@ class Asked:
             stems=frozenset(content_stems(question)),
             named_places=frozenset(places.named_in(place, question)) if place else frozenset(),
             initials=frozenset(acronyms(question)), counted=counted_stems(clause), counted_head=counted_head(clause),
-            kinds=kind_words(clause) | {stem(d) for d in doers} | {stem(people.spelled_out(r)) for r in roles},
+            kinds=kind_words(clause) | {stem(d) for d in doers} | {stem(people.spelled_out(r)) for r in roles}
+            | ({stem(after)} if named and (after := people.person_after_a_name(clause)) else set()),
             pair=kind in ("entity", "place") and _PAIR.search(clause) is not None,
-            ends_on=_preposition(_ENDS_ON, clause) if kind == "place"
+            ends_on=_preposition(_ENDS_ON, clause) or _preposition(_NEAR_WHICH, clause) if kind == "place"
             else _preposition(_DATE_AFTER, clause) if kind == "date"
             else _preposition(_OPENS_ON, clause) if named else None,
             slot=slot if named and not person and not work else None,
@@ -687,6 +708,8 @@ class Asked:
             # in Washington?": "Washington National Cathedral" (not "Washington D.C.")
         elif self.person:
             found = people.person_in(text, surnames)
+            if found is None and (cut := people.after_the_title_asked(text, self.titles | self.kinds)) != text:
+                found = people.person_in(cut, surnames)  # "AccuWeather Senior Meteorologist Alex Sosnowski"
             if found is not None:
                 text = people.untitled(found)  # "Brevard's Steve Young" -> "Steve Young", "Sen. Al Roe" -> "Al Roe"
             elif " " in text or not self.role or people.whole_name(text, texts, surnames) is None:
@@ -937,6 +960,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
             spans += [m.span() for m in _TALLY.finditer(sentence) if m.span() not in spans]
         if unit == "ordinal":
             spans += [m.span() for m in _ORDINAL.finditer(sentence)]  # "the 25th President"
+        if unit == "odds":
+            spans += [m.span() for m in _ONE_IN.finditer(sentence)]  # "a 1 in 83 chance"
         return spans
     out = []
     for s, e in _runs(sentence):
@@ -1399,7 +1424,14 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     named_as_kind: set[str] = set()
     surnames = case.surnames if case else frozenset()  # the names the text writes as a person's
     question_names = named_by_last_word(question, sentences) if kind == "entity" else frozenset()
+    seen: set[str] = set()
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
+        if sent in seen:
+            # A sentence two articles print alike (a wire copy, a story run again) is one
+            # report: its names do not count again ("The Snack Wrap first hit the menu in
+            # 2006", twice, outweighed "phased out nationally in 2016").
+            continue
+        seen.add(sent)
         w = min(max(raw_w, 0.0) / top_w, 1.0) ** 3  # the best-weighed sentence dominates
         if asked.period and periods.speaks_of_another(sent, asked.period):
             w *= OTHER_PERIOD  # "...last season?": not "averaged 28.1 points ... this season"

@@ -2934,3 +2934,79 @@ def test_which_number_asks_for_a_rank() -> None:
     assert read_text("Which number president was William McKinley?", text, [1.05, 1.03]) == "25th"
     assert sa.unit_asked("Which number president was William McKinley?") == "ordinal"
     assert sa.unit_asked("What number of people died in the storm?") != "ordinal"
+
+
+def test_a_kind_of_person_after_a_name_in_the_question_asks_for_a_person() -> None:
+    """"Which former South Carolina governor...?" asks for a governor, the name between
+    saying which state's; "Which Christian girls' camp...?" still asks for a camp."""
+    from qa import people
+    from qa import short_answer as sa
+
+    question = "Which former South Carolina governor received an objection to her candidacy in Illinois?"
+    assert people.asks_for_person(question) and "governor" in sa.Asked.of(question).kinds
+    assert not people.asks_for_person("Which Christian girls' camp lost children in the flooding?")
+    text = ["The deadline to file objections passed on Friday, when Biden and former South Carolina Gov. "
+            "Nikki Haley received objections, the Illinois board said."]
+    assert read_text(question, text) == "Nikki Haley"
+
+
+def test_a_capitalised_title_in_the_question_is_the_kind_asked() -> None:
+    """"Which U.S. Treasurer...?", "Which Nassau County Executive...?": the title
+    capitalised at the end of the question's name is the kind of person asked, and the
+    name after that title in the text is the person ("Brandon Beach"), not the title run
+    with it; a capitalised word before another ("General Motors") is a name's."""
+    from qa import short_answer as sa
+
+    assert "execut" in sa.Asked.of("Which Nassau County Executive is seen as a candidate for governor?").kinds
+    assert "general" not in sa.Asked.of("Which General Motors brand is closing its plant?").kinds
+    text = ["Nassau County Executive Bruce Blakeman is also seen as a potential GOP candidate for governor.",
+            "Rep. Mike Lawler will forgo a run for governor in 2026, opting to run for a third House term."]
+    question = "Which Nassau County Executive is seen as a potential GOP candidate for New York governor?"
+    assert read_text(question, text, [1.26, 0.79]) == "Bruce Blakeman"
+    asked = sa.Asked.of("Which U.S. Treasurer spoke at the minting of the last penny?")
+    assert asked.fit("U.S. Treasurer Brandon Beach") == ("Brandon Beach", 1.0)
+
+
+def test_the_odds_asked_are_a_quantity() -> None:
+    """"What are the odds that...?" asks for a chance, a share ("1.7%") or "1 in 43", not
+    another figure ("seven years"); "What odd thing...?" asks for no quantity."""
+    from qa import short_answer as sa
+
+    question = "What are the odds that asteroid 2024 YR4 hits the moon in 2032?"
+    assert sa.question_type(question) == "number" and sa.question_type("What odd thing happened?") is None
+    text = ["The odds that asteroid 2024 YR4 will crash into Earth in seven years are now so low.",
+            "YR4 now has a higher chance of crashing into the moon that year, with odds standing at 1.7%."]
+    assert read_text(question, text, [1.14, 1.09]) == "1.7%"  # a chance, not "seven years"
+    assert sa.unit_asked(question) == "odds"
+    assert read_text("What were the odds of the asteroid hitting Earth?",
+                     ["In 2004 astronomers gave the asteroid a 1 in 43 chance of hitting Earth."]) == "1 in 43"
+
+
+def test_a_sentence_printed_twice_counts_once() -> None:
+    """The same sentence in two articles is one report: its figure does not outweigh
+    another sentence's by being repeated."""
+    question = "In what year was McDonald's Snack Wrap phased out nationally?"
+    text = ["According to McDonald's, the Snack Wrap was phased out nationally in 2016, but fans kept asking.",
+            "The Snack Wrap first hit the McDonald's menu in 2006.",
+            "The Snack Wrap first hit the McDonald's menu in 2006."]
+    assert read_text(question, text, [1.36, 1.35, 1.35]) == "2016"
+
+
+def test_a_score_before_a_comma_is_a_tally() -> None:
+    """"beat the Washington Huskies, 34-13, in the national championship game": the score
+    with the comma after it is the tally asked, not "34" alone nor a record elsewhere."""
+    question = "By what score did Michigan beat Washington in the national championship game?"
+    text = ["Nobody has it better than the Wolverines, as Michigan beat the Washington Huskies, 34-13, "
+            "in the national championship game.",
+            "Matchup: No. 1 Michigan (14-0) vs. No. 2 Washington (14-0), CFP title game."]
+    assert read_text(question, text, [1.2, 0.96]) == "34-13"
+
+
+def test_near_which_place_asks_for_the_place_after_near() -> None:
+    """"Near which Florida city did Helene make landfall?": the city after "near", not
+    the one the story was filed from."""
+    question = "Near which Florida city did Hurricane Helene make landfall?"
+    text = ["TALLAHASSEE, Fla. − Hurricane Helene made landfall Thursday night carrying 140 mph winds "
+            "as the first known Category 4 storm to hit the Big Bend region.",
+            "Helene made landfall at about 11:10 p.m. ET near Perry, Florida."]
+    assert read_text(question, text, [1.37, 0.89]) == "Perry"
