@@ -148,11 +148,12 @@ def _renamed(sentence: str, name_run: re.Pattern[str]) -> list[tuple[int, int]]:
         thing = _QUOTED.match(sentence, verb.end()) or name_run.match(sentence, verb.end())
         if thing is None:
             continue
-        at = _RENAMED_TO.match(sentence, thing.end()).end()
-        new = _QUOTED.match(sentence, at)
-        text = new.group(1).rstrip(",.;: ") if new is not None else ""
-        if text.strip() and len(text.split()) <= MAX_NAME_WORDS:
-            out.append((new.start(1), new.start(1) + len(text)))  # "“Gulf of America.”": without the stop
+        between = _RENAMED_TO.match(sentence, thing.end())
+        at = between.end() if between else thing.end()
+        if (new := _QUOTED.match(sentence, at)) is not None:
+            text = new.group(1).rstrip(",.;: ")  # "“Gulf of America.”": without the stop
+            if text.strip() and len(text.split()) <= MAX_NAME_WORDS:
+                out.append((new.start(1), new.start(1) + len(text)))
         elif at > thing.end() and (run := name_run.match(sentence, at)) is not None:
             out.append((at, at + len(run.group().rstrip(",."))))
     return out

@@ -176,14 +176,16 @@ _HOW_MEASURE = "old|long|tall|big|large|high|deep|heavy|fast|often"
 _ASKED_MID = re.compile(r"\b(?:which|what|whom|how (?:many|much|" + _HOW_MEASURE + r"))\b"
                         r"|(?<=, )(?:who|when|where)(?= (?:is|was|are|were|did|does|do|will|has|have|had|can"
                         r"|could|would|should)\b)", re.I)
+# The words that ask a chance (`_QUANTITY`, `_ODDS_ASKED`).
+_ODDS_WORDS = r"odds|chances?|probabilit(?:y|ies)|likelihood"
 # "What is the new fee...?", "What was the average price...?", "What tariff did...?",
 # "What is Claudia Sheinbaum's approval rating?", "What are the odds that the asteroid
 # hits the moon?": a quantity is asked for.
 _QUANTITY = re.compile(r"what(?:'s| is| was| are| were| will be)? (?:the |a |an )?(?:(?:[\w.-]+ ){0,4}?[\w.-]+['’]s )?"
                        r"(?:[\w-]+ ){0,3}?(?:(?:price|cost|fee"
                        r"|fine|rate|rating|salary|wage|age|toll|total|value|budget|population|temperature|speed|height"
-                       r"|length|size|weight|score|sum|tariff|magnitude|chance|probabilit(?:y|ie)|likelihood)s?"
-                       r"|odds|tax(?:es)?|lev(?:y|ies))\b")
+                       r"|length|size|weight|score|sum|tariff|magnitude)s?"
+                       rf"|{_ODDS_WORDS}|tax(?:es)?|lev(?:y|ies))\b")
 
 # "What is the federal tax filing deadline?", "What is the due date...?": a date.
 _DEADLINE = re.compile(r"what(?:'s| is| was| will be)? (?:the |a |an )?(?:[\w.-]+ ){0,4}?(?:deadline|date)s?\b")
@@ -202,7 +204,7 @@ _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b|\b(
 _MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|cents?|pounds sterling)\b", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 # "What are the odds / chances that...?": a share ("1.7%") or "1 in 43"; not "seven years".
-_ODDS_ASKED = re.compile(r"\b(?:odds|chances?|probabilit(?:y|ies)|likelihood)\b", re.I)
+_ODDS_ASKED = re.compile(rf"\b(?:{_ODDS_WORDS})\b", re.I)
 _ONE_IN = re.compile(r"\b\d[\d,.]*\s+in\s+\d[\d,.]*\d\b|\b\d\s+in\s+\d\b")
 _ODDS = re.compile(rf"{_PERCENT.pattern}|{_ONE_IN.pattern}", re.I)
 # "hundreds", "about thousands": how many said without a figure.
