@@ -196,10 +196,12 @@ _DEADLINE = re.compile(r"what(?:'s| is| was| will be)? (?:the |a |an )?(?:[\w.-]
 _MONEY_ASKED = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fine|fines|value|worth|salary|salaries|wage|wages"
                           r"|budget|revenue|valuation|jackpot|prize money|how much money)\b"
                           # "How much did DeepSeek spend...?", "How much was he paid?", "For how much
-                          # did Trump sue the Times?", "How much did Musk donate...?": money too
+                          # did Trump sue the Times?", "How much did Musk donate...?", "How much
+                          # will removing fluoride save the utility?": money too
                           r"|\bhow much\b.*\b(?:spen[dt]s?|spending|pa(?:y|ys|id)|earn(?:s|ed)?|invest(?:s|ed)?"
                           r"|charge[sd]?|sue[sd]?|seek(?:s|ing)?|sought|raise[sd]?|owe[sd]?|sell(?:s|ing)?|sold"
-                          r"|donat(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|lend(?:s|ing)?|lent|borrow(?:s|ed|ing)?)\b", re.I)
+                          r"|donat(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|lend(?:s|ing)?|lent|borrow(?:s|ed|ing)?"
+                          r"|sav(?:e|es|ed|ing))\b", re.I)
 _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b|\b(?:what|which|the)\s+share\s+of\b", re.I)
 _MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|cents?|pounds sterling)\b", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
@@ -247,6 +249,8 @@ _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b)|\b(?:n
 # for a date asked was as often another event's (not "which day of the week").
 _DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)\b(?!\s+of\s+the\s+week)", re.I)
 _DAY = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{MONTHS})")
+# A month and its year alone ("February 2025"): no day, so no answer to "on what date".
+_MONTH_YEAR = re.compile(rf"(?:{MONTHS})\.?,?\s+{_YEAR_DIGITS}")
 _YEAR = re.compile(rf"\b{_YEAR_DIGITS}\b")
 
 
@@ -744,6 +748,8 @@ class Asked:
                 weight *= NOT_THE_KIND  # "How many bricks...?": not "$366 million"; "...years?": not "6.13%"
             elif _VAGUE.fullmatch(text):
                 weight *= NOT_THE_KIND  # "How many stores...?": "about 500" before "hundreds"
+        elif self.unit == "day" and _MONTH_YEAR.fullmatch(text):
+            return None  # "On what date does the snow moon peak?": never "February 2025" of a headline
         elif self.unit and not _has_unit(self.unit, text):
             weight *= NOT_THE_KIND  # "What is the value...?": not "eight"
         alias = places.city_alias(text)  # "Washington D.C." is the question's own "Washington"

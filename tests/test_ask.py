@@ -3010,3 +3010,24 @@ def test_near_which_place_asks_for_the_place_after_near() -> None:
             "as the first known Category 4 storm to hit the Big Bend region.",
             "Helene made landfall at about 11:10 p.m. ET near Perry, Florida."]
     assert read_text(question, text, [1.37, 0.89]) == "Perry"
+
+
+def test_a_month_and_year_answers_no_date() -> None:
+    """"On what date does the snow moon peak?": a headline's "February 2025" names no
+    day, and is no answer; "Feb. 12" is."""
+    question = "On what date does February's snow moon reach peak illumination?"
+    assert read_text(question, ["February 2025 full moon: Here's when, how to see the snow moon rise"]) is None
+    assert read_text(question, ["February 2025 full moon: Here's when, how to see the snow moon rise",
+                                "The snow moon reaches peak illumination on Wednesday, Feb. 12."], [1.0, 0.9]) \
+        == "Wednesday, Feb. 12"
+
+
+def test_how_much_saved_asks_money() -> None:
+    """"How much will removing fluoride save...?" asks an amount of money, not "nearly 30 years"."""
+    from qa import short_answer as sa
+
+    question = "How much will removing fluoride save the Emerald Coast Utilities Authority a year?"
+    assert sa.unit_asked(question) == "money"
+    text = ["After nearly 30 years of adding fluoride to the county's water, the Emerald Coast Utilities "
+            "Authority will soon stop.", "Removing fluoride will save ECUA about $340,000 a year."]
+    assert read_text(question, text, [1.33, 1.24]) == "about $340,000"
