@@ -100,6 +100,11 @@ def any_noun(nouns: Iterable[str]) -> str:
     return "(" + "|".join(sorted(nouns, key=len, reverse=True)) + r")(?:e?s)?\b"
 
 
+# A word between "which / what" and the noun it asks for is no verb or article: "What
+# did the state pass?" asks for no state (`asking_for`, `people.person_after_a_name`).
+NOT_A_VERB_OR_ARTICLE = r"(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|of|the|a|an)\b)"
+
+
 def asking_for(nouns: Iterable[str]) -> re.Pattern[str]:
     """A pattern for "which / what [up to two words] <noun>" ("Which Central American
     country", "what world leader", "which of the following companies"), the noun, without
@@ -107,5 +112,4 @@ def asking_for(nouns: Iterable[str]) -> re.Pattern[str]:
     pass?" asks for a law, not a state. "Which is the <words> <noun>" asks for one as
     well ("Which is the happiest country?"); "what is the state of..." does not."""
     return re.compile(r"\b(?:which\s+(?:is|was|are|were)\s+the\s+|(?:which|what)\s+(?:of\s+the\s+following\s+)?)"
-                      r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|of|the|a|an)\b)"
-                      r"[\w.’'-]+\s+){0,2}(?:[\w’']+-)?" + any_noun(nouns), re.I)
+                      rf"(?:{NOT_A_VERB_OR_ARTICLE}[\w.’'-]+\s+){{0,2}}(?:[\w’']+-)?" + any_noun(nouns), re.I)

@@ -14,11 +14,11 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import dropwhile, takewhile
 
 from qa import places
-from qa.lexical import EDGE, STOP, any_noun, asking_for, stem
+from qa.lexical import EDGE, NOT_A_VERB_OR_ARTICLE, STOP, any_noun, asking_for, stem
 from qa.wordcache import cached_words
 
 # "which singer", "which Oscar-winning actress", "which two actors", "what world leader":
@@ -170,11 +170,17 @@ def _in_a_name(question: str, match: re.Match[str]) -> bool:
 
 
 @functools.cache
+def _person_kinds() -> tuple[str, ...]:
+    """The words for a kind of person: the person nouns and the offices the titles name
+    (`_offices`: "Which Ontario premier...?", "Which staff sergeant...?"), gathered once,
+    on first use, as the offices are."""
+    return tuple(dict.fromkeys(_PERSON_NOUNS + tuple(sorted(_offices()))))
+
+
+@functools.cache
 def _persons() -> re.Pattern[str]:
-    """"Which / what ... <a kind of person>": the person nouns and the offices the titles
-    name (`_offices`: "Which Ontario premier...?", "Which staff sergeant...?"), built
-    once, on first use, as the offices are."""
-    return asking_for(dict.fromkeys(_PERSON_NOUNS + tuple(sorted(_offices()))))
+    """"Which / what ... <a kind of person>" (`_person_kinds`)."""
+    return asking_for(_person_kinds())
 
 
 @functools.cache
@@ -185,10 +191,8 @@ def _person_after_a_name() -> re.Pattern[str]:
     `_persons` reads past no name so long. Not after two lower-case words, which may be
     the kind and a verb: "Which pastor heard Ohio State players...?" asks for the pastor.
     Case-sensitive: the name is what is skipped."""
-    nouns = "|".join(sorted(dict.fromkeys(_PERSON_NOUNS + tuple(sorted(_offices()))), key=len, reverse=True))
-    return re.compile(r"\b(?:[Ww]hich|[Ww]hat)\s+"
-                      r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|of|the|a|an)\b)"
-                      r"[a-z][\w-]*\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}(" + nouns + r")s?\b")
+    return re.compile(rf"\b(?:[Ww]hich|[Ww]hat)\s+(?:{NOT_A_VERB_OR_ARTICLE}[a-z][\w-]*\s+)?"
+                      r"(?:[A-Z][\w.’'-]*\s+){1,3}" + any_noun(_person_kinds()))
 
 
 def person_after_a_name(question: str) -> str | None:
@@ -431,6 +435,20 @@ def _office_stems() -> frozenset[str]:
 def names_an_office(stems: Iterable[str]) -> bool:
     """Whether these word stems (a question's kind words) name an office (`_offices`)."""
     return bool(set(stems) & _office_stems())
+
+
+def holds_another_office(before: Sequence[str], kinds: frozenset[str]) -> bool:
+    """Whether the titles the words before a name end on (`before`: the sentence's words
+    up to it; two joined by "and" count) name an office and none of the kinds asked: "Gov.
+    Ron DeSantis" holds another office than a judge's; "Chairman and CEO Brian Niccol"
+    holds the chairman's."""
+    held: list[str] = []
+    for t in reversed(before):
+        if (title := office(t)) is not None:
+            held.append(title)
+        elif not (t.lower() in ("and", "&") and held):
+            break
+    return bool(held) and not any(stem(o) in kinds for o in held)
 
 
 def spelled_out(word: str) -> str:

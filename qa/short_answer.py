@@ -22,6 +22,7 @@ from itertools import dropwhile, takewhile
 from qa import bodies, naming, people, periods, places, works
 from qa.lexical import (
     EDGE,
+    NOT_A_VERB_OR_ARTICLE,
     STOP,
     after_owner,
     asking_for,
@@ -231,7 +232,7 @@ _LENGTH_BEFORE_A_NOUN = re.compile(rf"[-–]{_LONG_UNIT}$", re.I)
 _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
 # "Which number president was William McKinley?": a rank, an ordinal ("the 25th
 # President"); not "what number of", nor "what number did he wear?".
-_ORDINAL_ASKED = re.compile(r"\b(?:which|what)\s+number\s+(?!(?:of|is|was|are|were|did|does|do|will|has|had)\b)[a-z]", re.I)
+_ORDINAL_ASKED = re.compile(rf"\b(?:which|what)\s+number\s+{NOT_A_VERB_OR_ARTICLE}[a-z]", re.I)
 # An ordinal in figures: "32nd", "250th". One in words ranks more often than it names:
 # "the first country to ban...", "the ninth team to win..." answer no "which country".
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
@@ -316,13 +317,13 @@ _ENDS_ON = re.compile(r"\b(from|to|into|in|at|on)\s*\?\s*$", re.I)
 # "Near which Florida city did Helene make landfall?": the place written after "near"
 # ("landfall ... near Perry, Florida"), not the one the story was filed from.
 _NEAR_WHICH = re.compile(r"^\W*(near)\s+(?:which|what)\b", re.I)
-# "Until what date...?", "By which day...?", "Through around what date...?": the date asked
-# for is the one written after that preposition ("...under the USMCA until April 2"), not
-# another the sentence names ("Trump on Thursday said...").
 # "On which network did he say it?", "At which stadium was it held?": the name asked for
 # is the one written after that preposition ("in a 2016 appearance on Fox News").
 _OPENS_ON = re.compile(r"^\W*(on|at|from|to|into|in|with|for)\s+(?:which|what)\b", re.I)
-# Words that may stand between that preposition and the date ("through around March 29").
+# "Until what date...?", "By which day...?", "Through around what date...?": the date asked
+# for is the one written after that preposition ("...under the USMCA until April 2"), not
+# another the sentence names ("Trump on Thursday said..."); the words that may stand
+# between the preposition and the date ("through around March 29").
 _ROUGHLY = frozenset({"around", "about", "roughly", "approximately"})
 _DATE_AFTER = re.compile(rf"\b(until|till|through|by|since|before|after|from)\s+(?:(?:{'|'.join(sorted(_ROUGHLY))})\s+)?"
                          r"(?:what|which)\s+(?:date|day|year|month)\b", re.I)
@@ -1052,8 +1053,6 @@ def _without_a_day(sentence: str, start: int, end: int) -> tuple[int, int]:
 _NOUN_NEXT = re.compile(r"\s+([a-z][\w-]*)")  # the word right after, a common noun, no comma between
 
 
-
-
 def _dates_naming(sentence: str, kinds: frozenset[str]) -> list[tuple[int, int]]:
     """The dates and ordinals the sentence writes right before the kind asked for, as
     (start, end): a date names the meeting, hearing or game it stands before ("the Fed's
@@ -1581,7 +1580,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 if s < dated:
                     role *= NOT_THE_KIND  # "JERUSALEM, July 16 (Reuters) - Israel ...": where it was filed
                 if (asked.person or asked.role) and people.names_an_office(asked.kinds) and \
-                        _holds_another_office(toks[:before], asked.kinds):
+                        people.holds_another_office(toks[:before], asked.kinds):
                     # "Which Air Force general...?": not "Sen. Joni Ernst", who holds another
                     # office; the title before the name says so even where the kind is
                     # written after it: "a victory for Gov. Ron DeSantis, a federal judge
@@ -1655,20 +1654,6 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)
     pair = _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) if asked.pair else None
     return replace(pair or Span(where[best][1], where[best][0], scores[best]), kind=kind)
-
-
-def _holds_another_office(before: Sequence[str], kinds: frozenset[str]) -> bool:
-    """Whether the titles the words before a name end on (`before`: the sentence's words
-    up to it; two joined by "and" count) name an office and none of the kinds asked: "Gov.
-    Ron DeSantis" holds another office than a judge's; "Chairman and CEO Brian Niccol"
-    holds the chairman's."""
-    held: list[str] = []
-    for t in reversed(before):
-        if (office := people.office(t)) is not None:
-            held.append(office)
-        elif not (t.lower() in ("and", "&") and held):
-            break
-    return bool(held) and not any(stem(o) in kinds for o in held)
 
 
 def _active_at(toks: Sequence[str], verb: str | None) -> int | None:

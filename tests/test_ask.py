@@ -2902,7 +2902,7 @@ def test_a_surname_is_a_person_when_the_texts_write_the_person_whole() -> None:
 
 def test_a_unit_joined_by_hyphens_counts_as_the_unit_asked() -> None:
     """"How many square feet...?" counts the "90,000-square-foot" expansion as it counts
-    "25,000 square feet": the hyphens join the unit to its number, and "feet" is "foot"."""
+    "25,000 square feet": the hyphens join the unit to its number."""
     text = ["Crews prepared the South Lawn for the $250 million, 90,000-square-foot expansion of the East Wing.",
             "The ballroom itself is estimated at 25,000 square feet in size, an analysis found."]
     assert read_text("How many square feet is the White House ballroom expansion?", text, [1.09, 1.03]) == "90,000"
@@ -2916,11 +2916,11 @@ def test_the_new_name_of_a_renamed_thing_answers_what_it_was_renamed() -> None:
     question = "What did President Trump rename the Gulf of Mexico?"
     assert naming.asks_for_name(question) and naming.asks_for_name("What was Mount McKinley renamed to?")
     assert not naming.asks_for_name("Defense Secretary Pete Hegseth has ordered the Navy to rename which ship?")
+    # Another name in a sentence weighed more is not the name given.
+    other = "Mexican President Claudia Sheinbaum said on Monday that the gulf would keep its name."
     for sentence in ['President Donald Trump officially renamed the Gulf of Mexico the "Gulf of America" on Monday.',
                      "A bill in 2012 sought to rename the Gulf of Mexico as the “Gulf of America.”",
                      "“We’re going to be changing the name of the Gulf of Mexico to the Gulf of America,” Trump said."]:
-        # Another name in a sentence weighed more is not the name given.
-        other = "Mexican President Claudia Sheinbaum said on Monday that the gulf would keep its name."
         assert read_text(question, [other, sentence], [1.1, 1.0]) == "Gulf of America"
 
 
