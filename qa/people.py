@@ -312,6 +312,10 @@ def whole_name(word: str, texts: Iterable[str], surnames: frozenset[str] = froze
 _OWNED = re.compile(r"\S.*?[’']s\s+(\S.*)$")
 
 
+# An organisation's letters ("NASCAR", "FEMA"), not a Roman numeral ("III", "XIV").
+_LETTERS = re.compile(r"(?![IVXLCDM]+$)[A-Z]{3,}")
+
+
 def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
     """The person's name the span holds, as written: the span itself, the name after a
     possessive ("Tesla's Elon Musk" -> "Elon Musk"), or the name from a title inside it
@@ -335,6 +339,8 @@ def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
         return None
     if is_title(words[0]):
         return name if words[-1][:1].isupper() else None
+    if _LETTERS.fullmatch(words[-1]) and not words[0].isupper():
+        return None  # "Free NASCAR weekend shows": a body's letters end no one's name (a numeral may: "Murphy II")
     # "Wichita Mayor Lily Wu": the person from the title on.
     titled = next((m.start() for m in re.finditer(r"\S+", name) if m.start() and is_title(m.group())), None)
     if titled is not None and (found := person_in(name[titled:], surnames)) is not None:

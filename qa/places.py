@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from qa.lexical import EDGE, asking_for
 from qa.wordcache import cached_words
@@ -143,6 +143,15 @@ def is_a_place(name: str) -> bool:
 def is_any_place(name: str) -> bool:
     """Whether the name is a place of any kind: a country, US state, continent or city."""
     return is_a_place(name) or is_place("city", name)
+
+
+def town_of_a_state(name: str, texts: Sequence[str]) -> bool:
+    """Whether a text writes the name before a comma and a US state ("hit Lake City,
+    Arkansas, and surrounding areas"), the way news places a town: GeoNames' list holds
+    no town under 15,000 people, and such a town answers "Which Arkansas city...?"."""
+    after = re.compile(re.escape(name) + r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+    return any(is_place("state", m.group(1)) or is_place("state", m.group(1).split()[0])
+               for t in texts for m in after.finditer(t))
 
 
 def named_in(kind: str, text: str) -> set[str]:

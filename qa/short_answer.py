@@ -691,7 +691,9 @@ class Asked:
         weight = 1.0
         if self.place is not None:
             found = places.find(self.place, text)
-            if found is None:
+            if found is None and self.place == "city" and places.town_of_a_state(text, texts):
+                pass  # "Which Arkansas city...?": "Lake City" of "hit Lake City, Arkansas"
+            elif found is None:
                 weight *= NOT_THE_KIND
             elif places.place_id(self.place, found) in self.named_places:
                 return None
@@ -707,7 +709,9 @@ class Asked:
             weight *= NOT_THE_KIND  # "Which team...?": not "NFL", "Super Bowl"
         elif self.anywhere:
             found = places.find_any(text)
-            if found is None:
+            if found is None and _headed_by_kind(text, _SITES):
+                pass  # "Where did Harris deliver her concession speech?": "Howard University"
+            elif found is None:
                 weight *= NOT_THE_KIND  # "Where did the capsule touch down?": not "Starliner"
             elif found == text or not self.own(found) or not _VENUE_WORD.search(text.replace(found, "")):
                 text = found  # "Where did the shooting occur?": "Utah Valley University" -> "Utah"
@@ -1179,6 +1183,10 @@ _NAMED_BY_KIND = frozenset(stem(n) for n in (
     "Resort",
     "University", "College", "School", "Institute", "Foundation", "Academy", "Library", "Laboratory", "Journal", "County",
     "Parish", "Province"))
+# The kinds whose names say where something happened: "Where...?" is answered by a
+# venue, a campus or a county as well as by a city ("at Howard University"); a journal
+# or a foundation is no place.
+_SITES = _NAMED_BY_KIND - {stem("Journal"), stem("Foundation")}
 # Kinds of venue whose names end in another venue word: a stadium is also a "Field",
 # "Dome" or "Park" ("Caesars Superdome", "Lambeau Field"), an arena a "Center" or
 # "Garden" ("Paycom Center", "Madison Square Garden"); a venue is any of them, or a hall

@@ -3031,3 +3031,37 @@ def test_how_much_saved_asks_money() -> None:
     text = ["After nearly 30 years of adding fluoride to the county's water, the Emerald Coast Utilities "
             "Authority will soon stop.", "Removing fluoride will save ECUA about $340,000 a year."]
     assert read_text(question, text, [1.33, 1.24]) == "about $340,000"
+
+
+def test_a_given_name_before_a_body_s_letters_is_no_person() -> None:
+    """"Who is the president of Dover Motor Speedway?": a headline's "Free NASCAR" (a
+    given name, then a body's capitals) is no person; the president named is."""
+    question = "Who is the president of Dover Motor Speedway?"
+    text = ["Free NASCAR weekend shows in Dover: Amish Outlaws,",
+            "“We take a tremendous amount of pride in offering the best fan experience,” said Dover Motor "
+            "Speedway president and general manager Mike Tatoian."]
+    assert read_text(question, text, [1.3, 1.27]) == "Mike Tatoian"
+
+
+def test_where_is_answered_by_a_venue() -> None:
+    """"Where did Harris deliver her concession speech?": the campus named ("Howard
+    University") is where, before the city it is in, written further down."""
+    question = "Where did Kamala Harris deliver her concession speech?"
+    text = ["Harris delivered her concession speech Wednesday at Howard University where she accepted "
+            "that the results of the election were not in her favor.",
+            "“The outcome is not what we hoped for,” Harris said during a concession speech at Howard "
+            "University, her alma mater, in Washington, D.C.",
+            "Vice President Kamala Harris conceded her defeat in an address Wednesday afternoon at Howard "
+            "University, her alma mater in Washington, D.C."]
+    assert read_text(question, text, [1.2, 1.0, 0.92]) == "Howard University"
+
+
+def test_a_town_written_before_its_state_is_a_city() -> None:
+    """"Which Arkansas city was hit...?": "Lake City" (too small for the list of cities)
+    is a town where the news writes it before its state, "Lake City, Arkansas"."""
+    question = "Which Arkansas city was hit by a large and destructive tornado?"
+    text = ["The weather service issued a tornado emergency as a \"large and destructive tornado\" hit "
+            "Lake City, Arkansas, and surrounding areas in the northeastern part of the state.",
+            "Forecasters warned of tornadoes targeting cities such as Little Rock, Arkansas; Memphis and "
+            "Nashville, Tennessee."]
+    assert read_text(question, text, [1.18, 0.96]) == "Lake City"
