@@ -42,6 +42,11 @@ treasurer immigrant migrant refugee handler trainer rookie teen teenager boy gir
 fugitive nominee appointee linebacker receiver cornerback kicker catcher outfielder infielder shortstop slugger
 striker defender midfielder umpire referee meteorologist forecaster climatologist""".split())
 PERSON_NOUN_SET = frozenset(_PERSON_NOUNS)
+# Words that name a person by their craft's ending, too many to list ("psychologist",
+# "pediatrician", "choreographer"), and a business noun that an art before it makes a
+# person's ("record producer", "film producer"; "Which egg producer...?" asks a company).
+_CRAFTS = (r"[a-z]+ologist", r"[a-z]+ician", r"[a-z]+ographer",
+           r"(?:record|music|film|movie|television|TV|theater|theatre|executive|hip-hop)\s+producer")
 # "Which state senator...?", "which country singer...?": the place word says what kind of
 # person is asked for; the answer is the person, not a place.
 _PLACE_WORDS = "city|country|state|town|province|region|county|nation"
@@ -174,7 +179,7 @@ def _person_kinds() -> tuple[str, ...]:
     """The words for a kind of person: the person nouns and the offices the titles name
     (`_offices`: "Which Ontario premier...?", "Which staff sergeant...?"), gathered once,
     on first use, as the offices are."""
-    return tuple(dict.fromkeys(_PERSON_NOUNS + tuple(sorted(_offices()))))
+    return tuple(dict.fromkeys(_PERSON_NOUNS + tuple(sorted(_offices())) + _CRAFTS))
 
 
 @functools.cache

@@ -154,6 +154,14 @@ def town_of_a_state(name: str, texts: Sequence[str]) -> bool:
                for t in texts for m in after.finditer(t))
 
 
+def introduced_as_a_town(name: str, texts: Sequence[str]) -> bool:
+    """Whether a text introduces the name as a town ("the small mountain town of Big
+    Bear", "the village of Pinehurst"): a place too small for GeoNames' list that answers
+    "Which town...?" or "Which city...?" all the same."""
+    after = re.compile(r"\b(?:town|city|village|hamlet|borough|township)\s+of\s+" + re.escape(name) + r"\b")
+    return any(after.search(t) for t in texts)
+
+
 def named_in(kind: str, text: str) -> set[str]:
     """The places of this kind a text names, by `place_id`: a question that says "the US"
     is not answered "United States". A country is also named by its nationality

@@ -230,9 +230,9 @@ _MEASURE = re.compile(rf"(?:(?:{_APPROX})\s+)?"
 # that noun is the question's (`extract`).
 _LENGTH_BEFORE_A_NOUN = re.compile(rf"[-–]{_LONG_UNIT}$", re.I)
 _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
-# "Which number president was William McKinley?": a rank, an ordinal ("the 25th
-# President"); not "what number of", nor "what number did he wear?".
-_ORDINAL_ASKED = re.compile(rf"\b(?:which|what)\s+number\s+{NOT_A_VERB_OR_ARTICLE}[a-z]", re.I)
+# "Which number president was William McKinley?", "which numbered President": a rank,
+# an ordinal ("the 25th President"); not "what number of", nor "what number did he wear?".
+_ORDINAL_ASKED = re.compile(rf"\b(?:which|what)\s+number(?:ed)?\s+{NOT_A_VERB_OR_ARTICLE}[a-z]", re.I)
 # An ordinal in figures: "32nd", "250th". One in words ranks more often than it names:
 # "the first country to ban...", "the ninth team to win..." answer no "which country".
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
@@ -493,7 +493,7 @@ def _opening_type(question: str) -> str | None:
     # the date, not the tariff; "What is the tax filing deadline?" asks a date.
     if re.match(r"(when|what (date|day|year|month|time)|which (date|day|year|month))", q) or _DEADLINE.match(q):
         return "date"
-    if re.match(rf"(how many|how much|how (?:{_HOW_MEASURE})\b|(what|which) (numbers?|percentages?|shares?|amounts?|sums?)\b"
+    if re.match(rf"(how many|how much|how (?:{_HOW_MEASURE})\b|(what|which) (numbers?|numbered|percentages?|shares?|amounts?|sums?)\b"
                 r"|what was the (death )?toll)", q) or _QUANTITY.match(q) or _TALLY_ASKED.match(q):
         return "number"
     if re.match(r"(who|whom|whose|which (group|person|man|woman|party|company|organi[sz]ation|team|country|leader|official))", q):
@@ -691,8 +691,9 @@ class Asked:
         weight = 1.0
         if self.place is not None:
             found = places.find(self.place, text)
-            if found is None and self.place == "city" and places.town_of_a_state(text, texts):
-                pass  # "Which Arkansas city...?": "Lake City" of "hit Lake City, Arkansas"
+            if found is None and self.place == "city" and \
+                    (places.town_of_a_state(text, texts) or places.introduced_as_a_town(text, texts)):
+                pass  # "Which Arkansas city...?": "Lake City" of "hit Lake City, Arkansas"; "the town of Big Bear"
             elif found is None:
                 weight *= NOT_THE_KIND
             elif places.place_id(self.place, found) in self.named_places:
@@ -1244,6 +1245,16 @@ _LIST_ITEM_BREAK = re.compile(r"[;:()]")
 _APPOSITION = re.compile(r"\s*,\s*((?:the|an?)\s[^,;:.()]{1,80}?)\s*[,;:.]")
 
 
+def _stage_name(sentence: str, start: int, name: str, kinds: frozenset[str], surnames: frozenset[str]) -> bool:
+    """Whether the name, of two words or more and no place, is a person's that no list of
+    given names knows, because the kind of person asked for is written right before it:
+    "record producer DJ Cassidy", "rapper Lil Baby". A name in the given-name list needs
+    no such word (`people.person_in`)."""
+    before = words(sentence[:start])[-1:]
+    return (len(words(name)) >= 2 and bool(before) and stem(people.spelled_out(before[0])) in kinds
+            and people.person_in(name, surnames) is None and not places.is_any_place(name))
+
+
 def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> bool:
     """Whether the sentence writes the kind asked for (`kinds`, stems) beside the name at
     `start:end`: in the three words before it, as a title or what the person is ("Kremlin
@@ -1488,6 +1499,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if headed_by_kind:
                 text = after_owner(text)  # "Tokyo's Haneda Airport" -> "Haneda Airport"
             s += sent[s:e].find(text)  # the place inside the name ("U.S. Soccer" -> "U.S.")
+            if asked.person and of_kind < 1.0 and _stage_name(sent, s, text, asked.kinds, surnames):
+                of_kind /= NOT_THE_KIND  # "record producer DJ Cassidy": a person by the kind written before the name
             in_place = asked.place is not None and of_kind == 1.0
             # "Whose nomination...?": the owner written before it ("Jared Isaacman's
             # nomination"), without the possessive.

@@ -3065,3 +3065,47 @@ def test_a_town_written_before_its_state_is_a_city() -> None:
             "Forecasters warned of tornadoes targeting cities such as Little Rock, Arkansas; Memphis and "
             "Nashville, Tennessee."]
     assert read_text(question, text, [1.18, 0.96]) == "Lake City"
+
+
+def test_a_craft_named_by_its_ending_asks_a_person() -> None:
+    """"Which social psychologist wrote...?": "psychologist" is in no list of person nouns,
+    but its ending says a person ("-ologist", "-ician", "-ographer"), so the author named
+    in the next sentence answers, not the capitalised words of the book's subtitle."""
+    question = "Which social psychologist wrote The Anxious Generation?"
+    text = ["Everyone I know is talking about the new book, \"The Anxious Generation: How the Great "
+            "Rewiring of Childhood Is Causing an Epidemic of Mental Illness.\"",
+            "In it, social psychologist, author, and New York University professor Jonathan Haidt stacks "
+            "mountains of evidence indicating a correlation between the rise of smartphones and sharp declines."]
+    assert read_text(question, text, [1.1, 0.9]) == "Jonathan Haidt"
+
+
+def test_a_stage_name_after_the_kind_asked_is_a_person() -> None:
+    """"Which record producer...?" asks a person, and "DJ
+    Cassidy", whose first word is no given name, is one: the news writes the kind asked
+    right before the name. Not the song title's "'Em" in the headline read beside it (the
+    headline weighs as its article's best sentence)."""
+    question = "Which record producer played a song for each state during the DNC roll call?"
+    text = ["As Democrat delegates announced their votes for Vice President Kamala Harris, record producer "
+            "DJ Cassidy played a unique song representing each state.",
+            "From 'California Love' to 'Texas Hold 'Em', DNC roll call honors each state"]
+    assert read_text(question, text, [1.24, 1.24]) == "DJ Cassidy"
+
+
+def test_a_town_introduced_as_one_is_a_town() -> None:
+    """"Above which mountain town...?": "Big Bear" is too small for the list of cities,
+    but "the small mountain town of Big Bear" says it is one; not the city it lies east of."""
+    question = "Above which mountain town do the bald eagles Jackie and Shadow nest?"
+    text = ["Their nest sits high above the small mountain town of Big Bear, about 100 miles east of "
+            "Los Angeles, and their lives are on display 24 hours a day on a webcam."]
+    assert read_text(question, text, [1.0]) == "Big Bear"
+
+
+def test_which_numbered_asks_an_ordinal() -> None:
+    """"...makes him which numbered President?" asks a rank ("47th"), as "which number
+    president" does, not the person another sentence names."""
+    question = "Trump's second term makes him which numbered President of the United States?"
+    text = ["This year, it marks the start of Donald Trump's second, non-consecutive term as the 47th "
+            "President of the United States, following his victory in November.",
+            "Now he will become the second president in history, the first since Grover Cleveland more "
+            "than century ago, to serve nonconsecutive terms."]
+    assert read_text(question, text, [1.2, 0.85]) == "47th"
