@@ -306,10 +306,11 @@ _VENUE_WORD = re.compile(r"\b[A-Za-z]{3,}")
 # "24 of 32 team owners", "about 500 of its roughly 850 locations", "Eight out of the
 # twelve songs": the first number is the count of the things named after the second,
 # which is their whole. A number in words from two on ("one of the 2,000 victims" is
-# one among them, rarely a count asked).
+# one among them, rarely a count asked). A range of years before the things is read
+# whole ("112,965 of its 2021-2023 F-150 trucks" counts trucks).
 _QUALIFIER = r"(?:the|its|their|his|her|about|around|roughly|nearly|almost|some|over|more than)"
 _PART_NUMBER = rf"(?:{_FIGURE}|\b(?i:{_FROM_TWO})\b)"
-_OF_WHOLE = re.compile(rf"\s+(?:out\s+)?of\s+(?:{_QUALIFIER}\s+)*{_PART_NUMBER}")
+_OF_WHOLE = re.compile(rf"\s+(?:out\s+)?of\s+(?:{_QUALIFIER}\s+)*{_PART_NUMBER}(?:[-–]\d+\b)?")
 _PART_OF = re.compile(rf"{_PART_NUMBER}\s+(?:out\s+)?of\s+(?:{_QUALIFIER}\s+)*$")
 # "Where was the flight flying from?", "Which country is he from?": the place asked for
 # is the one written after that preposition ("...crew members from Wichita").
@@ -1669,12 +1670,43 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         held = share([text for _, text in where.values()])
         scores = {k: v * _commonness_weight(held.get(where[k][1], 0.0)) for k, v in scores.items()}
     best = max(scores, key=lambda k: (scores[k], -where[k][0]))
+    if asked.unit == "count":
+        best = _exact_for_a_bound(best, scores, {k: text for k, (_, text) in where.items()})
     # A name written as one word, or a title and one word ("Senator Hawley"), names the
     # person the story also writes whole ("Sen. Josh Hawley").
     if kind == "entity" and (" " not in best or people.titled_one_word(where[best][1])):
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)
     pair = _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) if asked.pair else None
     return replace(pair or Span(where[best][1], where[best][0], scores[best]), kind=kind)
+
+
+# A count written as a bound ("more than 100,000 Ford trucks", "nearly 50 people"): the
+# lead of a story rounds what its body writes exactly ("112,965 of its F-150 trucks").
+_BOUND = re.compile(rf"(more than|over|at least|nearly|almost|about|around|roughly)\s+({_FIGURE})$", re.I)
+# How much of the bound's score the exact figure needs to answer in its place.
+EXACT_FOR_A_BOUND = 0.5
+
+
+def _exact_for_a_bound(best: str, scores: dict[str, float], texts: dict[str, str]) -> str:
+    """The exact figure that a bound, the best count read, stands for: another count read
+    that is only a figure, within the bound ("more than 100,000" -> 112,965, up to twice
+    it; "nearly 50" -> 45 to 49; "about 500" -> within 15%), and scored at least
+    `EXACT_FOR_A_BOUND` as well; else the bound itself."""
+    m = _BOUND.match(texts[best])
+    if m is None:
+        return best
+    bound, word = _value(m.group(2)), m.group(1).lower()
+
+    def within(v: float) -> bool:
+        if word in ("more than", "over", "at least"):
+            return bound < v <= 2 * bound
+        if word in ("nearly", "almost"):
+            return 0.9 * bound <= v < bound
+        return abs(v - bound) <= 0.15 * bound
+
+    exact = [k for k in scores if re.fullmatch(_FIGURE, texts[k]) and within(_value(texts[k]))
+             and scores[k] >= EXACT_FOR_A_BOUND * scores[best]]
+    return max(exact, key=lambda k: scores[k]) if exact else best
 
 
 def _active_at(toks: Sequence[str], verb: str | None) -> int | None:

@@ -3109,3 +3109,37 @@ def test_which_numbered_asks_an_ordinal() -> None:
             "Now he will become the second president in history, the first since Grover Cleveland more "
             "than century ago, to serve nonconsecutive terms."]
     assert read_text(question, text, [1.2, 0.85]) == "47th"
+
+
+def test_a_range_of_years_before_the_things_counted_is_read_whole() -> None:
+    """"112,965 of its 2021-2023 F-150 trucks": the count is of the trucks after the
+    model years, read past the whole range ("2021-2023", not "2021" and then "-2023"), so
+    it is not taken for a bare figure below another story's count of trucks."""
+    question = "How many F-150 trucks is Ford recalling for a rear axle issue?"
+    text = ["Ford is recalling 112,965 of its 2021-2023 F-150 trucks equipped with a heavy duty axle because "
+            "the rear axle hub bolt may fatigue and break.",
+            "Last month, Ford recalled 8,000 Ranger trucks for a seat belt issue."]
+    assert read_text(question, text, [1.0, 0.9]) == "112,965"
+
+
+def test_a_bound_gives_way_to_the_exact_count_within_it() -> None:
+    """"more than 100,000 Ford trucks" in the lead, "112,965 of its F-150 trucks" in the
+    body: the exact count within the bound answers "How many...?", though the lead's
+    sentence stands first in the reader's order."""
+    question = "How many F-150 trucks is Ford recalling for a rear axle issue?"
+    text = ["The National Highway Traffic Safety Administration issued multiple recalls last week, including "
+            "more than 100,000 Ford trucks recalled for a rear axle issue that may cause an increased risk of crash.",
+            "Ford is recalling 112,965 of its 2021-2023 F-150 trucks equipped with the Trailer Tow Max Duty "
+            "package because the rear axle hub bolt may fatigue and break."]
+    assert read_text(question, text, [1.54, 1.3]) == "112,965"
+
+
+def test_a_bound_stays_when_no_count_lies_within_it() -> None:
+    """A figure outside the bound is another count ("more than 100,000 trucks" is no
+    17,970): the bound still answers."""
+    question = "How many trucks is Ford recalling for a rear axle issue?"
+    text = ["The agency issued multiple recalls last week, including more than 100,000 Ford trucks recalled "
+            "for a rear axle issue.",
+            "Ford is recalling 17,970 of its 2023 F-150 trucks because the steering wheel clock spring may have "
+            "an insufficient weld."]
+    assert read_text(question, text, [1.54, 1.3]) == "more than 100,000"
