@@ -1464,7 +1464,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             w *= OTHER_PERIOD  # "...last season?": not "averaged 28.1 points ... this season"
         toks = words(sent)
         active = _active_at(toks, asked.done_to)  # where the sentence writes a passive question's verb actively
-        positions = [(j, idf.get(stem(t), 1.0)) for j, t in enumerate(toks) if stem(t) in q_stems]
+        positions = [(j, v) for j, t in enumerate(toks) if (v := _question_word(t, q_stems, idf)) is not None]
         quoted = works.titles_in(sent) if kind == "entity" else []  # titles, and for "which phrase" phrases
         titles = quoted if asked.work else []
         spans = _candidates(kind, sent, case, asked.unit)
@@ -1678,6 +1678,16 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)
     pair = _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) if asked.pair else None
     return replace(pair or Span(where[best][1], where[best][0], scores[best]), kind=kind)
+
+
+def _question_word(token: str, q_stems: frozenset[str], idf: dict[str, float]) -> float | None:
+    """The weight of the question's word the token is, or holds as a part of a hyphenated
+    compound, or None: "a 7.4-magnitude earthquake" writes "magnitude" right beside its
+    figure, as "a magnitude 7.4 earthquake" does, for "What was the magnitude...?"."""
+    if (st := stem(token)) in q_stems:
+        return idf.get(st, 1.0)
+    parts = [stem(p) for p in token.split("-") if p.isalpha()] if "-" in token else []
+    return max((idf.get(p, 1.0) for p in parts if p in q_stems), default=None)
 
 
 # A count written as a bound ("more than 100,000 Ford trucks", "nearly 50 people"): the

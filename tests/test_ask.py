@@ -3143,3 +3143,13 @@ def test_a_bound_stays_when_no_count_lies_within_it() -> None:
             "Ford is recalling 17,970 of its 2023 F-150 trucks because the steering wheel clock spring may have "
             "an insufficient weld."]
     assert read_text(question, text, [1.54, 1.3]) == "more than 100,000"
+
+
+def test_a_question_word_hyphenated_to_the_figure_stands_beside_it() -> None:
+    """"a 7.4-magnitude earthquake" writes the magnitude asked beside its figure: it
+    answers "What was the magnitude...?" over a headline's "a 4.8 earthquake" of
+    another quake that week."""
+    question = "What was the magnitude of the earthquake that hit Taiwan this week?"
+    text = ["How strong is a 4.8 earthquake? Quake magnitudes explained.",
+            "A major 7.4-magnitude earthquake hit Taiwan on Wednesday morning, killing 12 people and injuring over 1,000."]
+    assert read_text(question, text, [1.14, 1.14]) == "7.4"
