@@ -170,11 +170,12 @@ def q_stems_of(question: str) -> set[str]:
 _HOW_MEASURE = "old|long|tall|big|large|high|deep|heavy|fast|often"
 # The asking phrase may open mid-sentence: after a preposition ("...transferred to which
 # country?", "...by which Chinese company?") or a verb ("...meaning how many more weeks
-# of winter?", "England beat which nation?", "...used AI to mimic which US official?"),
+# of winter?", "England beat which nation?", "...used AI to mimic which US official?";
+# "About how far is Puerto Peñasco from Phoenix?"),
 # or after an opening phrase and a comma, "who" / "when" / "where" with its verb
 # ("According to a new poll, who is...?", "Finally, when does...?"; not the relative
 # clause in "Amy Carter, who attended...").
-_ASKED_MID = re.compile(r"\b(?:which|what|whom|how (?:many|much|" + _HOW_MEASURE + r"))\b"
+_ASKED_MID = re.compile(r"\b(?:which|what|whom|how (?:many|much|far|" + _HOW_MEASURE + r"))\b"
                         r"|(?<=, )(?:who|when|where)(?= (?:is|was|are|were|did|does|do|will|has|have|had|can"
                         r"|could|would|should)\b)", re.I)
 # The words that ask a chance (`_QUANTITY`, `_ODDS_ASKED`).
