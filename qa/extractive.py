@@ -453,7 +453,7 @@ _CUT_NAME = re.compile(r"(?:(?:^|\s+)[A-Z][\w’'.&-]*)*\s*(?:\.\.\.|…)\s*$")
 def read_texts(scored: Sequence[Scored], hits: Sequence[Hit] | None) -> tuple[list[str], list[float], list[Scored]]:
     """What `short` reads a short answer from: the first `SHORT_SENTENCES` sentences of the
     reader's order, then with `hits` the headlines of their articles (not title-case
-    ones, nor the parts that ask whether: `asks_whether`; a cut headline without the
+    ones, nor lists of topics: `_topic_list`, nor the parts that ask whether: `asks_whether`; a cut headline without the
     capitalised words before its ellipsis, `_CUT_NAME`); each text's weight (its order
     score; a headline's, its article's best sentence's), and the sentence that carries it
     (itself, or for a headline that best sentence)."""
@@ -464,7 +464,7 @@ def read_texts(scored: Sequence[Scored], hits: Sequence[Hit] | None) -> tuple[li
     if hits is not None:
         for s in top:
             title = hits[s.hit].chunk.title
-            if not title or _title_case(title):
+            if not title or _title_case(title) or _topic_list(title):
                 continue
             for part in split_sentences(title) or [title]:  # "A mouse watched YouTube. Then ..."
                 part = _CUT_NAME.sub("", part)
@@ -473,6 +473,19 @@ def read_texts(scored: Sequence[Scored], hits: Sequence[Hit] | None) -> tuple[li
                     weights.append(max(s.order, 0.0) * HEADLINE_WEIGHT)
                     carriers.append(s)  # the article's best sentence: `top` is in the reader's order
     return texts, weights, carriers
+
+
+def _topic_list(title: str) -> bool:
+    """A headline that lists the day's topics ("ICE, Chicago, immigration, shutdown,
+    hurricane, Israel, Hamas ..."): four or more items of up to three words between
+    commas. It says nothing of any of them; read as a sentence, its first name stood as
+    the subject of a verb the question asks for ("ICE" for what the Chicago crackdown
+    is called)."""
+    items = [i.strip() for i in _CUT_END.sub("", title).split(",")]
+    return len(items) >= 4 and all(0 < len(i.split()) <= 3 for i in items)
+
+
+_CUT_END = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 
 
 def _title_case(title: str) -> bool:

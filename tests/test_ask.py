@@ -3153,3 +3153,36 @@ def test_a_question_word_hyphenated_to_the_figure_stands_beside_it() -> None:
     text = ["How strong is a 4.8 earthquake? Quake magnitudes explained.",
             "A major 7.4-magnitude earthquake hit Taiwan on Wednesday morning, killing 12 people and injuring over 1,000."]
     assert read_text(question, text, [1.14, 1.14]) == "7.4"
+
+
+def test_about_how_far_asks_a_distance() -> None:
+    """"About how far is...?" asks a distance as "How far is...?" does: the word before
+    the asking phrase leaves it what it asks."""
+    question = "About how far is Puerto Peñasco from metro Phoenix?"
+    text = ["It's about 213 miles from metro Phoenix, a shorter distance than San Diego or Los Angeles."]
+    assert read_text(question, text) == "about 213 miles"
+
+
+def test_a_headline_that_lists_topics_gives_no_answer() -> None:
+    """A newsletter's headline lists the day's topics ("ICE, Chicago, immigration,
+    shutdown, ..."): read as a sentence, its first name would stand as the subject of the
+    question's verb and outweigh the name the best sentence gives."""
+    from datetime import date
+
+    from qa import extractive
+    from qa.extractive import Scored
+    from qa.types import Chunk, Hit
+
+    text = ("Chicago has seen large-scale raids involving helicopters and masked agents since last month, "
+            "when the White House ordered an immigration crackdown, known as Operation Midway Blitz.")
+    other = ("Agents of U.S. Immigration and Customs Enforcement (ICE) made arrests in the Chicago area, "
+             "lawyers said.")
+    scored = [Scored(0, text, score=0.7, cosine=0.6, lexical=0.5, order=1.2),
+              Scored(0, other, score=0.5, cosine=0.5, lexical=0.4, order=0.75)]
+    listing = [Hit(Chunk("a:0", "a", 0, text, 0, "ICE, Chicago, immigration, shutdown, hurricane, Israel, Hamas ...",
+                         "https://news.example/a", "news.example", date(2025, 10, 6)), 1.0)]
+    question = "What is the immigration crackdown in Chicago called?"
+    got = extractive.short(question, scored, None, listing)
+    assert got is not None and got[0] == "Operation Midway Blitz"
+    assert extractive._topic_list("ICE, Chicago, immigration, shutdown, hurricane, Israel, Hamas ...")
+    assert not extractive._topic_list("DeepSeek, the Chinese AI startup, shakes the stock market")
