@@ -1453,6 +1453,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     surnames = case.surnames if case else frozenset()  # the names the text writes as a person's
     question_names = named_by_last_word(question, sentences) if kind == "entity" else frozenset()
     seen: set[str] = set()
+    aliases: dict[str, str] = {}  # initials in parentheses -> the name they abbreviate (`_abbreviated`)
     for i, (sent, raw_w) in enumerate(zip(sentences, weights, strict=True)):
         if sent in seen:
             # A sentence two articles print alike (a wire copy, a story run again) is one
@@ -1495,6 +1496,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             text, of_kind = fit
             if text.lower() in question_names:
                 continue  # "Marco Rubio" for a question about "Rubio's confirmation hearing"
+            if (abbreviated := _abbreviated(sent, s)) is not None:
+                if asked.own(abbreviated):
+                    continue  # "Unilever (UL)" for "To which company did Unilever sell...?"
+                if _initials(text) in acronyms(abbreviated):
+                    aliases[text.lower()] = abbreviated.lower()  # "American Quality Products (AQP)"
             if asked.by_whom and any(qs <= s and e <= qe for qs, qe in quoted):
                 of_kind *= NOT_THE_KIND  # "Who won best director?": not "Brutalist" of “The Brutalist”
             headed_by_kind = bool(kind_in_names) and _headed_by_kind(text, kind_in_names)
@@ -1652,6 +1658,13 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 mentions.setdefault(i, {}).setdefault(key, (s, text))
     if not best:
         return None
+    for short, name in aliases.items():
+        if short in best and name in best and short != name:  # one company, however written
+            best[name] = max(best[name], best.pop(short))
+            total[name] += total.pop(short)
+            where.pop(short)
+            for named in mentions.values():
+                named.pop(short, None)
     if named_as_kind:  # "Which airport...?": "Delta Air Lines" is not one beside "Toronto Pearson Airport"
         for k in best:
             if k not in named_as_kind:  # it is not of the kind, and the text names one that is
@@ -1679,6 +1692,18 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)
     pair = _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) if asked.pair else None
     return replace(pair or Span(where[best][1], where[best][0], scores[best]), kind=kind)
+
+
+def _abbreviated(sentence: str, start: int) -> str | None:
+    """The name a span in parentheses right after it abbreviates, or None: "Unilever
+    (UL)", a stock ticker, is Unilever, and no other company for "To which company did
+    Unilever sell...?"; "American Quality Products (AQP)", its initials, is one more
+    mention of that company, not a second name to split its score with."""
+    before = sentence[:start]
+    if not before.endswith("("):
+        return None
+    runs = [m for m in NAME_RUN.finditer(before) if not before[m.end():].strip(" (")]
+    return runs[-1].group().strip() if runs else None
 
 
 def _question_word(token: str, q_stems: frozenset[str], idf: dict[str, float]) -> float | None:

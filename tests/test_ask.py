@@ -3186,3 +3186,16 @@ def test_a_headline_that_lists_topics_gives_no_answer() -> None:
     assert got is not None and got[0] == "Operation Midway Blitz"
     assert extractive._topic_list("ICE, Chicago, immigration, shutdown, hurricane, Israel, Hamas ...")
     assert not extractive._topic_list("DeepSeek, the Chinese AI startup, shakes the stock market")
+
+
+def test_a_name_in_parentheses_after_a_name_is_that_name() -> None:
+    """"Unilever (UL)", a ticker after the question's own company, names no other
+    company; "American Quality Products (AQP)", initials after a name, is one more
+    mention of it, not a second name that splits its score."""
+    question = "To which company did Unilever sell Ben & Jerry's Israeli business?"
+    text = ["The ice cream maker sought an injunction against Unilever (UL) to protect the brand it has built.",
+            "Last week, Unilever announced that it had sold Ben & Jerry's Israeli business for an undisclosed "
+            "amount to American Quality Products (AQP), which distributes the ice cream in Israel."]
+    assert read_text(question, text, [1.2, 1.2]) == "American Quality Products"
+    # The ticker's sentence weighed first: still no company of its own.
+    assert read_text(question, text, [1.3, 1.1]) == "American Quality Products"
