@@ -1466,7 +1466,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             w *= OTHER_PERIOD  # "...last season?": not "averaged 28.1 points ... this season"
         toks = words(sent)
         active = _active_at(toks, asked.done_to)  # where the sentence writes a passive question's verb actively
-        positions = [(j, v) for j, t in enumerate(toks) if (v := _question_word(t, q_stems, idf)) is not None]
+        positions = [(j, v) for j, t in enumerate(toks) if (v := _question_word(t, q_stems, idf, kind)) is not None]
         quoted = works.titles_in(sent) if kind == "entity" else []  # titles, and for "which phrase" phrases
         titles = quoted if asked.work else []
         spans = _candidates(kind, sent, case, asked.unit)
@@ -1706,13 +1706,16 @@ def _abbreviated(sentence: str, start: int) -> str | None:
     return runs[-1].group().strip() if runs else None
 
 
-def _question_word(token: str, q_stems: frozenset[str], idf: dict[str, float]) -> float | None:
-    """The weight of the question's word the token is, or holds as a part of a hyphenated
-    compound, or None: "a 7.4-magnitude earthquake" writes "magnitude" right beside its
-    figure, as "a magnitude 7.4 earthquake" does, for "What was the magnitude...?"."""
+def _question_word(token: str, q_stems: frozenset[str], idf: dict[str, float], kind: str) -> float | None:
+    """The weight of the question's word the token is, or, for a figure asked, holds as a
+    part of a hyphenated compound, or None: "a 7.4-magnitude earthquake" writes
+    "magnitude" right beside its figure, as "a magnitude 7.4 earthquake" does, for "What
+    was the magnitude...?". Only for a figure: the compound is its unit, where beside a
+    name it describes ("Indiana was a top turkey-producing state" names no state that
+    raises the most turkeys)."""
     if (st := stem(token)) in q_stems:
         return idf.get(st, 1.0)
-    parts = [stem(p) for p in token.split("-") if p.isalpha()] if "-" in token else []
+    parts = [stem(p) for p in token.split("-") if p.isalpha()] if "-" in token and kind == "number" else []
     return max((idf.get(p, 1.0) for p in parts if p in q_stems), default=None)
 
 

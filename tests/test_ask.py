@@ -3153,6 +3153,13 @@ def test_a_question_word_hyphenated_to_the_figure_stands_beside_it() -> None:
     text = ["How strong is a 4.8 earthquake? Quake magnitudes explained.",
             "A major 7.4-magnitude earthquake hit Taiwan on Wednesday morning, killing 12 people and injuring over 1,000."]
     assert read_text(question, text, [1.14, 1.14]) == "7.4"
+    # Beside a name the compound describes it: "a top turkey-producing state" is no
+    # mention of "turkeys" beside "Indiana" for which state raises the most.
+    from qa.lexical import stem
+    from qa.short_answer import _question_word
+
+    assert _question_word("4-magnitude", frozenset({stem("magnitude")}), {}, "number") == 1.0
+    assert _question_word("turkey-producing", frozenset({stem("turkeys")}), {}, "entity") is None
 
 
 def test_about_how_far_asks_a_distance() -> None:
