@@ -1496,7 +1496,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             text, of_kind = fit
             if text.lower() in question_names:
                 continue  # "Marco Rubio" for a question about "Rubio's confirmation hearing"
-            if (abbreviated := _abbreviated(sent, s)) is not None:
+            if kind in ("entity", "place") and (abbreviated := _abbreviated(sent, s)) is not None:
                 if asked.own(abbreviated):
                     continue  # "Unilever (UL)" for "To which company did Unilever sell...?"
                 if _initials(text) in acronyms(abbreviated):
@@ -1698,7 +1698,9 @@ def _abbreviated(sentence: str, start: int) -> str | None:
     """The name a span in parentheses right after it abbreviates, or None: "Unilever
     (UL)", a stock ticker, is Unilever, and no other company for "To which company did
     Unilever sell...?"; "American Quality Products (AQP)", its initials, is one more
-    mention of that company, not a second name to split its score with."""
+    mention of that company, not a second name to split its score with. For a name
+    asked only: a figure in parentheses gives a quantity of the name before it ("the
+    population of Tokyo (14 million)")."""
     before = sentence[:start]
     if not before.endswith("("):
         return None

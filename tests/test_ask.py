@@ -3206,3 +3206,11 @@ def test_a_name_in_parentheses_after_a_name_is_that_name() -> None:
     assert read_text(question, text, [1.2, 1.2]) == "American Quality Products"
     # The ticker's sentence weighed first: still no company of its own.
     assert read_text(question, text, [1.3, 1.1]) == "American Quality Products"
+
+
+def test_a_figure_in_parentheses_after_the_asked_name_still_answers() -> None:
+    """The parentheses after the question's own name abbreviate it when a name is asked;
+    a figure in them is a quantity of it: "Tokyo (14 million)" answers how many people
+    live in Tokyo."""
+    text = ["The population of the Japanese capital Tokyo (14 million) is larger than that of many countries."]
+    assert read_text("How many people live in Tokyo?", text) == "14 million"
