@@ -1497,7 +1497,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if text.lower() in question_names:
                 continue  # "Marco Rubio" for a question about "Rubio's confirmation hearing"
             if kind in ("entity", "place") and (abbreviated := _abbreviated(sent, s)) is not None:
-                if asked.own(abbreviated):
+                if asked.own(abbreviated) and _WRITTEN_INITIALS.fullmatch(text):
                     continue  # "Unilever (UL)" for "To which company did Unilever sell...?"
                 if _initials(text) in acronyms(abbreviated):
                     aliases[text.lower()] = abbreviated.lower()  # "American Quality Products (AQP)"
@@ -1695,10 +1695,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
 
 
 def _abbreviated(sentence: str, start: int) -> str | None:
-    """The name a span in parentheses right after it abbreviates, or None: "Unilever
-    (UL)", a stock ticker, is Unilever, and no other company for "To which company did
-    Unilever sell...?"; "American Quality Products (AQP)", its initials, is one more
-    mention of that company, not a second name to split its score with. For a name
+    """The name right before a span in parentheses, or None. Capitals there abbreviate
+    it: "Unilever (UL)", a stock ticker, is Unilever, and no other company for "To which
+    company did Unilever sell...?"; "American Quality Products (AQP)", its initials, is
+    one more mention of that company, not a second name to split its score with. A name
+    there is another's: "Abby (Kaitlyn Dever)" gives who plays Abby. For a name
     asked only: a figure in parentheses gives a quantity of the name before it ("the
     population of Tokyo (14 million)")."""
     before = sentence[:start]

@@ -3206,6 +3206,10 @@ def test_a_name_in_parentheses_after_a_name_is_that_name() -> None:
     assert read_text(question, text, [1.2, 1.2]) == "American Quality Products"
     # The ticker's sentence weighed first: still no company of its own.
     assert read_text(question, text, [1.3, 1.1]) == "American Quality Products"
+    # A name in parentheses after the question's own is another's: the actor who plays the part.
+    cast = ["The episode also introduced new characters Abby (Kaitlyn Dever), who has made her life mission "
+            "to seek vengeance on Joel."]
+    assert read_text("Who plays Abby in Season 2 of 'The Last of Us'?", cast) == "Kaitlyn Dever"
 
 
 def test_a_figure_in_parentheses_after_the_asked_name_still_answers() -> None:
