@@ -1593,10 +1593,12 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= DESCRIBED_ROLE  # "Which team...?": "in the Kansas City Chiefs, who are the No. 1 seed"
                 elif not in_place and not (asked.role and stem(people.spelled_out(prev)) in asked.kinds) \
                         and (active is None or before < active) \
-                        and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]):
+                        and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]) \
+                        and not (asked.person and _ATTRIBUTED_TO.search(sent[:s])):
                     # inside "of the governing X", "in X": a modifier or a place; not where the
                     # preposition governs the kind asked for, before the name: "with chair Sophie Chandauka";
-                    # nor after a passive question's verb written actively: "award ... to Charlie Kirk"
+                    # nor after a passive question's verb written actively: "award ... to Charlie Kirk";
+                    # nor, for a person asked, after "according to" (`_ATTRIBUTED_TO`)
                     role *= 0.5
                 if prev in ("a", "an"):
                     role *= 0.5  # "a Tajik national": an adjective, not a name
@@ -1692,6 +1694,12 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)
     pair = _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) if asked.pair else None
     return replace(pair or Span(where[best][1], where[best][0], scores[best]), kind=kind)
+
+
+# "according to Dr. Deborah Horn, an assistant professor of surgery": the person a
+# statement is attributed to, for a question asking a person, not a name a preposition
+# makes a modifier or a place (up to two words between: a title, an initial).
+_ATTRIBUTED_TO = re.compile(r"\baccording to\s+(?:\S+\s+){0,2}$", re.I)
 
 
 def _abbreviated(sentence: str, start: int) -> str | None:

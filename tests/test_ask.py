@@ -3218,3 +3218,16 @@ def test_a_figure_in_parentheses_after_the_asked_name_still_answers() -> None:
     live in Tokyo."""
     text = ["The population of the Japanese capital Tokyo (14 million) is larger than that of many countries."]
     assert read_text("How many people live in Tokyo?", text) == "14 million"
+
+
+def test_a_person_a_statement_is_attributed_to_is_no_modifier() -> None:
+    """"according to Dr. Deborah Horn, an assistant professor of surgery" names the
+    person asked for, not a name a preposition makes a modifier: a headline's name
+    ("Jillian Michaels on Ozempic...") does not outweigh her."""
+    question = ("Which assistant professor of surgery at McGovern Medical School explained how weight loss "
+                "medications work?")
+    text = ["Weight loss medications work by sending signals to the appetite center of the brain to reduce hunger "
+            "and increase fullness, according to Dr. Deborah Horn, an assistant professor of surgery at the "
+            "McGovern Medical School at UTHealth Houston.",
+            "Jillian Michaels on Ozempic, weight loss and menopause"]
+    assert read_text(question, text, [1.22, 1.22]) == "Deborah Horn"
