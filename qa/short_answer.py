@@ -1594,7 +1594,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 elif not in_place and not (asked.role and stem(people.spelled_out(prev)) in asked.kinds) \
                         and (active is None or before < active) \
                         and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]) \
-                        and not (asked.person and _ATTRIBUTED_TO.search(sent[:s])):
+                        and not (asked.person and _ATTRIBUTED_TO.search(sent[:s])
+                                 and people.person_in(text, surnames) is not None):
                     # inside "of the governing X", "in X": a modifier or a place; not where the
                     # preposition governs the kind asked for, before the name: "with chair Sophie Chandauka";
                     # nor after a passive question's verb written actively: "award ... to Charlie Kirk";
@@ -1698,7 +1699,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
 
 # "according to Dr. Deborah Horn, an assistant professor of surgery": the person a
 # statement is attributed to, for a question asking a person, not a name a preposition
-# makes a modifier or a place (up to two words between: a title, an initial).
+# makes a modifier or a place (up to two words between: a title, an initial). A person's
+# name only: "According to ABC News" cites a source, which is no answer to "Which judge...?".
 _ATTRIBUTED_TO = re.compile(r"\baccording to\s+(?:\S+\s+){0,2}$", re.I)
 
 

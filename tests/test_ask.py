@@ -3231,3 +3231,9 @@ def test_a_person_a_statement_is_attributed_to_is_no_modifier() -> None:
             "McGovern Medical School at UTHealth Houston.",
             "Jillian Michaels on Ozempic, weight loss and menopause"]
     assert read_text(question, text, [1.22, 1.22]) == "Deborah Horn"
+    # A source cited so is no person: "According to ABC News" keeps the preposition's
+    # discount, and weighs no more than another source named without it.
+    sources = ["According to ABC News, Kohberger agreed to plead guilty to all counts, and the judge accepted "
+               "the agreement.",
+               "The deal was first reported by the Idaho Statesman, which said the judge accepted it."]
+    assert read_text("Which judge accepted Bryan Kohberger's plea agreement?", sources) != "ABC News"
