@@ -447,7 +447,8 @@ def _from_quoting(question: str, texts: Sequence[str], weights: Sequence[float],
 
 # A headline cut short ("...deliver farewell address from Oval ..."): the capitalised
 # words before its ellipsis may be part of a name ("Oval Office"), and are not read.
-_CUT_NAME = re.compile(r"(?:(?:^|\s+)[A-Z][\w’'.&-]*)*\s*(?:\.\.\.|…)\s*$")
+_CUT_END = re.compile(r"\s*(?:\.\.\.|…)\s*$")  # a headline's ellipsis where a feed cut it
+_CUT_NAME = re.compile(r"(?:(?:^|\s+)[A-Z][\w’'.&-]*)*" + _CUT_END.pattern)
 
 
 def read_texts(scored: Sequence[Scored], hits: Sequence[Hit] | None) -> tuple[list[str], list[float], list[Scored]]:
@@ -484,8 +485,6 @@ def _topic_list(title: str) -> bool:
     items = [i.strip() for i in _CUT_END.sub("", title).split(",")]
     return len(items) >= 4 and all(0 < len(i.split()) <= 3 for i in items)
 
-
-_CUT_END = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 
 
 def _title_case(title: str) -> bool:

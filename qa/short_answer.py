@@ -1594,12 +1594,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 elif not in_place and not (asked.role and stem(people.spelled_out(prev)) in asked.kinds) \
                         and (active is None or before < active) \
                         and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]) \
-                        and not (asked.person and _ATTRIBUTED_TO.search(sent[:s])
-                                 and people.person_in(text, surnames) is not None):
+                        and not (asked.person and _attributed_to(sent, s, text, surnames)):
                     # inside "of the governing X", "in X": a modifier or a place; not where the
                     # preposition governs the kind asked for, before the name: "with chair Sophie Chandauka";
                     # nor after a passive question's verb written actively: "award ... to Charlie Kirk";
-                    # nor, for a person asked, after "according to" (`_ATTRIBUTED_TO`)
+                    # nor, for a person asked, a person's after "according to" (`_attributed_to`)
                     role *= 0.5
                 if prev in ("a", "an"):
                     role *= 0.5  # "a Tajik national": an adjective, not a name
@@ -1702,6 +1701,12 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
 # makes a modifier or a place (up to two words between: a title, an initial). A person's
 # name only: "According to ABC News" cites a source, which is no answer to "Which judge...?".
 _ATTRIBUTED_TO = re.compile(r"\baccording to\s+(?:\S+\s+){0,2}$", re.I)
+
+
+def _attributed_to(sentence: str, start: int, name: str, surnames: frozenset[str]) -> bool:
+    """Whether the name starting at `start` is a person's written after "according to"
+    (`_ATTRIBUTED_TO`)."""
+    return _ATTRIBUTED_TO.search(sentence[:start]) is not None and people.person_in(name, surnames) is not None
 
 
 def _abbreviated(sentence: str, start: int) -> str | None:
