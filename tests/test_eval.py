@@ -365,3 +365,40 @@ def test_ceiling_counts_only_relevant_chunks_a_question_may_see(tmp_path: Path) 
     assert older["hit@10"] == pytest.approx(1 / 3) and older["mc_accuracy"] == 0.0
     assert older["contains"] == pytest.approx(1 / 3) and older["gold_citation_precision"] == pytest.approx(0.25)
     assert older["top_citation_within_7d"] == 0.5 and older["short_answer_right"] == 0.0  # "Monday" alone written
+
+
+def test_blind_draw_leaves_out_asked_short_undated_and_other_years_and_replays_by_seed(tmp_path: Path) -> None:
+    """A blind set is drawn only from articles no gold set asks about (a tracking query
+    or a trailing slash still counts as asked), long enough to hold a story, dated by
+    their URL, of the year asked; the same seed gives the same draw."""
+    from eval.draw_blind import draw, main
+
+    long = "word " * 400
+    rows = [{"url": f"https://news.example/2024/05/{d:02d}/story-{d}", "title": f"Story {d}", "text": long}
+            for d in range(1, 21)]
+    rows += [{"url": "https://news.example/2024/06/01/short", "title": "Short", "text": "too short"},
+             {"url": "https://news.example/no-date-here", "title": "Undated", "text": long},
+             {"url": "https://news.example/2023/06/01/old", "title": "Old", "text": long}]
+    articles = tmp_path / "articles.jsonl"
+    write_jsonl(articles, rows)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    write_jsonl(gold / "asked.jsonl", [{"question": "q?", "answers": ["a"],
+                                        "urls": ["https://www.news.example/2024/05/01/story-1/?utm_source=x"]}])
+
+    first = draw(articles, seed=7, n=19, year=2024, gold_dir=gold)
+    assert sorted(d.title for d in first) == sorted(f"Story {d}" for d in range(2, 21))
+    assert all(d.as_of.year == 2024 and d.as_of.month == 5 for d in first)
+    assert [d.url for d in draw(articles, seed=7, n=5, year=2024, gold_dir=gold)] == \
+        [d.url for d in draw(articles, seed=7, n=5, year=2024, gold_dir=gold)]
+    assert [d.url for d in draw(articles, seed=7, n=5, gold_dir=gold)] != \
+        [d.url for d in draw(articles, seed=8, n=5, gold_dir=gold)]
+    assert "Old" in {d.title for d in draw(articles, seed=1, n=20, gold_dir=gold)}
+
+    with pytest.raises(InputError, match="only 19 articles"):
+        draw(articles, seed=7, n=20, year=2024, gold_dir=gold)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(rows[0]) + "\n{not json\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.jsonl:2"):
+        draw(bad, seed=1, n=1)
+    assert main([str(tmp_path / "missing.jsonl"), "--seed", "1"]) == 2
