@@ -2694,6 +2694,9 @@ def test_a_name_written_with_what_the_person_is_after_a_comma_is_a_persons() -> 
     assert read_text("Who is the owner and president of Zelva Foods?", texts, [1.0, 1.0]) == "Zorvath Quillfeather"
     assert people.surnames_in(["said Dara Okonkwo, the CEO of Larkspur"]) == {"Okonkwo"}
     assert people.surnames_in(["Larkspur Inc, whose chief executive spoke"]) == frozenset()
+    # After a verb of saying the noun is who spoke, not what the name before is.
+    assert people.surnames_in(["the deal was reported by Harbor News, said prosecutors on Monday"]) == frozenset()
+    assert people.surnames_in(["Dara Okonkwo, told reporters the plant would close"]) == frozenset()
 
 
 def test_the_questions_name_written_with_more_words_inside_is_the_questions_own() -> None:
