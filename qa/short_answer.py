@@ -194,8 +194,9 @@ _DEADLINE = re.compile(r"what(?:'s| is| was| will be)? (?:the |a |an )?(?:[\w.-]
 
 
 # A number question that asks for an amount of money or a percentage ("What is the
-# estimated value of the jewelry?", "What share of the votes...?"): a count is not its answer.
-_MONEY_ASKED = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fine|fines|value|worth|salary|salaries|wage|wages"
+# estimated value of the jewelry?", "How much was the airline fined?", "What share of the
+# votes...?"): a count is not its answer.
+_MONEY_ASKED = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fine[sd]?|value|worth|salary|salaries|wage|wages"
                           r"|budget|revenue|valuation|jackpot|prize money|how much money)\b"
                           # "How much did DeepSeek spend...?", "How much was he paid?", "For how much
                           # did Trump sue the Times?", "How much did Musk donate...?", "How much

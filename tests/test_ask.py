@@ -911,6 +911,11 @@ def test_how_much_was_spent_or_paid_asks_money() -> None:
     assert sa.unit_asked("How much did the sea level rise?") is None
     assert sa.unit_asked("For how much did Trump sue The New York Times?") == "money"
     assert sa.unit_asked("How much did the startup raise?") == "money"
+    # "fined" asks the fine, not the count of those fined beside it.
+    assert sa.unit_asked("How much was the airline fined by the regulator?") == "money"
+    fines = ["The department said it is issuing $7.25 million in fines against six airlines for delayed refunds.",
+             "The only US carrier was Skyward, which was fined $2.2 million by the agency."]
+    assert read_text("How much was Skyward fined by the department over delayed refunds?", fines) == "$2.2 million"
     suit = ["Trump sued the New York Times, four of its reporters, and Penguin Random House for at least $15 billion."]
     got = read_short("For how much did Trump sue The New York Times?", suit, [1.0])
     assert got is not None and got.text == "at least $15 billion"
