@@ -42,12 +42,15 @@ _ASKS_TOO = re.compile(r"\b(?:what|which)\s+(?:new\s+)?nicknames?\b"
                        r"|\bwhat\s+(?:is|was|were|are|will\s+be|has\s+been|have\s+been)\s+(?:[\w’'.-]+\s+){1,8}?"
                        r"renamed(?:\s+(?:to|as))?\s*\?", re.I)
 # "What is the much-derided slogan for...?", "What word did he use to describe...?",
+# "What message did the league remove...?" (a message asked so, not "the chat messages" of
+# a question asking who kept them),
 # "What is Cambridge Dictionary's 2025 word of the year?", "What is the branding term...?":
 # a word or phrase, which news quotes in whatever case it is written ("parasocial").
 # "Term" only as "what term" or after "branding", "slang" or "new": "What is the length
 # of his term?" asks no word.
 _ASKS_WORD = re.compile(
     rf"{_WHAT_IS}?\s+(?:[\w.’'-]+\s+){{0,5}}?(?:(?:catch)?phrases?|words?|slogans?|mottos?)\b"
+    r"|\bwhat\s+(?:[\w.’'-]+\s+){0,3}?messages?\b"
     rf"|{_WHAT_IS}?\s+(?:[\w.’'-]+\s+){{0,4}}?(?:branding|slang|new)\s+terms?\b"
     r"|\bwhat\s+terms?\b", re.I)
 # A naming verb, then maybe "it" / "them" and an article: what follows is the name given.

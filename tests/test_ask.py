@@ -1455,10 +1455,12 @@ def test_a_word_question_is_answered_with_a_quoted_word() -> None:
     for question in ("What is Cambridge Dictionary's 2025 word of the year?",
                      "What word did the president use to describe his tariffs?",
                      "What is the much-derided slogan for the tourist ad campaign?",
-                     "What is the branding term the White House uses for April 2?", "What phrase went viral?"):
+                     "What is the branding term the White House uses for April 2?", "What phrase went viral?",
+                     "What message did the league remove from its end zones?"):
         assert naming.asks_for_word(question) and sa.question_type(question) == "entity", question
     for question in ("What is the length of a senator's term?", "Which word was spray painted on the wall?",
-                     "What did she say in her speech?", "Who had the last word?"):
+                     "What did she say in her speech?", "Who had the last word?",
+                     "Which group sued to preserve the chat messages?"):
         assert not naming.asks_for_word(question), question
     sentences = ["Dictionary.com has announced its 2025 Word of the Year, and its pick may puzzle you.",
                  'The dictionary has selected "parasocial" for its 2025 Word of the Year.']
@@ -1466,6 +1468,8 @@ def test_a_word_question_is_answered_with_a_quoted_word() -> None:
     got = read_short(question, sentences, [1.0, 0.95])
     assert got is not None and got.text == "parasocial"
     assert sa.answer_spans(question, sentences) == [set(), {"parasocial"}]
+    removed = ["Fans noticed the league's recent decision to remove the “End Racism” message from the end zones."]
+    assert read_text("What message did the league remove from its end zones?", removed) == "End Racism"
     # A question asking for a name, not a word, reads no quoted word.
     picked = ['Cambridge Dictionary has selected "parasocial" for its word of the year.']
     got = read_short("Which publisher picked a word tied to Taylor Swift's fans?", picked, [1.0])
