@@ -1143,8 +1143,12 @@ def _and_joins_two(before: list[str], after: str) -> bool:
     word before "and" is not, or a given name after a name of capitalised words ("Lainey
     Wilson and Ella Langley": two people, each a name of its own; "Goldman Sachs and
     Morgan Stanley"; not "Shares of Johnson and Johnson", "The Bill and Melinda Gates
-    Foundation")."""
+    Foundation"), or a person's whole name before it: no name goes on past one ("Republican
+    nominee Donald Trump and Democratic nominee Kamala Harris": "Democratic" is the next
+    one's party, not more of Trump's name)."""
     return after == "No." or len(before) >= 2 and (_POSSESSIVE.match(after) is not None
+                                                   or (before[0].lower() not in STOP
+                                                       and people.person_in(" ".join(before)) == " ".join(before))
                                                    or (people.is_title(after) and not people.is_title(before[-1]))
                                                    or (people.is_given_name(after.strip(EDGE))
                                                        and before[0].lower() not in STOP

@@ -3258,3 +3258,20 @@ def test_a_pronunciation_guide_is_no_name() -> None:
             "vahn-DAY’-ahn) won the Best in Show honor at the 147th annual Westminster Kennel Club Dog Show."]
     got = read_text("Which dog won Best in Show at the Westminster Kennel Club Dog Show?", text)
     assert got is not None and got.startswith("Buddy Holly")
+
+
+def test_no_name_runs_on_past_a_persons_whole_name_and_and() -> None:
+    """"Libertarian candidate Chase Oliver and Green Party candidate Jill Stein": after a
+    person's whole name, "and" joins two, so "Green Party" is the next one's party, not
+    more of Oliver's name; a company's "Johnson and Johnson" and a foundation's "Bill and
+    Melinda Gates" stay whole."""
+    from qa import short_answer as sa
+
+    ballot = ["The ballot will also feature third party candidates, including Libertarian candidate Chase Oliver "
+              "and Green Party candidate Jill Stein."]
+    assert read_text("Who is the Libertarian candidate for president on the ballot?", ballot) == "Chase Oliver"
+    for sentence, runs in (("Republican nominee Donald Trump and Democratic nominee Kamala Harris met.",
+                            ["Republican", "Donald Trump", "Democratic", "Kamala Harris"]),
+                           ("Shares of Johnson and Johnson fell.", ["Shares of Johnson and Johnson"]),
+                           ("The Bill and Melinda Gates Foundation gave.", ["The Bill and Melinda Gates Foundation"])):
+        assert [sentence[s:e] for s, e in sa._runs(sentence)] == runs
