@@ -1042,14 +1042,7 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
         out.append((s, m.end()))
     runs = [part for s, e in out for part in _quote_closes(sentence, s, e)]
     runs = [(s, e) for s, e in (_without_a_day(sentence, *r) for r in runs) if e > s]
-    guides = [m.span() for m in _PRONOUNCED.finditer(sentence)]
-    runs = [(s, e) for s, e in runs if not any(gs <= s < ge for gs, ge in guides)]
     return _join_runs(_join_runs(runs, sentence, _city_and_district), sentence, _subtitled)
-
-
-# How a name is said, in parentheses after it: "(pronounced peh-TEE' bah-SAY')" spells
-# sounds in capitals, and none of its runs is a name.
-_PRONOUNCED = re.compile(r"\(\s*pronounced\b[^)]*\)", re.I)
 
 
 # A run's last word is a month when the day of the month follows it ("the Fed's Oct. 29
