@@ -29,7 +29,7 @@ writer novelist poet comedian host celebrity person people man men woman women p
 politician leader figure candidate governor mayor minister official judge justice ambassador coach manager
 ceo executive founder billionaire entrepreneur golfer quarterback footballer cricketer boxer driver swimmer
 skier gymnast pope cardinal king queen prince princess ally member model designer chef journalist anchor
-presenter filmmaker composer scientist astronaut activist superstar legend icon suspect gunman shooter attacker
+presenter filmmaker composer scientist astronaut cosmonaut activist superstar legend icon suspect gunman shooter attacker
 assailant killer victim defendant hostage survivor pilot soldier officer doctor nurse teacher student lawyer
 attorney prosecutor spokesperson spokesman spokeswoman reporter wife husband son daughter father mother
 widow heir editor columnist commentator podcaster photographer economist historian professor

@@ -3266,3 +3266,7 @@ def test_no_name_runs_on_past_a_persons_whole_name_and_and() -> None:
                            ("Shares of Johnson and Johnson fell.", ["Shares of Johnson and Johnson"]),
                            ("The Bill and Melinda Gates Foundation gave.", ["The Bill and Melinda Gates Foundation"])):
         assert [sentence[s:e] for s, e in sa._runs(sentence)] == runs
+    # The name cut off after "and" may be the next one's agency, written before the kind
+    # asked: a cosmonaut is a person, as an astronaut is, and "Roscosmos" none.
+    crew = ["The two Crew-9 astronauts were NASA astronaut Nick Hague and Roscosmos cosmonaut Aleksandr Gorbunov."]
+    assert read_text("Which Crew-9 cosmonaut returned to Earth?", crew) == "Aleksandr Gorbunov"
