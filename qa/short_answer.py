@@ -1140,12 +1140,18 @@ def _and_joins_two(before: list[str], after: str) -> bool:
     nominee Donald Trump and Democratic nominee Kamala Harris": "Democratic" is the next
     one's party, not more of Trump's name)."""
     return after == "No." or len(before) >= 2 and (_POSSESSIVE.match(after) is not None
-                                                   or (before[0].lower() not in STOP
-                                                       and people.person_in(" ".join(before)) == " ".join(before))
+                                                   or _a_persons_whole_name(before)
                                                    or (people.is_title(after) and not people.is_title(before[-1]))
                                                    or (people.is_given_name(after.strip(EDGE))
                                                        and before[0].lower() not in STOP
                                                        and all(w[:1].isupper() for w in before)))
+
+
+def _a_persons_whole_name(words: list[str]) -> bool:
+    """Whether the words, past the function words that open them ("Why Elon Musk" of a
+    headline), are a person's whole name: two words or more, so "The Bill" is none."""
+    name = " ".join(dropwhile(lambda w: w.lower() in STOP, words))
+    return " " in name and people.person_in(name) == name
 
 
 def _for_joins_two(before: list[str], after: str) -> bool:

@@ -3263,6 +3263,7 @@ def test_no_name_runs_on_past_a_persons_whole_name_and_and() -> None:
     assert read_text("Who is the Libertarian candidate for president on the ballot?", ballot) == "Chase Oliver"
     for sentence, runs in (("Republican nominee Donald Trump and Democratic nominee Kamala Harris met.",
                             ["Republican", "Donald Trump", "Democratic", "Kamala Harris"]),
+                           ("Opinion: Why Elon Musk and Mark Cuban are split", ["Opinion", "Why Elon Musk", "Mark Cuban"]),
                            ("Shares of Johnson and Johnson fell.", ["Shares of Johnson and Johnson"]),
                            ("The Bill and Melinda Gates Foundation gave.", ["The Bill and Melinda Gates Foundation"])):
         assert [sentence[s:e] for s, e in sa._runs(sentence)] == runs
