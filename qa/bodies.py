@@ -80,3 +80,14 @@ def league_or_event(name: str) -> bool:
     words = [w.strip(".,") for w in name.split()]
     return bool(words) and (words[-1].lower() in _LEAGUE_OR_EVENT_WORDS
                             or re.sub(r"^All-|[’']s$", "", words[0]) in _SPORTS_BODIES)
+
+
+def team_after_its_league(name: str) -> str | None:
+    """The team a name writes after its league's initials ("NBA Dallas Mavericks" ->
+    "Dallas Mavericks"), or None when none follows ("NBA Finals", "NBA" alone): news
+    writes the league before a team to say which sport, and the team is the name."""
+    first, _, rest = name.partition(" ")
+    if first.strip(".,") not in _SPORTS_BODIES or not rest.strip() or league_or_event(rest):
+        return None
+    return rest.strip()
+

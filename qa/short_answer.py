@@ -710,7 +710,10 @@ class Asked:
         elif self.private_body and bodies.public_body(text, texts):
             weight *= NOT_THE_KIND  # "Which app...?": not "Supreme Court"; "FDA" beside its name
         elif self.private_body and bodies.asks_for_team(self.kinds) and bodies.league_or_event(text):
-            weight *= NOT_THE_KIND  # "Which team...?": not "NFL", "Super Bowl"
+            if (team := bodies.team_after_its_league(text)) is not None:
+                text = team  # "NBA Dallas Mavericks" -> "Dallas Mavericks"
+            else:
+                weight *= NOT_THE_KIND  # "Which team...?": not "NFL", "Super Bowl"
         elif self.anywhere:
             found = places.find_any(text)
             if found is None and _headed_by_kind(text, _SITES):

@@ -3271,3 +3271,15 @@ def test_no_name_runs_on_past_a_persons_whole_name_and_and() -> None:
     # asked: a cosmonaut is a person, as an astronaut is, and "Roscosmos" none.
     crew = ["The two Crew-9 astronauts were NASA astronaut Nick Hague and Roscosmos cosmonaut Aleksandr Gorbunov."]
     assert read_text("Which Crew-9 cosmonaut returned to Earth?", crew) == "Aleksandr Gorbunov"
+
+
+def test_a_team_written_after_its_leagues_initials_is_the_team() -> None:
+    """"the NBA Dallas Mavericks" names the league to say which sport, and the team after
+    it: for "Which team...?" the run is the team's, not a league's that no team question
+    takes; "NBA Finals" stays an event's."""
+    from qa import bodies
+
+    assert bodies.team_after_its_league("NBA Dallas Mavericks") == "Dallas Mavericks"
+    assert bodies.team_after_its_league("NBA Finals") is None and bodies.team_after_its_league("NFL") is None
+    owner = ["Cuban, a part owner of the NBA Dallas Mavericks, spoke Tuesday."]
+    assert read_text("Which team is Mark Cuban a part owner of?", owner) == "Dallas Mavericks"
