@@ -63,9 +63,10 @@ _TEAM_NOUNS = frozenset(stem(n) for n in "team club franchise squad side".split(
 # names of their events ("NBA Finals", "NFL Draft").
 _SPORTS_BODIES = frozenset("""NFL NBA WNBA MLB NHL MLS NWSL NCAA NFC AFC SEC ACC FIFA UEFA IOC PGA LPGA
 ATP WTA""".split())
-# The last word of a league's or an event's name ("Premier League", "Super Bowl", "World Series").
+# The last word of a league's or an event's name ("Premier League", "Super Bowl", "World Series",
+# "Home Run Derby", "All-Star Game").
 _LEAGUE_OR_EVENT_WORDS = frozenset("""league conference federation association bowl cup final finals series
-championship championships playoff playoffs tournament open classic games draft""".split())
+championship championships playoff playoffs tournament open classic games game derby draft""".split())
 
 
 def asks_for_team(kinds: Iterable[str]) -> bool:

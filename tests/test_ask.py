@@ -3281,5 +3281,8 @@ def test_a_team_written_after_its_leagues_initials_is_the_team() -> None:
 
     assert bodies.team_after_its_league("NBA Dallas Mavericks") == "Dallas Mavericks"
     assert bodies.team_after_its_league("NBA Finals") is None and bodies.team_after_its_league("NFL") is None
+    # An event written after the initials is no team either.
+    assert bodies.team_after_its_league("MLB Home Run Derby") is None
+    assert bodies.team_after_its_league("NBA All-Star Game") is None
     owner = ["Cuban, a part owner of the NBA Dallas Mavericks, spoke Tuesday."]
     assert read_text("Which team is Mark Cuban a part owner of?", owner) == "Dallas Mavericks"
