@@ -20,7 +20,6 @@ gold-line template (``id``, ``question``, ``answers`` left empty).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import sys
@@ -29,9 +28,13 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
+from eval.datasets import load_questions
 from ingest.articles import canonical_url
 from ingest.dates import date_from_url
+from ingest.readers import read_file
+from ingest.readers.base import RawRecord
 from qa.errors import InputError
+from qa.types import Rejection
 
 
 @dataclass(frozen=True)
@@ -42,31 +45,25 @@ class Drawn:
     text: str
 
 
-def _records(path: Path) -> Iterator[tuple[int, dict]]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    try:
-        with opener(path, "rt", encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise InputError(f"{path}:{n}: not a JSON object ({e.msg}); fix or remove the line") from None
-                if isinstance(obj, dict):
-                    yield n, obj
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror or e}); give an articles JSONL file") from None
+def _articles(path: Path) -> Iterator[RawRecord]:
+    """The records of an archive file as `newsqa ingest` reads them (any format and
+    encoding it takes, gzipped or not), so a drawn article is one the archive holds; a
+    line ingest would reject is an error naming it."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file; give the articles file the archive was built from")
+    for got in read_file(path):
+        if isinstance(got, Rejection):
+            where = f"{got.file}:{got.line}" if got.line else got.file
+            raise InputError(f"{where}: {got.reason}; fix or remove it")
+        if isinstance(got, RawRecord):
+            yield got
 
 
 def asked_urls(gold_dir: Path) -> set[str]:
-    """Every URL a gold set already asks about, canonical, so a link with a tracking
-    query or a trailing slash still counts as asked."""
-    asked: set[str] = set()
-    for f in sorted(gold_dir.glob("*.jsonl")):
-        for _, obj in _records(f):
-            asked.update(canonical_url(str(u)) for u in obj.get("urls") or ())
-    return asked
+    """Every URL a gold set already asks about (`eval.datasets.load_questions`, which
+    names a broken line), canonical, so a link with a tracking query or a trailing slash
+    still counts as asked."""
+    return {canonical_url(u) for f in sorted(gold_dir.glob("*.jsonl")) for q in load_questions(f) for u in q.urls}
 
 
 def draw(articles: Path, seed: int, n: int = 12, year: int | None = None,
@@ -76,16 +73,15 @@ def draw(articles: Path, seed: int, n: int = 12, year: int | None = None,
     asked = asked_urls(gold_dir) if gold_dir else set()
     pool: list[Drawn] = []
     seen: set[str] = set()
-    for _, obj in _records(articles):
-        url, text = str(obj.get("url") or ""), str(obj.get("text") or "")
-        day = date_from_url(url) if url else None
-        key = canonical_url(url) if url else ""
-        if not day or key in asked or key in seen or len(text) <= min_chars:
+    for rec in _articles(articles):
+        day = date_from_url(rec.url) if rec.url else None
+        key = canonical_url(rec.url) if rec.url else ""
+        if not day or key in asked or key in seen or len(rec.text) <= min_chars:
             continue
         if year is not None and day.year != year:
             continue
         seen.add(key)
-        pool.append(Drawn(url=url, as_of=day, title=str(obj.get("title") or ""), text=text))
+        pool.append(Drawn(url=rec.url, as_of=day, title=rec.title, text=rec.text))
     if len(pool) < n:
         raise InputError(f"{articles}: only {len(pool)} articles are left to draw from "
                          f"(year {year or 'any'}, over {min_chars} characters, not in a gold set); ask for fewer")
