@@ -114,7 +114,7 @@ def short_read(shown: extractive.Shown | None, hits: Sequence[Hit], day: date | 
     listed = negated.asks_which_not(question) and not negated.negates(shown.sentence.sentence)
     return confidence.ShortRead(shown.text, shown.sentence.score, shown.score,
                                 confidence.age_before(day, hits[i].chunk.published), confidence.margin(hits, i, shown.text),
-                                shown.kind, elsewhen, listed)
+                                shown.kind, elsewhen, listed, shown.marked)
 
 
 def _extractive(question: str, hits: list[Hit], scored: list[extractive.Scored],

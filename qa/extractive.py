@@ -108,6 +108,7 @@ class Shown(NamedTuple):
     sentence: Scored
     score: float
     kind: str | None
+    marked: bool = False  # the kind asked is written beside the name or in it (`short_answer.Span.marked`)
 
 
 ORDER_PARTS = ("cosine", "lexical", "title", "answer", "offset", "age", "hit_share", "agree")
@@ -392,7 +393,7 @@ def short(question: str, scored: Sequence[Scored], idf: dict[str, float] | None 
     if hits is not None and span.kind == "date":
         # "Monday" alone answers no "when": with its article's date it is one day.
         text = weekdays.dated(text, texts[span.sentence], hits[carrier.hit].chunk.published)
-    return Shown(text, carrier, span.score, span.kind)
+    return Shown(text, carrier, span.score, span.kind, span.marked)
 
 
 def quote_for(shown: Shown, scored: Sequence[Scored], hits: Sequence[Hit]) -> Scored:

@@ -146,6 +146,11 @@ class Span:
     sentence: int  # index into the sentences given
     score: float
     kind: str | None = None  # what the question asks for (`question_type`), as the span was read
+    # The news writes the kind asked for beside the name or in it where the name is read
+    # ("Kremlin spokesman Dmitry Peskov", "Michael McKinley, a former senior adviser to...",
+    # "the Allen Institute, a research center"): it says the name is of that kind, which
+    # makes a right answer more likely than the span's score alone says (`qa.confidence`).
+    marked: bool = False
 
 
 _BY_WHOM = re.compile(r"(?:(?:to|for|with|by|from|of|about|against)\s+)?(?:who|whom|whose)\b", re.I)
@@ -1464,6 +1469,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     # The names written as of the kind asked for (`_headed_by_kind`), introduced as one
     # (`_introduced_as_the_kind`), or, for "who is the <role>?", with the role beside them.
     named_as_kind: set[str] = set()
+    marked_as_kind: set[str] = set()  # the names read with the kind asked beside them or in them (`Span.marked`)
     surnames = case.surnames if case else frozenset()  # the names the text writes as a person's
     question_names = named_by_last_word(question, sentences) if kind == "entity" else frozenset()
     seen: set[str] = set()
@@ -1665,6 +1671,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 continue
             if headed_by_kind or introduced or holds_role or run in dates_named:
                 named_as_kind.add(key)
+            if marked and of_kind == 1.0:
+                marked_as_kind.add(key)
             value = w * (0.3 + closeness + shares) * role * of_kind
             best[key] = max(best.get(key, 0.0), value)
             total[key] = total.get(key, 0.0) + value
@@ -1704,10 +1712,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         best = _exact_for_a_bound(best, scores, {k: text for k, (_, text) in where.items()})
     # A name written as one word, or a title and one word ("Senator Hawley"), names the
     # person the story also writes whole ("Sen. Josh Hawley").
+    marked = best in marked_as_kind
     if kind == "entity" and (" " not in best or people.titled_one_word(where[best][1])):
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)
     pair = _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) if asked.pair else None
-    return replace(pair or Span(where[best][1], where[best][0], scores[best]), kind=kind)
+    return replace(pair or Span(where[best][1], where[best][0], scores[best]), kind=kind, marked=marked or best in marked_as_kind)
 
 
 # "according to Dr. Deborah Horn, an assistant professor of surgery": the person a

@@ -1111,6 +1111,11 @@ def test_a_name_the_news_calls_of_the_kind_asked_counts_more() -> None:
     assert got is not None and got.text == "Dmitry Peskov"
     assert sa._kind_beside("Texas Sen. Ted Cruz said so.", 15, 23, frozenset({"senat"}))
     assert not sa._kind_beside("Ted Cruz said so, the senator added.", 0, 8, frozenset({"senat"}))
+    # The span says it was so read (`Span.marked`, a feature of `qa.confidence`); a name
+    # the news does not call of the kind is not.
+    assert got.marked
+    got = sa.extract("Who confirmed the call between Trump and Putin?", call[:1], [1.0], None, case)
+    assert got is not None and got.text == "Steve Witkoff" and not got.marked
 
 
 def test_a_name_followed_by_what_it_is_is_of_the_kind_asked() -> None:

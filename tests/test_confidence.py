@@ -58,6 +58,46 @@ def test_an_old_story_lowers_the_confidence_and_no_date_counts_nothing() -> None
     assert confidence.ShortRead("January 3", 0.6, 0.5, None, 0.1, "date").written  # a date's span scores lower
 
 
+def test_a_name_written_with_the_kind_asked_beside_it_is_written_where_a_bare_one_is_not() -> None:
+    """The same modest read (a sentence low in the reader's order) is written when the
+    news writes the kind asked beside the name ("her husband, Tom Patterson") and
+    withheld when it does not; the feature is recorded for the fit."""
+    bare = confidence.ShortRead("Tom Patterson", 0.55, 0.45, 0, 0.3, "entity")
+    marked = confidence.ShortRead("Tom Patterson", 0.55, 0.45, 0, 0.3, "entity", marked=True)
+    assert not bare.written and marked.written
+    assert marked.to_dict()["marked"] is True and bare.to_dict()["marked"] is False
+
+
+def test_a_free_fit_moves_only_the_named_weight(tmp_path: Path) -> None:
+    """`--free marked` fits that weight alone: on answers right exactly when marked, it
+    comes out positive and every other weight stays as shipped; runs given to `--fit`
+    are pooled."""
+    rng = np.random.default_rng(1)
+    runs = []
+    for n in range(2):
+        questions = []
+        for _ in range(150):
+            marked = bool(rng.uniform() < 0.5)
+            right = rng.uniform() < (0.85 if marked else 0.3)
+            questions.append({"gold": ["Right Name"], "declined": False, "short_check": {
+                "text": "Right Name" if right else "Other Name", "support": float(rng.uniform(0.3, 1.0)),
+                "span_score": float(rng.uniform(0.2, 1.5)), "age_days": int(rng.integers(0, 30)),
+                "margin": float(rng.uniform(0.0, 0.5)), "kind": "entity", "marked": marked}})
+        run = tmp_path / f"run{n}.json"
+        run.write_text(json.dumps({"questions": questions}))
+        runs.append(run)
+    x = np.vstack([examples(r)[0] for r in runs])
+    y = np.concatenate([examples(r)[1] for r in runs])
+    w = fit_logistic(x, y, free=["marked"])
+    shipped = confidence.ConfidenceWeights()
+    assert w.marked > 1.0
+    assert (w.bias, w.support, w.log_span, w.margin) == (shipped.bias, shipped.support, shipped.log_span, shipped.margin)
+    r = subprocess.run([sys.executable, "-m", "eval.fit_confidence", "--fit", str(runs[0]), "--fit", str(runs[1]),
+                        "--free", "marked"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert f"bias {shipped.bias:.2f}" in r.stdout and str(runs[1]) in r.stdout
+
+
 def test_the_fit_recovers_which_feature_tells_right_from_wrong(tmp_path: Path) -> None:
     """On answers whose rightness follows their support, the fitted support weight is
     positive and writing at the bar raises the share of right ones; a run without
