@@ -20,12 +20,15 @@ from qa.lexical import EDGE
 # "What is", "what's", "what was", "what will be": the verb a question asking for a name
 # or a word opens with (optional in some patterns below: "What name...?").
 _WHAT_IS = r"\bwhat(?:['’]s|\s+(?:is|was|are|were|will\s+be))"
+# The kind of name asked, before "name": "What is the stage name of the band's drummer?",
+# "What is Barbie's full name?", "What was the operation's code name?".
+_KIND_OF_NAME = r"(?:(?:stage|pen|code|full|real|given|first|last|maiden|birth|ring|screen|brand|official|scientific|common)\s+)"
 # "What is the name of...", "What's the rocket's name?", "What is the title of her album?",
 # "What are the names of...", "under /
 # with what name", "what was its name?", "...is called what?", "What is the robot called?".
 _ASKS = re.compile(
     rf"{_WHAT_IS}?\s+(?:(?:the|its|their|his|her)\s+)?"
-    r"(?:[\w-]+['’]s\s+)?names?\b"
+    rf"(?:[\w-]+['’]s\s+)?{_KIND_OF_NAME}?names?\b"
     rf"|{_WHAT_IS}\s+(?:the|its|their|his|her)\s+(?:[\w-]+['’]s\s+)?(?:new\s+)?titles?\b"
     r"|\b(?:what|which)\s+(?:new\s+)?names?\b"
     r"|\b(?:called|named|dubbed|known\s+as)\s+what\b"

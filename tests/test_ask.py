@@ -1421,8 +1421,14 @@ def test_a_name_question_is_answered_with_the_name_a_naming_verb_gives() -> None
     for question in ("What is the new trend called?", "Oxford's project to study dung is called what?",
                      "Protesters marched under what name?", "What are the names of the pardoned turkeys?",
                      "What nickname did the boxer Chuck Wepner have?", "What did fans call the double feature?",
-                     "What did the Department of Homeland Security call its operation in Charlotte?"):
+                     "What did the Department of Homeland Security call its operation in Charlotte?",
+                     "What is the stage name of the band's drummer?", "What was the operation's code name?"):
         assert naming.asks_for_name(question) and sa.question_type(question) == "entity", question
+    # The kind of name before "name" asks for it as "the name" does.
+    band = ["Those are the members in the cover band The Amish Outlaws, a group playing nearly a dozen shows.",
+            'The drummer is named "Jakob the Pipeplayer."']
+    got = read_short("What is the stage name of the Amish Outlaws' drummer?", band, [1.0, 0.9])
+    assert got is not None and got.text == "Jakob the Pipeplayer"
     for question in ("Who was named best new artist?", "How many men have been called up?",
                      "A rocket named after which astronaut reached orbit?", "What did Trump say about the call?"):
         assert not naming.asks_for_name(question), question
