@@ -1202,7 +1202,7 @@ _NAMED_BY_KIND = frozenset(stem(n) for n in (
     "Bridge", "Island", "Islands", "Beach", "Lake", "River", "Mountain", "Mountains", "Valley", "Canyon", "Forest",
     "Bay", "Harbor", "Harbour", "Base", "Prison", "Court", "Courthouse", "Capitol", "Theater", "Theatre", "Garden", "Gardens",
     "Monument", "Memorial", "Cemetery", "Street", "Avenue", "Boulevard", "Reservoir", "Dam", "Port", "Pier", "Hotel",
-    "Resort",
+    "Resort", "Reserve", "Preserve", "Refuge", "Sanctuary",
     "University", "College", "School", "Institute", "Foundation", "Academy", "Library", "Laboratory", "Journal", "County",
     "Parish", "Province"))
 # The kinds whose names say where something happened: "Where...?" is answered by a

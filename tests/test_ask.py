@@ -1264,6 +1264,11 @@ def test_a_name_that_ends_in_the_kind_asked_outweighs_the_names_that_do_not() ->
     got = read_short("In which court did the mayor and his wife file their lawsuit against the singer?", suit,
                      [1.2, 0.9])
     assert got is not None and got.text == "Delaware Superior Court"
+    # A nature reserve or refuge is named as one, as a park or a forest is.
+    wasp = ["Scientists have discovered a new wasp species in the Amazon rain forests of Peru.",
+            "The discovery was made at the Allpahuayo-Mishana National Reserve by scientists from Finland."]
+    got = read_short("At which national reserve in Peru was the new wasp discovered?", wasp, [1.0, 0.6])
+    assert got is not None and got.text == "Allpahuayo-Mishana National Reserve"
 
 
 def test_and_before_a_possessive_or_a_title_joins_two_names_not_one() -> None:
