@@ -282,12 +282,16 @@ def named_by_surname(name: str, question: str, kinds: frozenset[str]) -> bool:
 _WRITTEN_AS_PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w’'-]+)|([A-Z][\w’'-]+),\s+\d{1,3},)")
 
 
+# The verbs of saying that follow a speaker's name or stand before it ("Peskov said",
+# "said prosecutors"): a noun after one is who spoke, not what a name before it is.
+SAID = r"(?:said|says|say)"
+
 # Or with what the person is after a comma: "Lynsi Snyder, owner and president of In-N-Out",
 # "Jason Kim, the CEO of Firefly" (a name of two words or more; not a relative clause's
 # "whose chief executive", which says what the name before has, nor a verb of saying, after
 # which the noun is who spoke: "according to ABC News, said prosecutors").
 _WITH_WHAT_THEY_ARE = re.compile(r"\b[A-Z][\w’'-]+\s+([A-Z][\w’'-]+),\s+(?:(?:the|a|an)\s+)?"
-                                 r"(?:(?!(?:whose|which|that|who|where|said|says|say|told|according)\b)"
+                                 rf"(?:(?!(?:whose|which|that|who|where|{SAID}|told|according)\b)"
                                  r"[a-z][\w-]*\s+){0,2}"
                                  r"(?i:" + any_noun(_PERSON_NOUNS) + ")")
 

@@ -338,7 +338,7 @@ _DATE_AFTER = re.compile(rf"\b(until|till|through|by|since|before|after|from)\s+
 # "Who said...?", "Which senator said...?": the asked name says it. "Said" is a function
 # word to the reader's closeness (`lexical.STOP`), so where a name stands beside it is
 # read here (`_speaks`).
-_SAID = r"(?:said|says|say)"
+_SAID = people.SAID
 
 
 def _asks_who(verb: str) -> re.Pattern[str]:
