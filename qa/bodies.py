@@ -63,10 +63,13 @@ _TEAM_NOUNS = frozenset(stem(n) for n in "team club franchise squad side".split(
 # names of their events ("NBA Finals", "NFL Draft").
 _SPORTS_BODIES = frozenset("""NFL NBA WNBA MLB NHL MLS NWSL NCAA NFC AFC SEC ACC FIFA UEFA IOC PGA LPGA
 ATP WTA""".split())
-# The last word of a league's or an event's name ("Premier League", "Super Bowl", "World Series",
-# "Home Run Derby", "All-Star Game").
-_LEAGUE_OR_EVENT_WORDS = frozenset("""league conference federation association bowl cup final finals series
-championship championships playoff playoffs tournament open classic games game derby draft""".split())
+# The last word of an event's name ("Super Bowl", "World Series", "Home Run Derby", "Golden
+# Globe Awards"): what is held, won or watched, never who does it. Not "Games": "Epic Games"
+# is a company.
+_EVENT_WORDS = frozenset("""bowl cup final finals series championship championships playoff playoffs
+tournament open classic derby draft awards""".split())
+# The last word of a league's or an event's name ("Premier League", "All-Star Game").
+_LEAGUE_OR_EVENT_WORDS = _EVENT_WORDS | frozenset("league conference federation association games game".split())
 
 
 def asks_for_team(kinds: Iterable[str]) -> bool:
@@ -81,6 +84,15 @@ def league_or_event(name: str) -> bool:
     words = [w.strip(".,") for w in name.split()]
     return bool(words) and (words[-1].lower() in _LEAGUE_OR_EVENT_WORDS
                             or re.sub(r"^All-|[’']s$", "", words[0]) in _SPORTS_BODIES)
+
+
+def an_event(name: str, kinds: Iterable[str] = ()) -> bool:
+    """Whether the name is an event's ("Golden Globe Awards", "Daytona 500 Championship"),
+    by its last word (`_EVENT_WORDS`), and the kind asked for (`kinds`, stems) is no event:
+    "Who won best actor at the Golden Globes?" is answered by who won, not by the awards
+    the story names beside the winner; "Which tournament...?" is answered by one."""
+    last = name.split()[-1].strip(".,").lower() if name.split() else ""
+    return last in _EVENT_WORDS and stem(last) not in set(kinds)
 
 
 def team_after_its_league(name: str) -> str | None:

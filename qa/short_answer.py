@@ -729,6 +729,8 @@ class Asked:
                 text = found  # "Where did the shooting occur?": "Utah Valley University" -> "Utah"
             # else the question's own place names where in it: "Where was the funeral held
             # in Washington?": "Washington National Cathedral" (not "Washington D.C.")
+        elif self.by_whom and not self.person and bodies.an_event(text, self.kinds):
+            weight *= NOT_THE_KIND  # "Who won best actor at the Golden Globes?": not "Golden Globe Awards"
         elif self.person:
             found = people.person_in(text, surnames)
             if found is None and (cut := people.after_the_title_asked(text, self.titles | self.kinds)) != text:

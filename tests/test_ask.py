@@ -3302,3 +3302,16 @@ def test_a_team_written_after_its_leagues_initials_is_the_team() -> None:
     assert bodies.team_after_its_league("NBA All-Star Game") is None
     owner = ["Cuban, a part owner of the NBA Dallas Mavericks, spoke Tuesday."]
     assert read_text("Which team is Mark Cuban a part owner of?", owner) == "Dallas Mavericks"
+
+
+def test_who_is_not_answered_by_an_event() -> None:
+    """"Who...?" asks for a person or a body: an event the story names beside them ("the
+    77th annual Golden Globe Awards") is held or won, and
+    does not answer it, while "Which award...?" is answered by one and a company named
+    "Games" stays a doer."""
+    from qa import bodies
+
+    globes = ["The 77th annual Golden Globe Awards went to Joaquin Phoenix for best actor in a drama."]
+    assert read_text("Who won best actor in a drama at the Golden Globes?", globes) == "Joaquin Phoenix"
+    assert bodies.an_event("Golden Globe Awards") and not bodies.an_event("Golden Globe Awards", {"award"})
+    assert not bodies.an_event("Epic Games") and not bodies.an_event("National Football League")
