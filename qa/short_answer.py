@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import dropwhile, takewhile
 
-from qa import bodies, naming, people, periods, places, works
+from qa import bodies, naming, party_tags, people, periods, places, works
 from qa.lexical import (
     EDGE,
     NOT_A_VERB_OR_ARTICLE,
@@ -597,6 +597,9 @@ class Asked:
     whose: frozenset[str] = frozenset()
     # "...last season?": the period the question names (`periods.asked_period`).
     period: tuple[str, str] | None = None
+    # "Which Illinois senator...?": the US states written before the kind of person asked
+    # (`party_tags.states_asked`), which a lawmaker's party-state tag after the name gives.
+    tag_states: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -611,13 +614,14 @@ class Asked:
         person = named and (people.asks_for_person(question) or bool(doers))
         work = named and works.asks_for_work(question)
         slot = Slot.of(clause)
+        kinds = kind_words(clause) | {stem(d) for d in doers} | {stem(people.spelled_out(r)) for r in roles} \
+            | ({stem(after)} if named and (after := people.person_after_a_name(clause)) else set())
         return cls(
             question=question, kind=kind, place=place, person=person, work=work, unit=_unit(kind, clause),
             stems=frozenset(content_stems(question)),
             named_places=frozenset(places.named_in(place, question)) if place else frozenset(),
             initials=frozenset(acronyms(question)), counted=counted_stems(clause), counted_head=counted_head(clause),
-            kinds=kind_words(clause) | {stem(d) for d in doers} | {stem(people.spelled_out(r)) for r in roles}
-            | ({stem(after)} if named and (after := people.person_after_a_name(clause)) else set()),
+            kinds=kinds,
             pair=kind in ("entity", "place") and _PAIR.search(clause) is not None,
             ends_on=_preposition(_ENDS_ON, clause) or _preposition(_NEAR_WHICH, clause) if kind == "place"
             else _preposition(_DATE_AFTER, clause) if kind == "date"
@@ -640,7 +644,8 @@ class Asked:
             nations=frozenset(c for w in words(question) if (c := places.demonym_country(w))),
             titles=_phrase_stems(_TITLE_WORDS, clause, names=False, past_ends=True),
             whose=_phrase_stems(_WHOSE, clause, names=False, past_ends=True) if named else frozenset(),
-            period=periods.asked_period(clause))
+            period=periods.asked_period(clause),
+            tag_states=party_tags.states_asked(clause, kinds) if person or roles else frozenset())
 
     def given(self, sentence: str) -> list[tuple[int, int]]:
         """The runs the sentence gives as the name or the word asked for, as (start, end):
@@ -1645,6 +1650,12 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     # "Who is the Mavericks' general manager?" asks for the one who holds the
                     # role: "general manager Nico Harrison", not the story's star named alone.
                     holds_role = asked.role and of_kind == 1.0
+                if asked.tag_states and (state := party_tags.tagged_state(sent, s + len(text))) is not None:
+                    if state in asked.tag_states:
+                        role *= KIND_BESIDE_ROLE  # "Which Illinois senator...?": "Sen. Tammy Duckworth, D-Ill."
+                        marked = True
+                    else:
+                        role *= NOT_THE_KIND  # not "Sen. Patty Murray, D-Wash.", beside her in the list
                 if _owns_the_kind(sent, s + len(text), asked.kinds):
                     role *= NOT_THE_KIND  # "Which lawyer...?": not "Combs" in "Combs' lawyer"
                 if asked.speaker and _speaks(sent, *run):

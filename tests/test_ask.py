@@ -3315,3 +3315,22 @@ def test_who_is_not_answered_by_an_event() -> None:
     assert read_text("Who won best actor in a drama at the Golden Globes?", globes) == "Joaquin Phoenix"
     assert bodies.an_event("Golden Globe Awards") and not bodies.an_event("Golden Globe Awards", {"award"})
     assert not bodies.an_event("Epic Games") and not bodies.an_event("National Football League")
+
+
+def test_a_lawmakers_party_state_tag_says_whose_state() -> None:
+    """"Which Illinois senator...?" is answered by the name whose party-state tag says
+    Illinois ("Sen. Tammy Duckworth, D-Ill."), not by the next sponsor in the list ("Sen.
+    Patty Murray, D-Wash."); tags are read in AP style, by postal code and spelled out,
+    and a state named elsewhere in the question asks nothing of them."""
+    from qa import party_tags
+
+    bill = ["Senators on Thursday considered The Right to IVF Act, a bill from Sen. Tammy Duckworth, D-Ill., "
+            "who used the treatment to have two children; Sen. Patty Murray, D-Wash.; and Sen. Cory Booker, D-N.J."]
+    assert read_text("Which Illinois senator sponsored the Right to IVF Act?", bill) == "Tammy Duckworth"
+    assert read_text("Which New Jersey senator sponsored the Right to IVF Act?", bill) == "Cory Booker"
+    s = "Rep. Chip Roy (R-Texas) and Rep. Al Green, D-TX, spoke; Bob Jones, R-W. Va., did not."
+    assert [party_tags.tagged_state(s, s.index(n) + len(n)) for n in ("Chip Roy", "Al Green", "Bob Jones")] \
+        == ["Texas", "Texas", "West Virginia"]
+    assert party_tags.tagged_state(s, s.index("Rep.")) is None
+    assert party_tags.states_asked("Which senator said in Washington that the bill failed?", frozenset({"senat"})) \
+        == frozenset()
