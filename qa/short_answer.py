@@ -153,6 +153,7 @@ class Span:
     marked: bool = False
 
 
+_FULL_NAME = re.compile(r"\bfull\s+names?\b", re.I)
 _BY_WHOM = re.compile(r"(?:(?:to|for|with|by|from|of|about|against)\s+)?(?:who|whom|whose)\b", re.I)
 # A name right after one of these, before a lower-case word, modifies that word ("her Emmy
 # win"): it is not who did what the question asks.
@@ -600,6 +601,7 @@ class Asked:
     # "Which Illinois senator...?": the US states written before the kind of person asked
     # (`party_tags.states_asked`), which a lawmaker's party-state tag after the name gives.
     tag_states: frozenset[str] = frozenset()
+    full_name: bool = False  # "What is Barbie's full name?": the whole name, not its first word
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -645,7 +647,8 @@ class Asked:
             titles=_phrase_stems(_TITLE_WORDS, clause, names=False, past_ends=True),
             whose=_phrase_stems(_WHOSE, clause, names=False, past_ends=True) if named else frozenset(),
             period=periods.asked_period(clause),
-            tag_states=party_tags.states_asked(clause, kinds) if person or roles else frozenset())
+            tag_states=party_tags.states_asked(clause, kinds) if person or roles else frozenset(),
+            full_name=named and _FULL_NAME.search(clause) is not None)
 
     def given(self, sentence: str) -> list[tuple[int, int]]:
         """The runs the sentence gives as the name or the word asked for, as (start, end):
@@ -1727,7 +1730,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     # person the story also writes whole ("Sen. Josh Hawley").
     marked = best in marked_as_kind
     if kind == "entity" and (" " not in best or people.titled_one_word(where[best][1])):
-        best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case)
+        best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case, asked.full_name)
     pair = _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) if asked.pair else None
     return replace(pair or Span(where[best][1], where[best][0], scores[best]), kind=kind, marked=marked or best in marked_as_kind)
 
@@ -1848,20 +1851,23 @@ def _pair(best: str, sentence: int, mentions: dict[str, tuple[int, str]], scores
     return Span(f"{first_text} and {second_text}", sentence, scores[best])
 
 
-def _whole_name(short: str, scores: dict[str, float], written: dict[str, str], case: Casing | None) -> str:
+def _whole_name(short: str, scores: dict[str, float], written: dict[str, str], case: Casing | None,
+                full: bool = False) -> str:
     """News writes a name whole, then short ("Zohran Mamdani", then "Mamdani"; "the
     Kansas City Chiefs", then "the Chiefs"): a one-word answer, or a title and one word
     ("Senator Hawley"), gives way to the whole name that word ends ("Josh Hawley"; not
     another title before it), when the retrieved sentences write one that scores at least
     half as well (so it is the same story's name, not another's). A run that is not a name is
     not taken for one: "Brody's Oscar", or a sentence's first word that the text never
-    capitalises inside a sentence ("Follow UConn")."""
+    capitalises inside a sentence ("Follow UConn"). For a full name asked (`full`), a name
+    the word opens gives way too: "Barbara" to "Barbara Millicent Roberts"."""
     def is_name(key: str) -> bool:
         first = written[key].split()[0].strip(EDGE)
         return not re.search(r"[’']s\s", written[key]) and (case is None or first in case.capitalised)
 
     last = short.split()[-1]
-    whole = [k for k in scores if k.endswith(" " + last) and not people.titled_one_word(written[k])
+    whole = [k for k in scores if (k.endswith(" " + last) or (full and k.startswith(short + " ")))
+             and not people.titled_one_word(written[k])
              and scores[k] >= WHOLE_NAME_SHARE * scores[short] and is_name(k)]
     return max(whole, key=lambda k: scores[k]) if whole else short
 
