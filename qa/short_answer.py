@@ -683,6 +683,19 @@ class Asked:
                 or bool(self.nations and places.place_id("country", text) in self.nations)
                 or (a_name and people.named_by_surname(text, self.question, self.kinds)))
 
+    def _after_own_name(self, text: str, surnames: frozenset[str]) -> str | None:
+        """The person's name a run holds after a name the question writes ("president of
+        Oxford Languages Casper Grathwohl" for "Who is the president of Oxford Languages?"):
+        news writes the body before its officer's name as it writes a possessive ("Tesla's
+        Elon Musk"), and the question already names the body. None when no such split
+        leaves a whole person's name."""
+        parts = text.split()
+        for k in range(1, len(parts) - 1):
+            rest = " ".join(parts[k:])
+            if self.own(" ".join(parts[:k])) and people.person_in(rest, surnames) == rest:
+                return rest
+        return None
+
     def fit(self, text: str, quoted: bool = False, surnames: frozenset[str] = frozenset(),
             texts: Sequence[str] = ()) -> tuple[str, float] | None:
         """A candidate span as the answer: its text (the place inside it when a place is
@@ -743,6 +756,8 @@ class Asked:
             found = people.person_in(text, surnames)
             if found is None and (cut := people.after_the_title_asked(text, self.titles | self.kinds)) != text:
                 found = people.person_in(cut, surnames)  # "AccuWeather Senior Meteorologist Alex Sosnowski"
+            if found is None:
+                found = self._after_own_name(text, surnames)  # "Oxford Languages Casper Grathwohl"
             if found is not None:
                 text = people.untitled(found)  # "Brevard's Steve Young" -> "Steve Young", "Sen. Al Roe" -> "Al Roe"
             elif " " in text or not self.role or people.whole_name(text, texts, surnames) is None:
@@ -1271,6 +1286,9 @@ def _headed_by_kind(name: str, kinds: frozenset[str]) -> bool:
 
 
 _LIST_ITEM_BREAK = re.compile(r"[;:()]")
+# The words between the sentence's last comma, quote or opening and a comma right before a
+# name, up to six: a title phrase set off before the name it names.
+_TITLE_BEFORE_A_COMMA = re.compile(r"(?:^|[,;:\"“”])\s*((?:[\w’'.&-]+\s+){0,5}[\w’'.&-]+),\s*$")
 # An aside between commas that is a noun phrase ("the Kremlin spokesman"), not a clause
 # ("who fired the FBI director").
 _APPOSITION = re.compile(r"\s*,\s*((?:the|an?)\s[^,;:.()]{1,80}?)\s*[,;:.]")
@@ -1295,7 +1313,12 @@ def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> 
     too loosely ("parent company Unilever", "the team's Stanley Cup")."""
     # Only the words of the name's own list item: "John Ratcliffe, CIA director; Sean
     # Duffy" does not make Sean Duffy a director.
-    near = words(_LIST_ITEM_BREAK.split(sentence[:start])[-1])[-3:]
+    item = _LIST_ITEM_BREAK.split(sentence[:start])[-1]
+    near = words(item)[-3:]
+    # A title phrase that ends in a comma before the name, the kind a few words back:
+    # "Chief Marketing Officer at Taco Bell, Taylor Montgomery, said".
+    if (title := _TITLE_BEFORE_A_COMMA.search(item)) is not None:
+        near += words(title.group(1))
     if sentence[end:].lstrip().startswith(","):
         near += words(sentence[end:])[:4]
         # A longer aside that ends in the kind: "Charles Ezell, the Office of Personnel
@@ -1624,11 +1647,14 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 elif not in_place and not (asked.role and stem(people.spelled_out(prev)) in asked.kinds) \
                         and (active is None or before < active) \
                         and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]) \
+                        and not sent[:s].rstrip().endswith(",") \
                         and not (asked.person and _attributed_to(sent, s, text, surnames)):
                     # inside "of the governing X", "in X": a modifier or a place; not where the
                     # preposition governs the kind asked for, before the name: "with chair Sophie Chandauka";
                     # nor after a passive question's verb written actively: "award ... to Charlie Kirk";
-                    # nor, for a person asked, a person's after "according to" (`_attributed_to`)
+                    # nor, for a person asked, a person's after "according to" (`_attributed_to`);
+                    # nor a name after a comma, which the preposition before it does not
+                    # govern: "Chief Marketing Officer at Taco Bell, Taylor Montgomery"
                     role *= 0.5
                 if prev in ("a", "an"):
                     role *= 0.5  # "a Tajik national": an adjective, not a name

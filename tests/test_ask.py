@@ -3337,3 +3337,24 @@ def test_a_lawmakers_party_state_tag_says_whose_state() -> None:
     assert party_tags.tagged_state(s, s.index("Rep.")) is None
     assert party_tags.states_asked("Which senator said in Washington that the bill failed?", frozenset({"senat"})) \
         == frozenset()
+
+
+def test_a_title_phrase_or_the_questions_body_before_a_name_says_who_holds_the_role() -> None:
+    """"Chief Marketing Officer at Taco Bell, Taylor Montgomery, said" names the officer
+    asked: the title phrase set off by a comma before the name writes the kind, and the
+    preposition inside it governs the company, not the name after the comma. "president of
+    Oxford Languages Casper Grathwohl" is one capitalised run: the person is the name after
+    the body the question names."""
+    from qa import short_answer as sa
+
+    taco = ["“We’re extremely proud of the iconic duo Taco Bell and BAJA BLAST have become,” Chief Marketing "
+            "Officer at Taco Bell, Taylor Montgomery, said in a statement."]
+    question = "Who is the chief marketing officer at Taco Bell?"
+    assert sa._kind_beside(taco[0], taco[0].index("Taylor"), taco[0].index(", said"), sa.Asked.of(question).kinds)
+    got = sa.extract(question, taco, [1.0], None, sa.casing(taco))
+    assert got is not None and got.text == "Taylor Montgomery" and got.marked
+    oxford = ["“The 2024 shortlist represents a snapshot of the topics that kept us talking,” president of Oxford "
+              "Languages Casper Grathwohl said in an emailed statement."]
+    assert read_text("Who is the president of Oxford Languages?", oxford) == "Casper Grathwohl"
+    assert sa.Asked.of("Who is the president of Oxford Languages?").fit("Oxford Languages Casper Grathwohl") \
+        == ("Casper Grathwohl", 1.0)
