@@ -1647,14 +1647,16 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 elif not in_place and not (asked.role and stem(people.spelled_out(prev)) in asked.kinds) \
                         and (active is None or before < active) \
                         and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]) \
-                        and not sent[:s].rstrip().endswith(",") \
+                        and not (asked.person and sent[:s].rstrip().endswith(",")) \
                         and not (asked.person and _attributed_to(sent, s, text, surnames)):
                     # inside "of the governing X", "in X": a modifier or a place; not where the
                     # preposition governs the kind asked for, before the name: "with chair Sophie Chandauka";
                     # nor after a passive question's verb written actively: "award ... to Charlie Kirk";
                     # nor, for a person asked, a person's after "according to" (`_attributed_to`);
-                    # nor a name after a comma, which the preposition before it does not
-                    # govern: "Chief Marketing Officer at Taco Bell, Taylor Montgomery"
+                    # nor, for a person asked, a name after a comma, which the preposition
+                    # before it does not govern: "Chief Marketing Officer at Taco Bell,
+                    # Taylor Montgomery" (a thing there may be a modifier still: "On
+                    # Monday, Crafts retailer Fennick")
                     role *= 0.5
                 if prev in ("a", "an"):
                     role *= 0.5  # "a Tajik national": an adjective, not a name
