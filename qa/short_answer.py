@@ -1888,15 +1888,19 @@ def _whole_name(short: str, scores: dict[str, float], written: dict[str, str], c
     half as well (so it is the same story's name, not another's). A run that is not a name is
     not taken for one: "Brody's Oscar", or a sentence's first word that the text never
     capitalises inside a sentence ("Follow UConn"). For a full name asked (`full`), a name
-    the word opens gives way too: "Barbara" to "Barbara Millicent Roberts"."""
+    the word opens gives way too, however it scores: "Barbara" to "Barbara Millicent
+    Roberts"."""
     def is_name(key: str) -> bool:
         first = written[key].split()[0].strip(EDGE)
         return not re.search(r"[’']s\s", written[key]) and (case is None or first in case.capitalised)
 
     last = short.split()[-1]
-    whole = [k for k in scores if (k.endswith(" " + last) or (full and k.startswith(short + " ")))
-             and not people.titled_one_word(written[k])
+    whole = [k for k in scores if k.endswith(" " + last) and not people.titled_one_word(written[k])
              and scores[k] >= WHOLE_NAME_SHARE * scores[short] and is_name(k)]
+    # A full name asked is the whole name whatever it scores beside the given name alone,
+    # which a sentence about the name itself may weigh higher ("Barbara was the 11th most
+    # popular name" against "Barbie is short for Barbara Millicent Roberts").
+    whole += [k for k in scores if full and k.startswith(short + " ") and is_name(k)]
     return max(whole, key=lambda k: scores[k]) if whole else short
 
 

@@ -1435,7 +1435,8 @@ def test_a_name_question_is_answered_with_the_name_a_naming_verb_gives() -> None
     got = read_short("What is the stage name of the Amish Outlaws' drummer?", band, [1.0, 0.9])
     assert got is not None and got.text == "Jakob the Pipeplayer"
     # A full name asked is the whole name, not the given name a better-weighed sentence writes alone.
-    barbie = ["In 1959, Barbara was the 11th most popular name for girls.", "Barbie is short for Barbara Millicent Roberts."]
+    barbie = ["The name may seem old-school now but in 1959 – the year the first Barbie doll hit shelves – Barbara "
+              "was the 11th most popular name for girls.", "Barbie is short for Barbara Millicent Roberts."]
     assert read_text("What is Barbie's full name?", barbie, [1.0, 0.9]) == "Barbara Millicent Roberts"
     for question in ("Who was named best new artist?", "How many men have been called up?",
                      "A rocket named after which astronaut reached orbit?", "What did Trump say about the call?"):
