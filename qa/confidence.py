@@ -24,7 +24,7 @@ likely right than wrong (`WRITE_BAR`):
   State Mike Pompeo" for "Which former senior adviser to...?", "her husband, Tom
   Patterson"): the sentence says the name is of that kind, which its order score, and so
   the span's, does not weigh. Of the names the reader withheld on the small gold sets,
-  three in four so written were right, against one in four of the rest.
+  three in four so written were right, against three in ten of the rest.
 
 Nothing here rewards many articles telling a story or a recent date, so one article
 telling it (a small archive, a question asked without a date) is not taken for doubt.
