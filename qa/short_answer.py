@@ -1286,6 +1286,7 @@ def _headed_by_kind(name: str, kinds: frozenset[str]) -> bool:
 
 
 _LIST_ITEM_BREAK = re.compile(r"[;:()]")
+_QUOTE_CLOSES_AFTER_A_COMMA = re.compile(r"\s*,\s*[\"”]")
 # The words between the sentence's last comma, quote or opening and a comma right before a
 # name, up to six: a title phrase set off before the name it names.
 _TITLE_BEFORE_A_COMMA = re.compile(r"(?:^|[,;:\"“”])\s*((?:[\w’'.&-]+\s+){0,5}[\w’'.&-]+),\s*$")
@@ -1319,7 +1320,9 @@ def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> 
     # "Chief Marketing Officer at Taco Bell, Taylor Montgomery, said".
     if (title := _TITLE_BEFORE_A_COMMA.search(item)) is not None:
         near += words(title.group(1))
-    if sentence[end:].lstrip().startswith(","):
+    # Not a name that ends a quotation ("...Word of the Year," president of Oxford Languages
+    # Casper Grathwohl said): the words after the closing quote are the speaker's.
+    if sentence[end:].lstrip().startswith(",") and not _QUOTE_CLOSES_AFTER_A_COMMA.match(sentence, end):
         near += words(sentence[end:])[:4]
         # A longer aside that ends in the kind: "Charles Ezell, the Office of Personnel
         # Management's acting director, announced..."

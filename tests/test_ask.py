@@ -3359,3 +3359,9 @@ def test_a_title_phrase_or_the_questions_body_before_a_name_says_who_holds_the_r
     assert read_text("Who is the president of Oxford Languages?", oxford) == "Casper Grathwohl"
     assert sa.Asked.of("Who is the president of Oxford Languages?").fit("Oxford Languages Casper Grathwohl") \
         == ("Casper Grathwohl", 1.0)
+    # A name that ends a quotation is not described by the speaker's title after it.
+    woty = ["“We aimed to provide a window into language through the Oxford Word of the Year,” president of "
+            "Oxford Languages Casper Grathwohl said in an emailed statement."]
+    end = woty[0].index("Year") + len("Year")
+    assert not sa._kind_beside(woty[0], woty[0].index("Word"), end, frozenset({"presid"}))
+    assert sa._kind_beside("Casper Grathwohl, president of Oxford Languages, said so.", 0, 16, frozenset({"presid"}))
