@@ -86,13 +86,13 @@ def league_or_event(name: str) -> bool:
                             or re.sub(r"^All-|[’']s$", "", words[0]) in _SPORTS_BODIES)
 
 
-def an_event(name: str, kinds: Iterable[str] = ()) -> bool:
+def an_event(name: str, kinds: frozenset[str] = frozenset()) -> bool:
     """Whether the name is an event's ("Golden Globe Awards", "Daytona 500 Championship"),
     by its last word (`_EVENT_WORDS`), and the kind asked for (`kinds`, stems) is no event:
     "Who won best actor at the Golden Globes?" is answered by who won, not by the awards
     the story names beside the winner; "Which tournament...?" is answered by one."""
-    last = name.split()[-1].strip(".,").lower() if name.split() else ""
-    return last in _EVENT_WORDS and stem(last) not in set(kinds)
+    last = name.rsplit(None, 1)[-1].strip(".,").lower() if name.strip() else ""
+    return last in _EVENT_WORDS and stem(last) not in kinds
 
 
 def team_after_its_league(name: str) -> str | None:

@@ -1684,8 +1684,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     # "Who is the Mavericks' general manager?" asks for the one who holds the
                     # role: "general manager Nico Harrison", not the story's star named alone.
                     holds_role = asked.role and of_kind == 1.0
-                if asked.tag_states and (state := party_tags.tagged_state(sent, s + len(text))) is not None:
-                    if state in asked.tag_states:
+                if asked.tag_states and (says := party_tags.tag_says(sent, s + len(text), asked.tag_states)) is not None:
+                    if says:
                         role *= KIND_BESIDE_ROLE  # "Which Illinois senator...?": "Sen. Tammy Duckworth, D-Ill."
                         marked = True
                     else:
@@ -1759,11 +1759,12 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         best = _exact_for_a_bound(best, scores, {k: text for k, (_, text) in where.items()})
     # A name written as one word, or a title and one word ("Senator Hawley"), names the
     # person the story also writes whole ("Sen. Josh Hawley").
-    marked = best in marked_as_kind
+    best_marked = best in marked_as_kind  # before the whole name takes its place
     if kind == "entity" and (" " not in best or people.titled_one_word(where[best][1])):
         best = _whole_name(best, scores, {k: text for k, (_, text) in where.items()}, case, asked.full_name)
     pair = _pair(best, where[best][0], mentions.get(where[best][0], {}), scores) if asked.pair else None
-    return replace(pair or Span(where[best][1], where[best][0], scores[best]), kind=kind, marked=marked or best in marked_as_kind)
+    return replace(pair or Span(where[best][1], where[best][0], scores[best]), kind=kind,
+                   marked=best_marked or best in marked_as_kind)
 
 
 # "according to Dr. Deborah Horn, an assistant professor of surgery": the person a
