@@ -675,8 +675,11 @@ class Asked:
         a_name = self.kind in ("entity", "place")
         span_stems = {stem(t) for t in words(people.untitled(text)) if not (a_name and t.lower() in STOP)}
         # The question's text from the start of a word: "olo" is no part of "colour", while
-        # "Yemen" is written in "Yemeni".
-        written = re.search(rf"(?<!\w){re.escape(_unhyphenated(text))}", _unhyphenated(self.question)) is not None
+        # "Yemen" is written in "Yemeni". A figure ends where its digits do: "20 games"
+        # is no echo of "the 2025 NHL playoffs".
+        figure_end = r"(?![.,]?\d)" if text[-1:].isdigit() else ""
+        written = re.search(rf"(?<!\w){re.escape(_unhyphenated(text))}{figure_end}",
+                            _unhyphenated(self.question)) is not None
         return (not text or bool(span_stems and span_stems <= self.stems) or written
                 or _initials(text) in self.initials or bool(self.abbreviations and acronyms(text) & self.abbreviations)
                 or any(_written_longer(name, text) for name in self.names)

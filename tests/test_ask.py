@@ -1557,6 +1557,18 @@ def test_the_question_s_own_text_counts_from_the_start_of_a_word() -> None:
     got = read_short(question, sentences, [1.0])
     assert got is not None and got.text == "Temple Mount"
 
+
+def test_a_figure_is_not_the_question_s_own_inside_a_longer_figure() -> None:
+    """A figure the question writes is its own only where the question's figure ends
+    there too: "14" is no part of "1440", nor "35" of "350"; "1440" is the question's own."""
+    from qa import short_answer as sa
+
+    question = "How many boats have docked at the harbor since 1440?"
+    assert not sa.Asked.of(question).own("14") and sa.Asked.of(question).own("1440")
+    assert not sa.Asked.of("How many tickets were sold in the 350-seat hall?").own("35")
+    sentences = ["Since 1440, 14 boats have docked at the harbor, the port office said."]
+    assert read_text(question, sentences) == "14"
+
 def test_a_people_in_the_plural_is_not_the_name_asked_for() -> None:
     """"Which university ran the poll?" is not answered "Americans", nor "Who won the
     run-off?" "Moldovans": a nationality with an "s" names a people; a party ("Republicans")
