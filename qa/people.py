@@ -40,7 +40,9 @@ jockey cyclist wrestler tycoon mogul whistleblower general commissioner administ
 curator librarian archivist
 treasurer immigrant migrant refugee handler trainer rookie teen teenager boy girl inmate prisoner detainee
 fugitive nominee appointee linebacker receiver cornerback kicker catcher outfielder infielder shortstop slugger
-striker defender midfielder umpire referee meteorologist forecaster climatologist""".split())
+striker defender midfielder umpire referee meteorologist forecaster climatologist
+legislator representative delegate assemblymember assemblyman assemblywoman councilmember councilman councilwoman
+alderman alderwoman""".split())
 PERSON_NOUN_SET = frozenset(_PERSON_NOUNS)
 # Words that name a person by their craft's ending, too many to list ("psychologist",
 # "pediatrician", "choreographer"), and a business noun that an art before it makes a
@@ -82,7 +84,8 @@ _WHO_DID = re.compile(r"\bwho\s+(?:(?:has|had|will|would)\s+(?:been\s+)?)?([a-z]
 _TITLES = frozenset("""president vice former sen senator rep representative gov governor mayor dr mr mrs ms
 sir dame lord lady pope king queen prince princess sheikh cardinal archbishop bishop rev saint st chief
 justice judge secretary minister prime general gen col lt capt coach premier speaker ceo chairman chairwoman
-chair director commissioner administrator superintendent ambassador prosecutor""".split())
+chair director commissioner administrator superintendent ambassador prosecutor assemblymember assemblyman
+assemblywoman councilmember councilman councilwoman alderman alderwoman""".split())
 
 
 # "Which city hosts...?", "Which network stars...?": after a kind of thing, a word for a

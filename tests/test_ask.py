@@ -1401,6 +1401,20 @@ def test_a_person_is_answered_with_the_name_not_the_office() -> None:
     assert got is not None and got.text == "Sen. Bernie Sanders"
 
 
+def test_a_local_lawmaker_is_a_person_asked_for_and_a_title() -> None:
+    """"Which Assemblymember...?", "Which councilwoman...?" ask for a person, as "Which
+    senator...?" does, and the office opens a name as "Sen." does: the answer is the
+    name without it, not the bill the sentence before names."""
+    from qa import people
+    from qa import short_answer as sa
+
+    assert sa.Asked.of("Which Assemblymember wrote the plastic bag bill?").person
+    assert people.untitled("Councilwoman Maria Ortiz") == "Maria Ortiz"
+    sentences = ["The Clean Streets Act, known as AB 901, now heads to the governor.",
+                 "“We owe it to our kids,” state Assemblymember Dana Whitlock, a Democrat who wrote the bill, said."]
+    assert read_text("Which Assemblymember wrote the Clean Streets bill?", sentences, [1.0, 0.9]) == "Dana Whitlock"
+
+
 def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     """"What was its name?", "What's the rocket's name?" and "...with what name?" ask for
     a name, like "which" does; "What did he name the dog?" is not read as one."""
