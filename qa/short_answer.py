@@ -772,8 +772,12 @@ class Asked:
                 # story's main actor, named by surname throughout ("Hegseth", "Combs"),
                 # would answer more questions than it does.
                 weight *= NOT_THE_KIND
-        elif self.role and (found := people.person_in(text, surnames)) is not None:
-            text = people.untitled(found)  # "Who is Trump's choice for Interior secretary?": "North Dakota Gov. Doug Burgum" -> "Doug Burgum"
+        elif (self.role or self.by_whom) and (found := people.person_in(text, surnames)) is not None:
+            # "Who is Trump's choice for Interior secretary?": "North Dakota Gov. Doug
+            # Burgum" -> "Doug Burgum"; so for any "who": a person answers by name, as
+            # "Former Arkansas Gov. Mike Huckabee" does, and one mention with the title
+            # and one without are one name.
+            text = people.untitled(found)
         elif self.species and people.person_in(text, surnames) is not None:
             weight *= NOT_THE_KIND  # "Which animal...?": not "John Hayden"
         if self.kind == "entity":

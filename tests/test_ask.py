@@ -1396,9 +1396,12 @@ def test_a_person_is_answered_with_the_name_not_the_office() -> None:
     sentences = ["An imposter impersonated Secretary of State Marco Rubio and contacted foreign ministers."]
     got = read_short("An imposter recently used AI to mimic which US official?", sentences, [1.0])
     assert got is not None and got.text == "Marco Rubio"
-    # Not asked for a person, a titled name is left whole.
+    # "Who...?" asks for a person as often as for a group: a person answers by name too.
     got = sa.extract("Who called the strike?", ["Sen. Bernie Sanders called the strike."], [1.0], None, None)
-    assert got is not None and got.text == "Sen. Bernie Sanders"
+    assert got is not None and got.text == "Bernie Sanders"
+    # Not a body whose name holds no person's: "Justice Department" stays whole.
+    got = sa.extract("Who opened the inquiry?", ["The Justice Department opened the inquiry."], [1.0], None, None)
+    assert got is not None and got.text == "Justice Department"
 
 
 def test_a_local_lawmaker_is_a_person_asked_for_and_a_title() -> None:
