@@ -1430,6 +1430,23 @@ def _owns_the_kind(sentence: str, end: int, kinds: frozenset[str]) -> bool:
     return m is not None and any(stem(w) in kinds for w in m.group(1).split())
 
 
+# One or two lower-case words after a name, the last a kind of person, then a capital:
+# "Fox News host Pete Hegseth", "Kremlin chief spokesman Dmitry Peskov".
+_PERSON_WORD_THEN_A_NAME = re.compile(r"\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)\s+(?=[A-Z])")
+
+
+def _employs_the_next(sentence: str, end: int, surnames: frozenset[str]) -> bool:
+    """Whether the name ending at `end` stands before a lower-case word for a person and
+    a person's name: "Fox News host Pete Hegseth". The name there says whom the person
+    works for; the person is who the sentence speaks of, and so the one a plain "Who...?"
+    asks for."""
+    m = _PERSON_WORD_THEN_A_NAME.match(sentence, end)
+    if m is None or m.group(1) not in people.PERSON_NOUN_SET:
+        return False
+    run = NAME_RUN.match(sentence, m.end())
+    return run is not None and people.person_in(run.group().strip(), surnames) is not None
+
+
 _POSSESSIVE_S = re.compile(r"[’']s?$")
 
 
@@ -1699,6 +1716,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                         role *= NOT_THE_KIND  # not "Sen. Patty Murray, D-Wash.", beside her in the list
                 if _owns_the_kind(sent, s + len(text), asked.kinds):
                     role *= NOT_THE_KIND  # "Which lawyer...?": not "Combs" in "Combs' lawyer"
+                if asked.by_whom and not (asked.person or asked.kinds) and people.person_in(text, surnames) is None \
+                        and _employs_the_next(sent, s + len(text), surnames):
+                    role *= NOT_THE_KIND  # "Who...?": "Pete Hegseth", not "Fox News" of "Fox News host Pete Hegseth"
                 if asked.speaker and _speaks(sent, *run):
                     role *= SPEAKER_ROLE  # "Which senator said...?": "Texas Sen. Ted Cruz said"
                 if asked.winner and _BEATEN.search(sent[:s]):

@@ -1418,6 +1418,15 @@ def test_a_local_lawmaker_is_a_person_asked_for_and_a_title() -> None:
     assert read_text("Which Assemblymember wrote the Clean Streets bill?", sentences, [1.0, 0.9]) == "Dana Whitlock"
 
 
+def test_a_plain_who_is_not_answered_by_the_employer_before_a_person_s_title() -> None:
+    """"Who...?" asks of the person in "Acme Security director Dana Price": the name
+    before a person's word and a person's name says whom they work for."""
+    sentences = ["The mayor named former Acme Security director Dana Price as police chief on Monday."]
+    assert read_text("Who did the mayor name as police chief?", sentences) == "Dana Price"
+    # A question asking for a body still takes it: "Which firm...?"
+    assert read_text("Which firm did Dana Price lead?", ["Dana Price led Acme Security for a decade."]) == "Acme Security"
+
+
 def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     """"What was its name?", "What's the rocket's name?" and "...with what name?" ask for
     a name, like "which" does; "What did he name the dog?" is not read as one."""
