@@ -587,6 +587,10 @@ class Asked:
     # "Who is the chair of...?": the question names what the one asked for is (`people.role_nouns`,
     # among `kinds`), and the news writes that word beside the name (`_kind_beside`).
     role: bool = False
+    # "Who directed...?", "Who founded...?": the verb has a doer's noun (`people.doer_nouns`,
+    # among `kinds`), which the news writes beside the one who did it ("director Jennifer
+    # Kaytin Robinson"), as it writes a role.
+    doer: bool = False
     # The question's names of two words or more, as their words ("Westminster", "Dog", "Show").
     names: tuple[tuple[str, ...], ...] = ()
     # The countries the question's nationalities name ("Ukrainian" -> Ukraine's id).
@@ -642,7 +646,7 @@ class Asked:
             by_the_doer="by" not in {t.lower() for t in words(question)},
             owned=slot.follow if kind == "place" and slot and slot.possessive else (),
             abbreviations=frozenset(_initials(m.group()) for m in _WRITTEN_INITIALS.finditer(question)),
-            role=bool(roles), names=_long_names(question),
+            role=bool(roles), doer=bool(doers), names=_long_names(question),
             nations=frozenset(c for w in words(question) if (c := places.demonym_country(w))),
             titles=_phrase_stems(_TITLE_WORDS, clause, names=False, past_ends=True),
             whose=_phrase_stems(_WHOSE, clause, names=False, past_ends=True) if named else frozenset(),
@@ -1706,8 +1710,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= KIND_BESIDE_ROLE  # "Which spokesman...?": "Kremlin spokesman Dmitry Peskov"
                     marked = True
                     # "Who is the Mavericks' general manager?" asks for the one who holds the
-                    # role: "general manager Nico Harrison", not the story's star named alone.
-                    holds_role = asked.role and of_kind == 1.0
+                    # role: "general manager Nico Harrison", not the story's star named alone;
+                    # "Who directed the film?" the one written "director Jennifer Kaytin
+                    # Robinson", not the star the story is about.
+                    holds_role = (asked.role or asked.doer) and of_kind == 1.0
                 if asked.tag_states and (says := party_tags.tag_says(sent, s + len(text), asked.tag_states)) is not None:
                     if says:
                         role *= KIND_BESIDE_ROLE  # "Which Illinois senator...?": "Sen. Tammy Duckworth, D-Ill."

@@ -1427,6 +1427,16 @@ def test_a_plain_who_is_not_answered_by_the_employer_before_a_person_s_title() -
     assert read_text("Which firm did Dana Price lead?", ["Dana Price led Acme Security for a decade."]) == "Acme Security"
 
 
+def test_who_did_it_is_the_one_written_with_the_doer_s_noun() -> None:
+    """"Who directed...?" asks for the one the news writes "director Leo Marsh", as "Who
+    is the general manager?" does for "general manager Nico Harrison": not the star the
+    story opens on."""
+    sentences = ['When Ana Ruiz read the script of the thriller "Night Tide", her first thought was to turn it down.',
+                 "She signed on after a call from director Leo Marsh, she said."]
+    got = read_short('Who directed the thriller "Night Tide"?', sentences, [1.0, 0.8])
+    assert got is not None and got.text == "Leo Marsh" and got.marked
+
+
 def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     """"What was its name?", "What's the rocket's name?" and "...with what name?" ask for
     a name, like "which" does; "What did he name the dog?" is not read as one."""
