@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import dropwhile, takewhile
 
-from qa import bodies, naming, party_tags, people, periods, places, works
+from qa import bodies, naming, party_tags, people, periods, places, verbs, works
 from qa.lexical import (
     EDGE,
     NOT_A_VERB_OR_ARTICLE,
@@ -380,11 +380,6 @@ _TITLE_WORDS = re.compile(r"\b(?:which|what)\s+((?:[\w’'.-]+\s*){1,5})", re.I)
 _WHOSE = re.compile(r"\bwhose\s+((?:[\w’'.-]+\s*){1,3})", re.I)
 
 
-# A past-tense verb ("announced", "hit" aside); not a short word or one in "-eed", as
-# often a noun ("red", "breed", "seed").
-_PAST_TENSE = re.compile(r"\w{2,}(?<!e)ed$")
-
-
 def _asks_for_species(clause: str) -> bool:
     """Whether the asking sentence asks for a kind of living thing (`_SPECIES`) whose
     word ends the asked phrase, as `_phrase_stems` ends it: a possessive, the sentence's
@@ -398,7 +393,7 @@ def _asks_for_species(clause: str) -> bool:
     if re.match(r"[’']s\b|\s*(?:[?!,.;:]|$)", rest):
         return True
     after = words(rest)[:1]
-    return bool(after) and (after[0].lower() in STOP or _PAST_TENSE.search(after[0].lower()) is not None)
+    return bool(after) and (after[0].lower() in STOP or verbs.past_tense(after[0]))
 
 
 def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_ends: bool) -> frozenset[str]:
@@ -414,7 +409,7 @@ def _phrase_stems(pattern: re.Pattern[str], question: str, names: bool, past_end
         w = _trim_end(w)  # "senator." -> "senator"; "U.S." stays
         if w.lower() in STOP and not w.isupper():
             break
-        if past_ends and _PAST_TENSE.search(w.lower()):
+        if past_ends and verbs.past_tense(w):
             if i or len(found) == 1:
                 break
             continue  # first, before the noun: a participle that describes it ("which proposed co-chair")

@@ -1,0 +1,49 @@
+"""Whether a word is a verb's past tense, regular or not.
+
+The kind a question asks for ends where its verb starts: "Which tech company cut 9,000
+jobs?" asks for a company, "Which Congressman wrote the bill?" for a congressman. A regular
+past tense shows by its ending ("unveiled"); an irregular one ("told", "wrote", "won",
+"led") does not, and those come from lemminflect's inflection table: the past tenses that
+differ from their verb and are no noun's form ("rose", "left", "shot" are nouns too, and
+"cut", "set", "hit" are their own verb). The table takes a quarter of a second to load,
+so the forms are kept in the user's cache folder (`qa.wordcache`) after the first read.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from qa.wordcache import cached_words
+
+# "unveiled", "announced"; not "need", "speed" or "red".
+_REGULAR = re.compile(r"\w{2,}(?<!e)ed$")
+# The cached forms' format: raise it whenever `_read_irregular` changes.
+IRREGULAR_VERSION = 1
+
+
+@functools.cache
+def _irregular() -> frozenset[str]:
+    return frozenset(
+        cached_words("lemminflect", "irregular-past", IRREGULAR_VERSION, _read_irregular)
+    )
+
+
+def _read_irregular() -> set[str]:
+    """The lower-case past tenses (VBD) that are not their verb's own form, nor a noun's."""
+    from lemminflect.core.Inflections import Inflections
+
+    table = Inflections()._getInflDict()
+    nouns = {f for tags in table.values() for f in tags.get("NN", ()) + tags.get("NNS", ())}
+    return {
+        f
+        for lemma, tags in table.items()
+        for f in tags.get("VBD", ())
+        if f != lemma and f.isalpha() and f.islower() and f not in nouns
+    }
+
+
+def past_tense(word: str) -> bool:
+    """Whether the word is a verb's past tense: "unveiled" (in any case), "told", "wrote"
+    (in lower case: "Met" of "the Met Gala" is a name)."""
+    return _REGULAR.search(word.lower()) is not None or (word.islower() and word in _irregular())
