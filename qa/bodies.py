@@ -41,6 +41,16 @@ def asks_for_private_body(question: str) -> bool:
     return _PRIVATE_BODY.search(question) is not None
 
 
+_BODY_STEMS = frozenset(stem(w) for w in _BODY_WORDS)
+
+
+def asks_for_body(question: str, kinds: Iterable[str]) -> bool:
+    """Whether the question asks for a body: a business or another private one
+    (`asks_for_private_body`), or a public one, its kind words (`kinds`, stems) naming
+    what such a body's name ends in ("Which government agency...?", "Which court...?")."""
+    return asks_for_private_body(question) or bool(_BODY_STEMS & set(kinds))
+
+
 def public_body(name: str, texts: Iterable[str] = ()) -> bool:
     """Whether the name is a public body's, or a law's: its last word says so ("Supreme
     Court", "Defense Production Act"), or it is the initials of such a name one of

@@ -571,6 +571,9 @@ class Asked:
     # (`lexical.word_stem`), whose object is asked (`_PASSIVE_ASKED`); None otherwise.
     done_to: str | None = None
     species: bool = False  # "Which animal...?": no person's name answers it (`_asks_for_species`)
+    # "Which company / agency / court...?" (`bodies.asks_for_body`): a body, not the person
+    # the news writes as one at its head.
+    body: bool = False
     # "Who...?", "To whom...?", "whose...?", "which actor...?" ask for whoever did it: a quoted
     # title or phrase is not (a "which novel" or "which phrase" question may be answered by one).
     by_whom: bool = False
@@ -637,6 +640,7 @@ class Asked:
             done_to=word_stem(passive.group(1)) if named and (passive := _PASSIVE_ASKED.search(clause))
             and "by" not in {t.lower() for t in words(clause)} else None,
             species=named and not person and _asks_for_species(clause),
+            body=named and not person and bodies.asks_for_body(clause, kinds),
             by_whom=person or _BY_WHOM.match(clause.strip()) is not None,
             by_the_doer="by" not in {t.lower() for t in words(question)},
             owned=slot.follow if kind == "place" and slot and slot.possessive else (),
@@ -779,6 +783,8 @@ class Asked:
             text = people.untitled(found)
         elif self.species and people.person_in(text, surnames) is not None:
             weight *= NOT_THE_KIND  # "Which animal...?": not "John Hayden"
+        elif self.body and _written_as_a_person(text, surnames):
+            weight *= NOT_THE_KIND  # "The acting head of which government agency...?": not "David Richardson"
         if self.kind == "entity":
             text = people.after_the_title_asked(text, self.titles | self.kinds)  # "AccuWeather Senior Meteorologist Alex Sosnowski"
         if (self.work or self.wording) and not quoted:
@@ -1800,6 +1806,17 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
 # makes a modifier or a place (up to two words between: a title, an initial). A person's
 # name only: "According to ABC News" cites a source, which is no answer to "Which judge...?".
 _ATTRIBUTED_TO = re.compile(r"\baccording to\s+(?:\S+\s+){0,2}$", re.I)
+
+
+def _written_as_a_person(name: str, surnames: frozenset[str]) -> bool:
+    """Whether the name is a given name and a surname the text writes as a person's
+    (`people.surnames_in`): "David Richardson" beside "David Richardson, the acting
+    administrator". Not a company named for its founder, which the text writes as no
+    one's ("Morgan Stanley"), nor a name the surname pattern mistakes ("Fox News, the
+    future defense secretary Pete Hegseth")."""
+    parts = [w.strip(EDGE) for w in name.split()]
+    return len(parts) >= 2 and people.is_given_name(parts[0]) and parts[-1] in surnames \
+        and people.person_in(name, surnames) == name
 
 
 def _attributed_to(sentence: str, start: int, name: str, surnames: frozenset[str]) -> bool:

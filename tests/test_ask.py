@@ -1437,6 +1437,16 @@ def test_who_did_it_is_the_one_written_with_the_doer_s_noun() -> None:
     assert got is not None and got.text == "Leo Marsh" and got.marked
 
 
+def test_a_body_asked_for_is_not_the_person_written_at_its_head() -> None:
+    """"The head of which agency...?" asks for the agency: not the person the text writes
+    as one ("Dana Whitlock, the longtime director"). A company named for a person the
+    text does not write as one still answers "Which bank...?"."""
+    sentences = ["Dana Whitlock, the longtime director of the Water Quality Agency, resigned on Friday after the audit."]
+    assert read_text("The head of which agency resigned on Friday?", sentences) == "Water Quality Agency"
+    assert read_text("Which bank reported record profits?", ["Morgan Stanley reported record profits on Tuesday."]) \
+        == "Morgan Stanley"
+
+
 def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     """"What was its name?", "What's the rocket's name?" and "...with what name?" ask for
     a name, like "which" does; "What did he name the dog?" is not read as one."""
