@@ -775,7 +775,8 @@ class Asked:
                 # story's main actor, named by surname throughout ("Hegseth", "Combs"),
                 # would answer more questions than it does.
                 weight *= NOT_THE_KIND
-        elif (self.role or self.by_whom) and (found := people.person_in(text, surnames)) is not None:
+        elif (self.role or self.by_whom) and \
+                (found := people.person_in(text, surnames) or self._after_own_name(text, surnames)) is not None:
             # "Who is Trump's choice for Interior secretary?": "North Dakota Gov. Doug
             # Burgum" -> "Doug Burgum"; so for any "who": a person answers by name, as
             # "Former Arkansas Gov. Mike Huckabee" does, and one mention with the title
@@ -1305,6 +1306,9 @@ _TITLE_BEFORE_A_COMMA = re.compile(r"(?:^|[,;:\"“”])\s*((?:[\w’'.&-]+\s+){
 # An aside between commas that is a noun phrase ("the Kremlin spokesman"), not a clause
 # ("who fired the FBI director").
 _APPOSITION = re.compile(r"\s*,\s*((?:the|an?)\s[^,;:.()]{1,80}?)\s*[,;:.]")
+# A title and the body it is held at, capitalised, right before a name: "president of
+# Oxford Languages Casper Grathwohl" (group 1 the title's word).
+_TITLE_OF_A_BODY = re.compile(r"\b([a-z][\w-]*)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s+){1,5}$")
 
 
 def _stage_name(sentence: str, start: int, name: str, kinds: frozenset[str], surnames: frozenset[str]) -> bool:
@@ -1332,6 +1336,10 @@ def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> 
     # "Chief Marketing Officer at Taco Bell, Taylor Montgomery, said".
     if (title := _TITLE_BEFORE_A_COMMA.search(item)) is not None:
         near += words(title.group(1))
+    # The body a title is held at, between the title and the name: "president of Oxford
+    # Languages Casper Grathwohl".
+    if (held_at := _TITLE_OF_A_BODY.search(item)) is not None:
+        near.append(held_at.group(1))
     # Not a name that ends a quotation ("...Word of the Year," president of Oxford Languages
     # Casper Grathwohl said): the words after the closing quote are the speaker's.
     if sentence[end:].lstrip().startswith(",") and not _QUOTE_CLOSES_AFTER_A_COMMA.match(sentence, end):
@@ -1677,12 +1685,15 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 elif _described_after(sent, s + len(text), topic, idf):
                     role *= DESCRIBED_ROLE  # "Which team...?": "in the Kansas City Chiefs, who are the No. 1 seed"
                 elif not in_place and not (asked.role and stem(people.spelled_out(prev)) in asked.kinds) \
+                        and not (asked.role and (held_at := _TITLE_OF_A_BODY.search(sent[:s])) is not None
+                                 and stem(held_at.group(1)) in asked.kinds) \
                         and (active is None or before < active) \
                         and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]) \
                         and not (asked.person and sent[:s].rstrip().endswith(",")) \
                         and not (asked.person and _attributed_to(sent, s, text, surnames)):
                     # inside "of the governing X", "in X": a modifier or a place; not where the
-                    # preposition governs the kind asked for, before the name: "with chair Sophie Chandauka";
+                    # preposition governs the kind asked for, before the name: "with chair Sophie Chandauka",
+                    # "president of Oxford Languages Casper Grathwohl";
                     # nor after a passive question's verb written actively: "award ... to Charlie Kirk";
                     # nor, for a person asked, a person's after "according to" (`_attributed_to`);
                     # nor, for a person asked, a name after a comma, which the preposition

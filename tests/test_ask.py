@@ -1447,6 +1447,18 @@ def test_a_body_asked_for_is_not_the_person_written_at_its_head() -> None:
         == "Morgan Stanley"
 
 
+def test_a_title_held_at_a_named_body_is_written_beside_the_name() -> None:
+    """"president of Riverside Arts Council Dana Whitlock": the title, the body it is held
+    at, then the name. The kind asked is written beside the name (marked), the "of" there
+    governs the body, not the name, and the body the question names is cut from the run."""
+    quote = ['"We never expected this," president of Riverside Arts Council Dana Whitlock said in a statement.',
+             "The council named Tom Baker its new treasurer last year."]
+    got = read_short("Who is the president of Riverside Arts Council?", quote, [1.0, 0.9])
+    assert got is not None and got.text == "Dana Whitlock" and got.marked
+    quote = [quote[0].replace("president of", "chair of"), quote[1]]
+    assert read_text("Who is the chair of Riverside Arts Council?", quote, [1.0, 0.9]) == "Dana Whitlock"
+
+
 def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     """"What was its name?", "What's the rocket's name?" and "...with what name?" ask for
     a name, like "which" does; "What did he name the dog?" is not read as one."""
