@@ -105,11 +105,18 @@ def any_noun(nouns: Iterable[str]) -> str:
 NOT_A_VERB_OR_ARTICLE = r"(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|of|the|a|an)\b)"
 
 
+# A word that says when or how one holds what the next words name, before up to two more:
+# "Which former national security adviser...?" asks for an adviser.
+TIME_OF_HOLDING = r"(?:former|current|acting|interim|outgoing|incoming|longtime|then)\s+"
+
+
 def asking_for(nouns: Iterable[str]) -> re.Pattern[str]:
     """A pattern for "which / what [up to two words] <noun>" ("Which Central American
-    country", "what world leader", "which of the following companies"), the noun, without
-    a plural s, in group 1. No verb or article may stand between: "What did the state
-    pass?" asks for a law, not a state. "Which is the <words> <noun>" asks for one as
-    well ("Which is the happiest country?"); "what is the state of..." does not."""
+    country", "what world leader", "which of the following companies"; a word such as
+    "former" before them, `TIME_OF_HOLDING`: "which former national security adviser"),
+    the noun, without a plural s, in group 1. No verb or article may stand between: "What
+    did the state pass?" asks for a law, not a state. "Which is the <words> <noun>" asks
+    for one as well ("Which is the happiest country?"); "what is the state of..." does not."""
     return re.compile(r"\b(?:which\s+(?:is|was|are|were)\s+the\s+|(?:which|what)\s+(?:of\s+the\s+following\s+)?)"
-                      rf"(?:{NOT_A_VERB_OR_ARTICLE}[\w.’'-]+\s+){{0,2}}(?:[\w’']+-)?" + any_noun(nouns), re.I)
+                      rf"(?:{TIME_OF_HOLDING})?(?:{NOT_A_VERB_OR_ARTICLE}[\w.’'-]+\s+){{0,2}}(?:[\w’']+-)?"
+                      + any_noun(nouns), re.I)

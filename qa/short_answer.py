@@ -24,6 +24,7 @@ from qa.lexical import (
     EDGE,
     NOT_A_VERB_OR_ARTICLE,
     STOP,
+    TIME_OF_HOLDING,
     after_owner,
     asking_for,
     content_stems,
@@ -372,7 +373,7 @@ _SPECIES = asking_for("animal creature species insect mammal reptile".split())
 _PLACE_WORD_IN_A_NAME = re.compile(r"\b(?i:which|what)\s+(?:City|Country|State|Town|Province|Region|County|Nation)\s+[A-Z]")
 # "Which type of outbreak...?" asks for an outbreak: the kind is read after "type of".
 _KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?(?:(?:type|kind|sort)s?\s+of\s+)?"
-                         r"((?:[\w’'.-]+\s*){1,3})", re.I)
+                         rf"((?:{TIME_OF_HOLDING})?(?:[\w’'.-]+\s*){{1,3}})", re.I)
 # The same words read on further, for the title a person is asked by ("Which deputy
 # assistant FBI director...?": "director"; `Asked.titles`).
 _TITLE_WORDS = re.compile(r"\b(?:which|what)\s+((?:[\w’'.-]+\s*){1,5})", re.I)

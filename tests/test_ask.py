@@ -1459,6 +1459,19 @@ def test_a_title_held_at_a_named_body_is_written_beside_the_name() -> None:
     assert read_text("Who is the chair of Riverside Arts Council?", quote, [1.0, 0.9]) == "Dana Whitlock"
 
 
+def test_former_and_two_words_before_a_kind_of_person_still_ask_for_one() -> None:
+    """"Which former national security adviser...?" asks for an adviser, as "Which
+    national security adviser...?" does: "former" says when the post was held."""
+    from qa import short_answer as sa
+
+    for question in ("Which former national security adviser did the actor mention?",
+                     "Which acting deputy police commissioner resigned?"):
+        asked = sa.Asked.of(question)
+        assert asked.person, question
+    assert "advis" in sa.Asked.of("Which former national security adviser did the actor mention?").kinds
+    assert not sa.Asked.of("Which company hired the former chief executive?").person
+
+
 def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     """"What was its name?", "What's the rocket's name?" and "...with what name?" ask for
     a name, like "which" does; "What did he name the dog?" is not read as one."""
