@@ -605,6 +605,9 @@ class Asked:
     # (`party_tags.states_asked`), which a lawmaker's party-state tag after the name gives.
     tag_states: frozenset[str] = frozenset()
     full_name: bool = False  # "What is Barbie's full name?": the whole name, not its first word
+    # "When will the next eclipse cross the U.S. after April 2024?": the month (and year)
+    # the question bounds the date asked by (`_bound_month`), which is no answer.
+    bound: tuple[str, str | None] | None = None
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -652,7 +655,8 @@ class Asked:
             whose=_phrase_stems(_WHOSE, clause, names=False, past_ends=True) if named else frozenset(),
             period=periods.asked_period(clause),
             tag_states=party_tags.states_asked(clause, kinds) if person or roles else frozenset(),
-            full_name=named and _FULL_NAME.search(clause) is not None)
+            full_name=named and _FULL_NAME.search(clause) is not None,
+            bound=_bound_month(clause) if kind == "date" else None)
 
     def given(self, sentence: str) -> list[tuple[int, int]]:
         """The runs the sentence gives as the name or the word asked for, as (start, end):
@@ -815,6 +819,8 @@ class Asked:
             return None  # "On what date does the snow moon peak?": never "February 2025" of a headline
         elif self.unit and not _has_unit(self.unit, text):
             weight *= NOT_THE_KIND  # "What is the value...?": not "eight"
+        if self.bound is not None and _in_month(text, *self.bound):
+            return None  # "...after April 2024?": not "April 8", the day the bound is set by
         alias = places.city_alias(text)  # "Washington D.C." is the question's own "Washington"
         return None if self.own(text) or (alias is not None and self.own(alias)) else (text, weight)
 
@@ -1836,6 +1842,31 @@ def _written_as_a_person(name: str, surnames: frozenset[str]) -> bool:
     parts = [w.strip(EDGE) for w in name.split()]
     return len(parts) >= 2 and people.is_given_name(parts[0]) and parts[-1] in surnames \
         and people.person_in(name, surnames) == name
+
+
+# A month (and year) a date question is bounded by: "after April 2024", "before March",
+# "since Jan. 20, 2025".
+_BOUND_BY_A_MONTH = re.compile(rf"\b(?:after|before|since|until|till|through)\s+(?:(?:early|mid|late)[\s-]+)?({MONTHS})"
+                    rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+({_YEAR_DIGITS}))?\b")
+_MONTH_IN = re.compile(rf"\b({MONTHS})(?!\w)")
+
+
+def _bound_month(question: str) -> tuple[str, str | None] | None:
+    """The month a date question is bounded by, its first three letters lower-cased, and
+    its year if written: "When will the next eclipse cross the U.S. after April 2024?" ->
+    ("apr", "2024"); None when the question writes no such bound."""
+    m = _BOUND_BY_A_MONTH.search(question)
+    return (m.group(1)[:3].lower(), m.group(2)) if m else None
+
+
+def _in_month(date: str, month: str, year: str | None) -> bool:
+    """Whether a date span falls in the month (and year, where both write one): "April 8"
+    in ("apr", "2024"); "Aug. 23, 2044" not; "April 8, 2023" not in April 2024."""
+    m = _MONTH_IN.search(date)
+    if m is None or m.group(1)[:3].lower() != month:
+        return False
+    written = _YEAR.search(date)
+    return year is None or written is None or written.group() == year
 
 
 def _attributed_to(sentence: str, start: int, name: str, surnames: frozenset[str]) -> bool:

@@ -1482,6 +1482,21 @@ def test_a_body_asked_for_is_the_name_before_its_officer_s_title() -> None:
     assert sa.Asked.of("Which company did he run?").fit("Tesla's Elon Musk") == ("Tesla", 1.0)
 
 
+def test_the_month_a_date_question_is_bounded_by_is_no_answer() -> None:
+    """"When will the next eclipse be visible after March 2026?": a day in March 2026 is
+    the bound, not the date asked, however often the story writes it; a question asking
+    for a day in that month still takes one."""
+    from qa import short_answer as sa
+
+    sentences = ["The next total lunar eclipse visible from Chile after March will come on Sept. 7, 2028, astronomers said.",
+                 "The eclipse on March 3 drew crowds to the coast.", "Crowds watched the March 3 eclipse from Santiago.",
+                 "Hotels were full for the March 3 eclipse."]
+    question = "When will the next total lunar eclipse be visible from Chile after March 2026?"
+    assert read_text(question, sentences, [1.0, 0.95, 0.95, 0.95]) == "Sept. 7, 2028"
+    assert sa.Asked.of("When is the lunar eclipse in March 2026?").fit("March 3") == ("March 3", 1.0)
+    assert sa.Asked.of(question).fit("March 3, 2029") == ("March 3, 2029", 1.0)
+
+
 def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     """"What was its name?", "What's the rocket's name?" and "...with what name?" ask for
     a name, like "which" does; "What did he name the dog?" is not read as one."""
