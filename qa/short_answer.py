@@ -1394,12 +1394,15 @@ def _kind_after(sentence: str, end: int, kinds: frozenset[str]) -> bool:
     return n > 0 and not goes_on and not _A_NAME_NEXT.match(sentence, pos)
 
 
-_THE_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}([a-z][\w-]*)\s+$")
+# "in the journal Nature", "the scientific journal, Geomatics, details...": the kind, a
+# comma or none, then the name.
+_THE_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}([a-z][\w-]*),?\s+$")
 
 
 def _introduced_as_the_kind(sentence: str, start: int, kinds: frozenset[str]) -> bool:
     """Whether the name starting at `start` follows an article and the kind asked for, in
-    lower case ("published in the journal Nature", "on the messaging service Signal" for
+    lower case, a comma between or none ("published in the journal Nature", "the scientific
+    journal, Geomatics,", "on the messaging service Signal" for
     "which journal", "which messaging service"): the words say what the name is, as
     `_named_as_the_kind` reads them after it. A possessive between ("the team's Stanley
     Cup") or no article ("parent company Unilever") says it too loosely."""

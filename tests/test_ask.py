@@ -1497,6 +1497,15 @@ def test_the_month_a_date_question_is_bounded_by_is_no_answer() -> None:
     assert sa.Asked.of(question).fit("March 3, 2029") == ("March 3, 2029", 1.0)
 
 
+def test_a_name_introduced_by_its_kind_and_a_comma_is_of_that_kind() -> None:
+    """"the scientific journal, Oceanica, details...": the kind asked, a comma, then the
+    name introduces it as "in the journal Nature" does (marked for the confidence)."""
+    sentences = ['"It is the largest reef of its kind," Dana Whitlock, the lead author of the study, told reporters.',
+                 "A paper published by the scientific journal, Oceanica, details the three-year survey of the deep-sea reef."]
+    got = read_short("Which scientific journal published the study of the deep-sea reef?", sentences, [1.0, 0.8])
+    assert got is not None and got.text == "Oceanica" and got.marked
+
+
 def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     """"What was its name?", "What's the rocket's name?" and "...with what name?" ask for
     a name, like "which" does; "What did he name the dog?" is not read as one."""
