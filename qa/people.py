@@ -42,7 +42,7 @@ treasurer immigrant migrant refugee handler trainer rookie teen teenager boy gir
 fugitive nominee appointee linebacker receiver cornerback kicker catcher outfielder infielder shortstop slugger
 striker defender midfielder umpire referee meteorologist forecaster climatologist
 legislator representative delegate assemblymember assemblyman assemblywoman councilmember councilman councilwoman
-alderman alderwoman""".split())
+alderman alderwoman democrat republican""".split())
 PERSON_NOUN_SET = frozenset(_PERSON_NOUNS)
 # Words that name a person by their craft's ending, too many to list ("psychologist",
 # "pediatrician", "choreographer"), and a business noun that an art before it makes a

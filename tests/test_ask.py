@@ -1506,6 +1506,18 @@ def test_a_name_introduced_by_its_kind_and_a_comma_is_of_that_kind() -> None:
     assert got is not None and got.text == "Oceanica" and got.marked
 
 
+def test_a_party_member_asked_for_is_a_person() -> None:
+    """"Which Democrat...?" asks for a person, whom the news writes "Dana Whitlock, a
+    Democrat"; "Which Republican senator...?" for a senator who is one."""
+    from qa import short_answer as sa
+
+    sentences = ["The primary will decide who represents the East Shore on the Harbor County Board of Supervisors.",
+                 "Whoever wins will face school board member Dana Whitlock, a Democrat, in the November election."]
+    got = read_short("Which Democrat is running for the Harbor County board seat?", sentences, [1.0, 0.8])
+    assert got is not None and got.text == "Dana Whitlock" and got.marked
+    assert sa.Asked.of("Which Republican senator voted no?").kinds == {"republican", "senat"}
+
+
 def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     """"What was its name?", "What's the rocket's name?" and "...with what name?" ask for
     a name, like "which" does; "What did he name the dog?" is not read as one."""
