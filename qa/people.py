@@ -42,7 +42,7 @@ treasurer immigrant migrant refugee handler trainer rookie teen teenager boy gir
 fugitive nominee appointee linebacker receiver cornerback kicker catcher outfielder infielder shortstop slugger
 striker defender midfielder umpire referee meteorologist forecaster climatologist
 legislator representative delegate assemblymember assemblyman assemblywoman councilmember councilman councilwoman
-alderman alderwoman democrat republican""".split())
+alderman alderwoman democrat republican pastor preacher chaplain""".split())
 PERSON_NOUN_SET = frozenset(_PERSON_NOUNS)
 # Words that name a person by their craft's ending, too many to list ("psychologist",
 # "pediatrician", "choreographer"), and a business noun that an art before it makes a
@@ -364,8 +364,9 @@ def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
 
 
 # Titles that are part of how a name is written ("Pope Leo XIV", "King Charles III",
-# "Prince William"), not an office held for a while: a name keeps them.
-_HONORIFICS = frozenset("pope king queen prince princess sheikh cardinal archbishop bishop rev saint st sir dame "
+# "Prince William"), not an office held for a while: a name keeps them. Not "Rev.", a
+# form of address like "Dr." ("the Rev. Dean Fulks" is Dean Fulks).
+_HONORIFICS = frozenset("pope king queen prince princess sheikh cardinal archbishop bishop saint st sir dame "
                         "lord lady".split())
 
 

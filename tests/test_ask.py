@@ -1392,6 +1392,9 @@ def test_a_person_is_answered_with_the_name_not_the_office() -> None:
     assert people.untitled("Secretary of Homeland Security Kristi Noem") == "Kristi Noem"
     assert people.untitled("Chief Justice John Roberts") == "John Roberts"
     assert people.untitled("King Charles III") == "King Charles III"
+    assert people.untitled("Rev. Dana Whitlock") == "Dana Whitlock"  # a form of address, as "Dr." is
+    prayer = ["The Rev. Dana Whitlock led the prayer at the stadium before the game on Sunday."]
+    assert read_text("Which pastor led the prayer at the stadium?", prayer) == "Dana Whitlock"
     assert people.untitled("St. Peter's Square") == "St. Peter's Square"
     sentences = ["An imposter impersonated Secretary of State Marco Rubio and contacted foreign ministers."]
     got = read_short("An imposter recently used AI to mimic which US official?", sentences, [1.0])
