@@ -41,14 +41,16 @@ def asks_for_private_body(question: str) -> bool:
     return _PRIVATE_BODY.search(question) is not None
 
 
-_BODY_STEMS = frozenset(stem(w) for w in _BODY_WORDS)
+# The kind words of a body asked for: a business, another private body, a public one.
+_BODY_STEMS = frozenset(stem(w) for w in _BUSINESS_NOUNS + _OTHER_PRIVATE_NOUNS + tuple(_BODY_WORDS))
 
 
-def asks_for_body(question: str, kinds: Iterable[str]) -> bool:
-    """Whether the question asks for a body: a business or another private one
-    (`asks_for_private_body`), or a public one, its kind words (`kinds`, stems) naming
-    what such a body's name ends in ("Which government agency...?", "Which court...?")."""
-    return asks_for_private_body(question) or bool(_BODY_STEMS & set(kinds))
+def asks_for_body(kinds: Iterable[str]) -> bool:
+    """Whether the question's kind words (`kinds`, stems, read in lower case: "Which Brown
+    University kidney doctor...?" asks for a doctor, not a university) name a body: a
+    business, another private body, or a public one ("Which government agency...?",
+    "Which court...?")."""
+    return bool(_BODY_STEMS & set(kinds))
 
 
 def public_body(name: str, texts: Iterable[str] = ()) -> bool:

@@ -644,7 +644,7 @@ class Asked:
             done_to=word_stem(passive.group(1)) if named and (passive := _PASSIVE_ASKED.search(clause))
             and "by" not in {t.lower() for t in words(clause)} else None,
             species=named and not person and _asks_for_species(clause),
-            body=named and not person and bodies.asks_for_body(clause, kinds),
+            body=named and not person and bodies.asks_for_body(kinds),
             by_whom=person or _BY_WHOM.match(clause.strip()) is not None,
             by_the_doer="by" not in {t.lower() for t in words(question)},
             owned=slot.follow if kind == "place" and slot and slot.possessive else (),

@@ -1521,6 +1521,18 @@ def test_a_party_member_asked_for_is_a_person() -> None:
     assert sa.Asked.of("Which Republican senator voted no?").kinds == {"republican", "senat"}
 
 
+def test_a_body_s_name_in_the_question_is_not_the_kind_asked() -> None:
+    """"Which Harbor University kidney doctor...?" asks for a doctor: the capitalised
+    "University" is part of a name, and the person the text writes as one answers."""
+    from qa import short_answer as sa
+
+    question = "Which Harbor University kidney doctor was deported despite holding a valid visa?"
+    assert not sa.Asked.of(question).body and sa.Asked.of("Which university hired her?").body
+    sentences = ["Dana Whitlock, a kidney doctor at Harbor University, was deported on Friday despite holding a valid visa.",
+                 "The Lakeside Clinic said its kidney doctor was deported despite a valid visa."]
+    assert read_text(question, sentences, [1.0, 0.95]) == "Dana Whitlock"
+
+
 def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     """"What was its name?", "What's the rocket's name?" and "...with what name?" ask for
     a name, like "which" does; "What did he name the dog?" is not read as one."""
