@@ -729,11 +729,13 @@ class Asked:
         question's own, or the question's own place under another name ("United States"
         for a question that says "the US")."""
         weight = 1.0
-        if self.body and (officer := people.person_in(text, surnames)) not in (None, text) and text.endswith(officer):
+        if self.body and (officer := people.person_in(text, surnames)) not in (None, text) \
+                and text.endswith(officer) and people.is_title(officer.split()[0]):
             # "Which company...?": the body before its officer's title, "Nestlé" of "Nestlé CEO
-            # Laurent Freixe", "Tesla" of "Tesla's Elon Musk"; not the nation or place whose
-            # office it is ("Mexican President Claudia Sheinbaum").
-            body = _POSSESSIVE_S.sub("", text[: -len(officer)].rstrip())
+            # Laurent Freixe"; not the nation or place whose office it is ("Mexican President
+            # Claudia Sheinbaum"), nor what a possessive owns ("Florida Panthers for Canada's
+            # Sam Reinhart" is no body's officer).
+            body = text[: -len(officer)].rstrip()
             if body and not (_nationality(body) or places.is_any_place(body)):
                 text = body
         if self.place is not None:

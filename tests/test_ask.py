@@ -1477,12 +1477,14 @@ def test_former_and_two_words_before_a_kind_of_person_still_ask_for_one() -> Non
 
 def test_a_body_asked_for_is_the_name_before_its_officer_s_title() -> None:
     """"Which airline...?" of "Harbor Air CEO Dana Whitlock": the body the officer's title
-    follows, as the possessive gives it ("Tesla's Elon Musk" -> "Tesla")."""
+    follows. Not what a possessive owns ("Harbor Kings for Canada's Dana Whitlock" names no
+    officer of a body)."""
     from qa import short_answer as sa
 
     sentences = ["Harbor Air CEO Dana Whitlock was fired on Monday after an inquiry into her expenses."]
     assert read_text("Which airline fired its chief executive this week?", sentences) == "Harbor Air"
-    assert sa.Asked.of("Which company did he run?").fit("Tesla's Elon Musk") == ("Tesla", 1.0)
+    got = sa.Asked.of("Which team won the cup?").fit("Harbor Kings for Canada's Dana Whitlock")
+    assert got is not None and got[0] != "Harbor Kings for Canada"
 
 
 def test_the_month_a_date_question_is_bounded_by_is_no_answer() -> None:
