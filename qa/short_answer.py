@@ -707,6 +707,16 @@ class Asked:
                 return rest
         return None
 
+    def _person_named(self, text: str, surnames: frozenset[str], by_the_title: bool = False) -> str | None:
+        """The person's name a run holds (`people.person_in`); with `by_the_title`, also
+        after the title the question asks the person by ("AccuWeather Senior
+        Meteorologist Alex Sosnowski"); else after a body the question names ("Oxford
+        Languages Casper Grathwohl", `_after_own_name`). None when it holds none."""
+        found = people.person_in(text, surnames)
+        if found is None and by_the_title and (cut := people.after_the_title_asked(text, self.titles | self.kinds)) != text:
+            found = people.person_in(cut, surnames)
+        return found if found is not None else self._after_own_name(text, surnames)
+
     def fit(self, text: str, quoted: bool = False, surnames: frozenset[str] = frozenset(),
             texts: Sequence[str] = ()) -> tuple[str, float] | None:
         """A candidate span as the answer: its text (the place inside it when a place is
@@ -773,11 +783,7 @@ class Asked:
         elif self.by_whom and not self.person and bodies.an_event(text, self.kinds):
             weight *= NOT_THE_KIND  # "Who won best actor at the Golden Globes?": not "Golden Globe Awards"
         elif self.person:
-            found = people.person_in(text, surnames)
-            if found is None and (cut := people.after_the_title_asked(text, self.titles | self.kinds)) != text:
-                found = people.person_in(cut, surnames)  # "AccuWeather Senior Meteorologist Alex Sosnowski"
-            if found is None:
-                found = self._after_own_name(text, surnames)  # "Oxford Languages Casper Grathwohl"
+            found = self._person_named(text, surnames, by_the_title=True)
             if found is not None:
                 text = people.untitled(found)  # "Brevard's Steve Young" -> "Steve Young", "Sen. Al Roe" -> "Al Roe"
             elif " " in text or not self.role or people.whole_name(text, texts, surnames) is None:
@@ -789,8 +795,7 @@ class Asked:
                 # story's main actor, named by surname throughout ("Hegseth", "Combs"),
                 # would answer more questions than it does.
                 weight *= NOT_THE_KIND
-        elif (self.role or self.by_whom) and \
-                (found := people.person_in(text, surnames) or self._after_own_name(text, surnames)) is not None:
+        elif (self.role or self.by_whom) and (found := self._person_named(text, surnames)) is not None:
             # "Who is Trump's choice for Interior secretary?": "North Dakota Gov. Doug
             # Burgum" -> "Doug Burgum"; so for any "who": a person answers by name, as
             # "Former Arkansas Gov. Mike Huckabee" does, and one mention with the title
@@ -1327,6 +1332,13 @@ _APPOSITION = re.compile(r"\s*,\s*((?:the|an?)\s[^,;:.()]{1,80}?)\s*[,;:.]")
 _TITLE_OF_A_BODY = re.compile(r"\b([a-z][\w-]*)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s+){1,5}$")
 
 
+def _title_held_at_a_body(before: str) -> str | None:
+    """The title word of a title and a named body that end the text before a name
+    ("president" of "...president of Oxford Languages "), or None."""
+    m = _TITLE_OF_A_BODY.search(before)
+    return m.group(1) if m else None
+
+
 def _stage_name(sentence: str, start: int, name: str, kinds: frozenset[str], surnames: frozenset[str]) -> bool:
     """Whether the name, of two words or more and no place, is a person's that no list of
     given names knows, because the kind of person asked for is written right before it:
@@ -1354,8 +1366,8 @@ def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> 
         near += words(title.group(1))
     # The body a title is held at, between the title and the name: "president of Oxford
     # Languages Casper Grathwohl".
-    if (held_at := _TITLE_OF_A_BODY.search(item)) is not None:
-        near.append(held_at.group(1))
+    if (held_at := _title_held_at_a_body(item)) is not None:
+        near.append(held_at)
     # Not a name that ends a quotation ("...Word of the Year," president of Oxford Languages
     # Casper Grathwohl said): the words after the closing quote are the speaker's.
     if sentence[end:].lstrip().startswith(",") and not _QUOTE_CLOSES_AFTER_A_COMMA.match(sentence, end):
@@ -1704,8 +1716,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 elif _described_after(sent, s + len(text), topic, idf):
                     role *= DESCRIBED_ROLE  # "Which team...?": "in the Kansas City Chiefs, who are the No. 1 seed"
                 elif not in_place and not (asked.role and stem(people.spelled_out(prev)) in asked.kinds) \
-                        and not (asked.role and (held_at := _TITLE_OF_A_BODY.search(sent[:s])) is not None
-                                 and stem(held_at.group(1)) in asked.kinds) \
+                        and not (asked.role and stem(_title_held_at_a_body(sent[:s]) or "") in asked.kinds) \
                         and (active is None or before < active) \
                         and any(t.lower() in _PREPOSITIONS for t in toks[max(0, before - 3) : before]) \
                         and not (asked.person and sent[:s].rstrip().endswith(",")) \
