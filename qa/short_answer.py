@@ -321,6 +321,9 @@ _QUALIFIER = r"(?:the|its|their|his|her|about|around|roughly|nearly|almost|some|
 _PART_NUMBER = rf"(?:{_FIGURE}|\b(?i:{_FROM_TWO})\b)"
 _OF_WHOLE = re.compile(rf"\s+(?:out\s+)?of\s+(?:{_QUALIFIER}\s+)*{_PART_NUMBER}(?:[-–]\d+\b)?")
 _PART_OF = re.compile(rf"{_PART_NUMBER}\s+(?:out\s+)?of\s+(?:{_QUALIFIER}\s+)*$")
+# "a death total of 1,301", "the death toll rose to 58": the number counts what the word
+# before "toll" names (deaths), though no noun follows it (`_tolled`).
+_TOLL_OF = re.compile(rf"\b([a-z]+)\s+(?:toll|total|tally|count)\s+(?:[a-z]+\s+){{0,2}}?(?:{_QUALIFIER}\s+)*$", re.I)
 # "Where was the flight flying from?", "Which country is he from?": the place asked for
 # is the one written after that preposition ("...crew members from Wichita").
 _ENDS_ON = re.compile(r"\b(from|to|into|in|at|on)\s*\?\s*$", re.I)
@@ -1666,7 +1669,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 # The noun phrase after the number, to its first function word: "more than
                 # 60,000 previously classified files" counts files.
                 phrase = {stem(t) for t in takewhile(lambda t: t.lower() not in STOP, words(sent[s + len(text):])[:4])}
-                shares += -0.3 if is_whole or not counted & near else \
+                # "How many pilgrims died?": "a death total of 1,301" counts the dead, whoever they were.
+                tolled = (toll := _TOLL_OF.search(sent[:s])) is not None and stem(toll.group(1)) in counted
+                shares += 1.0 if tolled else -0.3 if is_whole or not counted & near else \
                     HEADLESS_COUNT if asked.counted_head and asked.counted_head not in near | phrase else 1.0
             if asked.unit == "long" and _LENGTH_BEFORE_A_NOUN.search(text) and \
                     not {stem(t) for t in following} & q_stems:

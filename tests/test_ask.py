@@ -3512,3 +3512,17 @@ def test_a_title_phrase_or_the_questions_body_before_a_name_says_who_holds_the_r
     end = woty[0].index("Year") + len("Year")
     assert not sa._kind_beside(woty[0], woty[0].index("Word"), end, frozenset({"presid"}))
     assert sa._kind_beside("Casper Grathwohl, president of Oxford Languages, said so.", 0, 16, frozenset({"presid"}))
+
+
+def test_a_toll_counts_the_dead_whoever_they_were() -> None:
+    """"How many climbers died...?" is answered by "a death toll of 14", which counts the
+    dead though no noun follows the number, not by "40 climbers" elsewhere; a toll of
+    something else ("a cost total of 3") counts no climbers."""
+    report = ["Officials announced a death toll of 14, blaming the storm that swept the ridge.",
+              "Rescuers found 40 climbers stranded near the summit."]
+    got = extract("How many Karvel climbers died, according to the park ministry?", report, [1.0, 0.8])
+    assert got is not None and got.text == "14"
+    other = ["Officials announced a repair total of 3, blaming the storm that swept the ridge.",
+             "Rescuers found 40 climbers dead near the summit."]
+    got = extract("How many Karvel climbers died, according to the park ministry?", other, [1.0, 0.8])
+    assert got is not None and got.text == "40"
