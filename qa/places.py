@@ -176,6 +176,14 @@ def named_in(kind: str, text: str) -> set[str]:
     return found
 
 
+def countries_in(text: str) -> set[str]:
+    """The countries a text is set in, as ISO codes: those it names or names by their
+    nationality (`named_in`), and the US for a US state it names. Cities are left out:
+    many share a name with a person, a firm or a town abroad. A sentence naming none
+    says nothing of where it is set."""
+    return named_in("country", text) | ({"US"} if named_in("state", text) else set())
+
+
 def find(kind: str, name: str) -> str | None:
     """The longest run of the name's words that is a place of this kind, as written:
     the name itself ("South Korea"), or a place inside it ("U.S. Soccer" -> "U.S.",

@@ -124,6 +124,11 @@ NOT_THE_KIND = 0.3
 # names ("this season" for "...last season?", `qa.periods`): its figures are another
 # period's, though the rest of its words match.
 OTHER_PERIOD = 0.5
+# How much a sentence counts that is set in other countries than the one the question
+# names (`places.countries_in`: "the magnitude 5.2 earthquake in Southern California"
+# for "...the earthquake that hit southwestern Japan?"): its figures and names are of
+# another story, though its other words match.
+OTHER_COUNTRY = 0.5
 # How much a place counts when the question asks for a kind of person ("Who was the
 # suspect...?", "Which singer...?"): less than another kind's miss, since the kind of
 # person asked for rules a place out more surely than "who" alone does ("Maine" beside
@@ -611,6 +616,9 @@ class Asked:
     # "When will the next eclipse cross the U.S. after April 2024?": the month (and year)
     # the question bounds the date asked by (`_bound_month`), which is no answer.
     bound: tuple[str, str | None] | None = None
+    # "...the earthquake that hit southwestern Japan?": the countries the question is set
+    # in (`places.countries_in`), for a question not asking for a place.
+    countries: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -659,7 +667,8 @@ class Asked:
             period=periods.asked_period(clause),
             tag_states=party_tags.states_asked(clause, kinds) if person or roles else frozenset(),
             full_name=named and _FULL_NAME.search(clause) is not None,
-            bound=_bound_month(clause) if kind == "date" else None)
+            bound=_bound_month(clause) if kind == "date" else None,
+            countries=frozenset(places.countries_in(question)) if kind != "place" and place is None else frozenset())
 
     def given(self, sentence: str) -> list[tuple[int, int]]:
         """The runs the sentence gives as the name or the word asked for, as (start, end):
@@ -1591,6 +1600,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         w = min(max(raw_w, 0.0) / top_w, 1.0) ** 3  # the best-weighed sentence dominates
         if asked.period and periods.speaks_of_another(sent, asked.period):
             w *= OTHER_PERIOD  # "...last season?": not "averaged 28.1 points ... this season"
+        if asked.countries and (set_in := places.countries_in(sent)) and not set_in & asked.countries:
+            w *= OTHER_COUNTRY  # "...hit southwestern Japan?": not "the magnitude 5.2 earthquake in Southern California"
         toks = words(sent)
         active = _active_at(toks, asked.done_to)  # where the sentence writes a passive question's verb actively
         positions = [(j, v) for j, t in enumerate(toks) if (v := _question_word(t, q_stems, idf, kind)) is not None]

@@ -3526,3 +3526,19 @@ def test_a_toll_counts_the_dead_whoever_they_were() -> None:
              "Rescuers found 40 climbers dead near the summit."]
     got = extract("How many Karvel climbers died, according to the park ministry?", other, [1.0, 0.8])
     assert got is not None and got.text == "40"
+
+
+def test_a_sentence_set_in_another_country_counts_less() -> None:
+    """"...the earthquake that hit Chile?": the magnitude of the quake the story reports,
+    not the one a related story reports twice "in Nevada"; a sentence naming no country
+    says nothing of where it is set and counts whole."""
+    from qa import places
+
+    report = ["The quake registered a magnitude 6.3, officials in the port city said.",
+              "Tuesday's magnitude 5.1 earthquake in Nevada was followed by 80 aftershocks.",
+              "A magnitude 5.1 earthquake shook rural Nevada, the second in a week."]
+    got = extract("What was the magnitude of the earthquake that hit northern Chile?", report, [0.9, 0.85, 0.8])
+    assert got is not None and got.text == "6.3"
+    assert places.countries_in("an earthquake in rural Nevada") == {"US"}
+    assert places.countries_in("Japanese officials said") == {"JP"}
+    assert places.countries_in("officials in the port city said") == set()
