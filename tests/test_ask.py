@@ -3542,3 +3542,14 @@ def test_a_sentence_set_in_another_country_counts_less() -> None:
     assert places.countries_in("an earthquake in rural Nevada") == {"US"}
     assert places.countries_in("Japanese officials said") == {"JP"}
     assert places.countries_in("officials in the port city said") == set()
+
+
+def test_a_code_with_a_colon_between_a_figure_and_a_capital_is_one_name() -> None:
+    """"O157:H7" is one strain's name, not "O157"; a colon after a word of letters still
+    ends it ("Recall:Bronco" is a headline's two words)."""
+    said = ["The strain causing the outbreak linked to the Bronco Burger is listed as E. coli O157:H7."]
+    got = extract("Which strain of E. coli caused the outbreak linked to the Bronco Burger?", said, [1.0])
+    assert got is not None and got.text == "O157:H7"
+    from qa.short_answer import NAME_RUN
+
+    assert [m.group() for m in NAME_RUN.finditer("Recall:Bronco Burger sickens 12")] == ["Recall", "Bronco Burger"]
