@@ -485,6 +485,15 @@ def asking_clause(question: str) -> str:
     return (asks or parts)[-1]
 
 
+# "What processor is inside the iPhone XS?", "What company does she run?": "what" and
+# one to three nouns before the verb asks as "which" does. Not "What kind of infection
+# ...?" (a function word), "What recently caused...?" (an adverb), nor a capitalised
+# word ("What Gleason score...?"), whose answer is rarely a name.
+_FUNCTION_WORD = "|".join(sorted(STOP))
+_WHAT_KIND = re.compile(rf"what (?:(?![a-z]+ly )(?!(?:{_FUNCTION_WORD}) )[a-z-]+ ){{1,3}}?"
+                        r"(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should)\b")
+
+
 def question_type(question: str) -> str | None:
     """What kind of span answers the question: read from the start of its asking
     sentence, else from the first "which" / "what" / "how many" inside it that says (or
@@ -518,7 +527,7 @@ def _opening_type(question: str) -> str | None:
         return "place"
     if re.match(r"(which|what) (reasons?|purposes?|explanations?)\b", q):
         return None  # "...for which reason?", "which of the following reasons": a clause, no name, answers it
-    if re.match(r"(which|name the)\b", q) or naming.asks_for_name(q) or naming.asks_for_word(q):
+    if re.match(r"(which|name the)\b", q) or naming.asks_for_name(q) or naming.asks_for_word(q) or _WHAT_KIND.match(q):
         return "entity"  # "which automaker", "which film", "what is its name", "what is it called", "what word"
     return None
 

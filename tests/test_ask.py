@@ -3553,3 +3553,19 @@ def test_a_code_with_a_colon_between_a_figure_and_a_capital_is_one_name() -> Non
     from qa.short_answer import NAME_RUN
 
     assert [m.group() for m in NAME_RUN.finditer("Recall:Bronco Burger sickens 12")] == ["Recall", "Bronco Burger"]
+
+
+def test_what_and_a_noun_before_the_verb_asks_as_which_does() -> None:
+    """"What processor is inside the Zentra Z9?" asks for a name, as "Which processor...?"
+    does: "K7 Fusion"; "What kind of...?", "What recently caused...?" and "What did...?"
+    ask for no name."""
+    from qa import short_answer as sa
+
+    review = ["So, while the new Zentra Z9 Max I tested has the largest display, Korvo handsets do not move the needle.",
+              "The robust K7 Fusion processor inside means the handsets are faster, with Korvo claiming better battery life."]
+    got = extract("What processor is inside the Zentra Z9?", review, [0.85, 1.0])
+    assert got is not None and got.text == "K7 Fusion"
+    assert sa.question_type("What company does Lina Marsh run?") == "entity"
+    assert sa.question_type("What kind of infection are doctors treating him for?") is None
+    assert sa.question_type("What recently caused delays at the airport?") is None
+    assert sa.question_type("What did the council approve?") is None
