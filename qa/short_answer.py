@@ -928,6 +928,11 @@ def agreement(spans: Sequence[set[str]], articles: Sequence[str], by_last_word: 
     return [c / top if top else 0.0 for c in counts]
 
 
+# Initials written in capitals, two to six letters ("FSU", "NASA", "CDC"), with or
+# without their dots ("U.N."): a name even where a sentence opens on it.
+_INITIALISM = re.compile(r"(?:[A-Z]\.?){2,6}")
+
+
 @dataclass(frozen=True)
 class Casing:
     """How the retrieved text writes its words inside sentences (not as their first
@@ -954,7 +959,8 @@ class Casing:
         w = word.strip(EDGE)
         if more_follow:
             return w.lower() not in self.lower or (len(w) > 1 and w.isupper())  # "NEW YORK (AP)"
-        return w in self.ends_a_name or (w in self.capitalised and places.find_any(w) == w)  # "Toronto Pearson"
+        # "Toronto Pearson"; initials in capitals are a name wherever they stand: "FSU has banned..."
+        return w in self.ends_a_name or (w in self.capitalised and places.find_any(w) == w) or _INITIALISM.fullmatch(w) is not None
 
 
 def casing(sentences: Sequence[str]) -> Casing:

@@ -3569,3 +3569,16 @@ def test_what_and_a_noun_before_the_verb_asks_as_which_does() -> None:
     assert sa.question_type("What kind of infection are doctors treating him for?") is None
     assert sa.question_type("What recently caused delays at the airport?") is None
     assert sa.question_type("What did the council approve?") is None
+
+
+def test_initials_opening_a_sentence_are_a_name() -> None:
+    """"KSU has already banned TikTok...": initials in capitals are a name where a sentence
+    opens on them, as anywhere else; a capitalised first word that is no name is still
+    none ("Banning TikTok...")."""
+    said = ["KSU has already banned TikTok on university-owned devices, networks and WiFi due to cyber threats.",
+            "A bill passed through the House of Representatives in March would ban TikTok in the US."]
+    got = extract("Which university has banned TikTok on its devices, networks and WiFi?", said, [0.93, 0.53],
+                  case=casing(said))
+    assert got is not None and got.text == "KSU"
+    case = casing(said + ["Banning TikTok would detract from creativity."])
+    assert case.opens_a_name("KSU", more_follow=False) and not case.opens_a_name("Banning", more_follow=False)
