@@ -248,6 +248,12 @@ _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
 # "Which number president was William McKinley?", "which numbered President": a rank,
 # an ordinal ("the 25th President"); not "what number of", nor "what number did he wear?".
 _ORDINAL_ASKED = re.compile(rf"\b(?:which|what)\s+number(?:ed)?\s+{NOT_A_VERB_OR_ARTICLE}[a-z]", re.I)
+# "What level of travel advisory...?", "Which category storm...?", "Where does Las Vegas
+# rank...?": a grade, written as its word and number ("Level 3", "Category 4", "No. 29")
+# or as an ordinal in figures ("29th"; `_GRADE`), not a count.
+_GRADE_ASKED = re.compile(r"\b(?:what|which)\s+(?:level|category|stage|tier|phase|grade|rank|ranking)\b"
+                          r"|\bwhere\s+(?:does|did|do|will|is|was|are|were)\b[^?]*?\brank(?:ed|s)?\b", re.I)
+_GRADE = re.compile(r"\b(?:Level|Category|Stage|Tier|Phase|Grade|No\.)\s?\d+\b|\b\d+(?:st|nd|rd|th)\b")
 # An ordinal in figures: "32nd", "250th". One in words ranks more often than it names:
 # "the first country to ban...", "the ninth team to win..." answer no "which country".
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
@@ -281,7 +287,8 @@ def unit_asked(question: str) -> str | None:
     many" question ("How many people paid the fee?" asks for a count, never money),
     "long" for a "how long" one (a length of time or space, `_LONG_ASKED`), "tally" for
     a vote or score (`_TALLY_ASKED`), "ordinal" for a rank ("which number president",
-    `_ORDINAL_ASKED`), "odds" for a chance ("1.7%", "1 in 83"; `_ODDS_ASKED`), "year" for a
+    `_ORDINAL_ASKED`), "grade" for a level, category or rank ("Level 3", "No. 29";
+    `_GRADE_ASKED`), "odds" for a chance ("1.7%", "1 in 83"; `_ODDS_ASKED`), "year" for a
     "what year" question, "clock" for a "what time" one (`_CLOCK_ASKED`), "day" for a
     "what date" or "which day" one (`_DAY_ASKED`), else None."""
     return _unit(question_type(question), asking_clause(question))
@@ -297,6 +304,8 @@ def _unit(kind: str | None, asked: str) -> str | None:
         return "percent"  # "by how many percentage points": a share, written with "%" or "percent"
     if _ODDS_ASKED.search(asked):
         return "odds"
+    if _GRADE_ASKED.search(asked):
+        return "grade"
     if re.search(r"\bhow many\b", asked, re.I):
         return "count"
     if _TALLY_ASKED.search(asked):
@@ -469,7 +478,7 @@ def counted_head(question: str) -> str | None:
 
 # How a span says the unit asked for (`unit_asked`; a percentage otherwise).
 _UNIT_WRITTEN = {"money": _MONEY, "long": _HAS_LONG_UNIT, "clock": _CLOCK, "day": _DAY, "tally": _TALLY,
-                 "ordinal": _ORDINAL, "odds": _ODDS}
+                 "ordinal": _ORDINAL, "odds": _ODDS, "grade": _GRADE}
 
 
 def _has_unit(unit: str, span: str) -> bool:
@@ -517,7 +526,7 @@ def _opening_type(question: str) -> str | None:
     if re.match(r"(when|what (date|day|year|month|time)|which (date|day|year|month))", q) or _DEADLINE.match(q):
         return "date"
     if re.match(rf"(how many|how much|how (?:{_HOW_MEASURE})\b|(what|which) (numbers?|numbered|percentages?|shares?|amounts?|sums?)\b"
-                r"|what was the (death )?toll)", q) or _QUANTITY.match(q) or _TALLY_ASKED.match(q):
+                r"|what was the (death )?toll)", q) or _QUANTITY.match(q) or _TALLY_ASKED.match(q) or _GRADE_ASKED.match(q):
         return "number"
     if re.match(r"(who|whom|whose|which (group|person|man|woman|party|company|organi[sz]ation|team|country|leader|official))", q):
         return "entity"
@@ -1072,6 +1081,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
             spans += [m.span() for m in _TALLY.finditer(sentence) if m.span() not in spans]
         if unit == "ordinal":
             spans += [m.span() for m in _ORDINAL.finditer(sentence)]  # "the 25th President"
+        if unit == "grade":
+            spans += [m.span() for m in _GRADE.finditer(sentence)]  # "a Level 3 travel advisory", "ranks No. 29"
         if unit == "odds":
             spans += [m.span() for m in _ONE_IN.finditer(sentence)]  # "a 1 in 83 chance"
         return spans

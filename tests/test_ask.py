@@ -3582,3 +3582,20 @@ def test_initials_opening_a_sentence_are_a_name() -> None:
     assert got is not None and got.text == "KSU"
     case = casing(said + ["Banning TikTok would detract from creativity."])
     assert case.opens_a_name("KSU", more_follow=False) and not case.opens_a_name("Banning", more_follow=False)
+
+
+def test_a_level_or_rank_asked_is_its_word_and_number() -> None:
+    """"What level of travel advisory...?" is answered "Level 3", "Where does Dunmore rank
+    ...?" "No. 29": a grade written with its word, which names no count and no place."""
+    from qa import short_answer as sa
+
+    notice = ["The health agency has issued a Level 3 travel advisory for Karvelia due to an outbreak.",
+              "Its notices range from a Level 1 to a Level 4, covering 12 regions."]
+    got = extract("What level of travel advisory did the health agency issue for Karvelia?", notice, [1.0, 0.8])
+    assert got is not None and got.text == "Level 3"
+    ranks = ["Dunmore ranks No. 29 on the list of 100 best cities worldwide.",
+             "There are over 500 cities worldwide with a population greater than 1 million people."]
+    got = extract("Where does Dunmore rank on the list of the world's best cities?", ranks, [1.0, 0.9])
+    assert got is not None and got.text == "No. 29"
+    assert sa.question_type("Where did the storm hit?") == "place"
+    assert sa.unit_asked("Which category storm hit the coast?") == "grade"
