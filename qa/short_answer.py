@@ -231,7 +231,8 @@ _YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
 # "How long did the shutdown last?", "How long is the snake?": a length of time or of
 # space, written with its unit ("43 days", "25 hours and 5 minutes", "4 inches"); a bare
 # number beside it is another measure ("Booker, 55, ...": an age). "How long ago" asks a date.
-_LONG_ASKED = re.compile(r"\bhow long\b(?!\s+ago\b)", re.I)
+# So do a height and a depth: "How tall...?", "At what height did the river crest?" ("26.1 feet").
+_LONG_ASKED = re.compile(r"\bhow (?:long|tall|high|deep)\b(?!\s+ago\b)|\b(?:what|which)\s+(?:height|depth|length)\b", re.I)
 _LONG_UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century"
               r"|inch(?:es)?|feet|foot|yards?|miles?|met(?:er|re)s?|kilomet(?:er|re)s?|km"
               r"|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm)")

@@ -3599,3 +3599,15 @@ def test_a_level_or_rank_asked_is_its_word_and_number() -> None:
     assert got is not None and got.text == "No. 29"
     assert sa.question_type("Where did the storm hit?") == "place"
     assert sa.unit_asked("Which category storm hit the coast?") == "grade"
+
+
+def test_a_height_or_depth_asked_is_written_with_its_unit() -> None:
+    """"At what height did the river crest?" is answered "26.1 feet", as "How long...?" is
+    with its unit; "How tall...?" and "How deep...?" ask a length too."""
+    from qa import short_answer as sa
+
+    gauge = ["According to the agency, the Kelso River at Marbury crested at 26.1 feet, nearly 6 feet above the record, at 3:45 p.m. Friday.",
+             "As of 10:30 p.m., the river was down to 20.9 feet."]
+    got = extract("At what height did the Kelso River at Marbury crest?", gauge, [1.0, 0.8])
+    assert got is not None and got.text == "26.1 feet"
+    assert sa.unit_asked("How tall is the Marbury tower?") == "long" and sa.unit_asked("How deep is the lake?") == "long"
