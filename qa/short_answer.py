@@ -78,9 +78,11 @@ _NUMBER = re.compile(
 # word of a few lower-case letters, then a capital and a lower-case letter.
 _JOINER = (r"(?:of(?:\s+the)?|for|the|de(?:\s+(?:la|las|los))?|del|della|da|di|du|dos|das|al|bin|ibn"
            r"|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|and|&)")
+# An Arabic article written onto the word after it, inside a name: "Abu Mohammad al-Golani".
+_ARABIC_ARTICLE = r"(?:al|el|ad|ash|ar|az|ud|ul)"
 _NAME_WORD = r"[A-Z](?:[\w'’.-]|(?<=\d):(?=[A-Z\d]))*"  # a colon between a figure and a capital: "O157:H7"
 NAME_RUN = re.compile(rf"\b(?:{_NAME_WORD}|al-\w+)(?:\s+(?:{_JOINER}\s+)?"
-                      rf"(?:No\.\s\d+\b|{_NAME_WORD}|[a-z]{{1,3}}[A-Z][a-z][\w'’.-]*))*")
+                      rf"(?:No\.\s\d+\b|{_NAME_WORD}|[a-z]{{1,3}}[A-Z][a-z][\w'’.-]*|{_ARABIC_ARTICLE}-[A-Z][\w'’.-]*))*")
 # One word of a nationality's endings ("Chinese", "Canadian", "Danish", "Korean"), or one
 # ending in "-an" made from a country's name ("Mexican", "Cuban": `places.demonym_country`):
 # before a lower-case word it is an adjective ("Chinese app"), not the name asked for.

@@ -3611,3 +3611,15 @@ def test_a_height_or_depth_asked_is_written_with_its_unit() -> None:
     got = extract("At what height did the Kelso River at Marbury crest?", gauge, [1.0, 0.8])
     assert got is not None and got.text == "26.1 feet"
     assert sa.unit_asked("How tall is the Marbury tower?") == "long" and sa.unit_asked("How deep is the lake?") == "long"
+
+
+def test_an_arabic_article_written_onto_a_surname_is_inside_the_name() -> None:
+    """"Karim al-Tarik" is one name, not "Karim" and "al-Tarik"; a prefix of another kind
+    opens no name's word ("pro-Palestinian" after a name)."""
+    said = ["Karvelia's interim leader Karim al-Tarik met envoys in the capital on Tuesday."]
+    got = extract("Who is Karvelia's interim leader?", said, [1.0])
+    assert got is not None and got.text == "Karim al-Tarik"
+    from qa.short_answer import NAME_RUN
+
+    assert [m.group() for m in NAME_RUN.finditer("Dunmore University pro-Palestinian students")] == \
+        ["Dunmore University", "Palestinian"]
