@@ -24,6 +24,7 @@ _WHAT_IS = r"\bwhat(?:['’]s|\s+(?:is|was|are|were|will\s+be))"
 # "What is Barbie's full name?", "What was the operation's code name?".
 _KIND_OF_NAME = r"(?:(?:stage|pen|code|full|real|given|first|last|maiden|birth|ring|screen|brand|official|scientific|common)\s+)"
 # "What is the name of...", "What's the rocket's name?", "What is the title of her album?",
+# "What was al-Sharaa's nom de guerre?" (or alias, pseudonym, moniker),
 # "What are the names of...", "under /
 # with what name", "what was its name?", "...is called what?", "What is the robot called?".
 _ASKS = re.compile(
@@ -31,6 +32,7 @@ _ASKS = re.compile(
     rf"(?:[\w-]+['’]s\s+)?{_KIND_OF_NAME}?names?\b"
     rf"|{_WHAT_IS}\s+(?:the|its|their|his|her)\s+(?:[\w-]+['’]s\s+)?(?:new\s+)?titles?\b"
     r"|\b(?:what|which)\s+(?:new\s+)?names?\b"
+    rf"|{_WHAT_IS}\s+(?:(?:the|its|their|his|her)\s+)?(?:(?:[\w.-]+\s+){{0,3}}[\w-]+['’]s\s+)?(?:nom de guerre|alias|pseudonym|moniker)\b"
     r"|\b(?:called|named|dubbed|known\s+as)\s+what\b"
     r"|\bwhat\s+(?:is|was|are|were)\s+(?:[\w’'.-]+\s+){1,8}?(?:called|named|dubbed|known\s+as)\s*\?", re.I)
 # "What nickname did he have?", "What did fans call it?", "What do scientists call the

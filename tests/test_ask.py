@@ -3623,3 +3623,15 @@ def test_an_arabic_article_written_onto_a_surname_is_inside_the_name() -> None:
 
     assert [m.group() for m in NAME_RUN.finditer("Dunmore University pro-Palestinian students")] == \
         ["Dunmore University", "Palestinian"]
+
+
+def test_a_nom_de_guerre_or_alias_asked_is_the_name_given() -> None:
+    """"What was Kemal Aydin's nom de guerre?" asks for a name, given after "known as":
+    "Abu Rami al-Tarik"; so does "What is her alias?"."""
+    from qa import naming
+
+    said = ["He was long better known as Abu Rami al-Tarik, his nom de guerre as commander of the Sand Front.",
+            "Kemal Aydin has transformed himself from militant to president of Karvelia."]
+    got = extract("What was Kemal Aydin's nom de guerre?", said, [1.0, 0.9])
+    assert got is not None and got.text == "Abu Rami al-Tarik"
+    assert naming.asks_for_name("What is the hacker's alias?") and not naming.asks_for_name("What is the hacker's age?")
