@@ -40,8 +40,8 @@ def best_coverage(question_stems: list[str], hits: Sequence[Hit], idf: dict[str,
 def with_rest(hits: Sequence[Hit], store: Any, articles: int, question: str, idf: dict[str, float]) -> list[Hit]:
     """The passages found, then the other chunks of their first `articles` articles
     (`store.article_chunks`, in article order) that hold a sentence the reader could quote
-    covering more of the question than any found one, each with its article's lowest
-    passage score."""
+    covering more of the question than any found one (the article's first chunk: as
+    much), each with its article's lowest passage score."""
     out = list(hits)
     if articles <= 0 or not hits:
         return out
@@ -51,5 +51,8 @@ def with_rest(hits: Sequence[Hit], store: Any, articles: int, question: str, idf
     for article_id in top_articles(hits, articles):
         floor = min(h.score for h in hits if h.chunk.article_id == article_id)
         rest = [Hit(c, floor) for c in store.article_chunks(article_id) if c.id not in found]
-        out += [h for h in rest if best_coverage(q, [h], idf) > bar]
+        # The lede, where news puts who did what, is read on when it says as much of the
+        # question as any sentence found; another chunk only when it says more.
+        out += [h for h in rest if best_coverage(q, [h], idf) > bar
+                or (h.chunk.index == 0 and best_coverage(q, [h], idf) >= bar > 0)]
     return out

@@ -124,3 +124,14 @@ def test_whether_to_answer_is_judged_on_the_passages_found(tmp_path: Path, real_
                      "Residents watched from the embankment.", ANSWER.text)
     a = qa.answer.ask(QUESTION, settings, embedder=real_embedder)
     assert a.declined and not a.citations
+
+
+def test_reads_the_lede_when_it_says_as_much_of_the_question_as_any_found() -> None:
+    """The lede, which names who did what, is read on when it says as much of the question
+    as the best sentence found; another chunk saying only as much is not."""
+    lede = chunk("waffle", 0, "Ardent Foods has recalled its frozen waffle products over listeria.")
+    listed = chunk("waffle", 1, "These stores sell the recalled frozen waffle products over listeria.")
+    same = chunk("waffle", 2, "Shoppers returned recalled frozen waffle products over listeria.")
+    store = ChunksByArticle(lede, listed, same)
+    got = with_rest([Hit(listed, 0.8)], store, 1, "Which company recalled frozen waffle products over listeria?", {})
+    assert [h.chunk for h in got] == [listed, lede]
