@@ -502,7 +502,7 @@ def asking_clause(question: str) -> str:
 # ...?" (a function word), "What recently caused...?" (an adverb), nor a capitalised
 # word ("What Gleason score...?"), whose answer is rarely a name.
 _FUNCTION_WORD = "|".join(sorted(STOP))
-_WHAT_KIND = re.compile(rf"what (?:(?![a-z]+ly )(?!(?:{_FUNCTION_WORD}) )[a-z-]+ ){{1,3}}?"
+_WHAT_KIND = re.compile(rf"(?i:what) (?:(?![a-z]+ly )(?!(?:{_FUNCTION_WORD}) )[a-z-]+ ){{1,3}}?"
                         r"(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should)\b")
 
 
@@ -539,7 +539,8 @@ def _opening_type(question: str) -> str | None:
         return "place"
     if re.match(r"(which|what) (reasons?|purposes?|explanations?)\b", q):
         return None  # "...for which reason?", "which of the following reasons": a clause, no name, answers it
-    if re.match(r"(which|name the)\b", q) or naming.asks_for_name(q) or naming.asks_for_word(q) or _WHAT_KIND.match(q):
+    if re.match(r"(which|name the)\b", q) or naming.asks_for_name(q) or naming.asks_for_word(q) \
+            or _WHAT_KIND.match(question.strip()):  # as written: a capitalised word is no kind
         return "entity"  # "which automaker", "which film", "what is its name", "what is it called", "what word"
     return None
 

@@ -3569,6 +3569,7 @@ def test_what_and_a_noun_before_the_verb_asks_as_which_does() -> None:
     assert sa.question_type("What kind of infection are doctors treating him for?") is None
     assert sa.question_type("What recently caused delays at the airport?") is None
     assert sa.question_type("What did the council approve?") is None
+    assert sa.question_type("What colour Gatorade did the team dump on its coach?") is None  # a capitalised word
 
 
 def test_initials_opening_a_sentence_are_a_name() -> None:
