@@ -216,8 +216,9 @@ def _inside_a_place(tokens: list[str], start: int, size: int) -> bool:
 
 
 # How a nationality's ending is replaced to give its country's name: "Mexican" ->
-# "Mexica"/"Mexico"/"Mexicany", "Ukrainian" -> "Ukraine", "Sudanese" -> "Sudan", "Israeli" -> "Israel".
-_DEMONYM_ENDINGS = (("ian", ("", "a", "e", "y")), ("an", ("a", "o", "any")), ("ese", ("", "a")), ("i", ("",)))
+# "Mexica"/"Mexico"/"Mexicany", "Afghan" -> "Afghanistan", "Ukrainian" -> "Ukraine",
+# "Sudanese" -> "Sudan", "Israeli" -> "Israel".
+_DEMONYM_ENDINGS = (("ian", ("", "a", "e", "y")), ("an", ("a", "o", "any", "anistan")), ("ese", ("", "a")), ("i", ("",)))
 
 
 def demonym_country(word: str) -> str | None:

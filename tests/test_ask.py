@@ -3648,3 +3648,16 @@ def test_a_plural_noun_opening_a_sentence_before_of_is_no_part_of_the_name() -> 
     knights = ["Knights of Columbus members gathered.", "The Knights of Columbus said it would donate."]
     got = extract("Which group said it would donate?", knights, [0.5, 1.0], case=casing(knights))
     assert got is not None and got.text == "Knights of Columbus"
+
+
+def test_an_afghan_sentence_is_set_in_afghanistan() -> None:
+    """"Afghan government forces" names Afghanistan, so the sentence that answers "...left
+    behind in Afghanistan?" is set in the country asked, not only in the US beside it."""
+    from qa import places
+
+    assert places.demonym_country("Afghan") == "AF" and places.demonym_country("Urban") is None
+    said = ["Equipment the US provided to Afghan government forces and left behind was worth about $7.1 billion, "
+            "the department said.",
+            "The equipment left behind was worth $83 billion, the speech claimed."]
+    got = extract("How much was the equipment left behind in Afghanistan worth?", said, [1.0, 0.8])
+    assert got is not None and got.text == "about $7.1 billion"
