@@ -941,10 +941,6 @@ def agreement(spans: Sequence[set[str]], articles: Sequence[str], by_last_word: 
     return [c / top if top else 0.0 for c in counts]
 
 
-# A plural noun opening a sentence before "of" ("Members of The Hive, as her fan base is
-# known, ...") says who of the name after it: a name so written ("Knights of Columbus")
-# is capitalised inside a sentence too.
-_PLURAL_NOUN = re.compile(r"[A-Z][a-z]+[^su'’]s")
 # Initials written in capitals, two to six letters ("FSU", "NASA", "CDC"), with or
 # without their dots ("U.N."): a name even where a sentence opens on it.
 _INITIALISM = re.compile(r"(?:[A-Z]\.?){2,6}")
@@ -1028,9 +1024,6 @@ def _starts_name(tokens: Sequence[str], opens_sentence: bool, case: Casing | Non
     first = tokens[0]
     if first.rstrip(".,") in _NOT_ANSWERS:
         return False
-    if opens_sentence and len(tokens) > 2 and tokens[1] == "of" and _PLURAL_NOUN.fullmatch(first) \
-            and (case is None or first not in case.capitalised):
-        return False  # "Members of The Hive...", "Residents of Gaza City...": who they are, not a name
     if first.lower() in STOP:
         return case is not None and len(tokens) > 1 and first.strip(EDGE) in case.capitalised
     return case is None or not opens_sentence or case.opens_a_name(first, len(tokens) > 1) or \
