@@ -973,7 +973,13 @@ class Casing:
         if more_follow:
             return w.lower() not in self.lower or (len(w) > 1 and w.isupper())  # "NEW YORK (AP)"
         # "Toronto Pearson"; initials in capitals are a name wherever they stand: "FSU has banned..."
-        return w in self.ends_a_name or (w in self.capitalised and places.find_any(w) == w) or _INITIALISM.fullmatch(w) is not None
+        return w in self.ends_a_name or (w in self.capitalised and places.find_any(w) == w) or self._initials(w)
+
+    def _initials(self, w: str) -> bool:
+        """Capitals the text writes no other way ("FSU"): a word it also writes in lower
+        case or with one capital is a word set in capitals, as a dateline's "ROME" or a
+        notice's "UPDATE:" is, not initials."""
+        return _INITIALISM.fullmatch(w) is not None and w.lower() not in self.lower and w.capitalize() not in self.capitalised
 
 
 def casing(sentences: Sequence[str]) -> Casing:

@@ -3585,6 +3585,19 @@ def test_initials_opening_a_sentence_are_a_name() -> None:
     assert case.opens_a_name("KSU", more_follow=False) and not case.opens_a_name("Banning", more_follow=False)
 
 
+def test_a_word_set_in_capitals_is_no_initials() -> None:
+    """A dateline's "VERONA" or a notice's "UPDATE:" opens its sentence in capitals, but the
+    text writes the word otherwise too ("in Verona", "updated"): not initials, so not a name
+    there, and the doctor's name that answers is kept."""
+    said = ["VERONA (AP) — The pope's condition is stable, doctors said.",
+            "\"He is not in danger of death,\" Marco Pellandi told a press conference in Verona.",
+            "UPDATE: the hospital in Verona will update the bulletin tomorrow."]
+    case = casing(said)
+    assert not case.opens_a_name("VERONA", more_follow=False) and not case.opens_a_name("UPDATE", more_follow=False)
+    got = extract("Which of the pope's doctors said he was not in danger of death?", said[:2], [0.57, 0.55], case=case)
+    assert got is not None and got.text == "Marco Pellandi"
+
+
 def test_a_level_or_rank_asked_is_its_word_and_number() -> None:
     """"What level of travel advisory...?" is answered "Level 3", "Where does Dunmore rank
     ...?" "No. 29": a grade written with its word, which names no count and no place."""
