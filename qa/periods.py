@@ -6,7 +6,9 @@ league-high 33.9 points per game last season": news sets a figure beside the per
 is for, and a question that names the period ("last season", "this year", "next month")
 asks for that period's figure. A sentence that names the same kind of period with
 another word before it ("this season" for "last season"), and never the period asked,
-speaks of another one (`speaks_of_another`).
+speaks of another one (`speaks_of_another`); one that names the period asked speaks of
+it (`speaks_of`: "This year, Thanksgiving is Nov. 27." for "What date is Thanksgiving
+this year?", over "Nov. 28, which happened last year").
 """
 
 from __future__ import annotations
@@ -28,3 +30,9 @@ def speaks_of_another(sentence: str, period: tuple[str, str]) -> bool:
     and not the one asked ("this season" for a question about "last season")."""
     written = {(m.group(1).lower(), m.group(2).lower()) for m in _PERIOD.finditer(sentence)}
     return period not in written and any(noun == period[1] for _, noun in written)
+
+
+def speaks_of(sentence: str, period: tuple[str, str]) -> bool:
+    """Whether the sentence names the period asked ("this year" for a question about
+    "this year")."""
+    return any((m.group(1).lower(), m.group(2).lower()) == period for m in _PERIOD.finditer(sentence))

@@ -127,6 +127,10 @@ NOT_THE_KIND = 0.3
 # names ("this season" for "...last season?", `qa.periods`): its figures are another
 # period's, though the rest of its words match.
 OTHER_PERIOD = 0.5
+# How much a sentence counts that names the period the question names ("This year,
+# Thanksgiving is Nov. 27." for "What date is Thanksgiving this year?"): its figures are
+# that period's, as another period's are not (the inverse of `OTHER_PERIOD`).
+SAME_PERIOD = 1 / OTHER_PERIOD
 # How much a sentence counts that is set in other countries than the one the question
 # names (`places.countries_in`: "the magnitude 5.2 earthquake in Southern California"
 # for "...the earthquake that hit southwestern Japan?"): its figures and names are of
@@ -1637,6 +1641,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         w = min(max(raw_w, 0.0) / top_w, 1.0) ** 3  # the best-weighed sentence dominates
         if asked.period and periods.speaks_of_another(sent, asked.period):
             w *= OTHER_PERIOD  # "...last season?": not "averaged 28.1 points ... this season"
+        elif asked.period and periods.speaks_of(sent, asked.period):
+            w *= SAME_PERIOD  # "...this year?": "This year, Thanksgiving is Nov. 27."
         if asked.countries and (set_in := places.countries_in(sent)) and not set_in & asked.countries:
             w *= OTHER_COUNTRY  # "...hit southwestern Japan?": not "the magnitude 5.2 earthquake in Southern California"
         toks = words(sent)

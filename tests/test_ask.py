@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import ingest
+from qa import periods
 from qa.answer import ask, load_resources
 from qa.retrieve import Filters, retrieve
 from qa.short_answer import Span, casing, extract
@@ -3662,3 +3663,15 @@ def test_an_afghan_sentence_is_set_in_afghanistan() -> None:
             "The equipment left behind was worth $83 billion, the speech claimed."]
     got = extract("How much was the equipment left behind in Afghanistan worth?", said, [1.0, 0.8])
     assert got is not None and got.text == "about $7.1 billion"
+
+
+def test_a_sentence_naming_the_period_asked_counts_more() -> None:
+    """"What date is Harvest Day this year?": the sentence that says "This year, ..." gives
+    this year's date, over a date two sentences name, one of them "which happened last
+    year"."""
+    said = ["The latest date Harvest Day can fall on is Oct. 12, which happened last year.",
+            "While not the latest possible date for Harvest Day – which is Oct. 12 – it's still late in the month.",
+            "This year, Harvest Day is Oct. 11."]
+    got = extract("What date is Harvest Day this year?", said, [0.85, 0.83, 0.77], case=casing(said))
+    assert got is not None and got.text == "Oct. 11"
+    assert periods.speaks_of(said[2], ("this", "year")) and not periods.speaks_of(said[0], ("this", "year"))
