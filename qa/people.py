@@ -85,7 +85,8 @@ _TITLES = frozenset("""president vice former sen senator rep representative gov 
 sir dame lord lady pope king queen prince princess sheikh cardinal archbishop bishop rev saint st chief
 justice judge secretary minister prime general gen col lt capt coach premier speaker ceo chairman chairwoman
 chair director commissioner administrator superintendent ambassador prosecutor assemblymember assemblyman
-assemblywoman councilmember councilman councilwoman alderman alderwoman""".split())
+assemblywoman councilmember councilman councilwoman alderman alderwoman captain lieutenant colonel sergeant
+admiral commander corporal adm sgt cmdr""".split())
 
 
 # "Which city hosts...?", "Which network stars...?": after a kind of thing, a word for a

@@ -3675,3 +3675,13 @@ def test_a_sentence_naming_the_period_asked_counts_more() -> None:
     got = extract("What date is Harvest Day this year?", said, [0.85, 0.83, 0.77], case=casing(said))
     assert got is not None and got.text == "Oct. 11"
     assert periods.speaks_of(said[2], ("this", "year")) and not periods.speaks_of(said[0], ("this", "year"))
+
+
+def test_a_military_rank_spelled_out_is_a_title() -> None:
+    """"according to Captain Dana Merrow, the chief NORAD spokesperson": a rank spelled
+    out opens the name as its abbreviation does ("Capt."), so the name the role is written
+    beside is the person's, and answers "Who is the chief NORAD spokesperson?"."""
+    said = ["\u201cNo warning was issued,\u201d according to Captain Dana Merrow, the chief NORAD spokesperson.",
+            "The Federal Aviation Administration said the ground stop was to err on the side of safety."]
+    got = extract("Who is the chief NORAD spokesperson?", said, [0.8, 0.6], case=casing(said))
+    assert got is not None and got.text == "Dana Merrow" and got.marked
