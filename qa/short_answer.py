@@ -982,8 +982,10 @@ class Casing:
     def _initials(self, w: str) -> bool:
         """Capitals the text writes no other way ("FSU"): a word it also writes in lower
         case or with one capital is a word set in capitals, as a dateline's "ROME" or a
-        notice's "UPDATE:" is, not initials."""
-        return _INITIALISM.fullmatch(w) is not None and w.lower() not in self.lower and w.capitalize() not in self.capitalised
+        notice's "UPDATE:" is, not initials; a possessive counts ("Rome's" for "ROME")."""
+        cap = w.capitalize()
+        return _INITIALISM.fullmatch(w) is not None and w.lower() not in self.lower and \
+            not {cap, cap + "'s", cap + "’s"} & self.capitalised
 
 
 def casing(sentences: Sequence[str]) -> Casing:

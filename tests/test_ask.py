@@ -3595,6 +3595,8 @@ def test_a_word_set_in_capitals_is_no_initials() -> None:
             "UPDATE: the hospital in Verona will update the bulletin tomorrow."]
     case = casing(said)
     assert not case.opens_a_name("VERONA", more_follow=False) and not case.opens_a_name("UPDATE", more_follow=False)
+    possessive = casing(["VERONA - The pope is stable.", "He is treated at Verona's main hospital."])
+    assert not possessive.opens_a_name("VERONA", more_follow=False)
     got = extract("Which of the pope's doctors said he was not in danger of death?", said[:2], [0.57, 0.55], case=case)
     assert got is not None and got.text == "Marco Pellandi"
 
