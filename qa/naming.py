@@ -58,10 +58,11 @@ _ASKS_WORD = re.compile(
     r"|\bwhat\s+(?:[\w.’'-]+\s+){0,3}?messages?\b"
     rf"|{_WHAT_IS}?\s+(?:[\w.’'-]+\s+){{0,4}}?(?:branding|slang|new)\s+terms?\b"
     r"|\bwhat\s+terms?\b", re.I)
-# A naming verb, then maybe "it" / "them" and an article: what follows is the name given.
+# A naming verb, then maybe "it" / "them" and an article: what follows is the name given;
+# in the present too ("grants, which they often call "Zuckerbucks"").
 # Not "named after", "called on", "called for": a lower-case word that is not quoted
 # gives no name.
-_GIVES = re.compile(r"\b(?:named|dubbed|called|nicknamed|christened|renamed|titled|branded|known\s+as)"
+_GIVES = re.compile(r"\b(?:named|dubbed|called|calls?|dubs?|nicknamed|christened|renamed|titled|branded|known\s+as)"
                     r"(?:\s+(?:it|them|him|her))?(?:\s+(?:the|a|an))?\s+", re.I)
 # A renaming, then the thing renamed: the new name follows that ("renamed the Gulf of
 # Mexico the "Gulf of America"", "the renaming of "Gulf of Mexico" to the "Gulf of

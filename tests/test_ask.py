@@ -3687,3 +3687,14 @@ def test_a_military_rank_spelled_out_is_a_title() -> None:
             "The Federal Aviation Administration said the ground stop was to err on the side of safety."]
     got = extract("Who is the chief NORAD spokesperson?", said, [0.8, 0.6], case=casing(said))
     assert got is not None and got.text == "Dana Merrow" and got.marked
+
+
+def test_a_name_given_by_call_in_the_present() -> None:
+    """"What do Ohio Republicans call the private grants...?": "grants, which they often
+    call "gatesbucks."" gives the name in the present tense, as "called" does, though it
+    is written in lower case."""
+    said = ["The proposals are rooted in Republicans' longstanding scrutiny of private grants, which they often call \"gatesbucks.\"",
+            "Republicans are encouraging voters to support the measures with a yes vote."]
+    got = extract("What do Ohio Republicans call the private grants used in election administration?", said,
+                  [0.63, 0.6], case=casing(said))
+    assert got is not None and got.text == "gatesbucks"
