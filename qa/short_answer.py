@@ -966,7 +966,9 @@ class Casing:
     def opens_a_name(self, word: str, more_follow: bool) -> bool:
         """Whether a capitalised word that opens a sentence belongs to the name it starts.
         Alone, it must be written with a capital elsewhere too, ending a name there ("Fatima
-        Mamdani" makes "Mamdani" one) or naming a place (the list of places knows "Toronto"
+        Mamdani" makes "Mamdani" one) and never in lower case ("League of Women Voters" makes
+        no name of "Voters to face two referendum questions" where the text writes "voters")
+        or naming a place (the list of places knows "Toronto"
         in "Toronto Pearson International Airport"): a word the text capitalises only
         before more of a name ("National Historic Landmark") is no name of its own
         ("Historic lodge on Grand Canyon North Rim..."); followed by more
@@ -977,7 +979,8 @@ class Casing:
         if more_follow:
             return w.lower() not in self.lower or (len(w) > 1 and w.isupper())  # "NEW YORK (AP)"
         # "Toronto Pearson"; initials in capitals are a name wherever they stand: "FSU has banned..."
-        return w in self.ends_a_name or (w in self.capitalised and places.find_any(w) == w) or self._initials(w)
+        return (w in self.ends_a_name and w.lower() not in self.lower) or \
+            (w in self.capitalised and places.find_any(w) == w) or self._initials(w)
 
     def _initials(self, w: str) -> bool:
         """Capitals the text writes no other way ("FSU"): a word it also writes in lower

@@ -3698,3 +3698,18 @@ def test_a_name_given_by_call_in_the_present() -> None:
     got = extract("What do Ohio Republicans call the private grants used in election administration?", said,
                   [0.63, 0.6], case=casing(said))
     assert got is not None and got.text == "gatesbucks"
+
+
+def test_a_word_the_text_writes_in_lower_case_opens_no_name_alone() -> None:
+    """"Voters to face two referendum questions...": "Voters" ends a name inside a sentence
+    ("League of Women Voters"), but the text writes "voters" too, so the headline's first
+    word is the word, not a name; the name the naming verb gives answers."""
+    said = ["Voters to face two referendum questions about election administration",
+            "The League of Women Voters of Ohio also opposes the measures, the group said.",
+            "The proposals are rooted in Republicans' scrutiny of private grants, which they often call \"Gatesbucks.\"",
+            "Republicans are encouraging voters to support the measures with a yes vote."]
+    case = casing(said)
+    assert not case.opens_a_name("Voters", more_follow=False)
+    got = extract("What do Ohio Republicans call the private grants used in election administration?", said,
+                  [1.1, 0.98, 0.9, 0.8], case=case)
+    assert got is not None and got.text == "Gatesbucks"
