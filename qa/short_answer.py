@@ -261,8 +261,6 @@ _ORDINAL_ASKED = re.compile(rf"\b(?:which|what)\s+number(?:ed)?\s+{NOT_A_VERB_OR
 _GRADE_ASKED = re.compile(r"\b(?:what|which)\s+(?:level|category|stage|tier|phase|grade|rank|ranking)\b"
                           r"|\bwhere\s+(?:does|did|do|will|is|was|are|were)\b[^?]*?\brank(?:ed|s)?\b", re.I)
 _GRADE = re.compile(r"\b(?:Level|Category|Stage|Tier|Phase|Grade|No\.)\s?\d+\b|\b\d+(?:st|nd|rd|th)\b")
-# A grade's word alone ("Category" of "Category 4 Hurricane Erin"): no name (`_candidates`).
-_GRADE_WORD = re.compile(r"Level|Category|Stage|Tier|Phase|Grade")
 # An ordinal in figures: "32nd", "250th". One in words ranks more often than it names:
 # "the first country to ban...", "the ninth team to win..." answer no "which country".
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
@@ -1118,8 +1116,6 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
         # is a rank, not a name.
         if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2 or re.match(r"No\.(?:\s|$)", text):
             continue
-        if _GRADE_WORD.fullmatch(text) and re.match(r"\s?\d", sentence[e:]):
-            continue  # "Category 4 Hurricane Erin": a grade word before its number ranks, as "No. 1" does
         text = _trim_end(text, case)
         out.append((s, s + len(_without_home(text) if kind == "entity" else text)))
     return out

@@ -3713,13 +3713,3 @@ def test_a_word_the_text_writes_in_lower_case_opens_no_name_alone() -> None:
     got = extract("What do Ohio Republicans call the private grants used in election administration?", said,
                   [1.1, 0.98, 0.9, 0.8], case=case)
     assert got is not None and got.text == "Gatesbucks"
-
-
-def test_a_grade_word_before_its_number_is_no_name() -> None:
-    """"Category 4 Hurricane Doria": "Category" before its number is a grade, as "No. 1"
-    is a rank, not the hurricane's name."""
-    said = ["Savannah is bracing for dangerous beach conditions this week as Category 4 Hurricane Doria churns offshore.",
-            "Because Doria is growing in size, it will create rough conditions along beaches."]
-    got = extract("What is the name of the hurricane that created dangerous conditions at beaches this week?", said,
-                  [0.62, 0.55], case=casing(said))
-    assert got is not None and got.text in ("Doria", "Hurricane Doria")
