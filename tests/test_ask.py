@@ -3713,3 +3713,13 @@ def test_a_word_the_text_writes_in_lower_case_opens_no_name_alone() -> None:
     got = extract("What do Ohio Republicans call the private grants used in election administration?", said,
                   [1.1, 0.98, 0.9, 0.8], case=case)
     assert got is not None and got.text == "Gatesbucks"
+
+
+def test_a_preposition_after_the_kind_ends_its_phrase() -> None:
+    """"The robust K9 Fusion processor inside means...": the kind asked ("processor") after
+    the name, then a preposition, marks the name as of that kind, over the maker's name the
+    question's topic is written with."""
+    said = ["Zentra's latest handsets, good as they are, don't move the needle all that much.",
+            "The robust K9 Fusion processor inside means the handsets are faster and snappier, with Zentra claiming better battery life."]
+    got = extract("What processor is inside the Zentra Phonex Z?", said, [0.7, 0.68], case=casing(said))
+    assert got is not None and got.text == "K9 Fusion" and got.marked
