@@ -86,7 +86,7 @@ sir dame lord lady pope king queen prince princess sheikh cardinal archbishop bi
 justice judge secretary minister prime general gen col lt capt coach premier speaker ceo chairman chairwoman
 chair director commissioner administrator superintendent ambassador prosecutor assemblymember assemblyman
 assemblywoman councilmember councilman councilwoman alderman alderwoman captain lieutenant colonel sergeant
-admiral commander corporal adm sgt cmdr""".split())
+admiral commander corporal adm sgt cmdr officer""".split())
 
 
 # "Which city hosts...?", "Which network stars...?": after a kind of thing, a word for a

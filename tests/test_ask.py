@@ -3723,3 +3723,12 @@ def test_a_preposition_after_the_kind_ends_its_phrase() -> None:
             "The robust K9 Fusion processor inside means the handsets are faster and snappier, with Zentra claiming better battery life."]
     got = extract("What processor is inside the Zentra Phonex Z?", said, [0.7, 0.68], case=casing(said))
     assert got is not None and got.text == "K9 Fusion" and got.marked
+
+
+def test_an_officer_s_title_is_not_kept_in_the_name() -> None:
+    """"Brisket Chief Marketing Officer Dana Pell told...": "Officer" ends a title as
+    "Director" does, so "Who is Brisket's chief marketing officer?" is answered by the
+    name alone."""
+    said = ["It \"offers a comprehensive view of transactional data,\" Brisket Chief Marketing Officer Dana Pell told reporters."]
+    got = extract("Who is Brisket's chief marketing officer?", said, [0.8], case=casing(said))
+    assert got is not None and got.text == "Dana Pell"
