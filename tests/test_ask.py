@@ -1538,13 +1538,15 @@ def test_a_body_s_name_in_the_question_is_not_the_kind_asked() -> None:
 
 def test_a_question_asking_for_a_name_is_answered_with_one() -> None:
     """"What was its name?", "What's the rocket's name?" and "...with what name?" ask for
-    a name, like "which" does; "What did he name the dog?" is not read as one."""
+    a name, like "which" does, and so does "What did he name the dog?" (a naming verb);
+    "What did his name mean?" does not."""
     from qa import short_answer as sa
 
     for question in ("A lunar lander touched down on the moon days ago. What was its name?",
                      "What's the rocket’s name?", "Nasa has launched a new space telescope with what name?"):
         assert sa.question_type(question) == "entity", question
-    assert sa.question_type("What did he name the dog?") is None
+    assert sa.question_type("What did his name mean?") is None
+    assert sa.question_type("What did he name the dog?") == "entity"
     sentences = ["The Blue Ghost lunar lander touched down on the surface of the moon early Sunday morning."]
     got = read_short("A lunar lander touched down on the moon days ago. What was its name?", sentences, [1.0])
     assert got is not None and got.text == "Blue Ghost"
@@ -3732,3 +3734,16 @@ def test_an_officer_s_title_is_not_kept_in_the_name() -> None:
     said = ["It \"offers a comprehensive view of transactional data,\" Brisket Chief Marketing Officer Dana Pell told reporters."]
     got = extract("Who is Brisket's chief marketing officer?", said, [0.8], case=casing(said))
     assert got is not None and got.text == "Dana Pell"
+
+
+def test_what_did_x_name_asks_for_a_name() -> None:
+    """"What did Gorman name his youngest son?" asks for the name a naming verb gives ("He
+    named his youngest son "Tavish,""), as "What did they call it?" does; "What did his
+    name mean?" asks for none."""
+    from qa import naming
+
+    said = ["Gorman has acknowledged a love affair with royal families, particularly the British one.",
+            "He named his youngest son \"Tavish,\" a rank of nobility, though he added an extra \"s\" for good measure."]
+    got = extract("What did Gorman name his youngest son, after a rank of nobility?", said, [0.7, 0.68], case=casing(said))
+    assert got is not None and got.text == "Tavish"
+    assert not naming.asks_for_name("What did his name mean?")
