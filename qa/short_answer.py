@@ -1458,13 +1458,14 @@ def _kind_after(sentence: str, end: int, kinds: frozenset[str]) -> bool:
     and the one before says whose ("Roscosmos cosmonaut Aleksandr Gorbunov", "Fabrics
     retailer Joann"); nor when another common noun goes on the phrase, which then names
     another thing ("the TV broadcast airing" for "which network broadcasts"); a
-    preposition there ends the phrase ("the A12 Bionic processor inside")."""
+    preposition or a verb in the past there ends the phrase ("the A12 Bionic processor
+    inside", "the Tarn glacier sent ice down")."""
     pos, n = end, 0
     while (after := _NOUN_NEXT.match(sentence, pos)) and stem(after.group(1)) in kinds:
         pos, n = after.end(), n + 1
     more = _NOUN_NEXT.match(sentence, pos)
     goes_on = more is not None and more.group(1) not in STOP and more.group(1) not in _PREPOSITIONS \
-        and not more.group(1).endswith("ly")  # not "shortly after"
+        and not more.group(1).endswith("ly") and not verbs.past_tense(more.group(1))  # not "shortly after"
     return n > 0 and not goes_on and not _A_NAME_NEXT.match(sentence, pos)
 
 

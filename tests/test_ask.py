@@ -3747,3 +3747,14 @@ def test_what_did_x_name_asks_for_a_name() -> None:
     got = extract("What did Gorman name his youngest son, after a rank of nobility?", said, [0.7, 0.68], case=casing(said))
     assert got is not None and got.text == "Tavish"
     assert not naming.asks_for_name("What did his name mean?")
+
+
+def test_a_past_verb_after_the_kind_ends_its_phrase() -> None:
+    """"The collapse of the Tarn glacier sent ice down...": a verb in the past after the
+    kind asked ends the phrase, so "Tarn" is written as a glacier, over the nationality of
+    a headline."""
+    said = ["Photo of the day: Swiss glacier collapses, burying village",
+            "The collapse of the Tarn glacier sent ice, mud and rock down the mountainside."]
+    got = extract("Which glacier collapsed and fell down a mountainside in Switzerland?", said, [0.8, 0.7],
+                  case=casing(said))
+    assert got is not None and got.text == "Tarn" and got.marked
