@@ -396,10 +396,8 @@ _SPECIES = asking_for("animal creature species insect mammal reptile".split())
 # "Which State Department spokesperson...?": a place word capitalised before another
 # capitalised word is part of a name, and the question does not ask for a state.
 _PLACE_WORD_IN_A_NAME = re.compile(r"\b(?i:which|what)\s+(?:City|Country|State|Town|Province|Region|County|Nation)\s+[A-Z]")
-# "Which type of outbreak...?" asks for an outbreak: the kind is read after "type of";
-# "What is the name of the glacier...?" asks for a glacier's name, as "Which glacier...?" does.
+# "Which type of outbreak...?" asks for an outbreak: the kind is read after "type of".
 _KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?(?:(?:type|kind|sort)s?\s+of\s+)?"
-                         r"(?:(?:is|was|are|were)\s+the\s+names?\s+of\s+(?:the|a|an)\s+)?"
                          rf"((?:{TIME_OF_HOLDING})?(?:[\w’'.-]+\s*){{1,3}})", re.I)
 # The same words read on further, for the title a person is asked by ("Which deputy
 # assistant FBI director...?": "director"; `Asked.titles`).

@@ -3758,18 +3758,3 @@ def test_a_past_verb_after_the_kind_ends_its_phrase() -> None:
     got = extract("Which glacier collapsed and fell down a mountainside in Switzerland?", said, [0.8, 0.7],
                   case=casing(said))
     assert got is not None and got.text == "Tarn" and got.marked
-
-
-def test_the_name_of_a_kind_asks_for_that_kind() -> None:
-    """"What is the name of the glacier that collapsed...?" asks for a glacier's name as
-    "Which glacier collapsed...?" does: "the Tarn glacier" is written as one, over the
-    country the story is set in."""
-    from qa import short_answer as sa
-
-    assert sa.kind_words("What is the name of the glacier that collapsed in Switzerland?") == {"glacier"}
-    assert sa.kind_words("What is the name of Beyoncé's fan base?") == frozenset()
-    said = ["A massive Swiss glacier collapse buried most of a village on Wednesday.",
-            "The collapse of the Tarn glacier sent ice, mud and rock down the mountainside."]
-    got = extract("What is the name of the glacier that collapsed and fell down a mountainside in Switzerland?", said,
-                  [0.8, 0.7], case=casing(said))
-    assert got is not None and got.text == "Tarn" and got.marked
