@@ -43,9 +43,8 @@ _ASKS = re.compile(
 # "What did Trump rename the Gulf of Mexico?", "What was the airport renamed (to)?": the
 # new name (not "rename which ship?", which asks for the thing renamed).
 _ASKS_TOO = re.compile(r"\b(?:what|which)\s+(?:new\s+)?nicknames?\b"
-                       r"|\bwhat\s+(?:do|does|did|will)\s+(?:[\w’'.-]+\s+){1,6}?(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)call\b"
                        r"|\bwhat\s+(?:do|does|did|will)\s+(?:[\w’'.-]+\s+){1,6}?(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)"
-                       r"(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\btheir\s)name\b"
+                       r"(?:call|(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\btheir\s)name)\b"
                        r"|\bwhat\s+(?:do|does|did|will|would|has|have)\s+(?:[\w’'.-]+\s+){1,6}?rename\b"
                        r"|\bwhat\s+(?:is|was|were|are|will\s+be|has\s+been|have\s+been)\s+(?:[\w’'.-]+\s+){1,8}?"
                        r"renamed(?:\s+(?:to|as))?\s*\?", re.I)

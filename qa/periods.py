@@ -13,6 +13,7 @@ this year?", over "Nov. 28, which happened last year").
 
 from __future__ import annotations
 
+import functools
 import re
 
 _PERIOD = re.compile(r"\b(this|last|next)\s+(season|year|week|month|quarter)\b", re.I)
@@ -28,11 +29,18 @@ def asked_period(question: str) -> tuple[str, str] | None:
 def speaks_of_another(sentence: str, period: tuple[str, str]) -> bool:
     """Whether the sentence names a period of the kind asked with another word before it,
     and not the one asked ("this season" for a question about "last season")."""
-    written = {(m.group(1).lower(), m.group(2).lower()) for m in _PERIOD.finditer(sentence)}
+    written = _written(sentence)
     return period not in written and any(noun == period[1] for _, noun in written)
 
 
 def speaks_of(sentence: str, period: tuple[str, str]) -> bool:
     """Whether the sentence names the period asked ("this year" for a question about
     "this year")."""
-    return any((m.group(1).lower(), m.group(2).lower()) == period for m in _PERIOD.finditer(sentence))
+    return period in _written(sentence)
+
+
+@functools.lru_cache(maxsize=4096)
+def _written(sentence: str) -> frozenset[tuple[str, str]]:
+    """The periods the sentence names, as (word before, noun) lower-cased; kept, as the
+    reader asks both questions of a sentence in turn."""
+    return frozenset((m.group(1).lower(), m.group(2).lower()) for m in _PERIOD.finditer(sentence))

@@ -1464,8 +1464,9 @@ def _kind_after(sentence: str, end: int, kinds: frozenset[str]) -> bool:
     while (after := _NOUN_NEXT.match(sentence, pos)) and stem(after.group(1)) in kinds:
         pos, n = after.end(), n + 1
     more = _NOUN_NEXT.match(sentence, pos)
-    goes_on = more is not None and more.group(1) not in STOP and more.group(1) not in _PREPOSITIONS \
-        and not more.group(1).endswith("ly") and not verbs.past_tense(more.group(1))  # not "shortly after"
+    word = more.group(1) if more else ""
+    goes_on = bool(word) and word not in STOP and word not in _PREPOSITIONS \
+        and not word.endswith("ly") and not verbs.past_tense(word)  # not "shortly after"
     return n > 0 and not goes_on and not _A_NAME_NEXT.match(sentence, pos)
 
 
