@@ -252,6 +252,13 @@ _MEASURE = re.compile(rf"(?:(?:{_APPROX})\s+)?"
 # that noun is the question's (`extract`).
 _LENGTH_BEFORE_A_NOUN = re.compile(rf"[-–]{_LONG_UNIT}$", re.I)
 _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
+# The dimension a length measures, where the question or the text says it: "How tall...?"
+# is answered by "363 feet tall", not by "33 feet in diameter" of the same sentence.
+_DIMENSION_ASKED = re.compile(r"\bhow (tall|high|deep|long|wide|thick)\b|\b(?:what|which)\s+(height|depth|length|width)\b", re.I)
+_DIMENSION_AFTER = re.compile(r"\s*(tall|high|deep|long|wide|thick|across|in (?:diameter|width|length|height|depth))\b", re.I)
+_DIMENSION = {"tall": "high", "high": "high", "height": "high", "in height": "high", "deep": "deep", "depth": "deep",
+              "in depth": "deep", "long": "long", "length": "long", "in length": "long", "wide": "wide",
+              "width": "wide", "in width": "wide", "across": "wide", "in diameter": "wide", "thick": "thick"}
 # "Which number president was William McKinley?", "which numbered President": a rank,
 # an ordinal ("the 25th President"); not "what number of", nor "what number did he wear?".
 _ORDINAL_ASKED = re.compile(rf"\b(?:which|what)\s+number(?:ed)?\s+{NOT_A_VERB_OR_ARTICLE}[a-z]", re.I)
@@ -1739,6 +1746,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if asked.unit == "long" and _LENGTH_BEFORE_A_NOUN.search(text) and \
                     not {stem(t) for t in following} & q_stems:
                 of_kind *= NOT_THE_KIND  # "How long was Brody's speech?": not the "three-and-a-half-hour" film
+            if asked.unit == "long" and (dimension := _DIMENSION_ASKED.search(question)) and \
+                    (measures := _DIMENSION_AFTER.match(sent, s + len(text))) and \
+                    _DIMENSION[measures.group(1).lower()] != _DIMENSION[(dimension.group(1) or dimension.group(2)).lower()]:
+                of_kind *= NOT_THE_KIND  # "How tall...?": not "33 feet in diameter" beside "363 feet tall"
             closeness = max((v / top_idf / (1.0 + abs(before - p) / 3.0) for p, v in positions),
                             default=0.1)
             # A common noun where the question's "which X" stands: the name heuristics below

@@ -3758,3 +3758,15 @@ def test_a_past_verb_after_the_kind_ends_its_phrase() -> None:
     got = extract("Which glacier collapsed and fell down a mountainside in Switzerland?", said, [0.8, 0.7],
                   case=casing(said))
     assert got is not None and got.text == "Tarn" and got.marked
+
+
+def test_a_length_followed_by_another_dimension_measures_that_one() -> None:
+    """"How tall...?" is answered by "412 feet tall", not by "41 feet in diameter" of the
+    same sentence: the word after a length says which dimension it measures; a length
+    with no such word still answers."""
+    tower = ["Standing 412 feet tall, 41 feet in diameter, and weighing 3.1 million pounds, the Halvor Beacon was the tallest lighthouse ever built."]
+    got = extract("How tall was the Halvor Beacon?", tower, [1.0])
+    assert got is not None and got.text == "412 feet"
+    plain = extract("How tall was the Halvor Beacon?", ["The Halvor Beacon rose 412 feet above the bay."], [1.0])
+    assert plain is not None and plain.text == "412 feet"
+
