@@ -1760,6 +1760,13 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             prev = toks[before - 1].lower() if before > 0 else ""
             if kind in ("entity", "place") and overlap:
                 role *= 0.3
+            # "the Space Launch System ... became the most powerful rocket ever to reach
+            # orbit — boasting 15% more thrust than the Saturn V rockets": what the answer
+            # is measured against, however the kind is written beside it.
+            compared = kind in ("entity", "place") and _governing_word(toks, before) == "than" and \
+                "than" not in words(q_lower)
+            if compared:
+                role *= NOT_THE_KIND
             if kind == "entity" and not in_slot:
                 # "Who did X?": the answer is the doer, standing before the verb, not a place.
                 # weighted by how telling that word is ("ringleader" more than "attack")
@@ -1868,9 +1875,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 role *= NOT_THE_KIND  # "escalated from two cases ... to 58 cases": where it started
             if is_given:
                 role = max(role, SLOT_ROLE)
+            marked = marked and not compared
             if i >= read and not (marked and of_kind == 1.0):
                 continue
-            if headed_by_kind or introduced or holds_role or run in dates_named:
+            if (headed_by_kind or introduced or holds_role or run in dates_named) and not compared:
                 named_as_kind.add(key)
             if marked and of_kind == 1.0:
                 marked_as_kind.add(key)

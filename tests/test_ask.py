@@ -3770,3 +3770,11 @@ def test_a_length_followed_by_another_dimension_measures_that_one() -> None:
     plain = extract("How tall was the Halvor Beacon?", ["The Halvor Beacon rose 412 feet above the bay."], [1.0])
     assert plain is not None and plain.text == "412 feet"
 
+
+def test_a_name_after_than_is_what_the_answer_is_measured_against() -> None:
+    """"Which rocket became the most powerful...?": "the Orvane Lifter, ... with 15% more
+    thrust than the Castor Nine rocket" names the Orvane Lifter; the Castor Nine is only
+    what it is compared with, though the kind asked is written beside it."""
+    said = ["The new rocket, the Orvane Lifter, became the most powerful ever to reach orbit, with 15% more thrust than the Castor Nine rocket."]
+    got = extract("Which rocket became the most powerful ever to reach orbit?", said, [1.0])
+    assert got is not None and got.text == "Orvane Lifter"
