@@ -1392,6 +1392,9 @@ _TITLE_BEFORE_A_COMMA = re.compile(r"(?:^|[,;:\"“”])\s*((?:[\w’'.&-]+\s+){
 # An aside between commas that is a noun phrase ("the Kremlin spokesman"), not a clause
 # ("who fired the FBI director").
 _APPOSITION = re.compile(r"\s*,\s*((?:the|an?)\s[^,;:.()]{1,80}?)\s*[,;:.]")
+# A copula after a name and what it makes the one named, to the clause's end: "Scottie
+# Scheffler is the 2022 Masters champion." (group 1 those words).
+_COPULA_AFTER = re.compile(r"\s+(?:is|was|became|becomes|remains|will be)\s+((?:the|an?)\s[^,;:.()]{1,60}?)\s*(?:[,;:.]|$)")
 # A title and the body it is held at, capitalised, right before a name: "president of
 # Oxford Languages Casper Grathwohl" (group 1 the title's word).
 _TITLE_OF_A_BODY = re.compile(r"\b([a-z][\w-]*)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s+){1,5}$")
@@ -1417,8 +1420,9 @@ def _stage_name(sentence: str, start: int, name: str, kinds: frozenset[str], sur
 def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> bool:
     """Whether the sentence writes the kind asked for (`kinds`, stems) beside the name at
     `start:end`: in the three words before it, as a title or what the person is ("Kremlin
-    spokesman Dmitry Peskov", "Texas Sen. Ted Cruz"), or after it and a comma ("Dmitry
-    Peskov, the Kremlin spokesman"). The news says there who the person is; `extract`
+    spokesman Dmitry Peskov", "Texas Sen. Ted Cruz"), after it and a comma ("Dmitry
+    Peskov, the Kremlin spokesman"), or after it and a copula ("Scottie Scheffler is the
+    2022 Masters champion"). The news says there who the person is; `extract`
     asks it only of a person asked for: before other names the word names their kind
     too loosely ("parent company Unilever", "the team's Stanley Cup")."""
     # Only the words of the name's own list item: "John Ratcliffe, CIA director; Sean
@@ -1441,6 +1445,8 @@ def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> 
         # Management's acting director, announced..."
         if aside := _APPOSITION.match(sentence, end):
             near += words(aside.group(1))[-1:]
+    elif said_to_be := _COPULA_AFTER.match(sentence, end):
+        near += words(said_to_be.group(1))[-1:]  # "Scottie Scheffler is the 2022 Masters champion."
     return any(stem(people.spelled_out(w)) in kinds for w in near)
 
 

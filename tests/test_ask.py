@@ -3778,3 +3778,14 @@ def test_a_name_after_than_is_what_the_answer_is_measured_against() -> None:
     said = ["The new rocket, the Orvane Lifter, became the most powerful ever to reach orbit, with 15% more thrust than the Castor Nine rocket."]
     got = extract("Which rocket became the most powerful ever to reach orbit?", said, [1.0])
     assert got is not None and got.text == "Orvane Lifter"
+
+
+def test_a_copula_after_a_name_writes_the_kind_beside_it() -> None:
+    """"Who is the 2031 Tarvel Open champion?": "Jonah Pellis is the 2031 Tarvel Open
+    champion." says who holds the title as "champion Jonah Pellis" would, over a former
+    champion the news writes with the title before the name."""
+    said = ["Two-time Tarvel Open champion Brody Kass played alongside Luis Ferro after the first round of the 2031 Tarvel Open was delayed by rain in Halden.",
+            "And Jonah Pellis is the 2031 Tarvel Open champion."]
+    got = extract("Who is the 2031 Tarvel Open champion?", said, [0.85, 0.8], case=casing(said))
+    assert got is not None and got.text == "Jonah Pellis" and got.marked
+
