@@ -22,8 +22,11 @@ from qa.lexical import EDGE, asking_for
 from qa.wordcache import cached_words
 
 # "which country", "what nation", "which capital": the kind of place a question asks for.
+# A village or a town is asked as a city is: a place written where the story happened
+# ("90% of Blatten, Switzerland, is now engulfed"), though too small for the cities' list.
 _ASKED = {"country": "country", "countries": "country", "nation": "country", "nations": "country",
-          "city": "city", "cities": "city", "capital": "city", "town": "city",
+          "city": "city", "cities": "city", "capital": "city", "town": "city", "towns": "city",
+          "village": "city", "villages": "city", "hamlet": "city", "township": "city",
           "state": "state", "states": "state", "continent": "continent"}
 _KIND = asking_for(_ASKED)
 # Country names in everyday English that GeoNames does not list under its short names,
@@ -145,13 +148,14 @@ def is_any_place(name: str) -> bool:
     return is_a_place(name) or is_place("city", name)
 
 
-def town_of_a_state(name: str, texts: Sequence[str]) -> bool:
-    """Whether a text writes the name before a comma and a US state ("hit Lake City,
-    Arkansas, and surrounding areas"), the way news places a town: GeoNames' list holds
-    no town under 15,000 people, and such a town answers "Which Arkansas city...?"."""
+def town_placed(name: str, texts: Sequence[str]) -> bool:
+    """Whether a text writes the name before a comma and a US state or a country ("hit
+    Lake City, Arkansas, and surrounding areas", "90% of Blatten, Switzerland"), the way
+    news places a town: GeoNames' list holds no town under 15,000 people, and such a town
+    answers "Which Arkansas city...?" or "Which Swiss village...?"."""
     after = re.compile(re.escape(name) + r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
-    return any(is_place("state", m.group(1)) or is_place("state", m.group(1).split()[0])
-               for t in texts for m in after.finditer(t))
+    return any(is_place(kind, m.group(1)) or is_place(kind, m.group(1).split()[0])
+               for t in texts for m in after.finditer(t) for kind in ("state", "country"))
 
 
 def introduced_as_a_town(name: str, texts: Sequence[str]) -> bool:

@@ -545,8 +545,9 @@ def _opening_type(question: str) -> str | None:
     if re.match(r"(who|whom|whose|which (group|person|man|woman|party|company|organi[sz]ation|team|country|leader|official))", q):
         return "entity"
     # "Which Russian region...?", "which coastal city": a word before the place noun says which.
-    if re.match(r"(where|which (city|country|state|town|province|region|place))|what (city|country|state|town|province|place)"
-                r"|which [\w.-]+ (city|town|province|region)\b", q):
+    if re.match(r"(where|which (city|country|state|town|village|province|region|place))"
+                r"|what (city|country|state|town|village|province|place)"
+                r"|which [\w.-]+ (city|town|village|province|region)\b", q):
         return "place"
     if re.match(r"(which|what) (reasons?|purposes?|explanations?)\b", q):
         return None  # "...for which reason?", "which of the following reasons": a clause, no name, answers it
@@ -797,7 +798,7 @@ class Asked:
         if self.place is not None:
             found = places.find(self.place, text)
             if found is None and self.place == "city" and \
-                    (places.town_of_a_state(text, texts) or places.introduced_as_a_town(text, texts)):
+                    (places.town_placed(text, texts) or places.introduced_as_a_town(text, texts)):
                 pass  # "Which Arkansas city...?": "Lake City" of "hit Lake City, Arkansas"; "the town of Big Bear"
             elif found is None:
                 weight *= NOT_THE_KIND

@@ -3789,3 +3789,12 @@ def test_a_copula_after_a_name_writes_the_kind_beside_it() -> None:
     got = extract("Who is the 2031 Tarvel Open champion?", said, [0.85, 0.8], case=casing(said))
     assert got is not None and got.text == "Jonah Pellis" and got.marked
 
+
+def test_a_village_is_asked_as_a_town_is() -> None:
+    """"Which Norwegian village...?" asks for a place as "Which town...?" does: the one
+    written "Tverrfjell, Norway", not the "Rondane Mountains" the lede sets the village in."""
+    said = ["A small village in the Rondane Mountains has been buried by mud and rock in a rare landslide that worries scientists.",
+            "As much as 80% of Tverrfjell, Norway, is now buried by mud and rock after what scientists suspect is a sign of thawing ground."]
+    got = extract("Which Norwegian village was buried by mud and rock after a landslide?", said, [0.92, 0.75],
+                  case=casing(said))
+    assert got is not None and got.text == "Tverrfjell"
