@@ -55,8 +55,9 @@ _APPROX = "nearly|about|around|almost|more than|at least|over|some|roughly|up to
 # A range is one number ("13 to 18 named storms", "$5 to $10", "6-10 inches"; a hyphen
 # joins a range only when it rises, `_candidates`: "a 24-17 win" is a score).
 _RANGE_END = rf"(?:\s+to\s+(?:[$£€]\s?)?(?:{_FIGURE}|\b(?:{_NUM_WORDS})\b)|[-–]{_FIGURE}(?![\d-]))?"
-# "rose from two cases ... to 58 cases": the figure after "to" is the one reached.
-_TO_A_FIGURE = re.compile(rf"\bto\s+(?:{_APPROX}\s+)?(?:[$£€]\s?)?\d")
+# "rose from two cases ... to 58 cases", "drop from about 99 degrees to as low as 37
+# degrees": the figure after "to" is the one reached.
+_TO_A_FIGURE = re.compile(rf"\bto\s+(?:as\s+[a-z]+\s+as\s+)?(?:{_APPROX}\s+)?(?:[$£€]\s?)?\d")
 _HYPHEN_RANGE = re.compile(rf"({_FIGURE})[-–]({_FIGURE})")
 _APPROX_BEFORE = rf"(?:{_APPROX}|fewer than)\s+"
 _APPROXIMATE = re.compile(_APPROX_BEFORE, re.I)
@@ -186,7 +187,7 @@ def q_stems_of(question: str) -> set[str]:
 
 
 # "How old is...?", "how long did...?": a measure, answered with a number ("57", "25 hours").
-_HOW_MEASURE = "old|long|tall|big|large|high|deep|heavy|fast|often"
+_HOW_MEASURE = "old|long|tall|big|large|high|low|deep|wide|heavy|fast|often|hot|cold|warm"
 # The asking phrase may open mid-sentence: after a preposition ("...transferred to which
 # country?", "...by which Chinese company?") or a verb ("...meaning how many more weeks
 # of winter?", "England beat which nation?", "...used AI to mimic which US official?";

@@ -3798,3 +3798,15 @@ def test_a_village_is_asked_as_a_town_is() -> None:
     got = extract("Which Norwegian village was buried by mud and rock after a landslide?", said, [0.92, 0.75],
                   case=casing(said))
     assert got is not None and got.text == "Tverrfjell"
+
+
+def test_how_low_asks_a_measure_and_the_figure_reached_answers() -> None:
+    """"How low can a dormouse's body temperature drop?" asks a measure, as "How high...?"
+    does; "drop from about 98 degrees to as low as 35 degrees" reaches 35, and the figure
+    it drops from is where it started."""
+    from qa import short_answer as sa
+
+    said = ["While hibernating, a dormouse's body temperature can drop from about 98 degrees Fahrenheit to as low as 35 degrees, a temperature that would kill a person, who faints at about 80 degrees."]
+    got = extract("How low can a hibernating dormouse's body temperature drop?", said, [1.0], case=casing(said))
+    assert got is not None and got.text == "35"
+    assert sa.question_type("How cold did it get in Tarrow on Monday?") == "number"
