@@ -1886,7 +1886,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             marked = marked and not compared
             if i >= read and not (marked and of_kind == 1.0):
                 continue
-            if (headed_by_kind or introduced or holds_role or run in dates_named) and not compared:
+            # A figure written with the unit asked is of the kind as a name headed by it is:
+            # "How much money did she raise...?": "$3,000", over the "three years" a
+            # sentence the reader weighs higher gives.
+            with_unit = kind == "number" and asked.unit not in (None, "count", "year") and of_kind == 1.0
+            if (headed_by_kind or introduced or holds_role or run in dates_named or with_unit) and not compared:
                 named_as_kind.add(key)
             if marked and of_kind == 1.0:
                 marked_as_kind.add(key)
@@ -1906,7 +1910,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             where.pop(short)
             for named in mentions.values():
                 named.pop(short, None)
-    if named_as_kind:  # "Which airport...?": "Delta Air Lines" is not one beside "Toronto Pearson Airport"
+    if named_as_kind:  # "Which airport...?": "Delta Air Lines" is not one beside "Toronto Pearson Airport"; "How much money...?": not "three years" beside "$3,000"
         for k in best:
             if k not in named_as_kind:  # it is not of the kind, and the text names one that is
                 best[k] *= NOT_THE_KIND ** 2

@@ -3810,3 +3810,14 @@ def test_how_low_asks_a_measure_and_the_figure_reached_answers() -> None:
     got = extract("How low can a hibernating dormouse's body temperature drop?", said, [1.0], case=casing(said))
     assert got is not None and got.text == "35"
     assert sa.question_type("How cold did it get in Tarrow on Monday?") == "number"
+
+
+def test_a_figure_with_the_unit_asked_outweighs_one_without() -> None:
+    """"How much money did Mira Tolland raise...?": "$2,500" of a sentence lower in the
+    reader's order, not the "four years" of the one it weighs highest, which says no sum."""
+    said = ["The Dunmore Gazette reported that fifth-grader Mira Tolland has been helping the Dunmore County Animal Shelter for four years by holding bake sales and giving the proceeds to the shelter.",
+            "Dunmore: Money raised by a 10-year-old girl to help a rural animal shelter is paying for free adoptions this month.",
+            "She raised $2,500 this year, which was used to buy kennels."]
+    got = extract("How much money did Mira Tolland raise for the Dunmore County Animal Shelter this year?", said,
+                  [0.78, 0.52, 0.38], case=casing(said))
+    assert got is not None and got.text == "$2,500"
