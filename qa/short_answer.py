@@ -1335,6 +1335,12 @@ _NAMED_BY_KIND = frozenset(stem(n) for n in (
 # venue, a campus or a county as well as by a city ("at Howard University"); a journal
 # or a foundation is no place.
 _SITES = _NAMED_BY_KIND - {stem("Journal"), stem("Foundation")}
+# The common nouns news writes after a site's name or in an aside after it, where the
+# name alone says no kind: "his Mar-a-Lago estate", "Chequers, the official country
+# retreat of British prime ministers". Such a site answers "Where...?" as a place does.
+_SITE_NOUNS = frozenset(stem(n) for n in (
+    "estate", "retreat", "residence", "resort", "compound", "ranch", "mansion", "palace", "castle", "hotel",
+    "venue", "stadium", "arena", "campus", "headquarters", "club", "farm", "villa", "lodge", "manor"))
 # Kinds of venue whose names end in another venue word: a stadium is also a "Field",
 # "Dome" or "Park" ("Caesars Superdome", "Lambeau Field"), an arena a "Center" or
 # "Garden" ("Paycom Center", "Madison Square Garden"); a venue is any of them, or a hall
@@ -1714,6 +1720,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             s += sent[s:e].find(text)  # the place inside the name ("U.S. Soccer" -> "U.S.")
             if asked.person and of_kind < 1.0 and _stage_name(sent, s, text, asked.kinds, surnames):
                 of_kind /= NOT_THE_KIND  # "record producer DJ Cassidy": a person by the kind written before the name
+            if asked.anywhere and places.find_any(text) is None and not _headed_by_kind(text, _SITES) and \
+                    (_kind_after(sent, s + len(text), _SITE_NOUNS) or _named_as_the_kind(sent, s + len(text), _SITE_NOUNS)):
+                of_kind /= NOT_THE_KIND  # "Where...?": "at Chequers, the official country retreat of British prime ministers"
             in_place = asked.place is not None and of_kind == 1.0
             # "Whose nomination...?": the owner written before it ("Jared Isaacman's
             # nomination"), without the possessive.

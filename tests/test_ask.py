@@ -3821,3 +3821,13 @@ def test_a_figure_with_the_unit_asked_outweighs_one_without() -> None:
     got = extract("How much money did Mira Tolland raise for the Dunmore County Animal Shelter this year?", said,
                   [0.78, 0.52, 0.38], case=casing(said))
     assert got is not None and got.text == "$2,500"
+
+
+def test_a_site_named_with_its_common_noun_answers_where() -> None:
+    """"Where did Harlan hold his news conference...?": "at Dunwold, the official country
+    retreat of Tarvish prime ministers" names a site as "Dunwold Stadium" would, though
+    no list of places holds it; not "Washington", where he flew in from."""
+    said = ["Prime Minister Mira Osei is hosting Harlan at her Dunwold country estate for a private talk before a joint news conference, after he flew in from Washington.",
+            "Most of those items came up at Harlan's news conference with Mira Osei at Dunwold, the official country retreat of Tarvish prime ministers."]
+    got = extract("Where did Harlan hold his news conference with Mira Osei?", said, [0.84, 0.77], case=casing(said))
+    assert got is not None and got.text == "Dunwold"
