@@ -260,6 +260,15 @@ _DIMENSION_AFTER = re.compile(r"\s*(tall|high|deep|long|wide|thick|across|in (?:
 _DIMENSION = {"tall": "high", "high": "high", "height": "high", "in height": "high", "deep": "deep", "depth": "deep",
               "in depth": "deep", "long": "long", "length": "long", "in length": "long", "wide": "wide",
               "width": "wide", "in width": "wide", "across": "wide", "in diameter": "wide", "thick": "thick"}
+
+
+def _dimension_asked(question: str) -> str | None:
+    """The dimension the question's length measures ("high" for "How tall...?", "deep"
+    for "What depth...?"), or None when it names none."""
+    m = _DIMENSION_ASKED.search(question)
+    return _DIMENSION[(m.group(1) or m.group(2)).lower()] if m else None
+
+
 # "Which number president was William McKinley?", "which numbered President": a rank,
 # an ordinal ("the 25th President"); not "what number of", nor "what number did he wear?".
 _ORDINAL_ASKED = re.compile(rf"\b(?:which|what)\s+number(?:ed)?\s+{NOT_A_VERB_OR_ARTICLE}[a-z]", re.I)
@@ -1645,6 +1654,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     # "which party", "University of Idaho" for "which university"): not the question's topic.
     topic = q_stems - asked.kinds if kind in ("entity", "place") else q_stems
     q_lower = question.lower()
+    # The dimension a "how long / tall / deep...?" question measures (`_DIMENSION`), if it says one.
+    dimension = _dimension_asked(question) if asked.unit == "long" else None
     read = len(sentences) if marked_from is None else marked_from  # the sentences read for any span
     top_w = max(weights[:read], default=0.0) or 1.0  # the best of them sets the scale
     counted = asked.counted
@@ -1763,9 +1774,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if asked.unit == "long" and _LENGTH_BEFORE_A_NOUN.search(text) and \
                     not {stem(t) for t in following} & q_stems:
                 of_kind *= NOT_THE_KIND  # "How long was Brody's speech?": not the "three-and-a-half-hour" film
-            if asked.unit == "long" and (dimension := _DIMENSION_ASKED.search(question)) and \
-                    (measures := _DIMENSION_AFTER.match(sent, s + len(text))) and \
-                    _DIMENSION[measures.group(1).lower()] != _DIMENSION[(dimension.group(1) or dimension.group(2)).lower()]:
+            if dimension is not None and (measures := _DIMENSION_AFTER.match(sent, s + len(text))) and \
+                    _DIMENSION[measures.group(1).lower()] != dimension:
                 of_kind *= NOT_THE_KIND  # "How tall...?": not "33 feet in diameter" beside "363 feet tall"
             closeness = max((v / top_idf / (1.0 + abs(before - p) / 3.0) for p, v in positions),
                             default=0.1)
