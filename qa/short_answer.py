@@ -256,7 +256,8 @@ _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
 # The dimension a length measures, where the question or the text says it: "How tall...?"
 # is answered by "363 feet tall", not by "33 feet in diameter" of the same sentence.
 _DIMENSION_ASKED = re.compile(r"\bhow (tall|high|deep|long|wide|thick)\b|\b(?:what|which)\s+(height|depth|length|width)\b", re.I)
-_DIMENSION_AFTER = re.compile(r"\s*(tall|high|deep|long|wide|thick|across|in (?:diameter|width|length|height|depth))\b", re.I)
+# The word may be written onto the length with a hyphen: "A 3,000-foot-long and 15-foot-wide bridge".
+_DIMENSION_AFTER = re.compile(r"(?:\s*|-)(tall|high|deep|long|wide|thick|across|in (?:diameter|width|length|height|depth))\b", re.I)
 _DIMENSION = {"tall": "high", "high": "high", "height": "high", "in height": "high", "deep": "deep", "depth": "deep",
               "in depth": "deep", "long": "long", "length": "long", "in length": "long", "wide": "wide",
               "width": "wide", "in width": "wide", "across": "wide", "in diameter": "wide", "thick": "thick"}

@@ -3831,3 +3831,16 @@ def test_a_site_named_with_its_common_noun_answers_where() -> None:
             "Most of those items came up at Harlan's news conference with Mira Osei at Dunwold, the official country retreat of Tarvish prime ministers."]
     got = extract("Where did Harlan hold his news conference with Mira Osei?", said, [0.84, 0.77], case=casing(said))
     assert got is not None and got.text == "Dunwold"
+
+
+def test_a_dimension_written_onto_the_length_with_a_hyphen() -> None:
+    """"A 2,400-foot-long and 12-foot-wide bridge": "How long...?" is answered by the length
+    the hyphenated "long" follows, not by the width, though the width stands nearer the
+    question's rarest word, "bridge"."""
+    said = ["A 2,400-foot-long and 12-foot-wide bridge connects Marbury to Kelso across the Tarn River."]
+    question = "How long is the pedestrian bridge connecting Marbury to Kelso?"
+    from qa.lexical import content_stems
+
+    idf = {s: 4.0 if s.startswith("bridg") else 1.0 for s in content_stems(question)}
+    got = extract(question, said, [1.0], idf, case=casing(said))
+    assert got is not None and got.text == "2,400-foot"
