@@ -225,6 +225,9 @@ _MONEY_ASKED = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fine[sd]?|valu
                           r"|charge[sd]?|sue[sd]?|seek(?:s|ing)?|sought|raise[sd]?|owe[sd]?|sell(?:s|ing)?|sold"
                           r"|donat(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|lend(?:s|ing)?|lent|borrow(?:s|ed|ing)?"
                           r"|sav(?:e|es|ed|ing))\b", re.I)
+# A size of money written before a noun, with no figure: "a billion-dollar crisis", "a
+# multimillion-dollar deal" say how big, not how much.
+_MONEY_SIZE = re.compile(r"(?:multi-?)?(?:hundred|thousand|million|billion|trillion)[- ]dollar", re.I)
 _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b|\b(?:what|which|the)\s+share\s+of\b", re.I)
 _MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|cents?|pounds sterling)\b", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
@@ -880,6 +883,8 @@ class Asked:
                 weight *= NOT_THE_KIND  # "How many bricks...?": not "$366 million"; "...years?": not "6.13%"
             elif _VAGUE.fullmatch(text):
                 weight *= NOT_THE_KIND  # "How many stores...?": "about 500" before "hundreds"
+        elif self.unit == "money" and _MONEY_SIZE.fullmatch(text):
+            weight *= NOT_THE_KIND  # "How much does Delaware spend...?": not "billion-dollar" of "a billion-dollar crisis"
         elif self.unit == "day" and _MONTH_YEAR.fullmatch(text):
             return None  # "On what date does the snow moon peak?": never "February 2025" of a headline
         elif self.unit and not _has_unit(self.unit, text):

@@ -3844,3 +3844,14 @@ def test_a_dimension_written_onto_the_length_with_a_hyphen() -> None:
     idf = {s: 4.0 if s.startswith("bridg") else 1.0 for s in content_stems(question)}
     got = extract(question, said, [1.0], idf, case=casing(said))
     assert got is not None and got.text == "2,400-foot"
+
+
+def test_a_size_of_money_without_a_figure_is_no_sum() -> None:
+    """"How much does Marbury County spend on diabetes a year?": "$1.3 billion" of a lower
+    sentence, not "billion-dollar" of the headline's "billion-dollar crisis", which says how
+    big, not how much."""
+    said = ["Diabetes: Marbury's billion-dollar crisis",
+            "The First County spends more on diabetes than either heart disease or cancer.",
+            "The cost is $1.3 billion a year, the second-highest health care bill behind mental health."]
+    got = extract("How much does Marbury County spend on diabetes a year?", said, [1.0, 0.95, 0.6], case=casing(said))
+    assert got is not None and got.text == "$1.3 billion"
