@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from qa import verbs
+
 # Quotes, brackets and punctuation that stand around a word or a name, not in it.
 EDGE = "\"'“”‘’()[]{}.,;:!?-—–"
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")  # a word, as every matcher here reads one
@@ -38,7 +40,9 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    s = word_stem(word)
+    """The word's stem, an irregular past tense read as its verb's ("overtook" as
+    "overtake"; `verbs.present`), joined with its synonyms (`_SYNONYMS`)."""
+    s = word_stem(verbs.present(word))
     return _SYNONYMS.get(s, s)
 
 
