@@ -12,8 +12,6 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from qa import verbs
-
 # Quotes, brackets and punctuation that stand around a word or a name, not in it.
 EDGE = "\"'“”‘’()[]{}.,;:!?-—–"
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")  # a word, as every matcher here reads one
@@ -40,9 +38,7 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The word's stem, an irregular past tense read as its verb's ("overtook" as
-    "overtake"; `verbs.present`), joined with its synonyms (`_SYNONYMS`)."""
-    s = word_stem(verbs.present(word))
+    s = word_stem(word)
     return _SYNONYMS.get(s, s)
 
 

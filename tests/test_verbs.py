@@ -52,15 +52,3 @@ def test_the_forms_are_kept_in_the_user_s_cache_and_read_back(
 
     again = cached_words("lemminflect", "irregular-past", verbs.IRREGULAR_VERSION, must_not_build)
     assert set(again) == first
-
-
-def test_an_irregular_past_tense_stems_as_its_verb() -> None:
-    """"Which city did the rebels overtake?" is asked of news that writes "the rebels
-    overtook the city": the past tense stems as its verb does. A past tense that is also a
-    noun keeps its own stem ("saw"), as `_read_irregular` leaves it out."""
-    from qa.lexical import stem
-
-    assert stem("overtook") == stem("overtake")
-    assert stem("took") == stem("takes")
-    assert verbs.present("Wrote") == "write"
-    assert stem("saw") == "saw"
