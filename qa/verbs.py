@@ -38,6 +38,33 @@ def _read_irregular() -> set[str]:
             if f != lemma and f.isalpha() and f.islower() and f not in nouns and not _REGULAR.search(f)}
 
 
+# The cached pairs' format ("took take"): raise it whenever `_read_present` changes.
+PRESENT_VERSION = 1
+
+
+@functools.cache
+def _present() -> dict[str, str]:
+    pairs = cached_words("lemminflect", "past-verb-pairs", PRESENT_VERSION, _read_present)
+    return dict(pair.split(" ", 1) for pair in pairs)
+
+
+def _read_present() -> set[str]:
+    """Each irregular past tense of `_read_irregular` with its verb, "took take"."""
+    from lemminflect.core.Inflections import Inflections
+
+    irregular = _irregular()
+    table = Inflections()._getInflDict()
+    return {f"{f} {lemma}" for lemma, tags in table.items() for f in tags.get("VBD", ()) if f in irregular}
+
+
+def present(word: str) -> str:
+    """The verb an irregular past tense is of, in lower case ("overtook" -> "overtake",
+    "fled" -> "flee"), else the word as it is: a question asks "Which city did the rebels
+    overtake?" of news that writes "the rebels overtook the city of Hama", and a stemmer
+    reads the two as different words."""
+    return _present().get(word.lower(), word)
+
+
 def past_tense(word: str) -> bool:
     """Whether the word is a verb's past tense: "unveiled" (in any case), "told", "wrote"
     (in lower case: "Met" of "the Met Gala" is a name)."""

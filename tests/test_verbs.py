@@ -52,3 +52,12 @@ def test_the_forms_are_kept_in_the_user_s_cache_and_read_back(
 
     again = cached_words("lemminflect", "irregular-past", verbs.IRREGULAR_VERSION, must_not_build)
     assert set(again) == first
+
+
+def test_an_irregular_past_tense_is_read_as_its_verb_beside_a_span() -> None:
+    """"Which city did the rebels overtake?" is asked of news that writes "the rebels
+    overtook the city": beside a span, the past tense counts as the question's verb. A
+    past tense that is also a noun is no verb's ("saw"), as `_read_irregular` leaves it out."""
+    assert verbs.present("overtook") == "overtake" and verbs.present("Wrote") == "write"
+    assert verbs.present("saw") == "saw"
+    assert sa._question_word("overtook", frozenset(sa.q_stems_of("Which city did they overtake?")), {}, "place") == 1.0
