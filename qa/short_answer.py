@@ -2040,7 +2040,8 @@ def _question_word(token: str, q_stems: frozenset[str], idf: dict[str, float], k
     "Which city did the rebels overtake?"; `verbs.present`): read here only, where a span
     is weighed by the question's words beside it, not in the retrieval's or the reader
     order's word overlap (read there too, it moved as many answers away as it found)."""
-    if (st := stem(token)) in q_stems or (st := stem(verbs.present(token))) in q_stems:
+    if (st := stem(token)) in q_stems or \
+            ((verb := verbs.present(token)) != token and (st := stem(verb)) in q_stems):
         return idf.get(st, 1.0)
     parts = [stem(p) for p in token.split("-") if p.isalpha()] if "-" in token and kind == "number" else []
     return max((idf.get(p, 1.0) for p in parts if p in q_stems), default=None)

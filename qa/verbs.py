@@ -59,7 +59,7 @@ def _read_present() -> set[str]:
 
 def present(word: str) -> str:
     """The verb an irregular past tense is of, in lower case ("overtook" -> "overtake",
-    "fled" -> "flee"), else the word as it is: a question asks "Which city did the rebels
+    "swept" -> "sweep"), else the word as it is: a question asks "Which city did the rebels
     overtake?" of news that writes "the rebels overtook the city of Hama", and a stemmer
     reads the two as different words."""
     return _present().get(word.lower(), word)
