@@ -1467,10 +1467,19 @@ def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> 
         # A longer aside that ends in the kind: "Charles Ezell, the Office of Personnel
         # Management's acting director, announced..."
         if aside := _APPOSITION.match(sentence, end):
-            near += words(aside.group(1))[-1:]
+            near += _head_words(aside.group(1))
     elif said_to_be := _COPULA_AFTER.match(sentence, end):
-        near += words(said_to_be.group(1))[-1:]  # "Scottie Scheffler is the 2022 Masters champion."
+        near += _head_words(said_to_be.group(1))  # "Scottie Scheffler is the 2022 Masters champion."
     return any(stem(people.spelled_out(w)) in kinds for w in near)
+
+
+def _head_words(phrase: str) -> list[str]:
+    """The words of a noun phrase that may be its head: its last word ("director" of "the
+    Office of Personnel Management's acting director") and its last before a preposition,
+    which begins what the head is of or at ("president" of "the president of Finland")."""
+    toks = words(phrase)
+    cut = next((i for i, t in enumerate(toks) if i and t.lower() in _PREPOSITIONS), len(toks))
+    return list(dict.fromkeys(toks[cut - 1 : cut] + toks[-1:]))
 
 
 def _named_as_the_kind(sentence: str, end: int, kinds: frozenset[str]) -> bool:

@@ -3790,6 +3790,17 @@ def test_a_copula_after_a_name_writes_the_kind_beside_it() -> None:
     assert got is not None and got.text == "Jonah Pellis" and got.marked
 
 
+def test_a_copula_writes_the_head_before_a_preposition_beside_the_name() -> None:
+    """"Who is the president of Veltria?": "Mara Quill is the president of Veltria" writes
+    the title beside her though the phrase ends in the country, over leaders of other
+    countries written with the title before their names lower in the reader's order."""
+    said = ["Mara Quill is the president of Veltria, making her the only leader at the summit representing a nation that borders Ostrava.",
+            "She previously served as the prime minister and foreign minister of Veltria.",
+            "President Lorne Adley met with Ostravan President Dmitri Varko and Kesh President Ivo Tann at the summit on Monday."]
+    got = extract("Who is the president of Veltria?", said, [0.9, 0.75, 0.37], case=casing(said))
+    assert got is not None and got.text == "Mara Quill" and got.marked
+
+
 def test_a_village_is_asked_as_a_town_is() -> None:
     """"Which Norwegian village...?" asks for a place as "Which town...?" does: the one
     written "Tverrfjell, Norway", not the "Rondane Mountains" the lede sets the village in."""
