@@ -1518,17 +1518,21 @@ def _kind_after(sentence: str, end: int, kinds: frozenset[str]) -> bool:
 # "in the journal Nature", "the scientific journal, Geomatics, details...": the kind, a
 # comma or none, then the name.
 _THE_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}([a-z][\w-]*),?\s+$")
+# "the key Kharkiv city of Balakliia", "the town of Big Bear": the kind, "of", then the name;
+# the words between the article and the kind may be names ("Kharkiv").
+_THE_KIND_OF_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}([a-z][\w-]*)\s+of\s+$")
 
 
 def _introduced_as_the_kind(sentence: str, start: int, kinds: frozenset[str]) -> bool:
     """Whether the name starting at `start` follows an article and the kind asked for, in
     lower case, a comma between or none ("published in the journal Nature", "the scientific
     journal, Geomatics,", "on the messaging service Signal" for
-    "which journal", "which messaging service"): the words say what the name is, as
+    "which journal", "which messaging service"), or the kind and "of" ("the key Kharkiv
+    city of Balakliia" for "which city"): the words say what the name is, as
     `_named_as_the_kind` reads them after it. A possessive between ("the team's Stanley
     Cup") or no article ("parent company Unilever") says it too loosely."""
-    m = _THE_KIND_BEFORE.search(sentence[:start])
-    return m is not None and stem(m.group(1)) in kinds
+    return any((m := pattern.search(sentence[:start])) is not None and stem(m.group(1)) in kinds
+               for pattern in (_THE_KIND_BEFORE, _THE_KIND_OF_BEFORE))
 
 
 _PARTICIPLE_BY = re.compile(r"\b([a-z]+ed)\s+by\s+(?:the\s+)?$")

@@ -3801,6 +3801,14 @@ def test_a_copula_writes_the_head_before_a_preposition_beside_the_name() -> None
     assert got is not None and got.text == "Mara Quill" and got.marked
 
 
+def test_the_kind_and_of_before_a_name_introduce_it_as_the_kind() -> None:
+    """"Which key Dorvan city...?": "the key Dorvan city of Pelkivka" says Pelkivka is a
+    city, as "the city Pelkivka" would, though no list of cities knows it."""
+    said = ["Soldiers posted a video from a rooftop in the key Dorvan city of Pelkivka, which was occupied for six months, beside the national flag."]
+    got = extract("Which key Dorvan city did the president say his forces had retaken?", said, [0.9], case=casing(said))
+    assert got is not None and got.text == "Pelkivka" and got.marked
+
+
 def test_a_village_is_asked_as_a_town_is() -> None:
     """"Which Norwegian village...?" asks for a place as "Which town...?" does: the one
     written "Tverrfjell, Norway", not the "Rondane Mountains" the lede sets the village in."""
