@@ -1913,6 +1913,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 role *= 1.5 if prev in _PREPOSITIONS or owns else 0.5
                 if prev == asked.ends_on:
                     role *= AFTER_ITS_PREPOSITION  # "flying from?": "from Wichita", not "in Washington"
+                if _introduced_as_the_kind(sent, s, asked.kinds):
+                    role *= KIND_BESIDE_ROLE  # "In which city...?": "in the small city of Fallbrook"
+                    marked = True
             elif kind == "date" and asked.ends_on:
                 # "Until what date?": "until April 2", not "on Thursday"; "through around March 29"
                 said = next((t.lower() for t in reversed(toks[:before]) if t.lower() not in _ROUGHLY), "")

@@ -3809,6 +3809,17 @@ def test_the_kind_and_of_before_a_name_introduce_it_as_the_kind() -> None:
     assert got is not None and got.text == "Pelkivka" and got.marked
 
 
+def test_the_city_of_a_name_marks_it_for_which_city() -> None:
+    """"In which city did the Hollis Fire tear through a retirement community?": "in the
+    small city of Norbeck" says Norbeck is the city, over the city the dateline and a
+    "north of" name in a sentence the reader weighs alike."""
+    said = ["SAN DIEGO – A brush fire driven by gusty winds exploded rapidly Thursday north of San Diego, destroying dozens of trailer homes in a retirement community.",
+            "The fire expanded to 4 square miles in a matter of hours and tore through the tightly packed Rancho Verde community in the small city of Norbeck, known for its orchards."]
+    got = extract("In which city did the Hollis Fire tear through a retirement community?", said, [0.513, 0.516],
+                  case=casing(said))
+    assert got is not None and got.text == "Norbeck" and got.marked
+
+
 def test_a_village_is_asked_as_a_town_is() -> None:
     """"Which Norwegian village...?" asks for a place as "Which town...?" does: the one
     written "Tverrfjell, Norway", not the "Rondane Mountains" the lede sets the village in."""
