@@ -4,7 +4,8 @@ Ingest uses it to pack whole sentences into chunks; answering uses it to pick th
 sentence to quote. A rule-based splitter (no model download, deterministic, fast):
 a sentence ends at . ! ? (optionally followed by closing quotes or brackets) followed by
 whitespace and an upper-case letter, digit or opening quote, unless the word before the
-dot is a known abbreviation or a single initial; a line break always ends a sentence.
+dot is a known abbreviation, a single initial or capital initials run together ("J.D.
+Vance"); a line break always ends a sentence.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ _ABBREV = {
 }
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# Capital initials joined by dots ("J.D", "A.J"): a name's first part, not a sentence's end.
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -55,5 +58,7 @@ def is_abbreviation(before: str) -> bool:
         return False
     word = m.group(1).lower().rstrip(".")
     if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
+        return True
+    if _INITIALS.fullmatch(m.group(1).rstrip(".")):  # initials run together: "J.D. Vance"
         return True
     return word in _ABBREV

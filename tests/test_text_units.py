@@ -54,6 +54,14 @@ def test_sentences_are_exact_spans() -> None:
                                      "Was it 3.5 km?", "Yes.", "New line"]
 
 
+def test_initials_run_together_end_no_sentence() -> None:
+    """"nominee J.D. Vance": the initials open a name, as "John F. Kennedy"'s one does; a
+    word of capitals before a dot still may end one ("...joined NATO. Then...")."""
+    text = "At a rally for Senate nominee J.D. Vance, he spoke. Then A.J. Brown scored. Finland joined NATO. Sweden followed."
+    assert split_sentences(text) == ["At a rally for Senate nominee J.D. Vance, he spoke.", "Then A.J. Brown scored.",
+                                     "Finland joined NATO.", "Sweden followed."]
+
+
 def test_chunks_keep_sentences_whole_and_slice_the_text() -> None:
     sents = [f"Sentence number {i} talks about topic {i} at some length here." for i in range(40)]
     text = " ".join(sents[:20]) + "\n\n" + " ".join(sents[20:])
