@@ -327,6 +327,8 @@ def whole_name(word: str, texts: Iterable[str], surnames: frozenset[str] = froze
 _OWNED = re.compile(r"\S.*?[’']s\s+(\S.*)$")
 
 
+# Two words or more, then "of" and a capitalised name: a person and the body they sit on.
+_OF_A_BODY = re.compile(r"(\S+(?:\s+\S+)+?)\s+of\s+(?:the\s+)?[A-Z]")
 # An organisation's letters ("NASCAR", "FEMA"), not a Roman numeral ("III", "XIV").
 _LETTERS = re.compile(r"(?![IVXLCDM]+$)[A-Z]{3,}")
 
@@ -349,11 +351,18 @@ def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
     # Kathy Hochul"; "Elon Musk's DOGE" names no person).
     if (owned := _OWNED.match(name)) is not None:
         return person_in(owned.group(1), surnames)
+    # A person's whole name, then the body they sit on: "Chief Judge Sri Srinavasan of the
+    # DC Circuit" is the judge. Not a title before "of": "Secretary of State Marco Rubio",
+    # "Chief Magistrate of the Commonwealth of The Bahamas Joyann Ferguson-Pratt".
+    if (seat := _OF_A_BODY.match(name)) is not None and _names_a_person(seat.group(1), surnames):
+        return seat.group(1)
     words = [t.strip(EDGE) for t in name.split()]
     if len(words) < 2 or not all(words):
         return None
     if is_title(words[0]):
         return name if words[-1][:1].isupper() else None
+    if len(words) > 2 and words[0].lower() in _PARTIES:  # "Republican Martha McSally"; `untitled` drops the party
+        return name if person_in(name.split(None, 1)[1], surnames) is not None else None
     if _LETTERS.fullmatch(words[-1]) and not words[0].isupper():
         return None  # "Free NASCAR weekend shows": a body's letters end no one's name (a numeral may: "Murphy II")
     # "Wichita Mayor Lily Wu": the person from the title on.
@@ -364,11 +373,24 @@ def person_in(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
     return name if person else None
 
 
+def _names_a_person(text: str, surnames: frozenset[str]) -> bool:
+    """Whether the words after the titles that open the text are a person's whole name:
+    two words or more, a given name first or a surname the text writes as a person's
+    last ("Chief Judge Sri Srinavasan"; not "Chief Magistrate")."""
+    rest = list(dropwhile(is_title, text.split()))
+    return len(rest) >= 2 and (is_given_name(rest[0].strip(EDGE)) or rest[-1].strip(EDGE) in surnames)
+
+
 # Titles that are part of how a name is written ("Pope Leo XIV", "King Charles III",
 # "Prince William"), not an office held for a while: a name keeps them. Not "Rev.", a
 # form of address like "Dr." ("the Rev. Dean Fulks" is Dean Fulks).
 _HONORIFICS = frozenset("pope king queen prince princess sheikh cardinal archbishop bishop saint st sir dame "
                         "lord lady".split())
+
+
+# The parties news writes before a politician's name ("Democrat Mark Kelly defeated
+# Republican Martha McSally").
+_PARTIES = frozenset({"republican", "democrat", "democratic", "gop", "independent", "libertarian"})
 
 
 def untitled(name: str) -> str:
@@ -377,8 +399,11 @@ def untitled(name: str) -> str:
     -> "Marco Rubio"), and without the words that say whose office it is ("Mexican
     President Claudia Sheinbaum", "Air Force General Gregory Guillot", "Texas Gov. Greg
     Abbott"); else the name as it is ("Justice Department"). A title that is part of the
-    name stays ("Pope Leo XIV", "King Charles III")."""
+    name stays ("Pope Leo XIV", "King Charles III"). A party before the name is no part
+    of it either ("Republican Martha McSally")."""
     words = name.split()
+    while len(words) > 2 and words[0].lower() in _PARTIES:
+        words = words[1:]
     # The last title with a name of two words or more after it, and the words before it.
     n = max((i for i in range(1, len(words) - 2) if _is_office(words[i]) and not is_title(words[i + 1])),
             default=-1) + 1

@@ -3820,6 +3820,22 @@ def test_the_city_of_a_name_marks_it_for_which_city() -> None:
     assert got is not None and got.text == "Norbeck" and got.marked
 
 
+def test_a_persons_name_is_written_without_the_party_before_or_the_body_after() -> None:
+    """A person asked is answered by name alone: not "Republican Carla Venn" of "Democrat
+    Dana Whitlock defeated Republican Carla Venn", nor "Priya Verrow of the Tenth Circuit"
+    of "Chief Judge Priya Verrow of the Tenth Circuit wrote"."""
+    said = ["Democrat Dana Whitlock defeated Republican Carla Venn in Norland's Senate race with national implications."]
+    got = extract("Who did Dana Whitlock defeat in Norland's Senate race?", said, [0.9], case=casing(said))
+    assert got is not None and got.text == "Carla Venn"
+    said = ["The memo was never meant to charge anyone, Chief Judge Priya Verrow of the Tenth Circuit wrote in the opinion."]
+    got = extract("Who is the chief judge of the Tenth Circuit?", said, [0.9], case=casing(said))
+    assert got is not None and got.text == "Priya Verrow"
+    # A title before "of" is no name: "Chief Magistrate" is not who denied bail.
+    said = ["But Chief Magistrate of the Commonwealth of Norland Ada Pell-Winter has denied Brandt bail."]
+    got = extract("Who denied Tomas Brandt bail in Norland?", said, [0.9], case=casing(said))
+    assert got is not None and got.text.endswith("Ada Pell-Winter")
+
+
 def test_a_village_is_asked_as_a_town_is() -> None:
     """"Which Norwegian village...?" asks for a place as "Which town...?" does: the one
     written "Tverrfjell, Norway", not the "Rondane Mountains" the lede sets the village in."""
