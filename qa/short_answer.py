@@ -260,6 +260,12 @@ _HAS_LONG_UNIT = re.compile(rf"\b{_LONG_UNIT}\b", re.I)
 # is answered by "363 feet tall", not by "33 feet in diameter" of the same sentence.
 _DIMENSION_ASKED = re.compile(r"\bhow (tall|high|deep|long|wide|thick)\b|\b(?:what|which)\s+(height|depth|length|width)\b", re.I)
 # The word may be written onto the length with a hyphen: "A 3,000-foot-long and 15-foot-wide bridge".
+# A figure and a unit of time, written apart or by a hyphen ("two weeks", "three-day"):
+# in a question, the period it asks about ("...in the last two weeks?").
+_TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+_A_PERIOD = re.compile(rf"\b(?:{_FIGURE}|{_NUM_WORDS})[\s-]+{_TIME_UNIT}\b", re.I)
+_TIME_UNIT_NEXT = re.compile(rf"[\s-]+{_TIME_UNIT}\b", re.I)  # after a figure
+_TIME_UNIT_END = re.compile(rf"\s{_TIME_UNIT}$", re.I)  # a figure's span that holds its unit ("3 years")
 _DIMENSION_AFTER = re.compile(r"(?:\s*|-)(tall|high|deep|long|wide|thick|across|in (?:diameter|width|length|height|depth))\b", re.I)
 _DIMENSION = {"tall": "high", "high": "high", "height": "high", "in height": "high", "deep": "deep", "depth": "deep",
               "in depth": "deep", "long": "long", "length": "long", "in length": "long", "wide": "wide",
@@ -308,6 +314,15 @@ _YEAR = re.compile(rf"\b{_YEAR_DIGITS}\b")
 # "Game 7", "Phase 3"): it is not an amount.
 _LABELLED = re.compile(r"\b(?:day|game|round|phase|stage|part|chapter|season|episode|step|level|tier"
                        r"|article|section|week|no\.|number|vol\.|volume)\s+$", re.I)
+
+
+def _periods_named(question: str, asked: Asked) -> bool:
+    """Whether the question writes a period, a figure and a unit of time ("in the last two
+    weeks"), and asks an amount that is no length of time (not "How long...?", "How many
+    weeks...?", nor money, a count or a date): then its figures of time are the period's,
+    and a figure the news writes in a unit of time ("three weeks", "a three-day
+    increase") names a period too, not the amount asked."""
+    return asked.unit in (None, "percent") and not asked.counted and _A_PERIOD.search(question) is not None
 
 
 def unit_asked(question: str) -> str | None:
@@ -1675,6 +1690,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     q_lower = question.lower()
     # The dimension a "how long / tall / deep...?" question measures (`_DIMENSION`), if it says one.
     dimension = _dimension_asked(question) if asked.unit == "long" else None
+    # "By how much have cases increased in the last two weeks?" is not answered "three" of
+    # "in the last three weeks" or "a three-day increase" (`_periods_named`).
+    periods_named = kind == "number" and _periods_named(question, asked)
     read = len(sentences) if marked_from is None else marked_from  # the sentences read for any span
     top_w = max(weights[:read], default=0.0) or 1.0  # the best of them sets the scale
     counted = asked.counted
@@ -1793,6 +1811,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if asked.unit == "long" and _LENGTH_BEFORE_A_NOUN.search(text) and \
                     not {stem(t) for t in following} & q_stems:
                 of_kind *= NOT_THE_KIND  # "How long was Brody's speech?": not the "three-and-a-half-hour" film
+            if periods_named and (_TIME_UNIT_NEXT.match(sent, s + len(text)) or _TIME_UNIT_END.search(text)):
+                of_kind *= NOT_THE_KIND  # "...in the last two weeks?": not "three" of "the last three weeks"
             if dimension is not None and (measures := _DIMENSION_AFTER.match(sent, s + len(text))) and \
                     _DIMENSION[measures.group(1).lower()] != dimension:
                 of_kind *= NOT_THE_KIND  # "How tall...?": not "33 feet in diameter" beside "363 feet tall"

@@ -3836,6 +3836,19 @@ def test_a_persons_name_is_written_without_the_party_before_or_the_body_after() 
     assert got is not None and got.text.endswith("Ada Pell-Winter")
 
 
+def test_a_figure_of_time_is_a_period_when_the_question_names_one() -> None:
+    """"By how much have flu cases increased in the last two weeks?": the question's "two
+    weeks" is its period, and "three" of "a three-day increase" and "the last three
+    weeks" name periods too, not the rise asked for, however many sentences write them."""
+    said = ["In the last two weeks, flu cases have increased 64% nationally, and hospital stays are up 12% over the week before.",
+            "That is the largest three-day increase of flu cases reported in Corvane since February.",
+            "In the last three weeks, the number of flu patients at Tarrow General Hospital has increased 81%.",
+            "Flu cases in Corvane rose over the past three days by 1,204 to 96,310."]
+    got = extract("By how much have flu cases increased nationally in the last two weeks?", said,
+                  [0.958, 0.896, 0.883, 0.881], case=casing(said))
+    assert got is not None and got.text == "64%"
+
+
 def test_a_village_is_asked_as_a_town_is() -> None:
     """"Which Norwegian village...?" asks for a place as "Which town...?" does: the one
     written "Tverrfjell, Norway", not the "Rondane Mountains" the lede sets the village in."""
