@@ -680,6 +680,9 @@ class Asked:
     # "When will the next eclipse cross the U.S. after April 2024?": the month (and year)
     # the question bounds the date asked by (`_bound_month`), which is no answer.
     bound: tuple[str, str | None] | None = None
+    # "When does Hanukkah start in 2023?": the one year a date question writes (`_year_named`),
+    # against which a date written with another year answers another year's question.
+    year: str | None = None
     # "...the earthquake that hit southwestern Japan?": the countries the question is set
     # in (`places.countries_in`), for a question not asking for a place.
     countries: frozenset[str] = frozenset()
@@ -732,6 +735,7 @@ class Asked:
             tag_states=party_tags.states_asked(clause, kinds) if person or roles else frozenset(),
             full_name=named and _FULL_NAME.search(clause) is not None,
             bound=_bound_month(clause) if kind == "date" else None,
+            year=_year_named(clause) if kind == "date" else None,
             countries=frozenset(places.countries_in(question)) if kind != "place" and place is None else frozenset())
 
     def given(self, sentence: str) -> list[tuple[int, int]]:
@@ -904,6 +908,8 @@ class Asked:
             return None  # "On what date does the snow moon peak?": never "February 2025" of a headline
         elif self.unit and not _has_unit(self.unit, text):
             weight *= NOT_THE_KIND  # "What is the value...?": not "eight"
+        elif self.year is not None and (written := _YEAR.search(text)) is not None and written.group() != self.year:
+            weight *= NOT_THE_KIND  # "When does Hanukkah start in 2023?": not "Dec. 2, 2018"
         if self.bound is not None and _in_month(text, *self.bound):
             return None  # "...after April 2024?": not "April 8", the day the bound is set by
         alias = places.city_alias(text)  # "Washington D.C." is the question's own "Washington"
@@ -2033,6 +2039,20 @@ def _bound_month(question: str) -> tuple[str, str | None] | None:
     ("apr", "2024"); None when the question writes no such bound."""
     m = _BOUND_BY_A_MONTH.search(question)
     return (m.group(1)[:3].lower(), m.group(2)) if m else None
+
+
+_A_BOUND_BEFORE = re.compile(r"\b(?:after|before|since|until|till|by|through|from)\s+(?:\w+\.?\s+){0,2}$", re.I)
+
+
+def _year_named(question: str) -> str | None:
+    """The year a question asks in, when it writes one and only one ("When does Hanukkah
+    start in 2023?"), else None; not a year that bounds the date asked ("after March
+    2026", "since 2020"), which the answer lies outside of."""
+    found = {m.group() for m in _YEAR.finditer(question)}
+    if len(found) != 1:
+        return None
+    m = _YEAR.search(question)
+    return None if m is None or _A_BOUND_BEFORE.search(question[: m.start()]) else found.pop()
 
 
 def _in_month(date: str, month: str, year: str | None) -> bool:

@@ -3849,6 +3849,16 @@ def test_a_figure_of_time_is_a_period_when_the_question_names_one() -> None:
     assert got is not None and got.text == "64%"
 
 
+def test_a_date_of_another_year_answers_no_question_that_names_one() -> None:
+    """"When does Lanternfest start in 2031?": "Oct. 3, 2027" is another year's start; the
+    date this year's sentence gives answers, though the reader weighs it lower."""
+    said = ["Corrections: An earlier version of this story misstated the day Lanternfest starts in 2031.",
+            "Lanternfest starts at sundown on Oct. 3, 2027, and many Harlow residents will be celebrating the festival of lanterns.",
+            "This year, the festival runs from sundown on Thursday, Oct. 12, to sundown on Friday, Oct. 20."]
+    got = extract("When does Lanternfest start in 2031?", said, [0.87, 0.71, 0.6], case=casing(said))
+    assert got is not None and "Oct. 12" in got.text
+
+
 def test_a_village_is_asked_as_a_town_is() -> None:
     """"Which Norwegian village...?" asks for a place as "Which town...?" does: the one
     written "Tverrfjell, Norway", not the "Rondane Mountains" the lede sets the village in."""
