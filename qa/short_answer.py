@@ -429,9 +429,11 @@ _AUXILIARIES = frozenset("be is are was were been being get gets got".split())
 # person's name, however near the question's words the story names its people
 # (`_asks_for_species`).
 _SPECIES = asking_for("animal creature species insect mammal reptile".split())
-# "Which State Department spokesperson...?": a place word capitalised before another
-# capitalised word is part of a name, and the question does not ask for a state.
-_PLACE_WORD_IN_A_NAME = re.compile(r"\b(?i:which|what)\s+(?:City|Country|State|Town|Province|Region|County|Nation)\s+[A-Z]")
+# "Which State Department spokesperson...?", "Which Arizona State University student...?":
+# a place word capitalised before another capitalised word, after "which" or a name's
+# first words, is part of a name, and the question does not ask for a state.
+_PLACE_WORD_IN_A_NAME = re.compile(r"\b(?i:which|what)\s+(?:[A-Z][\w.’'-]*\s+){0,2}"
+                                   r"(?:City|Country|State|Town|Province|Region|County|Nation)\s+[A-Z]")
 # "Which type of outbreak...?" asks for an outbreak: the kind is read after "type of".
 _KIND_WORDS = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+following\s+)?(?:(?:type|kind|sort)s?\s+of\s+)?"
                          rf"((?:{TIME_OF_HOLDING})?(?:[\w’'.-]+\s*){{1,3}})", re.I)

@@ -3859,6 +3859,16 @@ def test_a_date_of_another_year_answers_no_question_that_names_one() -> None:
     assert got is not None and "Oct. 12" in got.text
 
 
+def test_a_place_word_inside_a_name_asks_for_no_place() -> None:
+    """"Which Norland State University student...?" asks for a student: "State" is part of
+    the university's name, as "State" of "Which State Department spokesperson...?" is."""
+    said = ["A 20-year-old hiker out with her dad fell to her death from Tarrow Peak in Oregon's Calder National Park during a storm.",
+            "Lena Moritz, a Norland State University student, was descending the cables on Tarrow Peak with her father when she slipped off."]
+    got = extract("Which Norland State University student fell from the Tarrow Peak cables?", said, [0.8, 0.746],
+                  case=casing(said))
+    assert got is not None and got.text == "Lena Moritz"
+
+
 def test_a_village_is_asked_as_a_town_is() -> None:
     """"Which Norwegian village...?" asks for a place as "Which town...?" does: the one
     written "Tverrfjell, Norway", not the "Rondane Mountains" the lede sets the village in."""
