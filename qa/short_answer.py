@@ -1540,6 +1540,9 @@ def _kind_after(sentence: str, end: int, kinds: frozenset[str]) -> bool:
 
 # "in the journal Nature", "the scientific journal, Geomatics, details...": the kind, a
 # comma or none, then the name.
+# ", Virginia" after a city; a capitalised word and a comma before a state.
+_STATE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?=[\s,.;:]|$)")
+_A_NAME_AND_COMMA = re.compile(r"[A-Z][\w.’'-]*,\s+$")
 _THE_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}([a-z][\w-]*),?\s+$")
 # "the key Kharkiv city of Balakliia", "the town of Big Bear": the kind, "of", then the name;
 # the words between the article and the kind may be names ("Kharkiv").
@@ -1937,8 +1940,16 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 prev = _governing_word(toks, before)  # "in the Netherlands", "at the Washington National Cathedral"
                 # "The Virginia Department of Motor Vehicles" for "Which state's Department of
                 # Motor Vehicles...?": the place written before what the question has it own.
-                owns = bool(asked.owned) and tuple(stem(t) for t in following[: len(asked.owned)]) == asked.owned
+                # A city's state after a comma is part of how the city is written: "a Fairfax,
+                # Virginia court" is Fairfax's court, and Virginia is no city asked for.
+                state_after = _STATE_AFTER.match(sent, s + len(text)) if asked.place == "city" else None
+                if state_after is not None and not places.is_place("state", state_after.group(1)):
+                    state_after = None
+                owner_words = words(sent[state_after.end():]) if state_after else following
+                owns = bool(asked.owned) and tuple(stem(t) for t in owner_words[: len(asked.owned)]) == asked.owned
                 role *= 1.5 if prev in _PREPOSITIONS or owns else 0.5
+                if asked.place == "city" and places.is_place("state", text) and _A_NAME_AND_COMMA.search(sent[:s]):
+                    role *= NOT_THE_KIND  # "Which city's court...?": not "Virginia" of "a Fairfax, Virginia court"
                 if prev == asked.ends_on:
                     role *= AFTER_ITS_PREPOSITION  # "flying from?": "from Wichita", not "in Washington"
                 if _introduced_as_the_kind(sent, s, asked.kinds):

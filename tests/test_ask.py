@@ -3869,6 +3869,14 @@ def test_a_place_word_inside_a_name_asks_for_no_place() -> None:
     assert got is not None and got.text == "Lena Moritz"
 
 
+def test_a_citys_state_after_its_comma_is_no_city_asked_for() -> None:
+    """"In which city's court did Leo Marsh testify?": "a Carrowby, Virginia court" is
+    Carrowby's court; Virginia, written before "court", is the city's state."""
+    said = ["Actor Leo Marsh resumed his testimony in a Carrowby, Virginia court in his defamation case against his former partner Ana Reyes on Wednesday."]
+    got = extract("In which city's court did Leo Marsh testify in his defamation case?", said, [0.9], case=casing(said))
+    assert got is not None and got.text == "Carrowby"
+
+
 def test_a_village_is_asked_as_a_town_is() -> None:
     """"Which Norwegian village...?" asks for a place as "Which town...?" does: the one
     written "Tverrfjell, Norway", not the "Rondane Mountains" the lede sets the village in."""
