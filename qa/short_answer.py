@@ -583,8 +583,8 @@ def _opening_type(question: str) -> str | None:
     if re.match(r"(which|what) (reasons?|purposes?|explanations?)\b", q):
         return None  # "...for which reason?", "which of the following reasons": a clause, no name, answers it
     if re.match(r"(which|name the)\b", q) or naming.asks_for_name(q) or naming.asks_for_word(q) \
-            or _WHAT_KIND.match(question.strip()):  # as written: a capitalised word is no kind
-        return "entity"  # "which automaker", "which film", "what is its name", "what is it called", "what word"
+            or _WHAT_KIND.match(question.strip()) or works.asks_for_work(question):  # as written: a capitalised word is no kind
+        return "entity"  # "which automaker", "which film", "what is its name", "what is it called", "what word", "what is her new album"
     return None
 
 

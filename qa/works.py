@@ -16,8 +16,12 @@ from qa.lexical import any_noun, asking_for
 
 # "which film", "what animated show", "which hit song", "which best-selling album".
 _WORK_NOUNS = """film movie show series sitcom documentary episode musical opera album song single
-record book novel memoir play podcast franchise""".split()
+record book novel novella memoir play podcast franchise""".split()
 _WORKS = asking_for(_WORK_NOUNS)
+# "What is Taylor Swift's new album?": a work named by whose it is, after "what is": up
+# to four words, the last a possessive, up to two more, then the kind of work.
+_OWNED_WORK = re.compile(r"\bwhat\s+(?:is|was|are|were|will\s+be)\s+(?:[\w.-]+\s+){0,3}[\w.-]+[’']s?\s+"
+                         r"(?:[\w-]+\s+){0,2}" + any_noun(_WORK_NOUNS), re.I)
 # "What is the title of her new album?": the title of a work, asked for by name.
 _TITLE_OF = re.compile(r"\btitles?\s+of\s+(?:[\w.’'-]+\s+){0,4}?" + any_noun(_WORK_NOUNS), re.I)
 # A run between a pair of quotation marks, curly or straight, on one line; or between
@@ -29,9 +33,10 @@ MAX_TITLE_WORDS = 8
 
 
 def asks_for_work(question: str) -> bool:
-    """Whether the question asks "which / what [up to two words] <a kind of work>", or
-    for "the title of" one."""
-    return _WORKS.search(question) is not None or _TITLE_OF.search(question) is not None
+    """Whether the question asks "which / what [up to two words] <a kind of work>", for
+    "the title of" one, or "what is <someone>'s [new] <kind of work>"."""
+    return _WORKS.search(question) is not None or _TITLE_OF.search(question) is not None \
+        or _OWNED_WORK.search(question) is not None
 
 
 def reads_as_title(text: str) -> bool:

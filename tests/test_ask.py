@@ -3877,6 +3877,15 @@ def test_a_citys_state_after_its_comma_is_no_city_asked_for() -> None:
     assert got is not None and got.text == "Carrowby"
 
 
+def test_what_is_someones_new_album_asks_for_a_work() -> None:
+    """"What is Lana Corvell's new album?" asks for a work by whose it is, as "Which
+    album...?" does: the quoted title answers, not the podcast named beside it."""
+    said = ['Singer Lana Corvell confirmed the release of her new album "The Glass Parade" on a "Late Hours" podcast teaser released at 12:12 a.m.',
+            'Corvell will appear on the "Late Hours" podcast with Dean Morrow on Wednesday.']
+    got = extract("What is Lana Corvell's new album?", said, [0.9, 0.6], case=casing(said))
+    assert got is not None and got.text == "The Glass Parade"
+
+
 def test_a_village_is_asked_as_a_town_is() -> None:
     """"Which Norwegian village...?" asks for a place as "Which town...?" does: the one
     written "Tverrfjell, Norway", not the "Rondane Mountains" the lede sets the village in."""
