@@ -914,6 +914,8 @@ class Asked:
             weight *= NOT_THE_KIND  # "When does Hanukkah start in 2023?": not "Dec. 2, 2018"
         if self.bound is not None and _in_month(text, *self.bound):
             return None  # "...after April 2024?": not "April 8", the day the bound is set by
+        if self.kind == "entity" and (owned := _OWNED_BY.match(text)) is not None and self.own(owned.group(1)):
+            text = owned.group(2)  # "Which New Orleans neighborhood...?": "Treme" of "New Orleans' Treme"
         alias = places.city_alias(text)  # "Washington D.C." is the question's own "Washington"
         return None if self.own(text) or (alias is not None and self.own(alias)) else (text, weight)
 
@@ -1629,6 +1631,8 @@ def _employs_the_next(sentence: str, end: int, surnames: frozenset[str]) -> bool
 
 
 _POSSESSIVE_S = re.compile(r"[’']s?$")
+# An owner of one word or more, its possessive, and the name it owns ("New Orleans' Treme").
+_OWNED_BY = re.compile(r"(\S.*?)[’']s?\s+([A-Z]\S*(?:\s+\S+)*)$")
 
 
 def _long_names(question: str) -> tuple[tuple[str, ...], ...]:

@@ -3886,6 +3886,15 @@ def test_what_is_someones_new_album_asks_for_a_work() -> None:
     assert got is not None and got.text == "The Glass Parade"
 
 
+def test_the_questions_own_owner_before_a_name_is_no_part_of_it() -> None:
+    """"Which Port Adley neighborhood is marking its 150th anniversary?": the headline's
+    "Port Adley's Penwick" is Penwick, the question's own place its owner."""
+    said = ["Port Adley's Penwick neighborhood turns 150",
+            "The colorful Port Adley neighborhood called Penwick is marking the 150th anniversary of its founding."]
+    got = extract("Which Port Adley neighborhood is marking its 150th anniversary?", said, [0.9, 0.85], case=casing(said))
+    assert got is not None and got.text == "Penwick"
+
+
 def test_a_village_is_asked_as_a_town_is() -> None:
     """"Which Norwegian village...?" asks for a place as "Which town...?" does: the one
     written "Tverrfjell, Norway", not the "Rondane Mountains" the lede sets the village in."""
