@@ -264,6 +264,7 @@ _DIMENSION_ASKED = re.compile(r"\bhow (tall|high|deep|long|wide|thick)\b|\b(?:wh
 # in a question, the period it asks about ("...in the last two weeks?").
 _TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 _A_PERIOD = re.compile(rf"\b(?:{_FIGURE}|{_NUM_WORDS})[\s-]+{_TIME_UNIT}\b", re.I)
+_OPENS_WHICH = re.compile(r"\s*(?:which|what)\b", re.I)
 _TIME_UNIT_NEXT = re.compile(rf"[\s-]+{_TIME_UNIT}\b", re.I)  # after a figure
 _TIME_UNIT_END = re.compile(rf"\s{_TIME_UNIT}$", re.I)  # a figure's span that holds its unit ("3 years")
 _DIMENSION_AFTER = re.compile(r"(?:\s*|-)(tall|high|deep|long|wide|thick|across|in (?:diameter|width|length|height|depth))\b", re.I)
@@ -1708,6 +1709,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     # "By how much have cases increased in the last two weeks?" is not answered "three" of
     # "in the last three weeks" or "a three-day increase" (`_periods_named`).
     periods_named = kind == "number" and _periods_named(question, asked)
+    # "Which state had...?", not "In which state...?": the place asked is the one that did.
+    place_does = kind == "place" and asked.place is not None and _OPENS_WHICH.match(question) is not None
     read = len(sentences) if marked_from is None else marked_from  # the sentences read for any span
     top_w = max(weights[:read], default=0.0) or 1.0  # the best of them sets the scale
     counted = asked.counted
@@ -1951,7 +1954,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     state_after = None
                 owner_words = words(sent[state_after.end():]) if state_after else following
                 owns = bool(asked.owned) and tuple(stem(t) for t in owner_words[: len(asked.owned)]) == asked.owned
-                role *= 1.5 if prev in _PREPOSITIONS or owns else 0.5
+                # "Which state had the highest price?" asks for the place that did: the
+                # sentence's subject ("California had the nation's highest average price").
+                subject = place_does and all(t.lower() in STOP for t in toks[:before])
+                role *= 1.5 if prev in _PREPOSITIONS or owns or subject else 0.5
                 if asked.place == "city" and places.is_place("state", text) and _A_NAME_AND_COMMA.search(sent[:s]):
                     role *= NOT_THE_KIND  # "Which city's court...?": not "Virginia" of "a Fairfax, Virginia court"
                 if prev == asked.ends_on:

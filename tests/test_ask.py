@@ -3895,6 +3895,16 @@ def test_the_questions_own_owner_before_a_name_is_no_part_of_it() -> None:
     assert got is not None and got.text == "Penwick"
 
 
+def test_which_place_did_is_answered_by_the_sentences_subject() -> None:
+    """"Which state had the nation's highest average milk price?" asks for the state that
+    had it: "Oregon had..." opens the sentence that says so, and weighs as a place after
+    a preposition does, over "rose in Nevada" in a sentence weighed a little lower."""
+    said = ["Oregon had the nation’s highest average milk price of $6.44 a gallon.",
+            "The average milk price also rose in Nevada, where dairy farms have struggled with the drought."]
+    got = extract("Which state had the nation's highest average milk price?", said, [0.83, 0.7], case=casing(said))
+    assert got is not None and got.text == "Oregon"
+
+
 def test_a_village_is_asked_as_a_town_is() -> None:
     """"Which Norwegian village...?" asks for a place as "Which town...?" does: the one
     written "Tverrfjell, Norway", not the "Rondane Mountains" the lede sets the village in."""
