@@ -65,8 +65,8 @@ _APPROXIMATE = re.compile(_APPROX_BEFORE, re.I)
 _NOT_IN_A_NAME = r"(?<![A-Za-z\d])(?<![A-Za-z]-)"
 _NUMBER = re.compile(
     rf"(?:{_APPROX_BEFORE})?"
-    rf"(?:[$£€]\s?)?(?:{_NOT_IN_A_NAME}{_FIGURE}|\b(?:{_NUM_WORDS})\b){_RANGE_END}(?:(?:bn|tn|m|k)\b)?(?:\s?(?:%|percent|per cent|million|billion|trillion|"
-    rf"km|kilometres|kilometers|miles|metres|meters|mph|years?|(?:of\s+)?people|dead|deaths|votes|seats)"
+    rf"(?:[$£€]\s?)?(?:{_NOT_IN_A_NAME}{_FIGURE}|\b(?:{_NUM_WORDS})\b){_RANGE_END}(?:(?:bn|tn|m|k)\b)?(?:\s?(?:%|percentage points?|percent|per cent|million|billion|trillion|"
+    rf"km|kilometres|kilometers|miles|metres|meters|mph|years?|(?:of\s+)?people|dead|deaths|votes|seats)(?!\w)"
     rf"|[\s-]?(?:cents?|dollars?|euros?)\b|-(?:million|billion|trillion)\b)*"
     rf"(?:\s?\((?:\d[\d,]*\s?(?:miles|km))\))?", re.I)
 # A name's words may be joined by a few lower-case words or an ampersand ("Ben & Jerry's",
@@ -230,7 +230,9 @@ _MONEY_ASKED = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fine[sd]?|valu
 _MONEY_SIZE = re.compile(r"(?:multi-?)?(?:hundred|thousand|million|billion|trillion)[- ]dollar", re.I)
 _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b|\b(?:what|which|the)\s+share\s+of\b", re.I)
 _MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|cents?|pounds sterling)\b", re.I)
-_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
+# A difference of shares: it answers "by how many percentage points", not "what percentage".
+_POINTS = re.compile(r"\bpercentage points?\b", re.I)
 # "What are the odds / chances that...?": a share ("1.7%") or "1 in 43"; not "seven years".
 _ODDS_ASKED = re.compile(rf"\b(?:{_ODDS_WORDS})\b", re.I)
 _ONE_IN = re.compile(r"\b\d[\d,.]*\s+in\s+\d[\d,.]*\d\b|\b\d\s+in\s+\d\b")
@@ -909,6 +911,8 @@ class Asked:
             weight *= NOT_THE_KIND  # "How much does Delaware spend...?": not "billion-dollar" of "a billion-dollar crisis"
         elif self.unit == "day" and _MONTH_YEAR.fullmatch(text):
             return None  # "On what date does the snow moon peak?": never "February 2025" of a headline
+        elif self.unit == "percent" and _POINTS.search(text) and not _POINTS.search(self.question):
+            weight *= NOT_THE_KIND  # "What percentage of voters backed Biden?": not "now 9 percentage points"
         elif self.unit and not _has_unit(self.unit, text):
             weight *= NOT_THE_KIND  # "What is the value...?": not "eight"
         elif self.year is not None and (written := _YEAR.search(text)) is not None and written.group() != self.year:

@@ -3905,6 +3905,21 @@ def test_which_place_did_is_answered_by_the_sentences_subject() -> None:
     assert got is not None and got.text == "Oregon"
 
 
+def test_percentage_points_answer_no_what_percentage() -> None:
+    """"now 9 percentage points" is a difference of shares, not "9 percent": it answers
+    "by how many percentage points", and "What percentage...?" is answered by the "26%"
+    of the voters who backed her. A unit is read as a whole word."""
+    from qa import short_answer as sa
+
+    said = ["Whitlock's lead over Venn, now 9 percentage points, was 18 points in the last Norland Times poll, taken in late August.",
+            "A year before Election Day, Whitlock was backed by 26% of likely primary voters in the survey."]
+    question = "What percentage of likely primary voters backed Dana Whitlock in the Norland Times poll?"
+    got = extract(question, said, [0.67, 0.6], case=casing(said))
+    assert got is not None and got.text == "26%"
+    sentence = "The 2 million-year-old fossil sold for 20 percent-off."
+    assert [sentence[a:b] for a, b in sa._candidates("number", sentence)] == ["2 million", "20 percent"]
+
+
 def test_a_village_is_asked_as_a_town_is() -> None:
     """"Which Norwegian village...?" asks for a place as "Which town...?" does: the one
     written "Tverrfjell, Norway", not the "Rondane Mountains" the lede sets the village in."""
