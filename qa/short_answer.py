@@ -919,8 +919,11 @@ class Asked:
             weight *= NOT_THE_KIND  # "When does Hanukkah start in 2023?": not "Dec. 2, 2018"
         if self.bound is not None and _in_month(text, *self.bound):
             return None  # "...after April 2024?": not "April 8", the day the bound is set by
-        if self.kind == "entity" and (owned := _OWNED_BY.match(text)) is not None and self.own(owned.group(1)):
-            text = owned.group(2)  # "Which New Orleans neighborhood...?": "Treme" of "New Orleans' Treme"
+        if self.kind == "entity" and (owned := _OWNED_BY.match(text)) is not None and self.own(owned.group(1)) \
+                and not re.search(rf"\b{re.escape(owned.group(1).lower())}\b", self.question):
+            # "Which New Orleans neighborhood...?": "Treme" of "New Orleans' Treme"; not an
+            # owner the question writes as a common noun ("the wild boar": "Boar's Head").
+            text = owned.group(2)
         alias = places.city_alias(text)  # "Washington D.C." is the question's own "Washington"
         return None if self.own(text) or (alias is not None and self.own(alias)) else (text, weight)
 

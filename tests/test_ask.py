@@ -3893,6 +3893,12 @@ def test_the_questions_own_owner_before_a_name_is_no_part_of_it() -> None:
             "The colorful Port Adley neighborhood called Penwick is marking the 150th anniversary of its founding."]
     got = extract("Which Port Adley neighborhood is marking its 150th anniversary?", said, [0.9, 0.85], case=casing(said))
     assert got is not None and got.text == "Penwick"
+    # An owner the question writes as a common noun is no name of it: "Boar's Head" is a
+    # brand, not the head of the boar asked about.
+    from qa import short_answer as sa
+
+    assert sa.Asked.of("What is the name of the wild boar at the heart of a legal dispute?").fit("Boar's Head") \
+        == ("Boar's Head", 1.0)
 
 
 def test_which_place_did_is_answered_by_the_sentences_subject() -> None:
