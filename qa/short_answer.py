@@ -230,9 +230,9 @@ _MONEY_ASKED = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fine[sd]?|valu
 _MONEY_SIZE = re.compile(r"(?:multi-?)?(?:hundred|thousand|million|billion|trillion)[- ]dollar", re.I)
 _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b|\b(?:what|which|the)\s+share\s+of\b", re.I)
 _MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|cents?|pounds sterling)\b", re.I)
-_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
 # A difference of shares: it answers "by how many percentage points", not "what percentage".
 _POINTS = re.compile(r"\bpercentage points?\b", re.I)
+_PERCENT = re.compile(rf"%|\bper ?cent\b|{_POINTS.pattern}", re.I)
 # "What are the odds / chances that...?": a share ("1.7%") or "1 in 43"; not "seven years".
 _ODDS_ASKED = re.compile(rf"\b(?:{_ODDS_WORDS})\b", re.I)
 _ONE_IN = re.compile(r"\b\d[\d,.]*\s+in\s+\d[\d,.]*\d\b|\b\d\s+in\s+\d\b")
@@ -2078,11 +2078,10 @@ def _year_named(question: str) -> str | None:
     """The year a question asks in, when it writes one and only one ("When does Hanukkah
     start in 2023?"), else None; not a year that bounds the date asked ("after March
     2026", "since 2020"), which the answer lies outside of."""
-    found = {m.group() for m in _YEAR.finditer(question)}
-    if len(found) != 1:
+    years = list(_YEAR.finditer(question))
+    if len({m.group() for m in years}) != 1:
         return None
-    m = _YEAR.search(question)
-    return None if m is None or _A_BOUND_BEFORE.search(question[: m.start()]) else found.pop()
+    return None if _A_BOUND_BEFORE.search(question[: years[0].start()]) else years[0].group()
 
 
 def _in_month(date: str, month: str, year: str | None) -> bool:
