@@ -51,8 +51,12 @@ _CRAFTS = (r"[a-z]+ologist", r"[a-z]+ician", r"[a-z]+ographer",
            r"(?:record|music|film|movie|television|TV|theater|theatre|executive|hip-hop)\s+producer")
 # "Which state senator...?", "which country singer...?": the place word says what kind of
 # person is asked for; the answer is the person, not a place.
+# A place's name may come first ("Which Alaska state senator...?", "which Ohio city
+# hosts...?"): up to two capitalised words between "which" and the place word.
 _PLACE_WORDS = "city|country|state|town|province|region|county|nation"
-_PLACE_THEN_PERSON = re.compile(rf"\b(?:which|what)\s+(?:{_PLACE_WORDS})\s+" + any_noun(_PERSON_NOUNS), re.I)
+_PLACE_NAMED = r"(?:(?-i:[A-Z])[\w.’'-]*\s+){0,2}"
+_PLACE_THEN_PERSON = re.compile(rf"\b(?:which|what)\s+{_PLACE_NAMED}(?:{_PLACE_WORDS})\s+" + any_noun(_PERSON_NOUNS),
+                                re.I)
 # "Who is the mayor of Wichita?", "who was the first woman to...", "who became the new
 # CEO": "who" and a form of "to be", then a kind of person within three words.
 _WHO_BE = r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+"
@@ -91,7 +95,7 @@ admiral commander corporal adm sgt cmdr officer""".split())
 
 # "Which city hosts...?", "Which network stars...?": after a kind of thing, a word for a
 # person that is also a verb, with its "s", is the verb.
-_THING_THEN_VERB = re.compile(rf"\b(?:which|what)\s+(?:{_PLACE_WORDS}|company"
+_THING_THEN_VERB = re.compile(rf"\b(?:which|what)\s+{_PLACE_NAMED}(?:{_PLACE_WORDS}|company"
                               r"|network|team|school|university|club|league|station|channel|venue|stadium|arena)\s+"
                               r"(?:host|star|judge|coach|model|pilot|author|anchor|chair|head|lead)s\b", re.I)
 

@@ -12,7 +12,7 @@ import ingest
 from qa import periods
 from qa.answer import ask, load_resources
 from qa.retrieve import Filters, retrieve
-from qa.short_answer import Span, casing, extract
+from qa.short_answer import Asked, Span, casing, extract
 from tests.conftest import SEED, write_jsonl
 
 pytestmark = pytest.mark.slow
@@ -3991,3 +3991,15 @@ def test_a_size_of_money_without_a_figure_is_no_sum() -> None:
             "The cost is $1.3 billion a year, the second-highest health care bill behind mental health."]
     got = extract("How much does Marbury County spend on diabetes a year?", said, [1.0, 0.95, 0.6], case=casing(said))
     assert got is not None and got.text == "$1.3 billion"
+
+
+def test_a_place_word_after_a_places_name_still_asks_for_the_person() -> None:
+    """"Which Veltria state senator sponsored...?" asks for the senator, as "Which state
+    senator...?" does: the state's name before "state" does not make it ask for a state,
+    and "Veltria" is no answer. "Which Veltria city hosts...?" still asks for a city."""
+    said = ["Harrow: State taxes on motor fuels would double under a bill passed by the Veltria Senate on Monday.",
+            "The bill's sponsor, Republican Sen. Orrin Tasker, said the measure would pay for road repairs."]
+    got = extract("Which Veltria state senator sponsored the bill to double state taxes on motor fuels?", said,
+                  [0.79, 0.35], case=casing(said))
+    assert got is not None and got.text == "Orrin Tasker"
+    assert Asked.of("Which Veltria city hosts the lantern fair?").place == "city"
