@@ -416,6 +416,32 @@ def _asks_who(verb: str) -> re.Pattern[str]:
 _ASKS_SPEAKER = _asks_who(rf"{_SAID}\b")
 # "Who won...?", "Which team won...?": the asked name won (`Asked.winner`).
 _ASKS_WINNER = _asks_who(r"(?:won|wins|win)\b(?![’']t)")
+# "Who scored...?", "Who has scored...?": a past tense right after "who" (`Asked.verb`).
+_ASKS_DOER = re.compile(r"^\s*who\s+(?:has\s+|had\s+|have\s+)?([a-z]+)\b", re.I)
+# After a name, the verb it does: an aside between commas, then "has", "had" or the
+# contraction "'s" ("Virgil van Dijk's scored"), then the verb.
+_DOES = re.compile(r"(?:[’']s\b)?(?:\s*,[^,]{1,60},)?\s*(?:(?:has|had|have)\s+)?([a-z]+)\b")
+
+
+def _doer_verb(clause: str) -> str | None:
+    """The stem of the verb a "Who <past tense>...?" question asks the doer of ("Who scored
+    Liverpool's goal?": "score"), or None: "said" and "won" have their own readings
+    (`Asked.speaker`, `Asked.winner`)."""
+    m = _ASKS_DOER.match(clause)
+    if m is None or not verbs.past_tense(m.group(1)) or _SAID_OR_WON.fullmatch(m.group(1)):
+        return None
+    return word_stem(verbs.present(m.group(1)))
+
+
+_SAID_OR_WON = re.compile(rf"{_SAID}|won", re.I)
+
+
+def _does(sentence: str, end: int, verb: str) -> bool:
+    """Whether the name ending at `end` is followed by the question's verb (`Asked.verb`):
+    "Virgil van Dijk's scored ... the deciding goal" for "Who scored the deciding goal?"
+    writes in so many words who did it, as "said" after a name writes who spoke."""
+    m = _DOES.match(sentence, end)
+    return m is not None and word_stem(verbs.present(m.group(1))) == verb
 # The one a win was over, written after the verb or noun that says so and its seed or rank:
 # "Tennessee beat Florida State", "defeating No. 12 seed Taylor Fritz", "a 2-1 victory over
 # Liverpool". It lost: no answer to who won.
@@ -645,6 +671,9 @@ class Asked:
     wording: bool = False  # "What word / slogan...?": a quoted run in any case answers it (`naming.asks_for_word`)
     speaker: bool = False  # "Which senator said...?": who the news has saying it (`_ASKS_SPEAKER`)
     winner: bool = False  # "Who won...?": not the one the news has beaten (`_ASKS_WINNER`, `_BEATEN`)
+    # "Who scored...?": the stem of the past tense right after "who" (`_ASKS_DOER`), whose
+    # doer the news writes as the name before that verb (`_does`); None otherwise.
+    verb: str | None = None
     # "Who was posthumously awarded...?": a passive question's verb, by its own stem
     # (`lexical.word_stem`), whose object is asked (`_PASSIVE_ASKED`); None otherwise.
     done_to: str | None = None
@@ -724,6 +753,7 @@ class Asked:
             wording=named and naming.asks_for_word(clause),
             speaker=named and _ASKS_SPEAKER.search(clause) is not None,
             winner=named and _ASKS_WINNER.search(clause) is not None,
+            verb=_doer_verb(clause) if named else None,
             done_to=word_stem(passive.group(1)) if named and (passive := _PASSIVE_ASKED.search(clause))
             and "by" not in {t.lower() for t in words(clause)} else None,
             species=named and not person and _asks_for_species(clause),
@@ -1422,6 +1452,9 @@ AFTER_ITS_PREPOSITION = 1.5
 # "produced by Indiana Black Expo" for "Which group produces...?"): the sentence says in
 # so many words that it did what was asked, as a slot's word and the kind beside it would.
 DONE_BY_ROLE = SLOT_ROLE * KIND_BESIDE_ROLE
+# How much more a name counts when the question's own verb follows it (`_does`: "Who
+# scored...?" of "Virgil van Dijk's scored"): as much as a speaker's "said".
+DOER_ROLE = SPEAKER_ROLE
 
 
 def _governing_word(toks: Sequence[str], before: int) -> str:
@@ -1946,6 +1979,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= NOT_THE_KIND  # "Who...?": "Pete Hegseth", not "Fox News" of "Fox News host Pete Hegseth"
                 if asked.speaker and _speaks(sent, *run):
                     role *= SPEAKER_ROLE  # "Which senator said...?": "Texas Sen. Ted Cruz said"
+                if asked.verb and _does(sent, s + len(bare), asked.verb):
+                    role *= DOER_ROLE  # "Who scored...?": "Virgil van Dijk's scored"
+                    if bare != text and key == text.lower():
+                        key, text = bare.lower(), bare  # "'s scored" is "has scored": no owner
                 if asked.winner and _BEATEN.search(sent[:s]):
                     role *= NOT_THE_KIND  # "Which university won...?": not "Florida State" of "Tennessee beat Florida State"
                 if asked.ends_on and _governing_word(toks, before) == asked.ends_on:

@@ -4003,3 +4003,20 @@ def test_a_place_word_after_a_places_name_still_asks_for_the_person() -> None:
                   [0.79, 0.35], case=casing(said))
     assert got is not None and got.text == "Orrin Tasker"
     assert Asked.of("Which Veltria city hosts the lantern fair?").place == "city"
+
+
+def test_the_name_before_the_questions_verb_did_it() -> None:
+    """"Who scored Harlow's deciding goal...?": the name the question's verb follows
+    ("Piet van Norden's scored", "'s" for "has") did it, over the opponent a headline and
+    another sentence name beside the question's team; the answer drops the "'s"."""
+    said = ["Piet van Norden's scored in each of the last two matches, including the deciding goal in the "
+            "118th minute against Carrow to win the Lantern Cup.",
+            "The Reds are fresh off a 1-0 win in the Lantern Cup Final match against Carrow.",
+            "Cup action continues Wednesday, including league-leading Harlow at home against contender Tessford.",
+            "Harlow vs. Tessford: Predictions, odds, how to watch",
+            "Tessford got to the Harlow match after a 4-0 win over Walsby and a 3-0 win over Carrow in the cup."]
+    idf = {"score": 4.15, "harlow": 6.8, "decid": 3.74, "goal": 3.98, "carrow": 6.73, "lantern": 8.51, "cup": 4.63,
+           "final": 2.94}
+    got = extract("Who scored Harlow's deciding goal against Carrow in the Lantern Cup final?", said,
+                  [1.248, 1.035, 1.012, 1.248, 1.0], idf, casing(said))
+    assert got is not None and got.text == "Piet van Norden"
