@@ -1204,8 +1204,18 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
         if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2 or re.match(r"No\.(?:\s|$)", text):
             continue
         text = _trim_end(text, case)
-        out.append((s, s + len(_without_home(text) if kind == "entity" else text)))
+        end = s + len(_without_home(text) if kind == "entity" else text)
+        if _NUMBERED.search(sentence, s, end) and (number := _NUMBER_NEXT.match(sentence, end)):
+            end = number.end()  # "Launch Complex 40", "Terminal 4": the number is the name's
+        out.append((s, end))
     return out
+
+
+# A site or way that is told apart from its kind by a number after it ("Launch Complex
+# 40", "Terminal 4", "Pad 39A", "Route 66"): the number ends the name.
+_NUMBERED = re.compile(r"\b(?:Complex|Pad|Terminal|Gate|Building|Hangar|Platform|Pier|Route|Highway|Interstate"
+                       r"|Lot|Ward|Precinct|Concourse|Runway|Sector|Zone)$")
+_NUMBER_NEXT = re.compile(r"\s+\d{1,4}[A-Z]?\b(?![.,:/-]\d)")
 
 
 def _without_home(name: str) -> str:
@@ -1408,7 +1418,7 @@ _NAMED_BY_KIND = frozenset(stem(n) for n in (
     "Monument", "Memorial", "Cemetery", "Street", "Avenue", "Boulevard", "Reservoir", "Dam", "Port", "Pier", "Hotel",
     "Resort", "Reserve", "Preserve", "Refuge", "Sanctuary",
     "University", "College", "School", "Institute", "Foundation", "Academy", "Library", "Laboratory", "Journal", "County",
-    "Parish", "Province"))
+    "Parish", "Province", "Complex", "Terminal", "Pad"))
 # The kinds whose names say where something happened: "Where...?" is answered by a
 # venue, a campus or a county as well as by a city ("at Howard University"); a journal
 # or a foundation is no place.
@@ -1467,8 +1477,11 @@ def _governing_word(toks: Sequence[str], before: int) -> str:
 def _headed_by_kind(name: str, kinds: frozenset[str]) -> bool:
     """Whether the name is written as one of the kind (`kinds`, stems): it ends in the
     kind's word ("Utah Valley University"), or that word heads it before "of" ("U.S.
-    Institute of Peace", "University of Idaho")."""
+    Institute of Peace", "University of Idaho"), or ends in it and a number ("Launch
+    Complex 40": `_NUMBERED`)."""
     toks = words(name)
+    if len(toks) > 1 and re.fullmatch(r"\d+[A-Z]?", toks[-1]):
+        toks = toks[:-1]
     return bool(toks) and (stem(toks[-1]) in kinds or any(
         stem(t) in kinds and after.lower() == "of" for t, after in zip(toks, toks[1:], strict=False)))
 

@@ -4020,3 +4020,18 @@ def test_the_name_before_the_questions_verb_did_it() -> None:
     got = extract("Who scored Harlow's deciding goal against Carrow in the Lantern Cup final?", said,
                   [1.248, 1.035, 1.012, 1.248, 1.0], idf, casing(said))
     assert got is not None and got.text == "Piet van Norden"
+
+
+def test_a_site_told_apart_by_its_number_is_named_with_it() -> None:
+    """"From which launch complex...?": "Launch Complex 12" is the site, its number part of
+    the name, and the name written as the kind asked outweighs the capsule every
+    sentence names. A number after another name is no part of it ("Harlow 4")."""
+    said = ["A Norland rocket launched on Sunday, hoisting a Corvid capsule full of supplies to the Tessa station.",
+            "Known as NRS-9, the mission took off at 2:45 a.m. from Launch Complex 12 at Port Adley Space Station.",
+            "Corvid has flown 33 resupply missions to the station since the first one."]
+    got = extract("From which launch complex did the NRS-9 mission lift off?", said, [0.9, 0.85, 0.8],
+                  case=casing(said))
+    assert got is not None and got.text == "Launch Complex 12"
+    said = ["The Evening Post predicts Harlow 4, Tessford 1 in the cup match."]
+    got = extract("Which team will win the cup match?", said, [0.9], case=casing(said))
+    assert got is not None and got.text in ("Harlow", "Tessford")
