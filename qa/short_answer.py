@@ -265,6 +265,7 @@ _DIMENSION_ASKED = re.compile(r"\bhow (tall|high|deep|long|wide|thick)\b|\b(?:wh
 # A figure and a unit of time, written apart or by a hyphen ("two weeks", "three-day"):
 # in a question, the period it asks about ("...in the last two weeks?").
 _TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+_TIME_UNIT_STEMS = frozenset(stem(u) for u in ("second", "minute", "hour", "day", "week", "month", "year", "decade"))
 _A_PERIOD = re.compile(rf"\b(?:{_FIGURE}|{_NUM_WORDS})[\s-]+{_TIME_UNIT}\b", re.I)
 _OPENS_WHICH = re.compile(r"\s*(?:which|what)\b", re.I)
 _TIME_UNIT_NEXT = re.compile(rf"[\s-]+{_TIME_UNIT}\b", re.I)  # after a figure
@@ -1762,6 +1763,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
     # "By how much have cases increased in the last two weeks?" is not answered "three" of
     # "in the last three weeks" or "a three-day increase" (`_periods_named`).
     periods_named = kind == "number" and _periods_named(question, asked)
+    # "How many Emmy nominations...?" counts no length of time: "in one year" of "the most
+    # nominations by a comedy series in one year" is a period, not the count.
+    counts_no_time = asked.unit == "count" and bool(asked.counted) and not asked.counted & _TIME_UNIT_STEMS
     # "Which state had...?", not "In which state...?": the place asked is the one that did.
     place_does = kind == "place" and asked.place is not None and _OPENS_WHICH.match(question) is not None
     read = len(sentences) if marked_from is None else marked_from  # the sentences read for any span
@@ -1882,8 +1886,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if asked.unit == "long" and _LENGTH_BEFORE_A_NOUN.search(text) and \
                     not {stem(t) for t in following} & q_stems:
                 of_kind *= NOT_THE_KIND  # "How long was Brody's speech?": not the "three-and-a-half-hour" film
-            if periods_named and (_TIME_UNIT_NEXT.match(sent, s + len(text)) or _TIME_UNIT_END.search(text)):
-                of_kind *= NOT_THE_KIND  # "...in the last two weeks?": not "three" of "the last three weeks"
+            if (periods_named or counts_no_time) and \
+                    (_TIME_UNIT_NEXT.match(sent, s + len(text)) or _TIME_UNIT_END.search(text)):
+                # "...in the last two weeks?": not "three" of "the last three weeks"; "How
+                # many nominations...?": no length of time ("in one year") counts them.
+                of_kind *= NOT_THE_KIND if periods_named else NOT_THE_KIND ** 2
             if dimension is not None and (measures := _DIMENSION_AFTER.match(sent, s + len(text))) and \
                     _DIMENSION[measures.group(1).lower()] != dimension:
                 of_kind *= NOT_THE_KIND  # "How tall...?": not "33 feet in diameter" beside "363 feet tall"

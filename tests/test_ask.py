@@ -4035,3 +4035,17 @@ def test_a_site_told_apart_by_its_number_is_named_with_it() -> None:
     said = ["The Evening Post predicts Harlow 4, Tessford 1 in the cup match."]
     got = extract("Which team will win the cup match?", said, [0.9], case=casing(said))
     assert got is not None and got.text in ("Harlow", "Tessford")
+
+
+def test_a_length_of_time_counts_no_other_thing() -> None:
+    """"How many Lantern nominations...?" counts nominations: "in one year" of "the most
+    nominations by a drama in one year" is a period, however near the word counted, and
+    "23" counts them though the news writes "23 mentions" and "23 nods"."""
+    said = ['The network\'s drama "The Harrow," which released its third season last month, cooked up 23 mentions, '
+            "setting a record for the most nominations by a drama in one year.",
+            "Congratulations to Norland's \"The Harrow\" for its many Lantern nominations this year.",
+            "It got so many nominations, in fact, it broke the record for most nominations by a drama in one year, "
+            "with 23 nods."]
+    got = extract("How many Lantern nominations did 'The Harrow' receive this year?", said, [0.725, 0.796, 0.628],
+                  case=casing(said))
+    assert got is not None and got.text == "23"
