@@ -1902,7 +1902,10 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             marked = headed_by_kind  # the news writes the kind asked beside the name, or in it
             introduced = holds_role = False
             prev = toks[before - 1].lower() if before > 0 else ""
-            if kind in ("entity", "place") and overlap:
+            # A quoted title asked for may hold a word of the question and still be new to
+            # it ("Speak Now (Taylor's Version)" for "Which album will Taylor Swift
+            # announce?"): only one made of the question's words alone is its own.
+            if kind in ("entity", "place") and overlap and not (run in titles and not span_stems <= topic):
                 role *= 0.3
             # "the Space Launch System ... became the most powerful rocket ever to reach
             # orbit — boasting 15% more thrust than the Saturn V rockets": what the answer

@@ -4049,3 +4049,14 @@ def test_a_length_of_time_counts_no_other_thing() -> None:
     got = extract("How many Lantern nominations did 'The Harrow' receive this year?", said, [0.725, 0.796, 0.628],
                   case=casing(said))
     assert got is not None and got.text == "23"
+
+
+def test_a_quoted_title_holding_a_word_of_the_question_still_answers() -> None:
+    """"Which re-recorded album will Lena Moritz announce?": "Glass Harbor (Lena's
+    Version)" holds the question's "Lena" and is still the album asked for; a title made
+    of the question's words alone is its own."""
+    said = ['Fans bet on Moritz announcing "Glass Harbor (Lena\'s Version)" — an expanded re-recording of her '
+            "2010 album — when she returns this weekend for a three-night tour stop in Carrowby."]
+    got = extract("Which re-recorded album do fans believe Lena Moritz will announce in Carrowby?", said, [1.0],
+                  case=casing(said))
+    assert got is not None and got.text == "Glass Harbor (Lena's Version)"
