@@ -797,7 +797,10 @@ class Asked:
         is a person it names by surname ("Donald Trump" for "did Trump meet",
         `people.named_by_surname`)."""
         a_name = self.kind in ("entity", "place")
-        span_stems = {stem(t) for t in words(people.untitled(text)) if not (a_name and t.lower() in STOP)}
+        toks = words(people.untitled(text))
+        while a_name and len(toks) > 1 and people.is_title(toks[0]):
+            toks = toks[1:]  # "Sir Arthur Conan Doyle" is the question's "Arthur Conan Doyle"
+        span_stems = {stem(t) for t in toks if not (a_name and t.lower() in STOP)}
         # The question's text from the start of a word: "olo" is no part of "colour", while
         # "Yemen" is written in "Yemeni". A figure ends where its digits do: "20 games"
         # is no echo of "the 2025 NHL playoffs".

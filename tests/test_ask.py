@@ -4060,3 +4060,13 @@ def test_a_quoted_title_holding_a_word_of_the_question_still_answers() -> None:
     got = extract("Which re-recorded album do fans believe Lena Moritz will announce in Carrowby?", said, [1.0],
                   case=casing(said))
     assert got is not None and got.text == "Glass Harbor (Lena's Version)"
+
+
+def test_the_questions_own_person_with_a_title_before_is_no_answer() -> None:
+    """"On whom did Tomas Brandt base his detective?": "Sir Tomas Brandt" is the question's
+    own Tomas Brandt, titled; the one he based it on answers."""
+    said = ["An exhibition based on Sir Tomas Brandt's (1859-1930) iconic books is inviting visitors.",
+            "Brandt based the detective on Dr. Joseph Pell, one of the professors he studied under."]
+    got = extract("On whom did Tomas Brandt base his detective Inspector Vane?", said, [1.55, 1.3],
+                  case=casing(said))
+    assert got is not None and got.text == "Joseph Pell"
