@@ -1128,8 +1128,8 @@ def _starts_name(tokens: Sequence[str], opens_sentence: bool, case: Casing | Non
     word that `case` does not take for a name, unless it opens a place of two or three
     words ("New York congestion pricing...": "New York", not "York")."""
     first = tokens[0]
-    if first.rstrip(".,") in _NOT_ANSWERS:
-        return False
+    if first.rstrip(".,") in _NOT_ANSWERS or first.lower() in _CLAUSE_OPENERS:
+        return False  # "Although Sherlock Holmes wasn't a real person": a clause opens, no name
     if first.lower() in STOP:
         return case is not None and len(tokens) > 1 and first.strip(EDGE) in case.capitalised
     return case is None or not opens_sentence or case.opens_a_name(first, len(tokens) > 1) or \

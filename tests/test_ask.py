@@ -4070,3 +4070,13 @@ def test_the_questions_own_person_with_a_title_before_is_no_answer() -> None:
     got = extract("On whom did Tomas Brandt base his detective Inspector Vane?", said, [1.55, 1.3],
                   case=casing(said))
     assert got is not None and got.text == "Joseph Pell"
+
+
+def test_a_clause_opener_starts_no_name() -> None:
+    """"Although Inspector Vane wasn't a real person, ...": "Although" opens the clause,
+    not a name, though the text never writes it in lower case."""
+    said = ["Although Inspector Vane wasn't a real person, Tomas Brandt based him on Dr. Joseph Pell, "
+            "one of the professors he studied under at Carrowby University."]
+    got = extract("Which fictional detective did Tomas Brandt base on Joseph Pell?", said, [1.0],
+                  case=casing(said))
+    assert got is not None and got.text == "Inspector Vane"
