@@ -435,6 +435,26 @@ def _doer_verb(clause: str) -> str | None:
 
 
 _SAID_OR_WON = re.compile(rf"{_SAID}|won", re.I)
+# The question's last word, a participle: "...was the study published?"
+_LAST_WORD = re.compile(r"([a-z]+)\W*$")
+
+
+def _ending_participle(clause: str) -> str | None:
+    """The stem of the participle a question ends on ("...published?": "publish"), or None."""
+    m = _LAST_WORD.search(clause)
+    return word_stem(verbs.present(m.group(1))) if m and verbs.past_tense(m.group(1)) else None
+
+
+def _after_its_verb(sentence: str, start: int, verb: str, preposition: str) -> bool:
+    """Whether the name at `start` follows the question's last verb (`Asked.ended_by`) and
+    its preposition (`Asked.ends_on`), up to two words between and an article: "a study
+    published Wednesday in JAMA Psychiatry" for "In which journal was the study published?"."""
+    before = sentence[:start].split()
+    if before and before[-1].lower() in ("the", "a", "an"):
+        before = before[:-1]
+    if not before or before[-1].lower() != preposition:
+        return False
+    return any(word_stem(verbs.present(w.strip(EDGE).lower())) == verb for w in before[-4:-1])
 
 
 def _does(sentence: str, end: int, verb: str) -> bool:
@@ -675,6 +695,10 @@ class Asked:
     # "Who scored...?": the stem of the past tense right after "who" (`_ASKS_DOER`), whose
     # doer the news writes as the name before that verb (`_does`); None otherwise.
     verb: str | None = None
+    # "In which journal was the study published?": the participle the question ends on, by
+    # its stem, when it opens on a preposition (`ends_on`): the answer stands after that
+    # verb and preposition ("published Wednesday in JAMA Psychiatry", `_after_its_verb`).
+    ended_by: str | None = None
     # "Who was posthumously awarded...?": a passive question's verb, by its own stem
     # (`lexical.word_stem`), whose object is asked (`_PASSIVE_ASKED`); None otherwise.
     done_to: str | None = None
@@ -755,6 +779,7 @@ class Asked:
             speaker=named and _ASKS_SPEAKER.search(clause) is not None,
             winner=named and _ASKS_WINNER.search(clause) is not None,
             verb=_doer_verb(clause) if named else None,
+            ended_by=_ending_participle(clause) if named and _OPENS_ON.match(clause) else None,
             done_to=word_stem(passive.group(1)) if named and (passive := _PASSIVE_ASKED.search(clause))
             and "by" not in {t.lower() for t in words(clause)} else None,
             species=named and not person and _asks_for_species(clause),
@@ -1949,6 +1974,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                         introduced = True
                 elif asked.by_the_doer and _done_by(sent, s, q_stems):
                     role *= DONE_BY_ROLE  # "Which group produces...?": "the Classic, produced by Indiana Black Expo"
+                elif asked.ended_by and _after_its_verb(sent, s, asked.ended_by, asked.ends_on or ""):
+                    role *= DONE_BY_ROLE  # "In which journal was it published?": "published Wednesday in JAMA Psychiatry"
                 elif _described_after(sent, s + len(text), topic, idf):
                     role *= DESCRIBED_ROLE  # "Which team...?": "in the Kansas City Chiefs, who are the No. 1 seed"
                 elif not in_place and not (asked.role and stem(people.spelled_out(prev)) in asked.kinds) \

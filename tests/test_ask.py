@@ -4080,3 +4080,15 @@ def test_a_clause_opener_starts_no_name() -> None:
     got = extract("Which fictional detective did Tomas Brandt base on Joseph Pell?", said, [1.0],
                   case=casing(said))
     assert got is not None and got.text == "Inspector Vane"
+
+
+def test_the_name_after_the_questions_last_verb_and_preposition_answers() -> None:
+    """"In which journal was the study published?": the name written after "published" and
+    "in" ("a study published Wednesday in Norland Medicine") stands where the answer does,
+    over the drugs a headline names beside the question's words."""
+    said = ["Weight loss drugs Veltra and Pessin may also curb snoring, study finds",
+            "In fact, drugs such as Veltra can be effective at curbing snoring, a study published Wednesday in "
+            "Norland Medicine suggests."]
+    got = extract("In which journal was the study finding weight loss drugs can curb snoring published?", said,
+                  [1.0, 0.9], case=casing(said))
+    assert got is not None and got.text == "Norland Medicine"
