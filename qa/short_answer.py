@@ -1155,6 +1155,8 @@ def _starts_name(tokens: Sequence[str], opens_sentence: bool, case: Casing | Non
     first = tokens[0]
     if first.rstrip(".,") in _NOT_ANSWERS or first.lower() in _CLAUSE_OPENERS:
         return False  # "Although Sherlock Holmes wasn't a real person": a clause opens, no name
+    if opens_sentence and len(tokens) > 1 and first.lower() in _IMPERATIVE_OPENERS:
+        return False  # "Enter George A. Richards, who bought the Portsmouth Spartans"
     if first.lower() in STOP:
         return case is not None and len(tokens) > 1 and first.strip(EDGE) in case.capitalised
     return case is None or not opens_sentence or case.opens_a_name(first, len(tokens) > 1) or \
@@ -1360,6 +1362,9 @@ def _subtitled(sentence: str, first: tuple[int, int], then: tuple[int, int]) -> 
 # word or a word that opens a clause ends a sentence: "...Robert F. Kennedy Jr. Although
 # the label..." holds the name "Robert F. Kennedy Jr.", not "Kennedy Jr. Although".
 _CLAUSE_OPENERS = "although though however meanwhile because since still yet instead".split()
+# Verbs a feature opens a sentence with to bring a name on ("Enter George A. Richards, who
+# bought...", "Meet Ana Ruiz, the..."): the name starts after them.
+_IMPERATIVE_OPENERS = frozenset("enter meet consider imagine picture".split())
 _SENTENCE_ENDS = re.compile(r"(?<=\.)\s+(?=(" + "|".join(sorted(STOP | set(_CLAUSE_OPENERS))) + r")\b)", re.I)
 
 

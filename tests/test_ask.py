@@ -4092,3 +4092,12 @@ def test_the_name_after_the_questions_last_verb_and_preposition_answers() -> Non
     got = extract("In which journal was the study finding weight loss drugs can curb snoring published?", said,
                   [1.0, 0.9], case=casing(said))
     assert got is not None and got.text == "Norland Medicine"
+
+
+def test_a_verb_that_brings_a_name_on_is_no_part_of_it() -> None:
+    """"Enter Tomas R. Brandt, who bought the Harlow Spartans...": the name starts after
+    "Enter", which opens the sentence with a capital and is never written in lower case."""
+    said = ["Enter Tomas R. Brandt, who bought the Harlow Spartans and moved them to Carrowby in 1934."]
+    got = extract("Who bought the Harlow Spartans and moved them to Carrowby in 1934?", said, [1.0],
+                  case=casing(said))
+    assert got is not None and got.text == "Tomas R. Brandt"
