@@ -429,12 +429,15 @@ def _doer_verb(clause: str) -> str | None:
     Liverpool's goal?": "score"), or None: "said" and "won" have their own readings
     (`Asked.speaker`, `Asked.winner`)."""
     m = _ASKS_DOER.match(clause)
-    if m is None or not verbs.past_tense(m.group(1)) or _SAID_OR_WON.fullmatch(m.group(1)):
-        return None
+    if m is None or not verbs.past_tense(m.group(1)) or _SAID_OR_WON.fullmatch(m.group(1)) \
+            or m.group(1).lower() in _NO_DEED:
+        return None  # "Who was elected...?": an auxiliary, whose doer is no answer
     return word_stem(verbs.present(m.group(1)))
 
 
 _SAID_OR_WON = re.compile(rf"{_SAID}|won", re.I)
+# Past forms that say no deed of their own: "Who was elected...?", "Who had...?", "Who did...?".
+_NO_DEED = frozenset("was were had did could would should might".split())
 # The question's last word, a participle: "...was the study published?"
 _LAST_WORD = re.compile(r"([a-z]+)\W*$")
 
@@ -1362,9 +1365,10 @@ def _subtitled(sentence: str, first: tuple[int, int], then: tuple[int, int]) -> 
 # word or a word that opens a clause ends a sentence: "...Robert F. Kennedy Jr. Although
 # the label..." holds the name "Robert F. Kennedy Jr.", not "Kennedy Jr. Although".
 _CLAUSE_OPENERS = "although though however meanwhile because since still yet instead".split()
-# Verbs a feature opens a sentence with to bring a name on ("Enter George A. Richards, who
-# bought...", "Meet Ana Ruiz, the..."): the name starts after them.
-_IMPERATIVE_OPENERS = frozenset("enter meet consider imagine picture".split())
+# Verbs a feature or a video's headline opens a sentence with to bring a name on ("Enter
+# George A. Richards, who bought...", "Meet Ana Ruiz, the...", "Watch Biden deliver..."):
+# the name starts after them.
+_IMPERATIVE_OPENERS = frozenset("enter meet consider imagine picture watch".split())
 _SENTENCE_ENDS = re.compile(r"(?<=\.)\s+(?=(" + "|".join(sorted(STOP | set(_CLAUSE_OPENERS))) + r")\b)", re.I)
 
 

@@ -4101,3 +4101,13 @@ def test_a_verb_that_brings_a_name_on_is_no_part_of_it() -> None:
     got = extract("Who bought the Harlow Spartans and moved them to Carrowby in 1934?", said, [1.0],
                   case=casing(said))
     assert got is not None and got.text == "Tomas R. Brandt"
+
+
+def test_an_auxiliary_after_who_asks_no_doer_and_watch_brings_a_name_on() -> None:
+    """"Who was elected...?" asks no doer of "was" (a name before "was" did nothing asked);
+    "Watch Dana Whitlock deliver the eulogy" names Dana Whitlock, not "Watch Dana Whitlock"."""
+    assert Asked.of("Who was elected governor of Veltria?").verb is None
+    assert Asked.of("Who had the most points?").verb is None
+    said = ["Watch Dana Whitlock deliver the eulogy at Tomas Brandt's state funeral in Carrowby."]
+    got = extract("Who delivered a eulogy at Tomas Brandt's state funeral?", said, [1.0], case=casing(said))
+    assert got is not None and got.text == "Dana Whitlock"
