@@ -1641,6 +1641,10 @@ _THE_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}([a-
 # "the key Kharkiv city of Balakliia", "the town of Big Bear": the kind, "of", then the name;
 # the words between the article and the kind may be names ("Kharkiv").
 _THE_KIND_OF_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}([a-z][\w-]*)\s+of\s+$")
+# "The worst nation was nearby Indonesia": the kind as the subject, a copula, then the name
+# (a lower-case word between: "nearby").
+_THE_KIND_WAS_BEFORE = re.compile(r"\b(?i:the)\s+(?:[a-z][\w’'-]*\s+){0,2}([a-z][\w-]*)\s+"
+                                  r"(?:is|was|are|were|became|remains)\s+(?:[a-z]+\s+)?$")
 
 
 def _introduced_as_the_kind(sentence: str, start: int, kinds: frozenset[str]) -> bool:
@@ -1648,11 +1652,12 @@ def _introduced_as_the_kind(sentence: str, start: int, kinds: frozenset[str]) ->
     lower case, a comma between or none ("published in the journal Nature", "the scientific
     journal, Geomatics,", "on the messaging service Signal" for
     "which journal", "which messaging service"), or the kind and "of" ("the key Kharkiv
-    city of Balakliia" for "which city"): the words say what the name is, as
+    city of Balakliia" for "which city"), or the kind and a copula ("The worst nation was
+    nearby Indonesia" for "which nation"): the words say what the name is, as
     `_named_as_the_kind` reads them after it. A possessive between ("the team's Stanley
     Cup") or no article ("parent company Unilever") says it too loosely."""
     return any((m := pattern.search(sentence[:start])) is not None and stem(m.group(1)) in kinds
-               for pattern in (_THE_KIND_BEFORE, _THE_KIND_OF_BEFORE))
+               for pattern in (_THE_KIND_BEFORE, _THE_KIND_OF_BEFORE, _THE_KIND_WAS_BEFORE))
 
 
 _PARTICIPLE_BY = re.compile(r"\b([a-z]+ed)\s+by\s+(?:the\s+)?$")

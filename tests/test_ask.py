@@ -4111,3 +4111,15 @@ def test_an_auxiliary_after_who_asks_no_doer_and_watch_brings_a_name_on() -> Non
     said = ["Watch Dana Whitlock deliver the eulogy at Tomas Brandt's state funeral in Carrowby."]
     got = extract("Who delivered a eulogy at Tomas Brandt's state funeral?", said, [1.0], case=casing(said))
     assert got is not None and got.text == "Dana Whitlock"
+
+
+def test_the_kind_and_a_copula_before_a_name_introduce_it() -> None:
+    """"Which nation walked the least...?": "The worst nation was nearby Paraguay" writes the
+    kind asked before the name, over the country a headline names (a country asked is
+    one the gazetteer knows, so these are real countries in an invented story)."""
+    said = ["Portugal is one of the world's laziest countries",
+            "That's among the findings of a study by Carrowby University researchers of 700,000 people in 46 countries.",
+            "The worst nation was nearby Paraguay, where people walked nearly half as much, averaging 3,513 steps a day."]
+    got = extract("Which nation walked the least in the Carrowby University smartphone step study?", said,
+                  [0.68, 0.68, 0.47], case=casing(said))
+    assert got is not None and got.text == "Paraguay" and got.marked
