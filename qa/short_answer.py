@@ -316,8 +316,12 @@ _YEAR = re.compile(rf"\b{_YEAR_DIGITS}\b")
 
 # A number right after one of these words names the day, game or part ("day two",
 # "Game 7", "Phase 3"): it is not an amount.
-_LABELLED = re.compile(r"\b(?:day|game|round|phase|stage|part|chapter|season|episode|step|level|tier"
-                       r"|article|section|week|no\.|number|vol\.|volume)\s+$", re.I)
+_LABELS = (r"(?:day|game|round|phase|stage|part|chapter|season|episode|step|level|tier|category"
+           r"|article|section|week|no\.|number|vol\.|volume)")
+_LABELLED = re.compile(rf"\b{_LABELS}\s+$", re.I)
+# "Category 4 Hurricane Erin", "Game 7": the label before its number is no name of its own.
+_A_LABEL = re.compile(_LABELS, re.I)
+_NUMBER_AFTER = re.compile(r"\s+\d")
 
 
 def _periods_named(question: str, asked: Asked) -> bool:
@@ -763,7 +767,8 @@ class Asked:
         work = named and works.asks_for_work(question)
         slot = Slot.of(clause)
         kinds = kind_words(clause) | {stem(d) for d in doers} | {stem(people.spelled_out(r)) for r in roles} \
-            | ({stem(after)} if named and (after := people.person_after_a_name(clause)) else set())
+            | ({stem(after)} if named and (after := people.person_after_a_name(clause)) else set()) \
+            | (_named_kind(clause) if named else set())
         return cls(
             question=question, kind=kind, place=place, person=person, work=work, unit=_unit(kind, clause),
             stems=frozenset(content_stems(question)),
@@ -1238,6 +1243,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
         if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2 or re.match(r"No\.(?:\s|$)", text):
             continue
         text = _trim_end(text, case)
+        if _A_LABEL.fullmatch(text) and _NUMBER_AFTER.match(sentence, s + len(text)):
+            continue  # "Category 4 Hurricane Erin": "Category" labels the number
         end = s + len(_without_home(text) if kind == "entity" else text)
         if _NUMBERED.search(sentence, s, end) and (number := _NUMBER_NEXT.match(sentence, end)):
             end = number.end()  # "Launch Complex 40", "Terminal 4": the number is the name's
@@ -1457,6 +1464,25 @@ _NAMED_BY_KIND = frozenset(stem(n) for n in (
     "Resort", "Reserve", "Preserve", "Refuge", "Sanctuary",
     "University", "College", "School", "Institute", "Foundation", "Academy", "Library", "Laboratory", "Journal", "County",
     "Parish", "Province", "Complex", "Terminal", "Pad"))
+# "What is the name of the hurricane that...?": the kind named, as "Which hurricane...?" asks it.
+_NAME_OF_THE = re.compile(r"^\W*what\s+(?:is|was|are|were)\s+the\s+names?\s+of\s+(?:the|a|an|this|that)\s+"
+                          r"((?:[a-z][\w-]*\s*){1,3})", re.I)
+
+
+def _named_kind(clause: str) -> set[str]:
+    """The stems of the kind a "What is the name of the <kind> that...?" question names,
+    to its first function word or past tense, of those a name is written with ("Hurricane
+    Erin", "Lake Tahoe", "Yankee Stadium": `_NAMED_FIRST`, `_NAMED_BY_KIND`); a kind no
+    name carries ("giant schnauzer") stays the question's topic."""
+    m = _NAME_OF_THE.search(clause)
+    if m is None:
+        return set()
+    kind = list(takewhile(lambda w: w.lower() not in STOP and not verbs.past_tense(w)
+                          and not w.endswith(("ly", "ing")), m.group(1).split()))
+    return {stem(w) for w in kind} & (_NAMED_BY_KIND | _NAMED_FIRST)
+# Kinds whose names open with the kind's word: "Hurricane Erin", "Tropical Storm Debby",
+# "Lake Tahoe", "Mount Etna", "Fort Bragg".
+_NAMED_FIRST = frozenset(stem(n) for n in ("Hurricane", "Storm", "Typhoon", "Cyclone", "Lake", "Mount", "Fort"))
 # The kinds whose names say where something happened: "Where...?" is answered by a
 # venue, a campus or a county as well as by a city ("at Howard University"); a journal
 # or a foundation is no place.
@@ -1481,7 +1507,7 @@ def kinds_in_names(kinds: frozenset[str]) -> frozenset[str]:
     """The words (stems) that write a name as one of the kinds asked for (`kinds`,
     stems): the kind's own word where names end in it (`_NAMED_BY_KIND`), and for a kind
     of venue the other venue words its names end in (`_VENUE_NAMES`)."""
-    return frozenset().union(kinds & _NAMED_BY_KIND, *(_VENUE_NAMES.get(k, frozenset()) for k in kinds))
+    return frozenset().union(kinds & (_NAMED_BY_KIND | _NAMED_FIRST), *(_VENUE_NAMES.get(k, frozenset()) for k in kinds))
 
 
 # How much a common noun in the answer's slot counts against a name's role (about 1 to
@@ -1520,6 +1546,8 @@ def _headed_by_kind(name: str, kinds: frozenset[str]) -> bool:
     toks = words(name)
     if len(toks) > 1 and re.fullmatch(r"\d+[A-Z]?", toks[-1]):
         toks = toks[:-1]
+    if len(toks) > 1 and stem(toks[0]) in kinds & _NAMED_FIRST:
+        return True  # "Hurricane Erin" for "the name of the hurricane", "Lake Tahoe"
     return bool(toks) and (stem(toks[-1]) in kinds or any(
         stem(t) in kinds and after.lower() == "of" for t, after in zip(toks, toks[1:], strict=False)))
 

@@ -4123,3 +4123,16 @@ def test_the_kind_and_a_copula_before_a_name_introduce_it() -> None:
     got = extract("Which nation walked the least in the Carrowby University smartphone step study?", said,
                   [0.68, 0.68, 0.47], case=casing(said))
     assert got is not None and got.text == "Paraguay" and got.marked
+
+
+def test_the_name_of_the_hurricane_is_the_one_written_with_the_kind() -> None:
+    """"What is the name of the hurricane...?" asks for a hurricane as "Which hurricane...?"
+    would: "Hurricane Tessa" is written as one, and "Category" of "Category 4" labels a
+    number and names nothing."""
+    said = ["AI-assisted summary Hurricane Tessa, a Category 4 storm, is churning offshore and expected to cause "
+            "dangerous beach conditions in Carrowby, Norland.",
+            "Carrowby is bracing for dangerous beach conditions this week as Category 4 Hurricane Tessa churns offshore.",
+            "Dozens rescued from rip currents in Carrowby as dangerous conditions reach Norland beaches"]
+    got = extract("What is the name of the hurricane that created dangerous conditions at Norland beaches this week?",
+                  said, [0.58, 0.62, 0.56], case=casing(said))
+    assert got is not None and got.text == "Hurricane Tessa"
