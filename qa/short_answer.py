@@ -428,6 +428,12 @@ _ASKS_DOER = re.compile(r"^\s*who\s+(?:has\s+|had\s+|have\s+)?([a-z]+)\b", re.I)
 _DOES = re.compile(r"(?:[’']s\b)?(?:\s*,[^,]{1,60},)?\s*(?:(?:has|had|have)\s+)?([a-z]+)\b")
 
 
+def _mostly_new(span_stems: set[str], topic: frozenset[str]) -> bool:
+    """Whether more of a title's content words are new to the question than are its own."""
+    content = {t for t in span_stems if t not in STOP}
+    return len(content - topic) > len(content & topic)
+
+
 def _doer_verb(clause: str) -> str | None:
     """The stem of the verb a "Who <past tense>...?" question asks the doer of ("Who scored
     Liverpool's goal?": "score"), or None: "said" and "won" have their own readings
@@ -1974,8 +1980,9 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             prev = toks[before - 1].lower() if before > 0 else ""
             # A quoted title asked for may hold a word of the question and still be new to
             # it ("Speak Now (Taylor's Version)" for "Which album will Taylor Swift
-            # announce?"): only one made of the question's words alone is its own.
-            if kind in ("entity", "place") and overlap and not (run in titles and not span_stems <= topic):
+            # announce?"): one whose words are more new than the question's is no echo of
+            # it; "The Church of Tarantino" (one of each), for Tarantino's best film, is.
+            if kind in ("entity", "place") and overlap and not (run in titles and _mostly_new(span_stems, topic)):
                 role *= 0.3
             # "the Space Launch System ... became the most powerful rocket ever to reach
             # orbit — boasting 15% more thrust than the Saturn V rockets": what the answer

@@ -4060,6 +4060,11 @@ def test_a_quoted_title_holding_a_word_of_the_question_still_answers() -> None:
     got = extract("Which re-recorded album do fans believe Lena Moritz will announce in Carrowby?", said, [1.0],
                   case=casing(said))
     assert got is not None and got.text == "Glass Harbor (Lena's Version)"
+    # A title of as many of the question's words as new ones echoes it.
+    said = ['Director Lena Moritz talked about her best film on "The Church of Moritz" podcast.',
+            'Her pick was "Glass Harbor", she said.']
+    got = extract("Which film does director Lena Moritz think is her best?", said, [1.0, 1.0], case=casing(said))
+    assert got is not None and got.text == "Glass Harbor"
 
 
 def test_the_questions_own_person_with_a_title_before_is_no_answer() -> None:
