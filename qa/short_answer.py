@@ -467,7 +467,8 @@ def _after_its_verb(sentence: str, start: int, verb: str, preposition: str) -> b
         before = before[:-1]
     if not before or before[-1].lower() != preposition:
         return False
-    return any(word_stem(verbs.present(w.strip(EDGE).lower())) == verb for w in before[-4:-1])
+    return any(verbs.past_tense(w := t.strip(EDGE).lower()) and word_stem(verbs.present(w)) == verb
+               for t in before[-4:-1])  # the participle itself: not "the first detection in Nye County"
 
 
 def _does(sentence: str, end: int, verb: str) -> bool:

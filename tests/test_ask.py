@@ -4141,3 +4141,14 @@ def test_the_name_of_the_hurricane_is_the_one_written_with_the_kind() -> None:
     got = extract("What is the name of the hurricane that created dangerous conditions at Norland beaches this week?",
                   said, [0.58, 0.62, 0.56], case=casing(said))
     assert got is not None and got.text == "Hurricane Tessa"
+
+
+def test_a_noun_of_the_questions_verb_is_no_verb_before_the_answer() -> None:
+    """"In which county was the second case detected?": "after the first detection in Harrow
+    County" writes the verb's noun, not the participle the answer stands after."""
+    said = ["Bird flu has been detected in dairy cattle in Tessa County, marking the first case in the north "
+            "and the second in the state.",
+            "The state reported the new case after the first detection in Harrow County in December."]
+    got = extract("In which Veltria county was the state's second case of bird flu in dairy cattle detected?", said,
+                  [1.0, 0.68], case=casing(said))
+    assert got is not None and got.text == "Tessa County"
