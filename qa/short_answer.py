@@ -1677,9 +1677,9 @@ _THE_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}([a-
 # the words between the article and the kind may be names ("Kharkiv").
 _THE_KIND_OF_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}([a-z][\w-]*)\s+of\s+$")
 # "The worst nation was nearby Indonesia": the kind as the subject, a copula, then the name
-# (a lower-case word between: "nearby").
+# (a lower-case word between: "nearby"; not a verb's: "the company is hoping Trump will...").
 _THE_KIND_WAS_BEFORE = re.compile(r"\b(?i:the)\s+(?:[a-z][\w’'-]*\s+){0,2}([a-z][\w-]*)\s+"
-                                  r"(?:is|was|are|were|became|remains)\s+(?:[a-z]+\s+)?$")
+                                  r"(?:is|was|are|were|became|remains)\s+(?:(?![a-z]+(?:ing|ed)\s)[a-z]+\s+)?$")
 
 
 def _introduced_as_the_kind(sentence: str, start: int, kinds: frozenset[str]) -> bool:

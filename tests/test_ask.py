@@ -4152,3 +4152,12 @@ def test_a_noun_of_the_questions_verb_is_no_verb_before_the_answer() -> None:
     got = extract("In which Veltria county was the state's second case of bird flu in dairy cattle detected?", said,
                   [1.0, 0.68], case=casing(said))
     assert got is not None and got.text == "Tessa County"
+
+
+def test_a_verb_after_the_kind_and_copula_introduces_no_name() -> None:
+    """"the company is hoping Whitlock will come to its rescue": the copula is a verb's
+    helper there, and the name after it is no company ("Which company is Norflix's parent?")."""
+    said = ["The law requires Norflix's Carrowby parent company, Tessaworks, to sell Norflix's assets.",
+            "A spokesperson suggested the company is hoping Whitlock will come to its rescue."]
+    got = extract("Which company is Norflix's Carrowby parent?", said, [0.95, 0.6], case=casing(said))
+    assert got is not None and got.text == "Tessaworks"
