@@ -426,6 +426,9 @@ _ASKS_DOER = re.compile(r"^\s*who\s+(?:has\s+|had\s+|have\s+)?([a-z]+)\b", re.I)
 # After a name, the verb it does: an aside between commas, then "has", "had" or the
 # contraction "'s" ("Virgil van Dijk's scored"), then the verb.
 _DOES = re.compile(r"(?:[’']s\b)?(?:\s*,[^,]{1,60},)?\s*(?:(?:has|had|have)\s+)?([a-z]+)\b")
+_SAID_OR_WON = re.compile(rf"{_SAID}|won", re.I)
+# Past forms that say no deed of their own: "Who was elected...?", "Who had...?", "Who did...?".
+_NO_DEED = frozenset("was were had did could would should might".split())
 
 
 def _mostly_new(span_stems: set[str], topic: frozenset[str]) -> bool:
@@ -445,9 +448,6 @@ def _doer_verb(clause: str) -> str | None:
     return word_stem(verbs.present(m.group(1)))
 
 
-_SAID_OR_WON = re.compile(rf"{_SAID}|won", re.I)
-# Past forms that say no deed of their own: "Who was elected...?", "Who had...?", "Who did...?".
-_NO_DEED = frozenset("was were had did could would should might".split())
 # The question's last word, a participle: "...was the study published?"
 _LAST_WORD = re.compile(r"([a-z]+)\W*$")
 
