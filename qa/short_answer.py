@@ -431,6 +431,12 @@ _SAID_OR_WON = re.compile(rf"{_SAID}|won", re.I)
 _NO_DEED = frozenset("was were had did could would should might".split())
 
 
+def _verb_stem(word: str) -> str:
+    """A verb's own stem from any of its forms ("scored", "overtook" -> "overtake"): the
+    question's verb and the sentence's are compared by it (`Asked.verb`, `Asked.ended_by`)."""
+    return word_stem(verbs.present(word))
+
+
 def _mostly_new(span_stems: set[str], topic: frozenset[str]) -> bool:
     """Whether more of a title's content words are new to the question than are its own."""
     content = {t for t in span_stems if t not in STOP}
@@ -445,7 +451,7 @@ def _doer_verb(clause: str) -> str | None:
     if m is None or not verbs.past_tense(m.group(1)) or _SAID_OR_WON.fullmatch(m.group(1)) \
             or m.group(1).lower() in _NO_DEED:
         return None  # "Who was elected...?": an auxiliary, whose doer is no answer
-    return word_stem(verbs.present(m.group(1)))
+    return _verb_stem(m.group(1))
 
 
 # The question's last word, a participle: "...was the study published?"
@@ -455,7 +461,7 @@ _LAST_WORD = re.compile(r"([a-z]+)\W*$")
 def _ending_participle(clause: str) -> str | None:
     """The stem of the participle a question ends on ("...published?": "publish"), or None."""
     m = _LAST_WORD.search(clause)
-    return word_stem(verbs.present(m.group(1))) if m and verbs.past_tense(m.group(1)) else None
+    return _verb_stem(m.group(1)) if m and verbs.past_tense(m.group(1)) else None
 
 
 def _after_its_verb(sentence: str, start: int, verb: str, preposition: str) -> bool:
@@ -467,7 +473,7 @@ def _after_its_verb(sentence: str, start: int, verb: str, preposition: str) -> b
         before = before[:-1]
     if not before or before[-1].lower() != preposition:
         return False
-    return any(verbs.past_tense(w := t.strip(EDGE).lower()) and word_stem(verbs.present(w)) == verb
+    return any(verbs.past_tense(w := t.strip(EDGE).lower()) and _verb_stem(w) == verb
                for t in before[-4:-1])  # the participle itself: not "the first detection in Nye County"
 
 
@@ -476,7 +482,7 @@ def _does(sentence: str, end: int, verb: str) -> bool:
     "Virgil van Dijk's scored ... the deciding goal" for "Who scored the deciding goal?"
     writes in so many words who did it, as "said" after a name writes who spoke."""
     m = _DOES.match(sentence, end)
-    return m is not None and word_stem(verbs.present(m.group(1))) == verb
+    return m is not None and _verb_stem(m.group(1)) == verb
 # The one a win was over, written after the verb or noun that says so and its seed or rank:
 # "Tennessee beat Florida State", "defeating No. 12 seed Taylor Fritz", "a 2-1 victory over
 # Liverpool". It lost: no answer to who won.
