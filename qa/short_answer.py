@@ -454,6 +454,62 @@ def _doer_verb(clause: str) -> str | None:
     return _verb_stem(m.group(1))
 
 
+# "How many small systems had detectable levels...?": the verb after what a count
+# question counts (`Asked.count_verb`), with the auxiliaries a passive writes before it
+# ("How many people were killed?").
+_HOW_MANY_THEN = re.compile(r"\bhow (?:many|much)\s+(.+)", re.I)
+_AUXILIARY_BEFORE = frozenset("was were is are has have had been".split())
+_MODALS = frozenset("can could will would shall should may might must".split())
+
+
+def _count_verb(clause: str) -> str | None:
+    """The stem of the verb whose subject a "how many" question counts ("How many small
+    systems had detectable levels of PFAS?": "have"; "How many people were killed?":
+    "kill"), or None: a count that is the object ("How many acres had the fire burned?",
+    "How many migrants could the facility house?"), a mere "were", or no past tense
+    before a function word. The news writes the count asked as that verb's subject too:
+    "Only five small systems had detectable levels", not "testing 140 drinking water
+    systems"."""
+    m = _HOW_MANY_THEN.search(clause)
+    toks = [t.strip(EDGE) for t in m.group(1).split()] if m else []
+    if not toks or toks[0].lower() in STOP:
+        return None  # "By how much have cases increased?": nothing counted before the verb
+    for i, t in enumerate(toks[1:7], 1):
+        low = t.lower()
+        if low in _MODALS or low in ("did", "does", "do"):
+            return None
+        if low in _AUXILIARY_BEFORE:
+            rest = list(dropwhile(lambda w: w.lower() in _AUXILIARY_BEFORE, toks[i + 1:]))
+            nxt = rest[0] if rest else ""
+            if nxt.islower() and verbs.past_tense(nxt):
+                return _verb_stem(nxt)  # "were killed", "had been reported"
+            if low == "had" and nxt.islower() and nxt not in STOP and not any(
+                    verbs.past_tense(w) or w in _AUXILIARY_BEFORE for w in rest[1:4]):
+                return _verb_stem(low)  # "had detectable levels"; not "had the fire burned"
+            return None
+        if t.islower() and verbs.past_tense(t) and not toks[i - 1].lower().endswith("ly"):
+            return _verb_stem(t)  # not "previously classified files"
+        if low in STOP:
+            return None
+    return None
+
+
+def _count_does(sentence: str, end: int, verb: str) -> bool:
+    """Whether the number ending at `end`, with the noun phrase after it, is the subject of
+    the question's verb (`Asked.count_verb`): "five small systems had", "12 people were
+    killed"."""
+    toks = [t.lower() for t in words(sentence[end:])[:9]]
+    i = 0
+    while i < min(len(toks), 4) and toks[i] not in STOP and not verbs.past_tense(toks[i]):
+        i += 1  # the noun phrase counted: "small systems"
+    for t in toks[i:i + 3]:
+        if _verb_stem(t) == verb:
+            return True
+        if t not in _AUXILIARY_BEFORE:
+            return False
+    return False
+
+
 # The question's last word, a participle: "...was the study published?"
 _LAST_WORD = re.compile(r"([a-z]+)\W*$")
 
@@ -715,6 +771,10 @@ class Asked:
     # "Who scored...?": the stem of the past tense right after "who" (`_ASKS_DOER`), whose
     # doer the news writes as the name before that verb (`_does`); None otherwise.
     verb: str | None = None
+    # "How many small systems had detectable levels...?": the stem of the verb whose subject
+    # the count is (`_count_verb`), which the news writes after the number and its noun
+    # (`_count_does`); None otherwise.
+    count_verb: str | None = None
     # "In which journal was the study published?": the participle the question ends on, by
     # its stem, when it opens on a preposition (`ends_on`): the answer stands after that
     # verb and preposition ("published Wednesday in JAMA Psychiatry", `_after_its_verb`).
@@ -800,6 +860,7 @@ class Asked:
             speaker=named and _ASKS_SPEAKER.search(clause) is not None,
             winner=named and _ASKS_WINNER.search(clause) is not None,
             verb=_doer_verb(clause) if named else None,
+            count_verb=_count_verb(clause) if kind == "number" else None,
             ended_by=_ending_participle(clause) if named and _OPENS_ON.match(clause) else None,
             done_to=word_stem(passive.group(1)) if named and (passive := _PASSIVE_ASKED.search(clause))
             and "by" not in {t.lower() for t in words(clause)} else None,
@@ -2122,8 +2183,11 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 # "Until what date?": "until April 2", not "on Thursday"; "through around March 29"
                 said = next((t.lower() for t in reversed(toks[:before]) if t.lower() not in _ROUGHLY), "")
                 role *= AFTER_ITS_PREPOSITION if said == asked.ends_on else 0.5
-            elif kind == "number" and prev == "from" and _TO_A_FIGURE.search(sent, s + len(text)):
-                role *= NOT_THE_KIND  # "escalated from two cases ... to 58 cases": where it started
+            elif kind == "number":
+                if prev == "from" and _TO_A_FIGURE.search(sent, s + len(text)):
+                    role *= NOT_THE_KIND  # "escalated from two cases ... to 58 cases": where it started
+                if asked.count_verb and _count_does(sent, s + len(text), asked.count_verb):
+                    role *= DOER_ROLE  # "How many small systems had...?": "five small systems had", not "testing 140 systems"
             if is_given:
                 role = max(role, SLOT_ROLE)
             marked = marked and not compared

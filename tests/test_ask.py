@@ -4161,3 +4161,18 @@ def test_a_verb_after_the_kind_and_copula_introduces_no_name() -> None:
             "A spokesperson suggested the company is hoping Whitlock will come to its rescue."]
     got = extract("Which company is Norflix's Carrowby parent?", said, [0.95, 0.6], case=casing(said))
     assert got is not None and got.text == "Tessaworks"
+
+
+def test_the_count_asked_is_the_subject_of_the_questions_verb() -> None:
+    """"How many small Veltria water systems had detectable levels of lead?": the count the
+    question's verb follows ("five small systems had detectable levels"), not the number of
+    systems tested, though that sentence is weighed higher and names the state; a count that
+    is the verb's object asks nothing of the kind ("How many acres had the fire burned?")."""
+    said = ["Veltria has just finished testing 140 drinking water systems across the state for lead.",
+            "The results: Only five small systems had detectable levels of lead, and none exceeded the limit."]
+    got = extract("How many small Veltria drinking water systems had detectable levels of lead?", said,
+                  [1.342, 1.195], case=casing(said))
+    assert got is not None and got.text == "five"
+    assert Asked.of("How many people were killed in the Tessa earthquake?").count_verb == "kill"
+    assert Asked.of("How many acres had the Harrow Fire burned by July 3?").count_verb is None
+    assert Asked.of("How many previously classified files did the archive release?").count_verb is None
