@@ -533,6 +533,16 @@ def _after_its_verb(sentence: str, start: int, verb: str, preposition: str) -> b
                for t in before[-4:-1])  # the participle itself: not "the first detection in Nye County"
 
 
+def _the_lead_and_slot(sentence: str, span: tuple[int, int], slotted: Sequence[tuple[int, int]],
+                       lead: tuple[str, ...]) -> bool:
+    """Whether a name is the question's words before its "which" and then the slot's word
+    (`Slot.spans`): "Year of the Ox" for "...the year of which animal?" is "Ox" with the
+    question's own "year of"."""
+    s, e = span
+    return any(s < ss and se == e and all(stem(w) in lead or w.lower() in STOP for w in words(sentence[s:ss]))
+               for ss, se in slotted)
+
+
 def _does(sentence: str, end: int, verb: str) -> bool:
     """Whether the name ending at `end` is followed by the question's verb (`Asked.verb`):
     "Virgil van Dijk's scored ... the deciding goal" for "Who scored the deciding goal?"
@@ -1955,6 +1965,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
         if asked.pair:  # "Missouri and Texas" is one capitalised run: each is a name
             spans = [part for s, e in spans for part in _parts(sent, s, e)]
         slotted = asked.slot.spans(sent) if asked.slot else []
+        if slotted:  # "the Year of the Ox" for "the year of which animal?": "Ox" answers
+            spans = [sp for sp in spans if not _the_lead_and_slot(sent, sp, slotted, asked.slot.lead)]
         # "Which Fed meeting...?": "the Fed's Oct. 29 meeting" is the meeting, as a name headed
         # by the kind is one of that kind.
         dates_named = _dates_naming(sent, asked.kinds) if kind == "entity" and asked.kinds else []

@@ -109,22 +109,25 @@ class Slot:
         stems = [stem(_POSSESSIVE.sub("", t)) for _, t in toks]
         out: list[tuple[int, int]] = []
 
-        def take(i: int, possessive: bool = False) -> None:
+        def take(i: int, possessive: bool = False, titled: bool = False) -> None:
             if not 0 <= i < len(toks):
                 return
             s, t = toks[i]
             if possessive != bool(_POSSESSIVE.search(t)):
                 return
             word = _POSSESSIVE.sub("", t)
-            if (word[:1].islower() and word.lower() not in STOP and len(word) > 2 and stems[i] != self.kind
-                    and not _NOT_A_THING.search(word)):
+            if ((word[:1].islower() or titled) and word.lower() not in STOP and len(word) > (1 if titled else 2)
+                    and stems[i] != self.kind and not _NOT_A_THING.search(word)):
                 out.append((s, s + len(word)))
 
         for i in range(len(toks)):
             if self.follow and tuple(stems[i : i + len(self.follow)]) == self.follow:
                 take(i - 1, self.possessive)
-            if self.lead and tuple(stems[max(0, i - len(self.lead)) : i]) == self.lead:
-                take(i + 1 if i < len(toks) and toks[i][1].lower() in ("a", "an", "the") else i)
+            if self.lead and i >= len(self.lead) and tuple(stems[i - len(self.lead) : i]) == self.lead:
+                # In a name the news writes in capitals, the slot's word is capitalised too:
+                # "the Year of the Ox" for "the year of which animal?".
+                titled = i - len(self.lead) > 0 and toks[i - len(self.lead)][1][:1].isupper()
+                take(i + 1 if i < len(toks) and toks[i][1].lower() in ("a", "an", "the") else i, titled=titled)
             if self.kind and stems[i] == self.kind:
                 take(i - 1)
         return list(dict.fromkeys(out))

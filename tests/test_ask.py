@@ -4176,3 +4176,17 @@ def test_the_count_asked_is_the_subject_of_the_questions_verb() -> None:
     assert Asked.of("How many people were killed in the Tessa earthquake?").count_verb == "kill"
     assert Asked.of("How many acres had the Harrow Fire burned by July 3?").count_verb is None
     assert Asked.of("How many previously classified files did the archive release?").count_verb is None
+
+
+def test_the_slots_word_in_a_name_written_in_capitals_answers() -> None:
+    """"...begins the year of which animal?": "the Year of the Heron" writes the question's
+    own "year of" and then the answer, capitalised as the name is; the answer is "Heron",
+    not the name nor another name the sentences give."""
+    said = ["From drive-thru meals to online shows, Carrowby families are ensuring that the Year of the Heron "
+            "that arrives on Friday, Feb. 12, will be one to remember.",
+            "The Moon Festival, known in Veltria as the Spring Festival, is followed by many Tessan cultures, "
+            "including the Veltrians, Harrowese and Norlanders.",
+            "Tessan Americans in North Carrowby are getting creative when it comes to celebrating safely."]
+    got = extract("The Moon Festival arriving on Feb. 12 begins the year of which animal?", said,
+                  [0.917, 0.837, 0.815], case=casing(said))
+    assert got is not None and got.text == "Heron"
