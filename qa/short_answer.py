@@ -1153,6 +1153,9 @@ def agreement(spans: Sequence[set[str]], articles: Sequence[str], by_last_word: 
     return [c / top if top else 0.0 for c in counts]
 
 
+# A capital after a word's first letter, as only names write one: "T-Mobile", "McDonald's",
+# "YouTube" (not a word in capitals: `Casing._initials`).
+_CAPITAL_INSIDE = re.compile(r"^[A-Z]?[\w'’]*?[a-z-][\w'’-]*[A-Z]")
 # Initials written in capitals, two to six letters ("FSU", "NASA", "CDC"), with or
 # without their dots ("U.N."): a name even where a sentence opens on it.
 _INITIALISM = re.compile(r"(?:[A-Z]\.?){2,6}")
@@ -1186,9 +1189,11 @@ class Casing:
         w = word.strip(EDGE)
         if more_follow:
             return w.lower() not in self.lower or (len(w) > 1 and w.isupper())  # "NEW YORK (AP)"
-        # "Toronto Pearson"; initials in capitals are a name wherever they stand: "FSU has banned..."
+        # "Toronto Pearson"; initials in capitals are a name wherever they stand: "FSU has banned...",
+        # and so is a word with a capital inside it: "T-Mobile will do the same", "McDonald's".
         return (w in self.ends_a_name and w.lower() not in self.lower) or \
-            (w in self.capitalised and places.find_any(w) == w) or self._initials(w)
+            (w in self.capitalised and places.find_any(w) == w) or self._initials(w) or \
+            _CAPITAL_INSIDE.search(w) is not None
 
     def _initials(self, w: str) -> bool:
         """Capitals the text writes no other way ("FSU"): a word it also writes in lower

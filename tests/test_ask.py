@@ -4190,3 +4190,14 @@ def test_the_slots_word_in_a_name_written_in_capitals_answers() -> None:
     got = extract("The Moon Festival arriving on Feb. 12 begins the year of which animal?", said,
                   [0.917, 0.837, 0.815], case=casing(said))
     assert got is not None and got.text == "Heron"
+
+
+def test_a_word_with_a_capital_inside_is_a_name_where_a_sentence_opens() -> None:
+    """"Q-Telco (QTC) will do the same in the third quarter": a word with a capital after its
+    first letter is a name wherever it stands, as initials are, so the carrier the question's
+    words follow answers, not the one after them that the sentence's next clause names."""
+    said = ["Twenty years after the network was first introduced in Veltria, it is officially being phased out.",
+            "Q-Telco (QTC) will do the same in the third quarter and Norcom (NRC) will do so by the end of the year."]
+    got = extract("Which Veltria carrier will shut down its network in the third quarter of 2022?", said,
+                  [1.044, 0.962], case=casing(said))
+    assert got is not None and got.text == "Q-Telco"
