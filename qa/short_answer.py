@@ -423,9 +423,15 @@ _ASKS_SPEAKER = _asks_who(rf"{_SAID}\b")
 _ASKS_WINNER = _asks_who(r"(?:won|wins|win)\b(?![’']t)")
 # "Who scored...?", "Who has scored...?": a past tense right after "who" (`Asked.verb`).
 _ASKS_DOER = re.compile(r"^\s*who\s+(?:has\s+|had\s+|have\s+)?([a-z]+)\b", re.I)
-# After a name, the verb it does: an aside between commas, then "has", "had" or the
-# contraction "'s" ("Virgil van Dijk's scored"), then the verb.
-_DOES = re.compile(r"(?:[’']s\b)?(?:\s*,[^,]{1,60},)?\s*(?:(?:has|had|have)\s+)?([a-z]+)\b")
+# "Who is hosting...?", "Who will host...?": the doer of a deed under way or to come.
+_ASKS_DOER_NOW = re.compile(r"^\s*who\s+(?:(?:is|are)\s+([a-z]+ing)|will\s+([a-z]+))\b", re.I)
+# Verbs of those that ask no deed ("Who will be...?") or have their own readings (`Asked.winner`).
+_NO_DEED_NOW = frozenset("be win say tell".split())
+# After a name, the verb it does: an aside between commas, then "has", "had", "will", a
+# form of "be" or the contraction "'s" ("Virgil van Dijk's scored"), then the verb.
+_DOES = re.compile(r"(?:[’']s\b)?(?:\s*,[^,]{1,60},)?\s*(?:(?:has|had|have|will|is|are|was|were)\s+)?([a-z]+)\b")
+# After a name, the doer's noun of that verb: "Trevor Noah reprising as host".
+_AS_THE_DOER = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:[a-z]+\s+)?as\s+(?:the\s+)?([a-z]+)\b")
 _SAID_OR_WON = re.compile(rf"{_SAID}|won", re.I)
 # Past forms that say no deed of their own: "Who was elected...?", "Who had...?", "Who did...?".
 _NO_DEED = frozenset("was were had did could would should might".split())
@@ -447,6 +453,9 @@ def _doer_verb(clause: str) -> str | None:
     """The stem of the verb a "Who <past tense>...?" question asks the doer of ("Who scored
     Liverpool's goal?": "score"), or None: "said" and "won" have their own readings
     (`Asked.speaker`, `Asked.winner`)."""
+    if (now := _ASKS_DOER_NOW.match(clause)) is not None:  # "Who is hosting...?", "Who will host...?"
+        verb = _verb_stem(now.group(1) or now.group(2))
+        return None if verb in _NO_DEED_NOW else verb
     m = _ASKS_DOER.match(clause)
     if m is None or not verbs.past_tense(m.group(1)) or _SAID_OR_WON.fullmatch(m.group(1)) \
             or m.group(1).lower() in _NO_DEED:
@@ -548,7 +557,10 @@ def _does(sentence: str, end: int, verb: str) -> bool:
     "Virgil van Dijk's scored ... the deciding goal" for "Who scored the deciding goal?"
     writes in so many words who did it, as "said" after a name writes who spoke."""
     m = _DOES.match(sentence, end)
-    return m is not None and _verb_stem(m.group(1)) == verb
+    if m is not None and _verb_stem(m.group(1)) == verb:
+        return True
+    noun = _AS_THE_DOER.match(sentence, end)  # "Trevor Noah reprising as host" for "Who is hosting...?"
+    return noun is not None and _verb_stem(noun.group(1)) == verb
 # The one a win was over, written after the verb or noun that says so and its seed or rank:
 # "Tennessee beat Florida State", "defeating No. 12 seed Taylor Fritz", "a 2-1 victory over
 # Liverpool". It lost: no answer to who won.
@@ -1777,7 +1789,10 @@ def _introduced_as_the_kind(sentence: str, start: int, kinds: frozenset[str]) ->
                for pattern in (_THE_KIND_BEFORE, _THE_KIND_OF_BEFORE, _THE_KIND_WAS_BEFORE))
 
 
-_PARTICIPLE_BY = re.compile(r"\b([a-z]+ed)\s+by\s+(?:the\s+)?$")
+# The participle, a few words that are not another one ("hosted for the first time by"), and
+# "by", then a few lower-case words that say who the doer is ("by actress and singer").
+_PARTICIPLE_BY = re.compile(r"\b([A-Za-z][a-z]+ed)\s+(?:(?![a-z]+ed\b)[a-z]+\s+){0,4}?by\s+(?:the\s+)?"
+                            r"(?:[a-z][\w-]*\s+){0,4}$")
 
 
 def _done_by(sentence: str, start: int, stems: frozenset[str]) -> bool:

@@ -4201,3 +4201,26 @@ def test_a_word_with_a_capital_inside_is_a_name_where_a_sentence_opens() -> None
     got = extract("Which Veltria carrier will shut down its network in the third quarter of 2022?", said,
                   [1.044, 0.962], case=casing(said))
     assert got is not None and got.text == "Q-Telco"
+
+
+def test_the_doer_of_a_deed_under_way_or_to_come_answers() -> None:
+    """"Who is hosting...?", "Who will host...?" ask for the doer as "Who hosted...?" does:
+    the news names them "Hosted by Tessa Brandt", "hosted by actress and singer Tessa
+    Brandt" or "with Piet Norden reprising as host", not the stars the story is about."""
+    said = ["Rapper Kip Harlow earned a leading 10 nominations for the Lantern Awards on April 23, including nods "
+            "for artist of the year.",
+            "Orrin Tasker, the reigning queen of the Lantern Awards, is up for six more nominations.",
+            "Hosted by Tessa Brandt, the awards show will make its return on Memorial Day after a two-year hiatus."]
+    got = extract("Who is hosting the 2025 Lantern Awards?", said, [1.162, 1.023, 0.937], case=casing(said))
+    assert got is not None and got.text == "Tessa Brandt"
+    said = ["Orrin Tasker is up for six Lantern Awards this year, the most of any artist.",
+            "The winners will be announced at a May 26 ceremony hosted by actress and pop singer Tessa Brandt."]
+    got = extract("Who will host the 2025 Lantern Awards ceremony?", said, [0.9, 0.9], case=casing(said))
+    assert got is not None and got.text == "Tessa Brandt"
+    said = ["The 66th Lantern Awards will be broadcast live from Harrow Arena in Carrowby with Piet Norden "
+            "reprising as host for the fourth consecutive year.",
+            "On Jan. 28, the Lantern Awards announced Orrin Tasker will perform at the ceremony for the first time."]
+    got = extract("Who is hosting the 66th Lantern Awards for the fourth consecutive year?", said, [1.0, 0.95],
+                  case=casing(said))
+    assert got is not None and got.text == "Piet Norden"
+    assert Asked.of("Who will be the next president of Veltria?").verb is None
