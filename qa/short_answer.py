@@ -106,6 +106,9 @@ def _nationality(word: str) -> bool:
 # what: no answer to "who" or "which group".
 _DATELINE = re.compile(r"\W*([A-Z][A-Z.'’/ -]*[A-Z.])(?:,\s*(?:[A-Z][a-z]*\.?|[A-Z]{2}\b|(?:[A-Z]\.){2}))?"
                        r"(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(?:\([^)]{1,30}\)\s*)?[—–−―-]")
+# The dateline of a roundup of briefs from many places: the town, in title case, and a colon
+# ("Juneau: A Tlingit clan hat was welcomed back...").
+_BRIEF_DATELINE = re.compile(r"\W*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}):\s+(?=[A-Z“\"])")
 # The months and weekdays as written ("Sept" and "Sep" too: not a park's name in "Sept. 15").
 _NOT_ANSWERS = {*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept", *calendar.day_name} | {
     "The", "A", "An", "In", "On", "At", "After", "Before", "But", "And", "It", "He", "She", "They",
@@ -175,11 +178,15 @@ _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "yo
 
 
 def dateline_end(sentence: str) -> int:
-    """Where the sentence's dateline ends (`_DATELINE`), 0 when it opens with none: the
-    capitals must name a place ("NASA - the agency said" is no dateline)."""
+    """Where the sentence's dateline ends (`_DATELINE`, `_BRIEF_DATELINE`), 0 when it opens
+    with none: the capitals must name a place ("NASA - the agency said" is no dateline)."""
     m = _DATELINE.match(sentence)
     first = m.group(1).split("/")[0].strip() if m else ""
-    return m.end() if m and (places.find_any(first) or places.find("city", first)) else 0  # "GAZA CITY"
+    if m and (places.find_any(first) or places.find("city", first)):  # "GAZA CITY"
+        return m.end()
+    brief = _BRIEF_DATELINE.match(sentence)  # "Juneau: ...", the whole run a place: not "Washington Post: ..."
+    town = brief.group(1) if brief else ""
+    return brief.end() if brief and (places.find_any(town) == town or places.find("city", town) == town) else 0
 
 
 def q_stems_of(question: str) -> set[str]:

@@ -12,7 +12,7 @@ import ingest
 from qa import periods
 from qa.answer import ask, load_resources
 from qa.retrieve import Filters, retrieve
-from qa.short_answer import Asked, Span, casing, extract
+from qa.short_answer import Asked, Span, casing, dateline_end, extract
 from tests.conftest import SEED, write_jsonl
 
 pytestmark = pytest.mark.slow
@@ -4224,3 +4224,15 @@ def test_the_doer_of_a_deed_under_way_or_to_come_answers() -> None:
                   case=casing(said))
     assert got is not None and got.text == "Piet Norden"
     assert Asked.of("Who will be the next president of Veltria?").verb is None
+
+
+def test_a_briefs_town_and_colon_is_a_dateline() -> None:
+    """"Springfield: A clan hat was welcomed back...": a roundup of briefs opens each on its
+    town and a colon, which says where it was filed and is no answer to who did it; a name
+    that opens a colon otherwise ("Springfield Star: ...") is no dateline."""
+    said = ["Springfield: A clan hat was welcomed back to the valley with ceremony and dance after a century away.",
+            "“It is like seeing an old friend come around the corner,” clan elder Orrin Tasker told the "
+            "Springfield Star."]
+    got = extract("Who welcomed the clan hat back to the valley?", said, [1.0, 0.95], case=casing(said))
+    assert got is not None and got.text == "Orrin Tasker"
+    assert dateline_end("Springfield Star: The paper said so.") == 0
