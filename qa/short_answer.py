@@ -417,6 +417,7 @@ _DATE_AFTER = re.compile(rf"\b(until|till|through|by|since|before|after|from)\s+
 # word to the reader's closeness (`lexical.STOP`), so where a name stands beside it is
 # read here (`_speaks`).
 _SAID = people.SAID
+_SAID_WORD = re.compile(rf"{_SAID}|told|tells|added|wrote", re.I)
 
 
 def _asks_who(verb: str) -> re.Pattern[str]:
@@ -1705,6 +1706,11 @@ def _kind_beside(sentence: str, start: int, end: int, kinds: frozenset[str]) -> 
     # Duffy" does not make Sean Duffy a director.
     item = _LIST_ITEM_BREAK.split(sentence[:start])[-1]
     near = words(item)[-3:]
+    # A speaker's verb before the name ends what stood before it: "consultation with the
+    # clan, said Eric Hollinger" does not make him the clan's ("Which clan leader...?").
+    said_at = [n for n, w in enumerate(near) if _SAID_WORD.fullmatch(w)]
+    if said_at:
+        near = near[said_at[-1] + 1:]
     # A title phrase that ends in a comma before the name, the kind a few words back:
     # "Chief Marketing Officer at Taco Bell, Taylor Montgomery, said".
     if (title := _TITLE_BEFORE_A_COMMA.search(item)) is not None:

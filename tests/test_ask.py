@@ -4236,3 +4236,15 @@ def test_a_briefs_town_and_colon_is_a_dateline() -> None:
     got = extract("Who welcomed the clan hat back to the valley?", said, [1.0, 0.95], case=casing(said))
     assert got is not None and got.text == "Orrin Tasker"
     assert dateline_end("Springfield Star: The paper said so.") == 0
+
+
+def test_a_speakers_verb_before_a_name_ends_the_kind_written_before_it() -> None:
+    """"consultation with the clan, said Eric Norden": the kind asked ("Which clan
+    leader...?") stands in the words before "said", which are the quotation's, and does
+    not make the speaker one of the kind; "clan leader Orrin Tasker" does."""
+    said = ["The replacement hat was made through consultation with the clan, said Eric Norden, liaison for the "
+            "museum.",
+            "“It is like seeing an old friend come around the corner,” clan leader Orrin Tasker told the paper."]
+    got = extract("Which clan leader spoke about the hat's return to the valley?", said, [0.9, 0.85],
+                  case=casing(said))
+    assert got is not None and got.text == "Orrin Tasker"
