@@ -126,7 +126,8 @@ class Slot:
             if self.lead and i >= len(self.lead) and tuple(stems[i - len(self.lead) : i]) == self.lead:
                 # In a name the news writes in capitals, the slot's word is capitalised too:
                 # "the Year of the Ox" for "the year of which animal?".
-                titled = i - len(self.lead) > 0 and toks[i - len(self.lead)][1][:1].isupper()
+                lead = [t for _, t in toks[i - len(self.lead) : i] if t.lower() not in STOP]
+                titled = i - len(self.lead) > 0 and bool(lead) and all(t[:1].isupper() for t in lead)
                 take(i + 1 if i < len(toks) and toks[i][1].lower() in ("a", "an", "the") else i, titled=titled)
             if self.kind and stems[i] == self.kind:
                 take(i - 1)

@@ -80,3 +80,13 @@ def test_extract_answers_with_the_common_noun_and_still_with_names() -> None:
     assert got is not None and got.text == "Oklahoma City Thunder"
     # A person is asked for: no common noun answers it.
     assert sa.Asked.of("Which singer was booed at the show?").slot is None
+
+
+def test_a_capitalised_word_is_in_the_slot_only_inside_a_name_written_in_capitals() -> None:
+    """"the Year of the Heron" writes the question's "year of" in capitals, so the slot's
+    word is capitalised too; after lower-case lead words ("Tessa Day commemorates the
+    Mexican army's victory") a capitalised word is a name's, not the common noun asked."""
+    assert _in_slot("The festival begins the year of which animal?",
+                    "Families are ensuring that the Year of the Heron will be one to remember.") == ["Heron"]
+    assert "Mexican" not in _in_slot("Which battle does Tessa Day commemorate?",
+                                     "Tessa Day commemorates the Mexican army's victory at the Battle of Harrow.")
