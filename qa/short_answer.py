@@ -948,7 +948,8 @@ class Asked:
                 or _initials(text) in self.initials or bool(self.abbreviations and acronyms(text) & self.abbreviations)
                 or any(_written_longer(name, text) for name in self.names)
                 or bool(self.nations and places.place_id("country", text) in self.nations)
-                or (a_name and people.named_by_surname(text, self.question, self.kinds)))
+                or (a_name and people.named_by_surname(text, self.question, self.kinds))
+                or (a_name and _opens_on_a_name_asked_of(text, self.question)))
 
     def _after_own_name(self, text: str, surnames: frozenset[str]) -> str | None:
         """The person's name a run holds after a name the question writes ("president of
@@ -1124,6 +1125,20 @@ class Asked:
 def _unhyphenated(text: str) -> str:
     """The text in lower case with a hyphen between two words written as a space."""
     return re.sub(r"(?<=\w)[-‐‑](?=\w)", " ", text.lower())
+
+
+def _opens_on_a_name_asked_of(text: str, question: str) -> bool:
+    """Whether the name opens, before a space or a hyphen, on a name the question writes as
+    one word ("Beyoncé Knowles-Carter", "Beyoncé-Knowles-Carter" for "Beyoncé closed out
+    her tour with which guest?"): the person the question is about, written whole. Not a
+    place, nor a name that opens on one ("Washington National Cathedral" for "Where was the
+    funeral held in Washington?")."""
+    first = re.split(r"[\s‐‑-]+", text.strip(), maxsplit=1)
+    if len(first) < 2 or not first[1][:1].isupper() or places.is_any_place(text) or places.is_any_place(first[0]):
+        return False  # "Washington National Cathedral" for "...held in Washington?" is a place in it
+    alone = re.compile(rf"(?<![\w’'-]){re.escape(first[0])}(?![\w’'-])")
+    return any(not re.search(r"[A-Z][\w.’'-]*\s+$", question[:m.start()]) and not re.match(r"\s+[A-Z]", question[m.end():])
+               for m in alone.finditer(question)) and first[0][:1].isupper()
 
 
 def answer_spans(question: str, sentences: Sequence[str]) -> list[set[str]]:

@@ -4248,3 +4248,18 @@ def test_a_speakers_verb_before_a_name_ends_the_kind_written_before_it() -> None
     got = extract("Which clan leader spoke about the hat's return to the valley?", said, [0.9, 0.85],
                   case=casing(said))
     assert got is not None and got.text == "Orrin Tasker"
+
+
+def test_a_name_opening_on_the_one_word_name_asked_of_is_the_questions_own() -> None:
+    """"Lorelai closed out her tour with which special guest?": "Lorelai-Vance-Brandt" (a
+    name with a capital inside, read as a name where a sentence opens on it) and "Lorelai
+    Vance-Brandt" are Lorelai written whole, the one the question asks about, not the guest."""
+    question = "Lorelai closed out the international portion of her Harbor tour with which special guest?"
+    asked = Asked.of(question)
+    assert asked.own("Lorelai-Vance-Brandt") and asked.own("Lorelai Vance-Brandt")
+    assert not asked.own("Piet Norden")
+    said = ["Lorelai-Vance-Brandt launched her final show in Carrowby, closing out the international leg of her "
+            "Harbor tour and surprised fans with yet another special guest.",
+            "Piet Norden made a surprise appearance, performing three songs with Lorelai."]
+    got = extract(question, said, [1.325, 1.0], case=casing(said))
+    assert got is not None and got.text != "Lorelai-Vance-Brandt"
