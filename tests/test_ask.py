@@ -4258,6 +4258,9 @@ def test_a_name_opening_on_the_one_word_name_asked_of_is_the_questions_own() -> 
     asked = Asked.of(question)
     assert asked.own("Lorelai-Vance-Brandt") and asked.own("Lorelai Vance-Brandt")
     assert not asked.own("Piet Norden")
+    # A nationality the question opens on names no one: "Canadian Prime Minister..." is no echo.
+    assert not Asked.of("Canadian voters reelected which party to run the government?").own(
+        "Canadian Prime Minister Orrin Tasker")
     said = ["Lorelai-Vance-Brandt launched her final show in Carrowby, closing out the international leg of her "
             "Harbor tour and surprised fans with yet another special guest.",
             "Piet Norden made a surprise appearance, performing three songs with Lorelai."]
