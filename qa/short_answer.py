@@ -1135,12 +1135,13 @@ def _opens_on_a_name_asked_of(text: str, question: str) -> bool:
     funeral held in Washington?") or on a nationality ("Canadian Prime Minister Justin
     Trudeau" for "Canadian voters reelected which party?")."""
     first = re.split(r"[\s‐‑-]+", text.strip(), maxsplit=1)
-    if len(first) < 2 or not first[1][:1].isupper() or places.is_any_place(text) or places.is_any_place(first[0]) \
-            or _nationality(first[0]):
+    if len(first) < 2 or not first[0][:1].isupper() or not first[1][:1].isupper() or first[0] not in question:
+        return False
+    if places.is_any_place(text) or places.is_any_place(first[0]) or _nationality(first[0]):
         return False  # "Washington National Cathedral" for "...held in Washington?"; "Canadian voters..."
     alone = re.compile(rf"(?<![\w’'-]){re.escape(first[0])}(?![\w’'-])")
     return any(not re.search(r"[A-Z][\w.’'-]*\s+$", question[:m.start()]) and not re.match(r"\s+[A-Z]", question[m.end():])
-               for m in alone.finditer(question)) and first[0][:1].isupper()
+               for m in alone.finditer(question))
 
 
 def answer_spans(question: str, sentences: Sequence[str]) -> list[set[str]]:
