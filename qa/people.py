@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import dropwhile, takewhile
 
 from qa import places
@@ -264,6 +264,15 @@ def is_given_name(word: str) -> bool:
     return word.lower() in _given_names()
 
 
+def written_alone(name: str, question: str) -> Iterator[re.Match[str]]:
+    """Where the question writes the name as a whole word and not as part of a longer name
+    (no capitalised word right before or after it): "Robert F. Kennedy Jr" writes no
+    "Kennedy" alone."""
+    for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", question):
+        if not (re.search(r"[A-Z][\w.’'-]*\s+$", question[:m.start()]) or re.match(r"\s+[A-Z]", question[m.end():])):
+            yield m
+
+
 def named_by_surname(name: str, question: str, kinds: frozenset[str]) -> bool:
     """Whether the person's name (given names, then the rest) is one the question names
     by the rest alone: "Donald Trump" for "Which president did Trump meet?", "Carlos De
@@ -275,9 +284,7 @@ def named_by_surname(name: str, question: str, kinds: frozenset[str]) -> bool:
     given = sum(1 for _ in takewhile(is_given_name, toks[:-1]))
     # Each split after a given name: "De" of "Carlos De Oliveira" may be one too.
     for rest in (" ".join(toks[n:]) for n in range(1, given + 1)):
-        for m in re.finditer(rf"(?<![\w’'-]){re.escape(rest)}(?![\w’'-])", question):
-            if re.search(r"[A-Z][\w.’'-]*\s+$", question[:m.start()]) or re.match(r"\s+[A-Z]", question[m.end():]):
-                continue  # a word of a longer name: "Robert F. Kennedy Jr" names no Caroline Kennedy
+        for m in written_alone(rest, question):
             after = re.match(r"\s+([a-z][\w-]*)", question[m.end():])
             if after is None or stem(after.group(1)) not in kinds:
                 return True

@@ -185,8 +185,7 @@ def dateline_end(sentence: str) -> int:
     if m and (places.find_any(first) or places.find("city", first)):  # "GAZA CITY"
         return m.end()
     brief = _BRIEF_DATELINE.match(sentence)  # "Juneau: ...", the whole run a place: not "Washington Post: ..."
-    town = brief.group(1) if brief else ""
-    return brief.end() if brief and (places.find_any(town) == town or places.find("city", town) == town) else 0
+    return brief.end() if brief and places.is_any_place(brief.group(1)) else 0
 
 
 def q_stems_of(question: str) -> set[str]:
@@ -437,9 +436,10 @@ _ASKS_DOER_NOW = re.compile(r"^\s*who\s+(?:(?:is|are)\s+([a-z]+ing)|will\s+([a-z
 _NO_DEED_NOW = frozenset("be win say tell".split())
 # After a name, the verb it does: an aside between commas, then "has", "had", "will", a
 # form of "be" or the contraction "'s" ("Virgil van Dijk's scored"), then the verb.
-_DOES = re.compile(r"(?:[’']s\b)?(?:\s*,[^,]{1,60},)?\s*(?:(?:has|had|have|will|is|are|was|were)\s+)?([a-z]+)\b")
+_ASIDE = r"(?:\s*,[^,]{1,60},)?"
+_DOES = re.compile(rf"(?:[’']s\b)?{_ASIDE}\s*(?:(?:has|had|have|will|is|are|was|were)\s+)?([a-z]+)\b")
 # After a name, the doer's noun of that verb: "Trevor Noah reprising as host".
-_AS_THE_DOER = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:[a-z]+\s+)?as\s+(?:the\s+)?([a-z]+)\b")
+_AS_THE_DOER = re.compile(rf"{_ASIDE}\s+(?:[a-z]+\s+)?as\s+(?:the\s+)?([a-z]+)\b")
 _SAID_OR_WON = re.compile(rf"{_SAID}|won", re.I)
 # Past forms that say no deed of their own: "Who was elected...?", "Who had...?", "Who did...?".
 _NO_DEED = frozenset("was were had did could would should might".split())
@@ -1139,9 +1139,7 @@ def _opens_on_a_name_asked_of(text: str, question: str) -> bool:
         return False
     if places.is_any_place(text) or places.is_any_place(first[0]) or _nationality(first[0]):
         return False  # "Washington National Cathedral" for "...held in Washington?"; "Canadian voters..."
-    alone = re.compile(rf"(?<![\w’'-]){re.escape(first[0])}(?![\w’'-])")
-    return any(not re.search(r"[A-Z][\w.’'-]*\s+$", question[:m.start()]) and not re.match(r"\s+[A-Z]", question[m.end():])
-               for m in alone.finditer(question))
+    return next(people.written_alone(first[0], question), None) is not None
 
 
 def answer_spans(question: str, sentences: Sequence[str]) -> list[set[str]]:
