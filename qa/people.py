@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import dropwhile, takewhile
 
-from qa import places
+from qa import places, verbs
 from qa.lexical import EDGE, NOT_A_VERB_OR_ARTICLE, STOP, any_noun, asking_for, stem
 from qa.wordcache import cached_words
 
@@ -61,11 +61,13 @@ _PLACE_THEN_PERSON = re.compile(rf"\b(?:which|what)\s+{_PLACE_NAMED}(?:{_PLACE_W
 # CEO": "who" and a form of "to be", then a kind of person within three words.
 _WHO_BE = r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been|became|becomes)\s+"
 _WHO_IS = re.compile(_WHO_BE + r"(?:(?:the|a|an)\s+)?(?:[\w.’'-]+\s+){0,3}?" + any_noun(_PERSON_NOUNS), re.I)
-# "Who was arrested...?", "Who was shot...?": what is done to a body, only a person
-# undergoes; a company is charged, sued or fined too, but not arrested or killed.
-_DONE_TO_A_BODY = re.compile(r"\bwho\s+(?:was|were|has\s+been|had\s+been|got)\s+(?:\w+ly\s+)?(?:arrested|detained|jailed"
+# "Who was arrested...?", "Who was shot...?", "Who is being sworn in...?": what is done to a
+# body, only a person undergoes; a company is charged, sued or fined too, but not arrested,
+# killed or sworn in.
+_DONE_TO_A_BODY = re.compile(r"\bwho\s+(?:was|were|is|are|has\s+been|had\s+been|got|will\s+be|(?:is|are|was|were)\s+being)\s+"
+                             r"(?:\w+ly\s+)?(?:arrested|detained|jailed"
                              r"|imprisoned|killed|shot|murdered|stabbed|kidnapped|abducted|deported|executed|pardoned"
-                             r"|arraigned|extradited|wounded|injured|hospitali[sz]ed|born|buried)\b", re.I)
+                             r"|arraigned|extradited|wounded|injured|hospitali[sz]ed|born|buried|sworn\s+in|inaugurated)\b", re.I)
 # "Whom did Trump pick as chief of staff?", "To whom did Beyoncé dedicate the award?":
 # "whom" opening a question, after a preposition or not, asks for a person, as "who"
 # alone need not ("Who claimed the attack?"). Not a relative "whom" inside a clause
@@ -137,7 +139,8 @@ def role_nouns(question: str) -> tuple[str, ...]:
     head = None
     phrase = toks[owners[-1] + 1 if owners else 0:]
     for j, (_, w) in enumerate(phrase):
-        if not w or w.lower() in _ROLE_ENDS or (re.search(r"\w{3,}(?:ing|ed)$", w) and (j or not owned)):
+        if not w or w.lower() in _ROLE_ENDS or \
+                ((re.search(r"\w{3,}(?:ing|ed)$", w) or verbs.past_participle(w)) and (j or not owned)):
             break
         if w.endswith("ly") and j < len(phrase) - 1:
             continue  # an adverb before what it modifies: "Who was posthumously awarded...?" names no role
@@ -150,7 +153,7 @@ def role_nouns(question: str) -> tuple[str, ...]:
 _IN_A_NAME = frozenset({"of", "the", "and", "&", "de", "for"})
 # Function words that end the phrase of a role (`role_nouns`).
 _ROLE_ENDS = frozenset("""of for at in on to from with by about behind after before who whom whose which that
-and or but as than when where while is was are were has have had will would the a an""".split())
+and or but as than when where while is was are were has have had will would the a an being""".split())
 
 
 def place_word_before_person(question: str) -> bool:

@@ -65,6 +65,32 @@ def present(word: str) -> str:
     return _present().get(word.lower(), word)
 
 
+# The cached participles' format: raise it whenever `_read_participles` changes.
+PARTICIPLE_VERSION = 1
+
+
+@functools.cache
+def _participles() -> frozenset[str]:
+    return frozenset(cached_words("lemminflect", "irregular-participle", PARTICIPLE_VERSION, _read_participles))
+
+
+def _read_participles() -> set[str]:
+    """The lower-case past participles (VBN) that are not their verb's own form nor regular
+    ("sworn", "chosen", "given"; about 300 words). Unlike `_read_irregular`, a noun's form
+    stays in ("given", "shot"): the callers read a word where a participle stands."""
+    from lemminflect.core.Inflections import Inflections
+
+    table = Inflections()._getInflDict()
+    return {f for lemma, tags in table.items() for f in tags.get("VBN", ())
+            if f != lemma and f.isalpha() and f.islower() and not _REGULAR.search(f)}
+
+
+def past_participle(word: str) -> bool:
+    """Whether the lower-case word is a verb's past participle, regular ("named") or not
+    ("sworn", "chosen"): "Who was sworn in as leader?" writes no role after "was"."""
+    return word.islower() and (_REGULAR.search(word) is not None or word in _participles())
+
+
 def past_tense(word: str) -> bool:
     """Whether the word is a verb's past tense: "unveiled" (in any case), "told", "wrote"
     (in lower case: "Met" of "the Met Gala" is a name)."""

@@ -4266,3 +4266,20 @@ def test_a_name_opening_on_the_one_word_name_asked_of_is_the_questions_own() -> 
             "Piet Norden made a surprise appearance, performing three songs with Lorelai."]
     got = extract(question, said, [1.325, 1.0], case=casing(said))
     assert got is not None and got.text != "Lorelai-Vance-Brandt"
+
+
+def test_who_is_sworn_in_asks_for_a_person_and_names_no_role() -> None:
+    """"Who is being sworn in as Carrowby's leader?", "Who was given Orrin Tasker's seat?":
+    the word after "who is / was" is a participle ("sworn", "given"), not the role asked
+    (which a name beside it would have to hold), and one is sworn in as a person is."""
+    for question in ("Who is being sworn in as Carrowby's newly appointed leader during Orrin Tasker's visit?",
+                     "Who was sworn in as Carrowby's leader?"):
+        asked = Asked.of(question)
+        assert asked.person and not asked.role and not asked.kinds & {"sworn", "be"}
+    assert not Asked.of("Who was given Orrin Tasker's seat on the flight?").role
+    assert Asked.of("Who is the Carrowby prosecutor investigating the case?").role  # a role still
+    said = ["Crowds gathered at the terminal, welcoming the arrival of Carrowby's long-serving patron Orrin Tasker.",
+            "It is also swearing in its newly appointed leader, hardline former police officer Piet Norden."]
+    got = extract("Who is being sworn in as Carrowby's newly appointed leader during Orrin Tasker's visit?", said,
+                  [1.15, 0.9], case=casing(said))
+    assert got is not None and got.text == "Piet Norden"

@@ -18,6 +18,14 @@ def test_irregular_past_tenses_are_read_from_the_inflection_table() -> None:
         assert not verbs.past_tense(word), word
 
 
+def test_past_participles_are_read_from_the_inflection_table() -> None:
+    for word in ("sworn", "chosen", "given", "named", "been"):
+        assert verbs.past_participle(word), word
+    # A role, a noun and a capitalised name are not: "Who is warden...?", "Sworn Inc.".
+    for word in ("warden", "citizen", "closer", "leader", "Sworn"):
+        assert not verbs.past_participle(word), word
+
+
 def test_an_irregular_verb_ends_the_kind_asked() -> None:
     assert sa.Asked.of("Which Congressman wrote the farm bill?").kinds == {"congressman"}
     assert sa.Asked.of("The head of which government agency told staff to stay home?").kinds == {
