@@ -1556,7 +1556,8 @@ def _for_joins_two(before: list[str], after: str) -> bool:
 def _trim_end(name: str, case: Casing | None = None) -> str:
     """The name without the punctuation a capitalised run can end on: a comma, a full
     stop that is not an abbreviation's ("U.S.", "D.C." keep theirs), a closing
-    apostrophe ("the Eagles' win" -> "Eagles"), and, with `case`, a possessive when
+    apostrophe ("the Eagles' win" -> "Eagles"), a weekday after a place or a person
+    (`_DAY_AFTER_A_NAME`), and, with `case`, a possessive when
     the text also writes the name without it, inside a sentence or opening one ("Taylor
     Swift's album" -> "Taylor Swift"; "Bourbon’s third honor" -> "Bourbon" beside
     "Bourbon the Whippet was named...", while "Denny's" stays whole)."""
@@ -1565,7 +1566,21 @@ def _trim_end(name: str, case: Casing | None = None) -> str:
         name = name[:-1]
     if case is not None and (m := re.search(r"(\S+)[’']s$", name)) and (m.group(1) in case.capitalised or m.group(1) in case.opening):
         name = name[: m.end(1)]
+    if (day := _DAY_AFTER_A_NAME.search(name)) is not None and _place_or_person(rest := name[: day.start()]):
+        name = rest  # "Xi arrived in Hong Kong Thursday": "Hong Kong"; not "Black Friday"
     return name
+
+
+# A weekday closing a capitalised run, which news writes after a place or a person for
+# when ("arrived in Hong Kong Thursday", "Sen. Jane Roe Tuesday said"): no part of the name.
+_DAY_AFTER_A_NAME = re.compile(rf"\s+(?:{DAYS})$")
+
+
+def _place_or_person(name: str) -> bool:
+    """Whether the name is a place's, or a person's written whole ("Sen. Jane Roe"): what a
+    weekday after it does not belong to, as it does to "Black Friday" or "Easter Sunday"."""
+    person = people.person_in(name, frozenset())
+    return places.is_any_place(name) or (person is not None and name.endswith(person))
 
 
 def _commonness_weight(held: float) -> float:

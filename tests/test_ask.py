@@ -4283,3 +4283,14 @@ def test_who_is_sworn_in_asks_for_a_person_and_names_no_role() -> None:
     got = extract("Who is being sworn in as Carrowby's newly appointed leader during Orrin Tasker's visit?", said,
                   [1.15, 0.9], case=casing(said))
     assert got is not None and got.text == "Piet Norden"
+
+
+def test_a_weekday_after_a_place_or_a_person_is_no_part_of_the_name() -> None:
+    """"Orrin Tasker arrived in Springfield Thursday": the weekday says when, and the place
+    is "Springfield"; a day named with one ("Black Friday", "Easter Sunday") keeps it."""
+    from qa import short_answer as sa
+
+    said = "Orrin Tasker arrived in Springfield Thursday, and Sen. Piet Norden Tuesday said so before Black Friday."
+    names = [said[s:e] for s, e in sa._candidates("entity", said)]
+    assert "Springfield" in names and "Sen. Piet Norden" in names and "Black Friday" in names
+    assert not any(name.endswith(("Thursday", "Tuesday")) for name in names)
