@@ -40,6 +40,7 @@ jockey cyclist wrestler tycoon mogul whistleblower general commissioner administ
 curator librarian archivist
 treasurer immigrant migrant refugee handler trainer rookie teen teenager boy girl inmate prisoner detainee
 fugitive nominee appointee linebacker receiver cornerback kicker catcher outfielder infielder shortstop slugger
+closer reliever
 striker defender midfielder umpire referee meteorologist forecaster climatologist
 legislator representative delegate assemblymember assemblyman assemblywoman councilmember councilman councilwoman
 alderman alderwoman democrat republican pastor preacher chaplain""".split())
@@ -185,6 +186,21 @@ def _in_a_name(question: str, match: re.Match[str]) -> bool:
     return match.group(1)[:1].isupper() and re.match(r"\W*\s+[A-Z]", question[match.end():]) is not None
 
 
+# Kinds of person that are also an adjective's comparative: "Which Diamondbacks closer...?"
+# asks for a pitcher, "Which country moved closer to a deal?" for a country.
+_COMPARATIVES = frozenset({"closer"})
+
+
+def _a_comparative(question: str, match: re.Match[str]) -> bool:
+    """Whether the kind of person matched is a comparative (`_COMPARATIVES`) after a
+    lower-case word ("which country moved closer"): only "which closer" or a name before it
+    ("which Arizona Diamondbacks closer") asks for the person."""
+    if match.group(1).lower() not in _COMPARATIVES:
+        return False
+    between = re.sub(r"^\W*(?:which|what)\s+", "", match.group(0), flags=re.I).split()[:-1]
+    return any(w[:1].islower() for w in between)
+
+
 @functools.cache
 def _person_kinds() -> tuple[str, ...]:
     """The words for a kind of person: the person nouns and the offices the titles name
@@ -224,7 +240,7 @@ def asks_for_person(question: str) -> bool:
     was arrested, shot, born... (`_DONE_TO_A_BODY`)."""
     if _THING_THEN_VERB.search(question):
         return False  # "Which city hosts the festival?" asks for a city
-    return (any(not _describes_next(question, m) and not _in_a_name(question, m)
+    return (any(not _describes_next(question, m) and not _in_a_name(question, m) and not _a_comparative(question, m)
                 for m in _persons().finditer(question))
             or person_after_a_name(question) is not None
             or _WHO_IS.search(question) is not None or _WHOM.search(question) is not None

@@ -4294,3 +4294,21 @@ def test_a_weekday_after_a_place_or_a_person_is_no_part_of_the_name() -> None:
     names = [said[s:e] for s, e in sa._candidates("entity", said)]
     assert "Springfield" in names and "Sen. Piet Norden" in names and "Black Friday" in names
     assert not any(name.endswith(("Thursday", "Tuesday")) for name in names)
+
+
+def test_a_closer_or_a_reliever_asked_for_is_a_person() -> None:
+    """"Which Harbor Hawks closer spoke about threats?" asks for a pitcher, named beside the
+    words ("Harbor Hawks closer Piet Norden"), not the league the story is about; "closer"
+    after another lower-case word is the adjective ("Which country moved closer...?")."""
+    from qa import people
+
+    assert people.asks_for_person("Which Harbor Hawks closer spoke about threats from gamblers?")
+    assert people.asks_for_person("Which Harbor Hawks reliever was suspended?")
+    assert not people.asks_for_person("Which country moved closer to a trade deal?")
+    said = ["“You hear it all, man,” Harbor Hawks closer Piet Norden told the Springfield Star.",
+            "They are Quill League Baseball players, who can tell you all about the threats since QLB and "
+            "gambling companies got into bed together.",
+            "QLB players starting to fear for their safety from gamblers"]
+    got = extract("Which Harbor Hawks closer spoke about threats from gamblers?", said, [1.044, 0.818, 1.044],
+                  case=casing(said))
+    assert got is not None and got.text == "Piet Norden"
