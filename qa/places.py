@@ -160,10 +160,19 @@ def town_placed(name: str, texts: Sequence[str]) -> bool:
 
 def introduced_as_a_town(name: str, texts: Sequence[str]) -> bool:
     """Whether a text introduces the name as a town ("the small mountain town of Big
-    Bear", "the village of Pinehurst"): a place too small for GeoNames' list that answers
-    "Which town...?" or "Which city...?" all the same."""
+    Bear", "the village of Pinehurst") or calls it one after it (`_CALLED_A_TOWN`): a place
+    too small for GeoNames' list that answers "Which town...?" or "Which city...?" all the
+    same."""
     after = re.compile(r"\b(?:town|city|village|hamlet|borough|township)\s+of\s+" + re.escape(name) + r"\b")
-    return any(after.search(t) for t in texts)
+    before = re.compile(re.escape(name) + _CALLED_A_TOWN)
+    return any(after.search(t) or before.search(t) for t in texts)
+
+
+# After a name, what calls it a town: a brief's colon and "This", or a comma and an article,
+# then up to four words ("Igiugig: This tiny Alaska Native village", "Igiugig, a village of
+# 70"); not a town's office or people ("a town councilman").
+_CALLED_A_TOWN = (r"(?::\s+This|,\s+(?:a|an|the))\s+(?:[\w’'-]+\s+){0,4}?(?:town|city|village|hamlet|borough|township)\b"
+                  r"(?!\s+(?:council|hall|manager|official|clerk|board|leader|mayor|administrator|resident|police|attorney))")
 
 
 def named_in(kind: str, text: str) -> set[str]:

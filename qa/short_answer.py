@@ -1031,6 +1031,8 @@ class Asked:
             found = places.find_any(text)
             if found is None and _headed_by_kind(text, _SITES):
                 pass  # "Where did Harris deliver her concession speech?": "Howard University"
+            elif found is None and (places.town_placed(text, texts) or places.introduced_as_a_town(text, texts)):
+                pass  # "Where did Hegseth summon the commanders?": "Quantico" of "to Quantico, Virginia"
             elif found is None:
                 weight *= NOT_THE_KIND  # "Where did the capsule touch down?": not "Starliner"
             elif found == text or not self.own(found) or not _VENUE_WORD.search(text.replace(found, "")):

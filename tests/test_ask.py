@@ -4312,3 +4312,20 @@ def test_a_closer_or_a_reliever_asked_for_is_a_person() -> None:
     got = extract("Which Harbor Hawks closer spoke about threats from gamblers?", said, [1.044, 0.818, 1.044],
                   case=casing(said))
     assert got is not None and got.text == "Piet Norden"
+
+
+def test_a_town_the_text_places_or_calls_one_answers_where() -> None:
+    """GeoNames' list holds no town under 15,000 people; "summoning the commanders to
+    Carrowby, Virginia" places one as news does, and answers "Where...?" over the state."""
+    said = ["Defense Secretary Orrin Tasker hastily ordered a mass gathering last week, summoning hundreds of top "
+            "military commanders to Carrowby, Virginia, on Sept. 30.",
+            "Tasker has ordered about 800 senior military leaders to come to a last-minute meeting in northern "
+            "Virginia."]
+    got = extract("Where did Defense Secretary Orrin Tasker summon hundreds of top military commanders?", said,
+                  [1.4, 1.25], case=casing(said))
+    assert got is not None and got.text == "Carrowby"
+    from qa import places
+
+    briefs = ["Carrowby: This tiny Alaska Native village is adopting a new technology.",
+              "Norden, a town councilman, said the plan was sound."]
+    assert places.introduced_as_a_town("Carrowby", briefs) and not places.introduced_as_a_town("Norden", briefs)
