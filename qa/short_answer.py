@@ -1629,6 +1629,19 @@ _NAMED_FIRST = frozenset(stem(n) for n in ("Hurricane", "Storm", "Typhoon", "Cyc
 # venue, a campus or a county as well as by a city ("at Howard University"); a journal
 # or a foundation is no place.
 _SITES = _NAMED_BY_KIND - {stem("Journal"), stem("Foundation")}
+_AT_THE_END = re.compile(r"\bat\s+(?:the\s+)?$")
+
+
+def _site_of_the_deed(sentence: str, start: int, end: int, stems: frozenset[str]) -> bool:
+    """Whether the name from `start` to `end` follows "at" right after the question's own
+    words ("Where did the king attend a ceremony?": "attended a ceremony at the Arc de
+    Triomphe, where..."): the site of what is asked, though no list of places holds it.
+    Not a name before a common noun, which it modifies ("at the NATO summit")."""
+    at = _AT_THE_END.search(sentence[:start])
+    if at is None or not any(stem(t) in stems for t in words(sentence[: at.start()])[-3:] if t.lower() not in STOP):
+        return False
+    after = _NOUN_NEXT.match(sentence, end)
+    return after is None or after.group(1) in STOP or after.group(1) in _PREPOSITIONS
 # The common nouns news writes after a site's name or in an aside after it, where the
 # name alone says no kind: "his Mar-a-Lago estate", "Chequers, the official country
 # retreat of British prime ministers". Such a site answers "Where...?" as a place does.
@@ -2066,7 +2079,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
             if asked.person and of_kind < 1.0 and _stage_name(sent, s, text, asked.kinds, surnames):
                 of_kind /= NOT_THE_KIND  # "record producer DJ Cassidy": a person by the kind written before the name
             if asked.anywhere and places.find_any(text) is None and not _headed_by_kind(text, _SITES) and \
-                    (_kind_after(sent, s + len(text), _SITE_NOUNS) or _named_as_the_kind(sent, s + len(text), _SITE_NOUNS)):
+                    (_kind_after(sent, s + len(text), _SITE_NOUNS) or _named_as_the_kind(sent, s + len(text), _SITE_NOUNS)
+                     or _site_of_the_deed(sent, s, s + len(text), asked.stems)):
                 of_kind /= NOT_THE_KIND  # "Where...?": "at Chequers, the official country retreat of British prime ministers"
             in_place = asked.place is not None and of_kind == 1.0
             # "Whose nomination...?": the owner written before it ("Jared Isaacman's

@@ -4329,3 +4329,23 @@ def test_a_town_the_text_places_or_calls_one_answers_where() -> None:
     briefs = ["Carrowby: This tiny Alaska Native village is adopting a new technology.",
               "Norden, a town councilman, said the plan was sound."]
     assert places.introduced_as_a_town("Carrowby", briefs) and not places.introduced_as_a_town("Norden", briefs)
+
+
+def test_a_name_after_at_and_the_questions_own_words_is_the_site_asked() -> None:
+    """"Where did King Orrin attend a ceremony?": "attended a ceremony at the Harrow Gate,
+    where..." names the site, which no list of places holds; a name before a common noun
+    it modifies is no site ("at the Harrow summit")."""
+    said = ["For their first stop in the French capital, Orrin and Queen Tessa attended a ceremony at the Harrow "
+            "Gate, where they were greeted by Piet Norden and his wife.",
+            "President Piet Norden and King Orrin were holding talks in Paris on Wednesday at the start of a "
+            "state visit meant to highlight the friendship between France and the U.K.",
+            "Orrin's trip to France was postponed in March amid widespread demonstrations."]
+    got = extract("Where did King Orrin and Queen Tessa attend a ceremony on their first stop in Paris?", said,
+                  [1.3, 1.15, 0.9], case=casing(said))
+    assert got is not None and got.text == "Harrow Gate"
+    from qa import short_answer as sa
+
+    summit = "Orrin attended a ceremony at the Harrow summit on Friday."
+    start = summit.index("Harrow")
+    stems = sa.Asked.of("Where did Orrin attend a ceremony?").stems
+    assert not sa._site_of_the_deed(summit, start, start + len("Harrow"), stems)
