@@ -286,9 +286,11 @@ def is_given_name(word: str) -> bool:
 def written_alone(name: str, question: str) -> Iterator[re.Match[str]]:
     """Where the question writes the name as a whole word and not as part of a longer name
     (no capitalised word right before or after it): "Robert F. Kennedy Jr" writes no
-    "Kennedy" alone."""
+    "Kennedy" alone. A function word opening the question is no part of a name: "Which
+    Putin spokesman...?" writes "Putin" alone."""
     for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", question):
-        if not (re.search(r"[A-Z][\w.’'-]*\s+$", question[:m.start()]) or re.match(r"\s+[A-Z]", question[m.end():])):
+        before = re.search(r"([A-Z][\w.’'-]*)\s+$", question[:m.start()])
+        if not ((before and before.group(1).lower() not in STOP) or re.match(r"\s+[A-Z]", question[m.end():])):
             yield m
 
 
@@ -298,16 +300,23 @@ def named_by_surname(name: str, question: str, kinds: frozenset[str]) -> bool:
     Oliveira" for "...co-defendants Nauta and De Oliveira". Not where the question writes
     that surname as an owner ("Trump's son"), before the kind it asks ("Which Biden
     son...?") or inside a longer name ("Robert F. Kennedy Jr" for "Caroline Kennedy"): a
-    relative shares it."""
+    relative shares it. Before another kind ("Which Putin spokesman...?": "Vladimir Putin")
+    the name is the one whose spokesman is asked for, the question's own."""
     toks = [t.strip(EDGE) for t in untitled(name).split()]
     given = sum(1 for _ in takewhile(is_given_name, toks[:-1]))
     # Each split after a given name: "De" of "Carlos De Oliveira" may be one too.
     for rest in (" ".join(toks[n:]) for n in range(1, given + 1)):
         for m in written_alone(rest, question):
             after = re.match(r"\s+([a-z][\w-]*)", question[m.end():])
-            if after is None or stem(after.group(1)) not in kinds:
+            if after is None or stem(after.group(1)) not in kinds or stem(after.group(1)) not in _KIN:
                 return True
     return False
+
+
+# The kinds of person a family name before them may be theirs too: "Which Biden son...?".
+_KIN = frozenset(stem(w) for w in """son sons daughter daughters wife husband brother brothers sister sisters
+father mother parent parents child children sibling siblings cousin cousins nephew niece uncle aunt grandson
+granddaughter grandchild grandchildren heir heiress widow relative relatives family scion""".split())
 
 
 # How news writes a person it names again: "Mamdani, 34," (an age after the name), "Mr.

@@ -4349,3 +4349,17 @@ def test_a_name_after_at_and_the_questions_own_words_is_the_site_asked() -> None
     start = summit.index("Harrow")
     stems = sa.Asked.of("Where did Orrin attend a ceremony?").stems
     assert not sa._site_of_the_deed(summit, start, start + len("Harrow"), stems)
+
+
+def test_a_surname_before_the_kind_asked_is_the_questions_own_unless_kin() -> None:
+    """"Which Norden spokesman said...?": the question writes "Norden" alone (the "Which"
+    before it is no part of a name), and "Piet Norden" is the one whose spokesman is asked
+    for, no answer; before a kin word ("Which Norden son...?") the surname is the answer's too."""
+    question = "Which Norden spokesman said a second summit in Carrowby is out of the question?"
+    assert Asked.of(question).own("Piet Norden")
+    assert not Asked.of("Which Norden son was pardoned?").own("Hal Norden")
+    said = ["President Piet Norden won't be coming to Carrowby for a second summit anytime soon, a Norden "
+            "spokesman said Monday.",
+            "“Now it is out of the question,” Orrin Tasker, Norden's spokesman, told the news agency."]
+    got = extract(question, said, [1.4, 1.03], case=casing(said))
+    assert got is not None and got.text == "Orrin Tasker"
