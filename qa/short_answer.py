@@ -855,6 +855,9 @@ class Asked:
     # "...the earthquake that hit southwestern Japan?": the countries the question is set
     # in (`places.countries_in`), for a question not asking for a place.
     countries: frozenset[str] = frozenset()
+    # "Who is Singapore's Home Affairs Minister?": the capitalised words the question writes
+    # before the office it asks (`_office_words`), which say which office of that kind.
+    office_words: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -909,7 +912,8 @@ class Asked:
             full_name=named and _FULL_NAME.search(clause) is not None,
             bound=_bound_month(clause) if kind == "date" else None,
             year=_year_named(clause) if kind == "date" else None,
-            countries=frozenset(places.countries_in(question)) if kind != "place" and place is None else frozenset())
+            countries=frozenset(places.countries_in(question)) if kind != "place" and place is None else frozenset(),
+            office_words=_office_words(words(clause), kinds) if named else frozenset())
 
     def given(self, sentence: str) -> list[tuple[int, int]]:
         """The runs the sentence gives as the name or the word asked for, as (start, end):
@@ -2214,11 +2218,13 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 if s < dated:
                     role *= NOT_THE_KIND  # "JERUSALEM, July 16 (Reuters) - Israel ...": where it was filed
                 if (asked.person or asked.role) and people.names_an_office(asked.kinds) and \
-                        people.holds_another_office(toks[:before], asked.kinds):
+                        (people.holds_another_office(toks[:before], asked.kinds)
+                         or _holds_another_office_of_the_kind(toks[:before], asked)):
                     # "Which Air Force general...?": not "Sen. Joni Ernst", who holds another
                     # office; the title before the name says so even where the kind is
                     # written after it: "a victory for Gov. Ron DeSantis, a federal judge
-                    # ... denied" is no judge named DeSantis.
+                    # ... denied" is no judge named DeSantis. "Prime Minister Lee Hsien Loong"
+                    # holds another minister's office than "Who is the Home Affairs Minister?" asks.
                     role *= NOT_THE_KIND
                 elif (asked.person or asked.role) and _kind_beside(sent, s, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which spokesman...?": "Kremlin spokesman Dmitry Peskov"
@@ -2363,6 +2369,35 @@ def _written_as_a_person(name: str, surnames: frozenset[str]) -> bool:
 _BOUND_BY_A_MONTH = re.compile(rf"\b(?:after|before|since|until|till|through)\s+(?:(?:early|mid|late)[\s-]+)?({MONTHS})"
                     rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+({_YEAR_DIGITS}))?\b")
 _MONTH_IN = re.compile(rf"\b({MONTHS})(?!\w)")
+
+
+def _office_words(toks: Sequence[str], kinds: frozenset[str]) -> frozenset[str]:
+    """The stems of the capitalised words right before the last capitalised word of the kind
+    (`kinds`) in `toks`, back to an owner, a function word or a word in lower case: "Home
+    Affairs" of "Singapore's Home Affairs Minister", "Foreign" of "Foreign Minister Vivian
+    Balakrishnan"; none before a kind written in lower case."""
+    at = next((n for n in range(len(toks) - 1, -1, -1)
+               if toks[n][:1].isupper() and stem(people.spelled_out(toks[n])) in kinds), None)
+    found: list[str] = []
+    for t in reversed(toks[:at] if at is not None else ()):
+        if not t[:1].isupper() or t.lower() in STOP or _OWNER_END.search(t) or stem(t) in kinds:
+            break
+        found.append(stem(t))
+    return frozenset(found)
+
+
+_OWNER_END = re.compile(r"[’']s?$")
+
+
+def _holds_another_office_of_the_kind(before: Sequence[str], asked: Asked) -> bool:
+    """Whether the title right before a name is the kind asked with other words naming the
+    office ("Prime Minister Lee Hsien Loong", "Foreign Minister Vivian Balakrishnan" for
+    "Who is Singapore's Home Affairs Minister?"): another office of that kind."""
+    if not asked.office_words or not before or not (before[-1][:1].isupper()
+                                                  and stem(people.spelled_out(before[-1])) in asked.kinds):
+        return False
+    written = _office_words(before, asked.kinds)
+    return bool(written) and not written & asked.office_words
 
 
 def _bound_month(question: str) -> tuple[str, str | None] | None:

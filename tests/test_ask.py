@@ -4363,3 +4363,18 @@ def test_a_surname_before_the_kind_asked_is_the_questions_own_unless_kin() -> No
             "“Now it is out of the question,” Orrin Tasker, Norden's spokesman, told the news agency."]
     got = extract(question, said, [1.4, 1.03], case=casing(said))
     assert got is not None and got.text == "Orrin Tasker"
+
+
+def test_another_office_of_the_kind_asked_is_another_office() -> None:
+    """"Who is Veltria's Home Affairs Minister?": "Prime Minister Orrin Tasker" and
+    "Foreign Minister Piet Norden" hold other ministers' offices; the capitalised words
+    before the kind ("Home Affairs") say which office is asked."""
+    question = "Who is Veltria's Home Affairs Minister?"
+    assert Asked.of(question).office_words == {"home", "affair"}
+    assert not Asked.of("Who is the prime minister of Veltria?").office_words  # a kind in lower case
+    said = ["The delegation met Veltrian President Hal Quill, Prime Minister Orrin Tasker and Foreign Minister "
+            "Piet Norden.",
+            "“We will try to keep a balance,” Home Affairs Minister K. Brandt said in parliament this week.",
+            "Prime Minister Orrin Tasker and his successor have ruled out any change to the law."]
+    got = extract(question, said, [0.89, 0.888, 0.818], case=casing(said))
+    assert got is not None and got.text == "K. Brandt"
