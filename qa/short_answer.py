@@ -116,6 +116,11 @@ _NOT_ANSWERS = {*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept", *cal
     "While", "If", "Since", "Earlier", "Later", "Authorities", "Officials", "Advertisement", "Source",
     "Mr", "Mrs", "Ms", "Dr"}
 
+# The labels news writes before a colon, above or in a story ("Editor’s Note: Danielle
+# McLean is...", "Analysis: China's Xi..."): never what a question asks for.
+_COLON_LABELS = {"Editor’s Note", "Editor's Note", "Editor’s note", "Editor's note", "Opinion", "Analysis", "Correction",
+                 "Clarification", "Update", "Related"}
+
 
 _PREPOSITIONS = {"in", "at", "from", "of", "to", "near", "into", "across", "outside", "inside", "on",
                  "for", "during", "with", "against", "about", "after", "before"}
@@ -1371,7 +1376,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
         # "No. 3" belongs to the name before it ("Red No. 3"); left alone once a leading
         # word is dropped ("The No. 1 seed"), or alone before its number ("(No. 1)"), it
         # is a rank, not a name.
-        if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2 or re.match(r"No\.(?:\s|$)", text):
+        if not text.strip() or text.rstrip(".,") in _NOT_ANSWERS or len(text) < 2 or re.match(r"No\.(?:\s|$)", text) \
+                or text in _COLON_LABELS:
             continue
         text = _trim_end(text, case)
         if _A_LABEL.fullmatch(text) and _NUMBER_AFTER.match(sentence, s + len(text)):

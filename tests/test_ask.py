@@ -4378,3 +4378,20 @@ def test_another_office_of_the_kind_asked_is_another_office() -> None:
             "Prime Minister Orrin Tasker and his successor have ruled out any change to the law."]
     got = extract(question, said, [0.89, 0.888, 0.818], case=casing(said))
     assert got is not None and got.text == "K. Brandt"
+
+
+def test_a_label_before_a_colon_is_no_answer() -> None:
+    """"Editor’s Note: Tessa Brandt is a...", "Analysis: ...": the labels news writes above
+    or in a story are no name a question asks for."""
+    from qa import short_answer as sa
+
+    for said in ("Editor’s Note: Tessa Brandt is a trans woman playing hockey in the Carrowby region.",
+                 "Analysis: Orrin Tasker brought Carrowby to heel."):
+        names = [said[s:e] for s, e in sa._candidates("entity", said)]
+        assert names and not {"Editor’s Note", "Analysis"} & set(names)
+    said = ["Editor’s Note: Tessa Brandt is a trans woman playing women’s hockey in the Carrowby region.",
+            "Between rounds of chemotherapy during my senior year of high school, as I battled a rare Quillian "
+            "lymphoma, I still competed."]
+    got = extract("Which cancer did Tessa Brandt battle during her senior year of high school?", said, [1.19, 0.94],
+                  case=casing(said))
+    assert got is None or got.text != "Editor’s Note"
