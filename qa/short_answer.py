@@ -1385,6 +1385,8 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
         end = s + len(_without_home(text) if kind == "entity" else text)
         if _NUMBERED.search(sentence, s, end) and (number := _NUMBER_NEXT.match(sentence, end)):
             end = number.end()  # "Launch Complex 40", "Terminal 4": the number is the name's
+        if kind == "entity" and _OWNER_END.search(sentence[s:end]) and (head := _EPONYM_HEAD.match(sentence, end)):
+            end = head.end()  # "battled Hodgkin’s lymphoma": the illness, not a person named Hodgkin
         out.append((s, end))
     return out
 
@@ -2393,6 +2395,9 @@ def _office_words(toks: Sequence[str], kinds: frozenset[str]) -> frozenset[str]:
 
 
 _OWNER_END = re.compile(r"[’']s?$")
+# The illnesses named for a person and written with the possessive: "Hodgkin’s lymphoma",
+# "Alzheimer's disease", "Tourette's syndrome", "Bell's palsy".
+_EPONYM_HEAD = re.compile(r"\s+(?:disease|lymphoma|syndrome|disorder|palsy|sarcoma|leukemia|dementia)\b")
 
 
 def _holds_another_office_of_the_kind(before: Sequence[str], asked: Asked) -> bool:

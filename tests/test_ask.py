@@ -4395,3 +4395,13 @@ def test_a_label_before_a_colon_is_no_answer() -> None:
     got = extract("Which cancer did Tessa Brandt battle during her senior year of high school?", said, [1.19, 0.94],
                   case=casing(said))
     assert got is None or got.text != "Editor’s Note"
+
+
+def test_an_illness_named_for_a_person_is_one_name() -> None:
+    """"as I battled Hodgkin’s lymphoma": the illness, written with the possessive and its
+    head noun, is the candidate, not a person named Hodgkin."""
+    from qa import short_answer as sa
+
+    said = "As Tessa Brandt battled Quill’s lymphoma, Norden's disease took her father; Norden's lawyer said so."
+    names = [said[s:e] for s, e in sa._candidates("entity", said)]
+    assert "Quill’s lymphoma" in names and "Norden's disease" in names and "Norden's" in names
