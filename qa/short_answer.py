@@ -1025,8 +1025,9 @@ class Asked:
                 return None
             else:
                 text = found
-        elif self.kind == "entity" and places.is_a_place(text):
-            weight *= PLACE_FOR_A_PERSON if self.person else NOT_THE_KIND  # "Which company...?", "Who...?": not "Detroit"
+        elif self.kind == "entity" and (places.is_a_place(text) or _places_joined(text)):
+            # "Which company...?", "Who...?": not "Detroit"; "Which cancer...?": not "Maryland and Virginia"
+            weight *= PLACE_FOR_A_PERSON if self.person else NOT_THE_KIND
         elif self.kind == "entity" and _peoples(text):
             weight *= NOT_THE_KIND  # "Which university ran the poll?": not "Americans"
         elif self.private_body and bodies.public_body(text, texts):
@@ -2395,6 +2396,13 @@ def _office_words(toks: Sequence[str], kinds: frozenset[str]) -> frozenset[str]:
 
 
 _OWNER_END = re.compile(r"[’']s?$")
+def _places_joined(text: str) -> bool:
+    """Whether the text is two or more countries, states or continents joined by "and" or
+    a comma ("Maryland and Virginia", "Turkey and Syria"): places, as each is."""
+    parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", text) if p]
+    return len(parts) > 1 and all(places.is_a_place(p) for p in parts)
+
+
 # The illnesses named for a person and written with the possessive: "Hodgkin’s lymphoma",
 # "Alzheimer's disease", "Tourette's syndrome", "Bell's palsy".
 _EPONYM_HEAD = re.compile(r"\s+(?:disease|lymphoma|syndrome|disorder|palsy|sarcoma|leukemia|dementia)\b")

@@ -4405,3 +4405,17 @@ def test_an_illness_named_for_a_person_is_one_name() -> None:
     said = "As Tessa Brandt battled Quill’s lymphoma, Norden's disease took her father; Norden's lawyer said so."
     names = [said[s:e] for s, e in sa._candidates("entity", said)]
     assert "Quill’s lymphoma" in names and "Norden's disease" in names and "Norden's" in names
+
+
+def test_places_joined_are_places() -> None:
+    """"Which cancer...?", "Which company...?": not "Maryland and Virginia", two places."""
+    from qa import short_answer as sa
+
+    assert sa._places_joined("Maryland and Virginia") and sa._places_joined("Turkey, Syria and Iraq")
+    assert not sa._places_joined("Johnson & Johnson") and not sa._places_joined("Georgia")
+    said = ["Editor’s Note: Tessa Brandt is a trans woman playing women’s hockey in the Maryland and Virginia region.",
+            "Between rounds of chemotherapy during my senior year of high school, as I battled Quill’s lymphoma, I "
+            "still competed."]
+    got = extract("Which cancer did Tessa Brandt battle during her senior year of high school?", said, [1.19, 0.6],
+                  case=casing(said))
+    assert got is not None and got.text == "Quill’s lymphoma"
