@@ -941,7 +941,8 @@ class Asked:
         the question's own when it names "Itamar Ben-Gvir"; the country of a
         nationality it writes is its own ("Ukraine" for "which Ukrainian region"); and so
         is a person it names by surname ("Donald Trump" for "did Trump meet",
-        `people.named_by_surname`)."""
+        `people.named_by_surname`), and its name with a title after it ("Chicago Federal
+        Reserve CEO" for "Who heads the Chicago Federal Reserve?"), which names no one."""
         a_name = self.kind in ("entity", "place")
         toks = words(people.untitled(text))
         while a_name and len(toks) > 1 and people.is_title(toks[0]):
@@ -958,7 +959,8 @@ class Asked:
                 or any(_written_longer(name, text) for name in self.names)
                 or bool(self.nations and places.place_id("country", text) in self.nations)
                 or (a_name and people.named_by_surname(text, self.question, self.kinds))
-                or (a_name and _opens_on_a_name_asked_of(text, self.question)))
+                or (a_name and _opens_on_a_name_asked_of(text, self.question))
+                or (a_name and len(toks) > 1 and people.is_title(toks[-1]) and self.own(" ".join(toks[:-1]))))
 
     def _after_own_name(self, text: str, surnames: frozenset[str]) -> str | None:
         """The person's name a run holds after a name the question writes ("president of

@@ -4419,3 +4419,16 @@ def test_places_joined_are_places() -> None:
     got = extract("Which cancer did Tessa Brandt battle during her senior year of high school?", said, [1.19, 0.6],
                   case=casing(said))
     assert got is not None and got.text == "Quill’s lymphoma"
+
+
+def test_the_questions_name_with_a_title_after_it_names_no_one() -> None:
+    """"Who heads the Carrowby Federal Reserve?": "the Carrowby Federal Reserve CEO" is the
+    question's own name and a title, no person; the one who heads it is named elsewhere."""
+    question = "Who heads the Carrowby Federal Reserve?"
+    assert Asked.of(question).own("Carrowby Federal Reserve CEO") and not Asked.of(question).own("Orrin Tasker")
+    said = ["Mortgage rates are unlikely to drop soon, despite comments by the Carrowby Federal Reserve CEO during a "
+            "recent visit that rates could drop within a year.",
+            "Orrin Tasker, an economist who has headed the Carrowby Fed since January 2003, told the Springfield "
+            "Star in early June that rates would fall."]
+    got = extract(question, said, [1.135, 1.081], case=casing(said))
+    assert got is not None and got.text == "Orrin Tasker"
