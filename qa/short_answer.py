@@ -2220,6 +2220,8 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= 0.5
                 if prev in ("a", "an"):
                     role *= 0.5  # "a Tajik national": an adjective, not a name
+                elif asked.by_whom and _the_name_before_its_noun(toks, before, following):
+                    role *= 0.5  # "the former Obama administration economic adviser": no doer
                 if _nationality(text) and following and following[0].islower():
                     role *= NOT_THE_KIND  # "Chinese app RedNote", "the Canadian government"
                 elif prev in _POSSESSIVE_PRONOUNS and following and following[0].islower():
@@ -2398,6 +2400,19 @@ def _office_words(toks: Sequence[str], kinds: frozenset[str]) -> frozenset[str]:
 
 
 _OWNER_END = re.compile(r"[’']s?$")
+def _the_name_before_its_noun(toks: Sequence[str], before: int, following: Sequence[str]) -> bool:
+    """Whether the name at token `before` stands between "the" (and "former", "then" or
+    "late") and a common noun that is no verb: "the former Obama administration economic
+    adviser", "the Biden campaign". The article is the noun's, and the name says whose it
+    is; "the Kremlin said", "the Pentagon says" are the doers."""
+    lead = [t.lower() for t in toks[max(0, before - 2) : before]]
+    if not lead or not (lead[-1] == "the" or (lead[-1] in ("former", "then", "late") and lead[:1] == ["the"])):
+        return False
+    word = following[0] if following else ""
+    return bool(word) and word.islower() and word not in STOP and not word.endswith("s") \
+        and not verbs.past_tense(word) and not word.endswith("ly")
+
+
 def _places_joined(text: str) -> bool:
     """Whether the text is two or more countries, states or continents joined by "and" or
     a comma ("Maryland and Virginia", "Turkey and Syria"): places, as each is."""

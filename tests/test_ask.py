@@ -4432,3 +4432,18 @@ def test_the_questions_name_with_a_title_after_it_names_no_one() -> None:
             "Star in early June that rates would fall."]
     got = extract(question, said, [1.135, 1.081], case=casing(said))
     assert got is not None and got.text == "Orrin Tasker"
+
+
+def test_a_name_between_the_and_its_noun_is_no_doer() -> None:
+    """"the former Norden administration economic adviser": "Norden" says whose
+    administration, and is no answer to "Who heads...?"; "the Kremlin said" is a doer."""
+    from qa import short_answer as sa
+
+    toks = "Tasker , the former Norden administration economic adviser".split()
+    assert sa._the_name_before_its_noun(toks, 4, ["administration", "economic"])
+    assert not sa._the_name_before_its_noun("as the Kremlin said".split(), 2, ["said"])
+    said = ["Rates may not drop, despite comments by the Carrowby Federal Reserve CEO during a recent visit.",
+            "Orrin Tasker, a longtime economist and the former Norden administration adviser who heads the Carrowby "
+            "Federal Reserve, spoke."]
+    got = extract("Who heads the Carrowby Federal Reserve?", said, [1.135, 1.081], case=casing(said))
+    assert got is not None and got.text == "Orrin Tasker"
