@@ -41,6 +41,11 @@ _CITY_NAMES = {"Washington, D.C.": "Washington", "Washington D.C.": "Washington"
                "Washington, DC": "Washington", "Washington DC": "Washington"}
 
 
+def is_place_kind(word: str) -> bool:
+    """Whether the word names a kind of place ("city", "villages", "nation")."""
+    return word.lower() in _ASKED
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of place the question asks for, from "which/what [words] <kind>"
     ("Which Central American country...", "what US state..."), or None."""

@@ -1850,7 +1850,8 @@ _THE_KIND_WAS_BEFORE = re.compile(r"\b(?i:the)\s+(?:[a-z][\w’'-]*\s+){0,2}([a-
                                   r"(?:is|was|are|were|became|remains)\s+(?:(?![a-z]+(?:ing|ed)\s)[a-z]+\s+)?$")
 
 
-def _introduced_as_the_kind(sentence: str, start: int, kinds: frozenset[str]) -> bool:
+def _introduced_as_the_kind(sentence: str, start: int, kinds: frozenset[str],
+                            asked_stems: frozenset[str] = frozenset()) -> bool:
     """Whether the name starting at `start` follows an article and the kind asked for, in
     lower case, a comma between or none ("published in the journal Nature", "the scientific
     journal, Geomatics,", "on the messaging service Signal" for
@@ -1858,9 +1859,21 @@ def _introduced_as_the_kind(sentence: str, start: int, kinds: frozenset[str]) ->
     city of Balakliia" for "which city"), or the kind and a copula ("The worst nation was
     nearby Indonesia" for "which nation"): the words say what the name is, as
     `_named_as_the_kind` reads them after it. A possessive between ("the team's Stanley
-    Cup") or no article ("parent company Unilever") says it too loosely."""
-    return any((m := pattern.search(sentence[:start])) is not None and stem(m.group(1)) in kinds
-               for pattern in (_THE_KIND_BEFORE, _THE_KIND_OF_BEFORE, _THE_KIND_WAS_BEFORE))
+    Cup") or no article ("parent company Unilever") says it too loosely. Nor is the name
+    after "of" one of the kind where a name heads the kind before it ("the Delta variant of
+    COVID-19": Delta is the variant, COVID-19 what it is a variant of), unless the question
+    writes that name (`asked_stems`: "Which key Dorvan city...?") or the kind is a place's
+    and that name a place ("the key Kharkiv city of Balakliia")."""
+    for pattern in (_THE_KIND_BEFORE, _THE_KIND_OF_BEFORE, _THE_KIND_WAS_BEFORE):
+        m = pattern.search(sentence[:start])
+        if m is None or stem(m.group(1)) not in kinds:
+            continue
+        named = words(sentence[: m.start(1)])[-1:]
+        if pattern is _THE_KIND_OF_BEFORE and named and named[0][:1].isupper() and stem(named[0]) not in asked_stems \
+                and not (places.is_place_kind(m.group(1)) and places.is_any_place(named[0])):
+            continue
+        return True
+    return False
 
 
 # The participle, a few words that are not another one ("hosted for the first time by"), and
@@ -2189,7 +2202,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                 elif not asked.person and _named_as_the_kind(sent, s + len(text), asked.kinds):
                     role *= KIND_BESIDE_ROLE  # "Which research center...?": "the Allen Institute, a research center"
                     marked = True
-                elif not asked.person and _introduced_as_the_kind(sent, s, asked.kinds):
+                elif not asked.person and _introduced_as_the_kind(sent, s, asked.kinds, asked.stems):
                     role *= KIND_BESIDE_ROLE  # "Which journal...?": "in the journal Nature"
                     marked = True
                     if people.person_in(text, surnames) is None:
@@ -2287,7 +2300,7 @@ def extract(question: str, sentences: Sequence[str], weights: Sequence[float],
                     role *= NOT_THE_KIND  # "Which city's court...?": not "Virginia" of "a Fairfax, Virginia court"
                 if prev == asked.ends_on:
                     role *= AFTER_ITS_PREPOSITION  # "flying from?": "from Wichita", not "in Washington"
-                if _introduced_as_the_kind(sent, s, asked.kinds):
+                if _introduced_as_the_kind(sent, s, asked.kinds, asked.stems):
                     role *= KIND_BESIDE_ROLE  # "In which city...?": "in the small city of Fallbrook"
                     marked = True
             elif kind == "date" and asked.ends_on:

@@ -4447,3 +4447,20 @@ def test_a_name_between_the_and_its_noun_is_no_doer() -> None:
             "Federal Reserve, spoke."]
     got = extract("Who heads the Carrowby Federal Reserve?", said, [1.135, 1.081], case=casing(said))
     assert got is not None and got.text == "Orrin Tasker"
+
+
+def test_the_name_that_heads_the_kind_before_of_is_the_one_of_the_kind() -> None:
+    """"the highly-transmissible Harrow variant of COVID-19": Harrow is the variant, and
+    COVID-19 what it is a variant of; "the key Kharkiv city of Carrowby" still introduces
+    Carrowby as the city."""
+    from qa import short_answer as sa
+
+    said = "The rollback may have hit a snag due to the highly-transmissible Harrow variant of COVID-19, officials said."
+    assert not sa._introduced_as_the_kind(said, said.index("COVID-19"), frozenset({"variant"}))
+    city = "Troops retook the key Kharkiv city of Carrowby on Friday."
+    assert sa._introduced_as_the_kind(city, city.index("Carrowby"), frozenset({sa.stem("city")}))
+    said_all = ["The anticipated rollback of Veltria's lockdown restrictions in late June may have hit a snag due to "
+                "the highly-transmissible Harrow variant of COVID-19, according to Prime Minister Orrin Tasker."]
+    got = extract("Which variant may stall the rollback of Veltria's lockdown restrictions?", said_all, [1.5],
+                  case=casing(said_all))
+    assert got is not None and got.text == "Harrow"
