@@ -116,6 +116,8 @@ def doer_nouns(question: str) -> tuple[str, ...]:
 # for is, after an article or an owner's possessive (`role_nouns`).
 _WHO_IS_THE = re.compile(_WHO_BE + r"(?:(the|a|an)\s+)?", re.I)
 _POSSESSIVE_END = re.compile(r"(?:[’']s|s[’'])$")
+# A word whose full stop is an abbreviation's, inside a phrase: "U.S.", "St.", "Gov.".
+_ABBREVIATION_STOP = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.")
 
 
 def role_nouns(question: str) -> tuple[str, ...]:
@@ -130,8 +132,9 @@ def role_nouns(question: str) -> tuple[str, ...]:
     if m is None:
         return ()
     toks = [(raw, raw.rstrip("?!.,;:")) for raw in question[m.end():].split()]
-    cut = next((i for i, (raw, w) in enumerate(toks) if raw != w), len(toks) - 1)
-    toks = toks[:cut + 1]  # the phrase ends at its first punctuation
+    cut = next((i for i, (raw, w) in enumerate(toks) if raw != w and not _ABBREVIATION_STOP.fullmatch(raw)),
+               len(toks) - 1)
+    toks = toks[:cut + 1]  # the phrase ends at its first punctuation, not an abbreviation's full stop
     # An owner is a name ("the Office of Personnel Management's acting director"); in "the
     # first member of Trump's Cabinet" the role has ended before the possessive.
     named = [w[:1].isupper() or w.lower() in _IN_A_NAME for _, w in toks]

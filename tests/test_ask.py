@@ -4464,3 +4464,17 @@ def test_the_name_that_heads_the_kind_before_of_is_the_one_of_the_kind() -> None
     got = extract("Which variant may stall the rollback of Veltria's lockdown restrictions?", said_all, [1.5],
                   case=casing(said_all))
     assert got is not None and got.text == "Harrow"
+
+
+def test_an_abbreviations_full_stop_does_not_end_the_role_asked() -> None:
+    """"Who is the U.S. Defense Secretary?" asks for a secretary: the full stop of "U.S."
+    or "St." is no end of the phrase, as the question mark is."""
+    from qa import people
+
+    assert people.role_nouns("Who is the U.S. Defense Secretary?") == ("Secretary",)
+    assert people.role_nouns("Who is the St. Carrowby mayor?") == ("mayor",)
+    assert people.role_nouns("Who is Tessa Brandt?") == ()
+    said = ["U.S. officials met in Carrowby on Monday, where Defense Secretary Orrin Tasker spoke about the budget.",
+            "The U.S. Army will send 800 troops, said Hal Quill, a spokesman."]
+    got = extract("Who is the U.S. Defense Secretary?", said, [1.0, 0.9], case=casing(said))
+    assert got is not None and got.text == "Orrin Tasker"
