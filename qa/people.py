@@ -289,11 +289,9 @@ def is_given_name(word: str) -> bool:
 def written_alone(name: str, question: str) -> Iterator[re.Match[str]]:
     """Where the question writes the name as a whole word and not as part of a longer name
     (no capitalised word right before or after it): "Robert F. Kennedy Jr" writes no
-    "Kennedy" alone. A function word opening the question is no part of a name: "Which
-    Putin spokesman...?" writes "Putin" alone."""
+    "Kennedy" alone."""
     for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", question):
-        before = re.search(r"([A-Z][\w.’'-]*)\s+$", question[:m.start()])
-        if not ((before and before.group(1).lower() not in STOP) or re.match(r"\s+[A-Z]", question[m.end():])):
+        if not (re.search(r"[A-Z][\w.’'-]*\s+$", question[:m.start()]) or re.match(r"\s+[A-Z]", question[m.end():])):
             yield m
 
 
@@ -308,6 +306,10 @@ def named_by_surname(name: str, question: str, kinds: frozenset[str]) -> bool:
     toks = [t.strip(EDGE) for t in untitled(name).split()]
     given = sum(1 for _ in takewhile(is_given_name, toks[:-1]))
     # Each split after a given name: "De" of "Carlos De Oliveira" may be one too.
+    # The function word that opens the question is no part of a name: "Which Putin
+    # spokesman...?" writes "Putin" alone.
+    question = re.sub(r"^\W*\w+", lambda m: m.group().lower() if m.group().strip(EDGE).lower() in STOP else m.group(),
+                      question)
     for rest in (" ".join(toks[n:]) for n in range(1, given + 1)):
         for m in written_alone(rest, question):
             after = re.match(r"\s+([a-z][\w-]*)", question[m.end():])

@@ -4358,6 +4358,9 @@ def test_a_surname_before_the_kind_asked_is_the_questions_own_unless_kin() -> No
     question = "Which Norden spokesman said a second summit in Carrowby is out of the question?"
     assert Asked.of(question).own("Piet Norden")
     assert not Asked.of("Which Norden son was pardoned?").own("Hal Norden")
+    # A brand before the kind is no person's surname: "Quill Sensation" answers "Which Quill ship...?".
+    assert not Asked.of("Which Quill cruise ship docked in Carrowby so its crew could be vaccinated?").own(
+        "Quill Sensation")
     said = ["President Piet Norden won't be coming to Carrowby for a second summit anytime soon, a Norden "
             "spokesman said Monday.",
             "“Now it is out of the question,” Orrin Tasker, Norden's spokesman, told the news agency."]
