@@ -313,7 +313,7 @@ def named_by_surname(name: str, question: str, kinds: frozenset[str]) -> bool:
     for rest in (" ".join(toks[n:]) for n in range(1, given + 1)):
         for m in written_alone(rest, question):
             after = re.match(r"\s+([a-z][\w-]*)", question[m.end():])
-            if after is None or stem(after.group(1)) not in kinds or stem(after.group(1)) not in _KIN:
+            if after is None or not (stem(after.group(1)) in kinds and stem(after.group(1)) in _KIN):
                 return True
     return False
 

@@ -1388,7 +1388,7 @@ def _candidates(kind: str, sentence: str, case: Casing | None = None, unit: str 
         end = s + len(_without_home(text) if kind == "entity" else text)
         if _NUMBERED.search(sentence, s, end) and (number := _NUMBER_NEXT.match(sentence, end)):
             end = number.end()  # "Launch Complex 40", "Terminal 4": the number is the name's
-        if kind == "entity" and _OWNER_END.search(sentence[s:end]) and (head := _EPONYM_HEAD.match(sentence, end)):
+        if kind == "entity" and _POSSESSIVE_S.search(sentence[s:end]) and (head := _EPONYM_HEAD.match(sentence, end)):
             end = head.end()  # "battled Hodgkin’s lymphoma": the illness, not a person named Hodgkin
         out.append((s, end))
     return out
@@ -2406,13 +2406,12 @@ def _office_words(toks: Sequence[str], kinds: frozenset[str]) -> frozenset[str]:
                if toks[n][:1].isupper() and stem(people.spelled_out(toks[n])) in kinds), None)
     found: list[str] = []
     for t in reversed(toks[:at] if at is not None else ()):
-        if not t[:1].isupper() or t.lower() in STOP or _OWNER_END.search(t) or stem(t) in kinds:
+        if not t[:1].isupper() or t.lower() in STOP or _POSSESSIVE_S.search(t) or stem(t) in kinds:
             break
         found.append(stem(t))
     return frozenset(found)
 
 
-_OWNER_END = re.compile(r"[’']s?$")
 def _the_name_before_its_noun(toks: Sequence[str], before: int, following: Sequence[str]) -> bool:
     """Whether the name at token `before` stands between "the" (and "former", "then" or
     "late") and a common noun that is no verb: "the former Obama administration economic

@@ -27,15 +27,27 @@ def _irregular() -> frozenset[str]:
     return frozenset(cached_words("lemminflect", "irregular-past", IRREGULAR_VERSION, _read_irregular))
 
 
-def _read_irregular() -> set[str]:
-    """The lower-case past tenses (VBD) that are not their verb's own form, nor a noun's,
-    nor regular ones, which `_REGULAR` reads (about 250 words, not 6,500)."""
+@functools.cache
+def _table() -> dict[str, dict[str, tuple[str, ...]]]:
+    """lemminflect's inflection table, lemma -> tag -> forms: read at most once a process,
+    and only when a cached word list below is missing."""
     from lemminflect.core.Inflections import Inflections
 
-    table = Inflections()._getInflDict()
-    nouns = {f for tags in table.values() for f in tags.get("NN", ()) + tags.get("NNS", ())}
-    return {f for lemma, tags in table.items() for f in tags.get("VBD", ())
-            if f != lemma and f.isalpha() and f.islower() and f not in nouns and not _REGULAR.search(f)}
+    return Inflections()._getInflDict()
+
+
+def _irregular_forms(tag: str) -> set[str]:
+    """The lower-case forms under `tag` ("VBD", "VBN") that are not their verb's own form
+    nor regular ones, which `_REGULAR` reads."""
+    return {f for lemma, tags in _table().items() for f in tags.get(tag, ())
+            if f != lemma and f.isalpha() and f.islower() and not _REGULAR.search(f)}
+
+
+def _read_irregular() -> set[str]:
+    """The irregular past tenses (VBD) that are no noun's form too (about 250 words, not
+    6,500)."""
+    nouns = {f for tags in _table().values() for f in tags.get("NN", ()) + tags.get("NNS", ())}
+    return _irregular_forms("VBD") - nouns
 
 
 # The cached pairs' format ("took take"): raise it whenever `_read_present` changes.
@@ -50,11 +62,8 @@ def _present() -> dict[str, str]:
 
 def _read_present() -> set[str]:
     """Each irregular past tense of `_read_irregular` with its verb, "took take"."""
-    from lemminflect.core.Inflections import Inflections
-
     irregular = _irregular()
-    table = Inflections()._getInflDict()
-    return {f"{f} {lemma}" for lemma, tags in table.items() for f in tags.get("VBD", ()) if f in irregular}
+    return {f"{f} {lemma}" for lemma, tags in _table().items() for f in tags.get("VBD", ()) if f in irregular}
 
 
 def present(word: str) -> str:
@@ -78,11 +87,7 @@ def _read_participles() -> set[str]:
     """The lower-case past participles (VBN) that are not their verb's own form nor regular
     ("sworn", "chosen", "given"; about 300 words). Unlike `_read_irregular`, a noun's form
     stays in ("given", "shot"): the callers read a word where a participle stands."""
-    from lemminflect.core.Inflections import Inflections
-
-    table = Inflections()._getInflDict()
-    return {f for lemma, tags in table.items() for f in tags.get("VBN", ())
-            if f != lemma and f.isalpha() and f.islower() and not _REGULAR.search(f)}
+    return _irregular_forms("VBN")
 
 
 def past_participle(word: str) -> bool:
